@@ -1,0 +1,54 @@
+#pragma once
+
+#include "capture/protocol/helper_messages.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace pr {
+
+// Starts packet-recorder-helper in serve mode (directly when this process can
+// already capture, otherwise through pkexec), speaks the helper protocol over
+// an AF_UNIX socketpair on the helper's stdin/stdout, and turns messages into
+// signals. Usable without widgets.
+class HelperClient : public QObject
+{
+    Q_OBJECT
+public:
+    enum class LaunchMode { Direct, Pkexec };
+
+    explicit HelperClient(QObject* parent = nullptr);
+    ~HelperClient() override;
+
+    // Path of the helper executable; defaults to the installed one, or the one
+    // beside the running executable when present (a build tree).
+    void setHelperPath(const QString& path);
+    QString helperPath() const;
+
+    // Whether starting will go through pkexec and whether polkit will ask for
+    // a password (CheckAuthorization without interaction). For the lock mark.
+    LaunchMode launchMode() const;
+    bool willAskForPassword() const;
+
+    bool isRunning() const;
+
+public slots:
+    void start(const pr::proto::StartRequest& request);
+    void stop();
+
+signals:
+    void started(const pr::proto::StartedInfo& info);
+    void totalsReceived(const pr::proto::TotalsInfo& totals);
+    void packetsReceived(const QList<pr::proto::PacketRecord>& packets);
+    void warningReceived(const QString& message);
+    void errorOccurred(const pr::proto::ErrorInfo& error);
+    void stopped(const pr::proto::TotalsInfo& finalTotals);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace pr

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "capture/engine/packet_view.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace pr {
+
+// What a writer needs to know about an interface the first time one of its
+// packets arrives (pcapng writes an Interface Description Block then).
+struct WriterInterface {
+    std::int32_t ifindex = 0;
+    std::string name;
+    std::uint32_t linkType = 0; // LINKTYPE_*
+};
+
+struct WriterFinalStats {
+    std::uint64_t received = 0; // pcapng ISB isb_ifrecv
+    std::uint64_t dropped = 0;  // pcapng ISB isb_ifdrop
+};
+
+// Writes packets straight from ring memory: one batch is one writev() of
+// header+data iovecs (split only at IOV_MAX), no per-packet write or copy.
+// The descriptor is opened by the caller (after privileges are dropped).
+class CaptureFileWriter
+{
+public:
+    virtual ~CaptureFileWriter() = default;
+
+    // Writes the file header. Returns false and sets error() on failure.
+    virtual bool begin() = 0;
+    // Appends packets. When recordOffsets is given it receives, per packet,
+    // the file offset of the packet's record (its record/block header).
+    virtual bool writePackets(std::span<const PacketView> packets,
+                              std::vector<std::uint64_t>* recordOffsets = nullptr) = 0;
+    // Writes trailing blocks (pcapng ISB) and flushes; does not close the fd.
+    virtual bool finish(const WriterFinalStats& stats) = 0;
+
+    virtual std::uint64_t bytesWritten() const = 0;
+    virtual const std::string& error() const = 0;
+};
+
+// fd: open for writing, positioned at 0. snaplen goes in the header/IDB.
+// linkType: the link type of the file (pcap) or of interfaces (pcapng); for a
+// capture on "any", pcap gets LINKTYPE_LINUX_SLL2 (writer builds the 20-byte
+// header from PacketView's sll_* fields and writes data from networkOffset),
+// while pcapng gets one IDB per interface with that interface's link type.
+// resolveInterface maps an ifindex to its name and link type.
+struct WriterConfig {
+    int fd = -1;
+    std::uint32_t snaplen = 262144;
+    bool anyInterface = false;
+    std::uint32_t linkType = 1; // for a single interface
+    WriterInterface singleInterface; // for a single interface
+    std::function<WriterInterface(std::int32_t ifindex)> resolveInterface; // for "any"
+};
+
+std::unique_ptr<CaptureFileWriter> makePcapWriter(const WriterConfig& config, bool nanoseconds);
+std::unique_ptr<CaptureFileWriter> makePcapngWriter(const WriterConfig& config);
+
+} // namespace pr

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <cstdint>
+
+namespace pr {
+
+struct DirectionTotals {
+    std::uint64_t packets = 0;
+    std::uint64_t bytes = 0; // wire bytes
+    bool operator==(const DirectionTotals&) const = default;
+};
+
+// Running totals of one recording. Every field here appears in the headless
+// JSON summary and in the helper protocol's Totals message.
+struct CaptureTotals {
+    std::uint64_t packets = 0;
+    std::uint64_t wireBytes = 0;
+    std::uint64_t capturedBytes = 0;
+    DirectionTotals incoming;
+    DirectionTotals outgoing;
+    DirectionTotals other;
+    std::uint64_t kernelDrops = 0; // accumulated from PACKET_STATISTICS
+    // TCP/UDP payload of IPv4/IPv6 packets, computed from header lengths so it
+    // stays right when snaplen cut the payload: what iperf3 reports.
+    std::uint64_t tcpPayloadBytes = 0;
+    std::uint64_t udpPayloadBytes = 0;
+    std::uint64_t fileBytes = 0;
+    std::int64_t elapsedNs = 0;
+    bool operator==(const CaptureTotals&) const = default;
+};
+
+} // namespace pr

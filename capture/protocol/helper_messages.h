@@ -1,0 +1,111 @@
+#pragma once
+
+// The message payloads of the helper protocol. Framing, kinds, version and
+// size limits are documented in helper_protocol.h.
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <cstdint>
+
+namespace pr::proto {
+
+enum class Direction : std::uint8_t { Incoming = 0, Outgoing = 1, OtherHost = 2 };
+
+struct StartRequest {
+    QString interfaceName;   // real interface name or "any"
+    QString filter;
+    std::uint32_t snaplen = 262144;
+    bool promiscuous = false;
+    std::uint64_t ringBytes = 64ull << 20;
+    QString format = QStringLiteral("pcap"); // "pcap", "pcap-us", "pcapng"
+    QString outputPath;      // opened by the helper after dropping privileges
+    double stopAfterSeconds = 0;     // 0: no limit
+    std::uint64_t stopAfterPackets = 0;
+    std::uint64_t stopAfterBytes = 0;
+};
+
+struct InterfaceEntry {
+    std::int32_t ifindex = 0;
+    QString name;
+    std::uint32_t linkType = 0;
+};
+
+struct StartedInfo {
+    std::uint32_t linkType = 0; // of the file
+    QString linkTypeName;
+    QList<InterfaceEntry> interfaces;
+    QString outputPath;
+};
+
+struct DirectionCounts {
+    std::uint64_t packets = 0;
+    std::uint64_t bytes = 0;
+};
+
+// Every counter of the headless JSON summary plus current rates.
+struct TotalsInfo {
+    std::uint64_t packets = 0;
+    std::uint64_t wireBytes = 0;
+    std::uint64_t capturedBytes = 0;
+    DirectionCounts incoming;
+    DirectionCounts outgoing;
+    DirectionCounts other;
+    std::uint64_t kernelDrops = 0;
+    std::uint64_t tcpPayloadBytes = 0;
+    std::uint64_t udpPayloadBytes = 0;
+    std::uint64_t fileBytes = 0;
+    std::uint64_t notShown = 0; // packet records the socket could not take
+    double elapsedSeconds = 0;
+    double packetsPerSecond = 0; // over the last interval
+    double bitsPerSecond = 0;
+    double incomingBitsPerSecond = 0;
+    double outgoingBitsPerSecond = 0;
+    double incomingPacketsPerSecond = 0;
+    double outgoingPacketsPerSecond = 0;
+};
+
+inline constexpr int kMaxRecordHeadBytes = 128;
+
+struct PacketRecord {
+    std::int64_t timestampNs = 0;
+    std::int32_t ifindex = 0;
+    Direction direction = Direction::Incoming;
+    std::uint32_t wireLength = 0;
+    std::uint32_t capturedLength = 0;
+    std::uint64_t fileOffset = 0;
+    std::uint32_t linkType = 0; // of the bytes in head
+    QByteArray head;            // first <= 128 bytes of the frame as written
+};
+
+enum class ErrorCode : std::uint16_t {
+    Unknown = 0,
+    UnknownInterface,
+    InterfaceDown,
+    UnsupportedLinkType,
+    BadFilter,
+    OutputNotWritable,
+    NoPrivilege,
+    OutOfRange,
+    SystemError,
+    ProtocolError,     // malformed, oversize, truncated frame or unknown kind
+    VersionMismatch,
+    NotAuthorized,     // polkit refused or the prompt was dismissed (client side)
+    HelperNotFound,    // client side
+    HelperCrashed,     // client side
+};
+
+struct ErrorInfo {
+    ErrorCode code = ErrorCode::Unknown;
+    QString message; // a plain sentence for the user
+};
+
+} // namespace pr::proto
+
+Q_DECLARE_METATYPE(pr::proto::StartRequest)
+Q_DECLARE_METATYPE(pr::proto::StartedInfo)
+Q_DECLARE_METATYPE(pr::proto::TotalsInfo)
+Q_DECLARE_METATYPE(pr::proto::PacketRecord)
+Q_DECLARE_METATYPE(pr::proto::ErrorInfo)
