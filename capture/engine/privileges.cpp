@@ -1,0 +1,354 @@
+#include "capture/engine/privileges.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <grp.h>
+#include <linux/capability.h>
+#include <pwd.h>
+#include <sched.h>
+#include <seccomp.h>
+#include <sys/capability.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <array>
+#include <string_view>
+#include <vector>
+
+namespace pr {
+
+namespace {
+
+std::string errnoText(const char* what, int err)
+{
+    return std::string(what) + ": " + std::strerror(err);
+}
+
+bool setError(std::string* error, std::string text)
+{
+    if (error)
+        *error = std::move(text);
+    return false;
+}
+
+bool capabilityInSet(cap_flag_t set, cap_value_t cap)
+{
+    cap_t caps = cap_get_proc();
+    if (!caps)
+        return false;
+    cap_flag_value_t value = CAP_CLEAR;
+    const bool ok = cap_get_flag(caps, cap, set, &value) == 0;
+    cap_free(caps);
+    return ok && value == CAP_SET;
+}
+
+// PKEXEC_UID comes from pkexec, but a caller could set it too when running the
+// helper as root some other way: accept only a plain decimal number naming an
+// existing account.
+bool parseUid(std::string_view text, uid_t* uid)
+{
+    if (text.empty() || text.size() > 10)
+        return false;
+    unsigned long long value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+        value = value * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (value >= static_cast<unsigned long long>(static_cast<uid_t>(-1)))
+        return false;
+    *uid = static_cast<uid_t>(value);
+    return true;
+}
+
+bool fillFromPasswd(uid_t uid, TargetUser* user, bool requireEntry, std::string* error)
+{
+    errno = 0;
+    const passwd* pw = getpwuid(uid);
+    if (!pw) {
+        if (requireEntry)
+            return setError(error, "No user account has the id " + std::to_string(uid) + ".");
+        user->uid = uid;
+        user->name.clear();
+        return true;
+    }
+    user->uid = pw->pw_uid;
+    user->gid = pw->pw_gid;
+    user->name = pw->pw_name;
+    return true;
+}
+
+bool setSupplementaryGroups(const TargetUser& user, std::string* error)
+{
+    // Without CAP_SETGID (file capabilities) the groups are already the user's.
+    if (!capabilityInSet(CAP_EFFECTIVE, CAP_SETGID))
+        return true;
+    if (!user.name.empty()) {
+        if (initgroups(user.name.c_str(), user.gid) == 0)
+            return true;
+        // Fall through: an account unknown to NSS still gets a clean group list.
+    }
+    if (setgroups(1, &user.gid) != 0)
+        return setError(error, errnoText("setgroups", errno));
+    return true;
+}
+
+// The bounding set limits what any later execve could gain. Dropping needs
+// CAP_SETPCAP, which only the pkexec/root path holds; with file capabilities
+// no_new_privs and the seccomp filter (no execve) cover the same ground.
+bool dropBoundingSet(std::string* error)
+{
+    if (!capabilityInSet(CAP_EFFECTIVE, CAP_SETPCAP))
+        return true;
+    // PR_CAPBSET_READ fails with EINVAL past the kernel's last capability,
+    // which may be newer than the one in our headers.
+    for (int cap = 0;; ++cap) {
+        const int present = prctl(PR_CAPBSET_READ, cap, 0, 0, 0);
+        if (present < 0)
+            break;
+        if (present == 0)
+            continue;
+        if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0)
+            return setError(error, errnoText("PR_CAPBSET_DROP", errno));
+    }
+    return true;
+}
+
+bool clearAllCapabilities(std::string* error)
+{
+    // EINVAL means the kernel has no ambient capabilities (before 4.3): nothing to clear.
+    if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) != 0 && errno != EINVAL)
+        return setError(error, errnoText("PR_CAP_AMBIENT_CLEAR_ALL", errno));
+    cap_t empty = cap_init();
+    if (!empty)
+        return setError(error, errnoText("cap_init", errno));
+    const int rc = cap_set_proc(empty);
+    const int err = errno;
+    cap_free(empty);
+    if (rc != 0)
+        return setError(error, errnoText("cap_set_proc", err));
+    return true;
+}
+
+bool verifyDropped(const TargetUser& user, std::string* error)
+{
+    uid_t ruid, euid, suid;
+    gid_t rgid, egid, sgid;
+    if (getresuid(&ruid, &euid, &suid) != 0 || getresgid(&rgid, &egid, &sgid) != 0)
+        return setError(error, errnoText("getresuid", errno));
+    if (ruid != user.uid || euid != user.uid || suid != user.uid || rgid != user.gid ||
+        egid != user.gid || sgid != user.gid)
+        return setError(error, "The helper could not switch to the user's identity.");
+
+    cap_t caps = cap_get_proc();
+    cap_t empty = cap_init();
+    const bool clean = caps && empty && cap_compare(caps, empty) == 0;
+    cap_free(caps);
+    cap_free(empty);
+    if (!clean)
+        return setError(error, "The helper could not give up its capabilities.");
+
+    // The classic check: a dropped process must not be able to get root back.
+    if (user.uid != 0 && (setuid(0) == 0 || seteuid(0) == 0))
+        return setError(error, "The helper could regain root after dropping privileges.");
+    if (prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1)
+        return setError(error, "The helper could not set no_new_privs.");
+    return true;
+}
+
+// SCMP_A0..A5 are C compound literals; build the comparison by hand in C++.
+scmp_arg_cmp argCompare(unsigned arg, scmp_compare op, scmp_datum_t a, scmp_datum_t b = 0)
+{
+    scmp_arg_cmp cmp{};
+    cmp.arg = arg;
+    cmp.op = op;
+    cmp.datum_a = a;
+    cmp.datum_b = b;
+    return cmp;
+}
+
+int allowIf(scmp_filter_ctx ctx, int syscall, const scmp_arg_cmp& cmp)
+{
+    return seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, syscall, 1, &cmp);
+}
+
+} // namespace
+
+bool hasCaptureCapability()
+{
+    return capabilityInSet(CAP_EFFECTIVE, CAP_NET_RAW);
+}
+
+bool resolveTargetUser(TargetUser* user, std::string* error)
+{
+    const uid_t realUid = getuid();
+    if (realUid != 0) {
+        // File capabilities (or a setuid binary): the caller is the real uid
+        // with its real gid, whatever the passwd entry says.
+        fillFromPasswd(realUid, user, false, error);
+        user->uid = realUid;
+        user->gid = getgid();
+        return true;
+    }
+    const char* pkexecUid = std::getenv("PKEXEC_UID");
+    if (!pkexecUid) {
+        // Plain root: stays root, but without capabilities (dropPrivileges).
+        fillFromPasswd(0, user, false, error);
+        user->uid = 0;
+        user->gid = 0;
+        if (user->name.empty())
+            user->name = "root";
+        return true;
+    }
+    uid_t uid = 0;
+    if (!parseUid(pkexecUid, &uid))
+        return setError(error, "PKEXEC_UID is not a valid user id.");
+    return fillFromPasswd(uid, user, true, error);
+}
+
+bool dropPrivileges(const TargetUser& user, std::string* error)
+{
+    if (!setSupplementaryGroups(user, error))
+        return false;
+    if (!dropBoundingSet(error))
+        return false;
+    // Group first: after setresuid we no longer hold CAP_SETGID.
+    if (setresgid(user.gid, user.gid, user.gid) != 0)
+        return setError(error, errnoText("setresgid", errno));
+    // Leaving uid 0 makes the kernel clear the permitted and effective sets
+    // (no PR_SET_KEEPCAPS); clearAllCapabilities also covers staying root and
+    // the file-capability case where the uid does not change.
+    if (setresuid(user.uid, user.uid, user.uid) != 0)
+        return setError(error, errnoText("setresuid", errno));
+    if (!clearAllCapabilities(error))
+        return false;
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
+        return setError(error, errnoText("PR_SET_NO_NEW_PRIVS", errno));
+    // The ring and the packet socket stay mapped/open: keep the user's other
+    // processes from ptrace-attaching to reuse them (the uid change already
+    // did this for pkexec; file capabilities keep the uid, so say it again).
+    // /proc/<pid>/status stays readable.
+    if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+        return setError(error, errnoText("PR_SET_DUMPABLE", errno));
+    return verifyDropped(user, error);
+}
+
+bool applySeccompAllowList(std::string* error)
+{
+    // Default EPERM rather than KILL_PROCESS: a syscall a future libc starts
+    // using (a new clock or stat variant) then fails like any I/O error and the
+    // recording ends with a readable file and a message, instead of a killed
+    // helper and a truncated capture. An attacker gains nothing either way:
+    // the call does not happen.
+    scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ERRNO(EPERM));
+    if (!ctx)
+        return setError(error, "seccomp_init failed.");
+    struct Guard
+    {
+        scmp_filter_ctx ctx;
+        ~Guard() { seccomp_release(ctx); }
+    } guard{ctx};
+
+    // Apply to every thread, in case a library started one before.
+    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
+
+    // What the capture loop and serve mode need once the output file is open:
+    // I/O on descriptors already held, the allocator, time, signals, exit.
+    static constexpr std::array allowed = {
+        SCMP_SYS(read),
+        SCMP_SYS(readv),
+        SCMP_SYS(write),
+        SCMP_SYS(writev),
+        SCMP_SYS(pread64),
+        SCMP_SYS(pwrite64),
+        SCMP_SYS(recvfrom),
+        SCMP_SYS(recvmsg),
+        SCMP_SYS(sendto),
+        SCMP_SYS(sendmsg),
+        SCMP_SYS(poll),
+        SCMP_SYS(ppoll),
+        SCMP_SYS(select),
+        SCMP_SYS(pselect6),
+        SCMP_SYS(epoll_wait),
+        SCMP_SYS(epoll_pwait),
+        SCMP_SYS(epoll_ctl),
+        SCMP_SYS(getsockopt),
+        SCMP_SYS(close),
+        SCMP_SYS(fstat),
+        SCMP_SYS(newfstatat),
+        SCMP_SYS(statx),
+        SCMP_SYS(lseek),
+        SCMP_SYS(fsync),
+        SCMP_SYS(fdatasync),
+        SCMP_SYS(ftruncate),
+        SCMP_SYS(fcntl),
+        SCMP_SYS(clock_gettime),
+        SCMP_SYS(clock_getres),
+        SCMP_SYS(gettimeofday),
+        SCMP_SYS(time),
+        SCMP_SYS(clock_nanosleep),
+        SCMP_SYS(nanosleep),
+        SCMP_SYS(munmap),
+        SCMP_SYS(mremap),
+        SCMP_SYS(brk),
+        SCMP_SYS(madvise),
+        SCMP_SYS(futex),
+        SCMP_SYS(sched_yield),
+        SCMP_SYS(rt_sigreturn),
+        SCMP_SYS(rt_sigprocmask),
+        SCMP_SYS(rt_sigaction),
+        SCMP_SYS(sigaltstack),
+        SCMP_SYS(restart_syscall),
+        SCMP_SYS(exit),
+        SCMP_SYS(exit_group),
+        SCMP_SYS(getpid),
+        SCMP_SYS(gettid),
+        SCMP_SYS(getuid),
+        SCMP_SYS(geteuid),
+        SCMP_SYS(getgid),
+        SCMP_SYS(getegid),
+        SCMP_SYS(getrandom),
+        SCMP_SYS(eventfd2),
+        SCMP_SYS(pipe2),
+        SCMP_SYS(set_robust_list),
+        SCMP_SYS(rseq),
+        SCMP_SYS(membarrier),
+        SCMP_SYS(sched_getaffinity),
+    };
+    for (int nr : allowed) {
+        // Some names do not exist on every architecture (time, select).
+        if (nr < 0)
+            continue;
+        if (seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0) != 0)
+            return setError(error, "seccomp_rule_add failed for syscall " + std::to_string(nr));
+    }
+
+    // abort() signals itself; nothing else may be signalled.
+    const auto self = static_cast<scmp_datum_t>(getpid());
+    int rc = allowIf(ctx, SCMP_SYS(tgkill), argCompare(0, SCMP_CMP_EQ, self));
+    // Memory may be mapped and re-protected for the allocator, never executable:
+    // no new code can appear in the helper.
+    rc |= allowIf(ctx, SCMP_SYS(mmap), argCompare(2, SCMP_CMP_MASKED_EQ, PROT_EXEC, 0));
+    rc |= allowIf(ctx, SCMP_SYS(mprotect), argCompare(2, SCMP_CMP_MASKED_EQ, PROT_EXEC, 0));
+    // FIONREAD only (Qt's socket classes ask how much is buffered).
+    rc |= allowIf(ctx, SCMP_SYS(ioctl), argCompare(1, SCMP_CMP_EQ, FIONREAD));
+    // Threads, not processes: clone only with CLONE_THREAD. clone3 passes its
+    // flags in memory the filter cannot read, so make glibc fall back to clone.
+    rc |= allowIf(ctx, SCMP_SYS(clone),
+                  argCompare(0, SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD));
+    rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
+    if (rc != 0)
+        return setError(error, "seccomp_rule_add failed for an argument rule.");
+
+    rc = seccomp_load(ctx);
+    if (rc != 0)
+        return setError(error,
+                        "Loading the seccomp filter failed: " + std::string(std::strerror(-rc)));
+    return true;
+}
+
+} // namespace pr
