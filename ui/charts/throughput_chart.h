@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QList>
+#include <QTimer>
+#include <QWidget>
+
+#include <deque>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+
+namespace pr {
+
+// Live throughput of a recording: bits/s and packets/s (two stacked charts),
+// incoming and outgoing as separate series, kernel drops marked where the
+// drop counter increased, over a rolling window chosen in the widget.
+// Cheap at 10 samples/s for hours: samples older than the longest window are
+// discarded and the series are rebuilt with one replace() per repaint.
+class ThroughputChart : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int kMaxWindowSeconds = 300;
+    // Hard cap on stored samples whatever the caller's rate.
+    static constexpr int kMaxSamples = 6000;
+
+    explicit ThroughputChart(QWidget* parent = nullptr);
+
+    void addSample(double elapsedSeconds, double inBitsPerSecond, double outBitsPerSecond,
+                   double inPacketsPerSecond, double outPacketsPerSecond, quint64 kernelDropsTotal);
+    void clear();
+    // 30, 60 or 300 (other values are clamped to 10..kMaxWindowSeconds).
+    void setWindowSeconds(int seconds);
+    int windowSeconds() const { return m_windowSeconds; }
+
+    // For tests and diagnostics: points currently in the series (after
+    // applying pending samples).
+    int storedSampleCount() const { return int(m_samples.size()); }
+    int plottedPointCount();
+    QChart* bitsChart() const;
+    QChart* packetsChart() const;
+
+signals:
+    void windowSecondsChanged(int seconds);
+
+private:
+    struct Sample
+    {
+        double t;
+        double inBits, outBits, inPackets, outPackets;
+        bool drop;
+    };
+    struct Plot
+    {
+        QChartView* view = nullptr;
+        QLineSeries* in = nullptr;
+        QLineSeries* out = nullptr;
+        QScatterSeries* drops = nullptr;
+        QValueAxis* x = nullptr;
+        QValueAxis* y = nullptr;
+    };
+    Plot makePlot(const QString& title);
+    void render();
+    void scheduleRender();
+
+    std::deque<Sample> m_samples;
+    quint64 m_lastDrops = 0;
+    bool m_haveDrops = false;
+    int m_windowSeconds = 60;
+    Plot m_bits;
+    Plot m_packets;
+    QComboBox* m_windowCombo = nullptr;
+    QTimer m_renderTimer;
+};
+
+} // namespace pr

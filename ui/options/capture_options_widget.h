@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace pr {
+
+class FilterLineEdit;
+
+struct CaptureOptionsValues
+{
+    QString filter;
+    quint32 snaplen = 262144;
+    bool promiscuous = false;
+    quint64 ringBytes = 64ull << 20;
+    QString format = QStringLiteral("pcap"); // "pcap", "pcap-us", "pcapng"
+    QString outputDirectory;
+    double stopAfterSeconds = 0; // 0: no limit (also when unchecked)
+    quint64 stopAfterBytes = 0;
+    quint64 stopAfterPackets = 0;
+};
+
+// Capture filter with live validation, snapshot length, promiscuous mode,
+// ring size, file format, output folder and auto-stop conditions.
+class CaptureOptionsWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CaptureOptionsWidget(QWidget* parent = nullptr);
+
+    CaptureOptionsValues values() const;
+    void setValues(const CaptureOptionsValues& values);
+    // LINKTYPE_* the filter is compiled for (EN10MB by default and for "any").
+    void setLinkType(quint32 linkType);
+    // False while the filter does not compile or the output folder is unusable.
+    bool isValid() const;
+    // Why isValid() is false, for a status bar or a dialog; empty when valid.
+    QString problem() const;
+
+    FilterLineEdit* filterEdit() const { return m_filter; }
+
+    // Documents folder (or home when there is none): always exists, so the
+    // first recording works without the user choosing anything.
+    static QString defaultOutputDirectory();
+
+signals:
+    void validityChanged(bool valid);
+    void valuesChanged();
+
+private:
+    void browseOutputDirectory();
+    void updateValidity();
+    void updateStopControls();
+
+    FilterLineEdit* m_filter = nullptr;
+    QLabel* m_filterStatus = nullptr;
+    QSpinBox* m_snaplen = nullptr;
+    QCheckBox* m_promiscuous = nullptr;
+    QSpinBox* m_ringMiB = nullptr;
+    QComboBox* m_format = nullptr;
+    QLineEdit* m_outputDirectory = nullptr;
+    QLabel* m_outputStatus = nullptr;
+    QCheckBox* m_stopAfterDuration = nullptr;
+    QDoubleSpinBox* m_durationSeconds = nullptr;
+    QCheckBox* m_stopAfterSize = nullptr;
+    QSpinBox* m_sizeMiB = nullptr;
+    QCheckBox* m_stopAfterPackets = nullptr;
+    QSpinBox* m_packetCount = nullptr;
+    bool m_lastValid = true;
+};
+
+} // namespace pr
