@@ -1,0 +1,119 @@
+#pragma once
+
+#include "capture/engine/packet_view.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <sys/uio.h>
+
+namespace pr {
+
+// Collects one batch of file bytes as iovecs: record headers in a reusable
+// buffer, packet bytes pointing straight into ring memory. Header bytes
+// appended back to back share one iovec, so a pcapng block trailer and the
+// next block's header cost a single entry.
+class IovecBatch
+{
+public:
+    // Starts an empty batch that will append at most maxHeaderBytes of header
+    // bytes. The buffer only grows, so a steady state allocates nothing, and
+    // it never moves during a batch (iovecs point into it).
+    void begin(std::size_t maxHeaderBytes);
+    // Reserves header bytes at the end of the batch; the caller fills them.
+    std::uint8_t* appendHeader(std::size_t length);
+    void appendData(const void* data, std::size_t length);
+
+    std::uint64_t pendingBytes() const { return m_pendingBytes; }
+    bool empty() const { return m_iov.empty(); }
+
+    // Writes the whole batch with writev(), IOV_MAX entries at a time,
+    // continuing after short writes and EINTR. Returns 0 or an errno value;
+    // *written receives the bytes that reached the descriptor either way.
+    int writeTo(int fd, std::uint64_t* written);
+
+private:
+    std::unique_ptr<std::uint8_t[]> m_header;
+    std::size_t m_headerCapacity = 0;
+    std::size_t m_headerUsed = 0;
+    std::vector<iovec> m_iov;
+    std::uint64_t m_pendingBytes = 0;
+};
+
+// Bookkeeping every writer shares: the descriptor, the byte count, the first
+// error, and rolling back a failed batch so the file keeps only whole records.
+class BatchFileOutput
+{
+public:
+    explicit BatchFileOutput(int fd) : m_fd(fd) {}
+
+    IovecBatch& batch() { return m_batch; }
+    // Writes the batch; on failure truncates the file back to where the batch
+    // started and records the error. Later commits fail at once.
+    bool commit(const char* what);
+    void fail(const std::string& message);
+
+    bool failed() const { return !m_error.empty(); }
+    std::uint64_t bytesWritten() const { return m_bytesWritten; }
+    const std::string& error() const { return m_error; }
+
+private:
+    int m_fd = -1;
+    IovecBatch m_batch;
+    std::uint64_t m_bytesWritten = 0;
+    std::string m_error;
+};
+
+// The frame as it goes to a file, in up to three pieces: data[0, 12) + the
+// VLAN tag the kernel stripped + data[12, dataLength), cut to a length limit
+// (the file's snaplen, as libpcap does after putting the tag back).
+struct FramePieces
+{
+    const std::uint8_t* data[3] = {};
+    std::uint32_t length[3] = {};
+    int count = 0;
+    std::uint32_t capturedLength = 0;
+
+    void add(const std::uint8_t* bytes, std::uint32_t size, std::uint32_t limit)
+    {
+        if (capturedLength + size > limit)
+            size = limit > capturedLength ? limit - capturedLength : 0;
+        if (size == 0)
+            return;
+        data[count] = bytes;
+        length[count] = size;
+        ++count;
+        capturedLength += size;
+    }
+    void appendTo(IovecBatch& batch) const
+    {
+        for (int i = 0; i < count; ++i)
+            batch.appendData(data[i], length[i]);
+    }
+};
+
+inline FramePieces wholeFramePieces(const PacketView& packet, std::uint32_t limit)
+{
+    FramePieces pieces;
+    // A frame shorter than the two MAC addresses has nowhere to put the tag.
+    if (packet.hasVlanTag && packet.dataLength >= 12) {
+        pieces.add(packet.data, 12, limit);
+        pieces.add(packet.vlanTag, 4, limit);
+        pieces.add(packet.data + 12, packet.dataLength - 12, limit);
+    } else {
+        pieces.add(packet.data, packet.dataLength, limit);
+    }
+    return pieces;
+}
+
+// Wire length of the frame as written by wholeFramePieces().
+inline std::uint32_t wholeFrameWireLength(const PacketView& packet)
+{
+    return packet.hasVlanTag && packet.dataLength >= 12 ? packet.wireLength()
+                                                        : packet.originalLength;
+}
+
+} // namespace pr
