@@ -1,0 +1,552 @@
+#include "capture/engine/recorder.h"
+
+#include "capture/engine/bpf_filter.h"
+#include "capture/engine/frame_accounting.h"
+#include "capture/engine/interface_info.h"
+#include "capture/engine/packet_ring.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <optional>
+
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <net/if_arp.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace pr {
+namespace {
+
+constexpr unsigned kBlockTimeoutMs = 50;
+constexpr std::int64_t kTickNs = 100'000'000;
+// After a stop the open block is handed over at most one block timeout later;
+// twice that (plus scheduling slack) covers a timer that was just re-armed.
+constexpr std::int64_t kDrainNs = 2 * kBlockTimeoutMs * 1'000'000 + 20'000'000;
+// Interface indexes below this are looked up in a flat table on the hot path.
+constexpr std::size_t kFastIfindexLimit = 4096;
+
+std::int64_t monotonicNs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+Direction directionOf(std::uint8_t packetType)
+{
+    switch (packetType) {
+    case PACKET_OUTGOING:
+        return Direction::Outgoing;
+    case PACKET_OTHERHOST:
+        return Direction::OtherHost;
+    default: // host, broadcast, multicast, looped-back multicast
+        return Direction::Incoming;
+    }
+}
+
+CaptureError makeError(CaptureErrorCode code, std::string message)
+{
+    return CaptureError{code, std::move(message)};
+}
+
+std::string interfaceNames(const std::vector<InterfaceInfo>& interfaces)
+{
+    std::string names;
+    for (const InterfaceInfo& info : interfaces) {
+        if (!names.empty())
+            names += ", ";
+        names += info.name;
+    }
+    return names.empty() ? std::string("none") : names;
+}
+
+CaptureError checkRanges(const CaptureOptions& options)
+{
+    using namespace limits;
+    if (options.ringBytes < kMinRingBytes || options.ringBytes > kMaxRingBytes)
+        return makeError(CaptureErrorCode::OutOfRange,
+                         "ring size " + std::to_string(options.ringBytes >> 20) +
+                             " MiB is out of range: it must be between " +
+                             std::to_string(kMinRingBytes >> 20) + " and " +
+                             std::to_string(kMaxRingBytes >> 20) + " MiB");
+    if (options.snaplen < kMinSnaplen || options.snaplen > kMaxSnaplen)
+        return makeError(CaptureErrorCode::OutOfRange,
+                         "snaplen " + std::to_string(options.snaplen) +
+                             " is out of range: it must be between " + std::to_string(kMinSnaplen) +
+                             " and " + std::to_string(kMaxSnaplen) + " bytes");
+    if (options.filter.size() > kMaxFilterLength)
+        return makeError(CaptureErrorCode::OutOfRange, "capture filter is too long: at most " +
+                                                           std::to_string(kMaxFilterLength) +
+                                                           " characters");
+    if (options.outputPath.size() > kMaxPathLength)
+        return makeError(CaptureErrorCode::OutOfRange, "output path is too long: at most " +
+                                                           std::to_string(kMaxPathLength) +
+                                                           " characters");
+    if (options.stop.durationSeconds < 0 || options.stop.durationSeconds > 1e9)
+        return makeError(CaptureErrorCode::OutOfRange,
+                         "duration must be between 0 and 1000000000 seconds");
+    return {};
+}
+
+} // namespace
+
+struct Recorder::Impl
+{
+    CaptureOptions options;
+    PacketRing ring;
+    bool anyInterface = false;
+    std::int32_t loopbackIfindex = -1;
+    std::uint32_t fileLinkType = kLinkTypeEthernet;
+    std::vector<WriterInterface> interfaces;
+
+    // With "any" and a non-Ethernet interface the filter runs here, per link type.
+    bool userSpaceFilter = false;
+    BpfProgram ethernetFilter;
+    BpfProgram rawFilter;
+
+    // "any": which ifindexes are known (1) or unsupported (2), and their details.
+    // Filled from the packet's own ARPHRD type so no lookup is needed after the
+    // seccomp filter is in place, except one ioctl for the name.
+    std::vector<std::uint8_t> ifindexState;
+    std::vector<WriterInterface> ifindexDetails;
+    int ioctlFd = -1;
+
+    std::unique_ptr<CaptureFileWriter> writer;
+    CaptureTotals totals;
+    std::vector<PacketView> batch;
+    std::vector<std::uint64_t> offsets;
+
+    int stopFd = -1;
+    std::atomic<bool> stopRequested{false};
+    bool limitReached = false; // count or size: stop without draining
+
+    CaptureError openRing(std::int32_t ifindex, std::uint32_t filterLinkType);
+    bool learnInterface(std::int32_t ifindex, std::uint16_t hatype);
+    WriterInterface describeInterface(std::int32_t ifindex);
+    CaptureError processBlock(const tpacket_block_desc* block, RecorderObserver& observer,
+                              bool wantOffsets);
+    void readKernelStatistics();
+};
+
+Recorder::Recorder() : d(std::make_unique<Impl>())
+{
+    d->stopFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+}
+
+Recorder::~Recorder()
+{
+    if (d->stopFd >= 0)
+        ::close(d->stopFd);
+    if (d->ioctlFd >= 0)
+        ::close(d->ioctlFd);
+}
+
+CaptureError Recorder::open(const CaptureOptions& options)
+{
+    d->options = options;
+    if (CaptureError error = checkRanges(options))
+        return error;
+    const std::string& name = options.interfaceName;
+    d->anyInterface = name == "any";
+    if (!d->anyInterface && !isValidInterfaceName(name))
+        return makeError(CaptureErrorCode::UnknownInterface,
+                         "\"" + name + "\" is not a valid interface name; available: " +
+                             interfaceNames(listInterfaces()));
+
+    const std::vector<InterfaceInfo> all = listInterfaces();
+    for (const InterfaceInfo& info : all) {
+        if (info.loopback)
+            d->loopbackIfindex = info.index;
+    }
+
+    if (!d->anyInterface) {
+        const std::optional<InterfaceInfo> info = findInterface(name);
+        if (!info)
+            return makeError(CaptureErrorCode::UnknownInterface,
+                             "unknown interface \"" + name +
+                                 "\"; available: " + interfaceNames(all));
+        if (!info->up)
+            return makeError(CaptureErrorCode::InterfaceDown,
+                             "interface \"" + name + "\" is down; bring it up first");
+        const std::optional<std::uint32_t> linkType = linkTypeForArphrd(info->arphrdType);
+        if (!linkType)
+            return makeError(CaptureErrorCode::UnsupportedLinkType,
+                             "interface \"" + name + "\" has hardware type ARPHRD " +
+                                 std::to_string(info->arphrdType) +
+                                 ", which cannot be recorded (supported: Ethernet, loopback, "
+                                 "tun)");
+        d->fileLinkType = *linkType;
+        d->interfaces = {WriterInterface{info->index, info->name, *linkType}};
+        return d->openRing(info->index, *linkType);
+    }
+
+    // "any": one SOCK_RAW socket bound to ifindex 0, so every packet keeps its
+    // own link header. A filter compiled for Ethernet fits every Ethernet-like
+    // interface (lo carries a zeroed Ethernet header), so it runs in the
+    // kernel when those are all there is. Otherwise each packet is filtered
+    // here with a program compiled for its interface's link type (libpcap's
+    // own "any" instead rewrites every packet to a cooked header first).
+    d->fileLinkType = kLinkTypeLinuxSll2;
+    d->ifindexState.assign(kFastIfindexLimit, 0);
+    d->ifindexDetails.resize(kFastIfindexLimit);
+    d->ioctlFd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    bool allEthernet = true;
+    for (const InterfaceInfo& info : all) {
+        const std::optional<std::uint32_t> linkType = linkTypeForArphrd(info.arphrdType);
+        if (!info.up || !linkType)
+            continue;
+        if (*linkType != kLinkTypeEthernet)
+            allEthernet = false;
+        d->interfaces.push_back(WriterInterface{info.index, info.name, *linkType});
+        if (static_cast<std::size_t>(info.index) < kFastIfindexLimit) {
+            d->ifindexState[info.index] = 1;
+            d->ifindexDetails[info.index] = d->interfaces.back();
+        }
+    }
+    d->userSpaceFilter = !allEthernet && !options.filter.empty();
+    if (d->userSpaceFilter) {
+        std::string message;
+        if (!d->ethernetFilter.compile(kLinkTypeEthernet, options.snaplen, options.filter,
+                                       &message) ||
+            !d->rawFilter.compile(kLinkTypeRaw, options.snaplen, options.filter, &message))
+            return makeError(CaptureErrorCode::BadFilter, message);
+    }
+    return d->openRing(0, kLinkTypeEthernet);
+}
+
+CaptureError Recorder::Impl::openRing(std::int32_t ifindex, std::uint32_t filterLinkType)
+{
+    BpfProgram kernelFilter;
+    std::string message;
+    // In user-space filter mode the kernel program only cuts at snaplen.
+    const std::string& expression = userSpaceFilter ? std::string() : options.filter;
+    if (!kernelFilter.compile(filterLinkType, options.snaplen, expression, &message))
+        return makeError(CaptureErrorCode::BadFilter, message);
+
+    RingConfig config;
+    config.ifindex = ifindex;
+    config.ringBytes = options.ringBytes;
+    config.snaplen = options.snaplen;
+    config.promiscuous = options.promiscuous;
+    config.blockTimeoutMs = kBlockTimeoutMs;
+    const char* step = "";
+    const int error = ring.open(config, kernelFilter, &step);
+    if (error == EPERM || error == EACCES)
+        return makeError(CaptureErrorCode::NoPrivilege,
+                         "opening a capture socket needs CAP_NET_RAW (run as root, with "
+                         "cap_net_raw, or through pkexec)");
+    if (error == ENETDOWN)
+        return makeError(CaptureErrorCode::InterfaceDown,
+                         "interface \"" + options.interfaceName + "\" is down");
+    if (error == ENODEV || error == ENXIO)
+        return makeError(CaptureErrorCode::UnknownInterface,
+                         "interface \"" + options.interfaceName + "\" disappeared");
+    if (error == ENOMEM)
+        return makeError(CaptureErrorCode::SystemError,
+                         "cannot allocate a " + std::to_string(options.ringBytes >> 20) +
+                             " MiB capture ring: " + std::strerror(error));
+    if (error)
+        return makeError(CaptureErrorCode::SystemError,
+                         std::string(step) + " failed: " + std::strerror(error));
+    return {};
+}
+
+std::uint32_t Recorder::linkType() const
+{
+    return d->fileLinkType;
+}
+
+const std::vector<WriterInterface>& Recorder::interfaces() const
+{
+    return d->interfaces;
+}
+
+WriterInterface Recorder::Impl::describeInterface(std::int32_t ifindex)
+{
+    if (ifindex > 0 && static_cast<std::size_t>(ifindex) < ifindexDetails.size() &&
+        ifindexState[ifindex] == 1)
+        return ifindexDetails[ifindex];
+    for (const WriterInterface& known : interfaces) {
+        if (known.ifindex == ifindex)
+            return known;
+    }
+    return WriterInterface{ifindex, "if" + std::to_string(ifindex), kLinkTypeEthernet};
+}
+
+// An interface that appeared after open(): its link type comes from the
+// packet's ARPHRD type, its name from one ioctl on a socket opened earlier
+// (after privileges are dropped nothing new can be opened).
+bool Recorder::Impl::learnInterface(std::int32_t ifindex, std::uint16_t hatype)
+{
+    const std::optional<std::uint32_t> linkType = linkTypeForArphrd(hatype);
+    if (!linkType) {
+        ifindexState[ifindex] = 2;
+        return false;
+    }
+    WriterInterface details{ifindex, "if" + std::to_string(ifindex), *linkType};
+    ifreq request{};
+    request.ifr_ifindex = ifindex;
+    if (ioctlFd >= 0 && ::ioctl(ioctlFd, SIOCGIFNAME, &request) == 0)
+        details.name.assign(request.ifr_name, strnlen(request.ifr_name, IFNAMSIZ));
+    if (*linkType != kLinkTypeEthernet && !options.filter.empty() && !userSpaceFilter) {
+        // A non-Ethernet interface appeared while the filter runs in the kernel
+        // for Ethernet: its packets cannot be filtered correctly, so skip them.
+        ifindexState[ifindex] = 2;
+        return false;
+    }
+    ifindexDetails[ifindex] = details;
+    interfaces.push_back(details);
+    ifindexState[ifindex] = 1;
+    return true;
+}
+
+CaptureError Recorder::startWriting(int outputFd)
+{
+    WriterConfig config;
+    config.fd = outputFd;
+    config.snaplen = d->options.snaplen;
+    config.anyInterface = d->anyInterface;
+    config.linkType = d->anyInterface ? kLinkTypeEthernet : d->fileLinkType;
+    if (!d->interfaces.empty() && !d->anyInterface)
+        config.singleInterface = d->interfaces.front();
+    Impl* impl = d.get();
+    config.resolveInterface = [impl](std::int32_t ifindex) {
+        return impl->describeInterface(ifindex);
+    };
+    switch (d->options.format) {
+    case FileFormat::PcapNanoseconds:
+        d->writer = makePcapWriter(config, true);
+        break;
+    case FileFormat::PcapMicroseconds:
+        d->writer = makePcapWriter(config, false);
+        break;
+    case FileFormat::Pcapng:
+        d->writer = makePcapngWriter(config);
+        break;
+    }
+    if (!d->writer)
+        return makeError(CaptureErrorCode::SystemError, "cannot create the file writer");
+    if (!d->writer->begin())
+        return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file \"" +
+                                                                  d->options.outputPath +
+                                                                  "\": " + d->writer->error());
+    // Sized once for the largest block so the loop never allocates.
+    const std::size_t maxPackets = d->ring.geometry().blockSize / 64;
+    d->batch.reserve(maxPackets);
+    d->offsets.reserve(maxPackets);
+    d->totals.fileBytes = d->writer->bytesWritten();
+    return {};
+}
+
+void Recorder::Impl::readKernelStatistics()
+{
+    std::uint64_t packets = 0;
+    std::uint64_t drops = 0;
+    if (ring.readStatistics(&packets, &drops))
+        totals.kernelDrops += drops;
+}
+
+CaptureError Recorder::Impl::processBlock(const tpacket_block_desc* block,
+                                          RecorderObserver& observer, bool wantOffsets)
+{
+    const std::uint8_t* base = reinterpret_cast<const std::uint8_t*>(block);
+    const std::uint32_t count = block->hdr.bh1.num_pkts;
+    const std::uint8_t* cursor = base + block->hdr.bh1.offset_to_first_pkt;
+    const std::uint32_t snaplen = options.snaplen;
+    const std::uint64_t countLimit = options.stop.packetCount;
+    batch.clear();
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const auto* header = reinterpret_cast<const tpacket3_hdr*>(cursor);
+        const auto* link =
+            reinterpret_cast<const sockaddr_ll*>(cursor + TPACKET_ALIGN(sizeof(tpacket3_hdr)));
+        cursor += header->tp_next_offset;
+        // lo shows every packet twice (on transmit and on receive): keep one.
+        if (link->sll_pkttype == PACKET_OUTGOING && link->sll_ifindex == loopbackIfindex)
+            continue;
+
+        PacketView& view = batch.emplace_back();
+        const std::uint8_t* frame = reinterpret_cast<const std::uint8_t*>(header) + header->tp_mac;
+        view.timestampNs = std::int64_t(header->tp_sec) * 1'000'000'000 + header->tp_nsec;
+        view.data = frame;
+        view.dataLength = std::min(header->tp_snaplen, snaplen);
+        view.originalLength = header->tp_len;
+        view.ifindex = link->sll_ifindex;
+        view.networkOffset = static_cast<std::uint16_t>(header->tp_net - header->tp_mac);
+        view.protocol = ntohs(link->sll_protocol);
+        view.hatype = link->sll_hatype;
+        view.packetType = link->sll_pkttype;
+        view.addressLength = std::min<std::uint8_t>(link->sll_halen, 8);
+        std::memcpy(view.address, link->sll_addr, 8);
+        view.direction = directionOf(link->sll_pkttype);
+        // Same test as libpcap: a zero TCI without the valid bit means no tag.
+        if (header->hv1.tp_vlan_tci != 0 || (header->tp_status & TP_STATUS_VLAN_VALID)) {
+            const std::uint16_t tpid = (header->tp_status & TP_STATUS_VLAN_TPID_VALID)
+                                           ? header->hv1.tp_vlan_tpid
+                                           : std::uint16_t(0x8100);
+            const std::uint16_t tci = header->hv1.tp_vlan_tci;
+            view.hasVlanTag = true;
+            view.vlanTag[0] = static_cast<std::uint8_t>(tpid >> 8);
+            view.vlanTag[1] = static_cast<std::uint8_t>(tpid);
+            view.vlanTag[2] = static_cast<std::uint8_t>(tci >> 8);
+            view.vlanTag[3] = static_cast<std::uint8_t>(tci);
+        }
+
+        if (anyInterface) {
+            const auto ifindex = static_cast<std::size_t>(view.ifindex);
+            const std::uint8_t state = ifindex < ifindexState.size() ? ifindexState[ifindex] : 2;
+            if (state == 2 || (state == 0 && !learnInterface(view.ifindex, view.hatype))) {
+                batch.pop_back();
+                continue;
+            }
+            if (userSpaceFilter) {
+                const BpfProgram& filter = view.hatype == ARPHRD_NONE ? rawFilter : ethernetFilter;
+                if (!filter.matches(frame, view.dataLength, view.originalLength)) {
+                    batch.pop_back();
+                    continue;
+                }
+            }
+        }
+
+        accountPacket(view, totals);
+        if (countLimit != 0 && totals.packets >= countLimit) {
+            limitReached = true;
+            break;
+        }
+    }
+    if (batch.empty())
+        return {};
+
+    std::vector<std::uint64_t>* recordOffsets = wantOffsets ? &offsets : nullptr;
+    if (!writer->writePackets(batch, recordOffsets))
+        return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file \"" +
+                                                                  options.outputPath +
+                                                                  "\": " + writer->error());
+    totals.fileBytes = writer->bytesWritten();
+    if (options.stop.fileBytes != 0 && totals.fileBytes >= options.stop.fileBytes)
+        limitReached = true;
+    observer.packetsWritten(batch, wantOffsets ? std::span<const std::uint64_t>(offsets)
+                                               : std::span<const std::uint64_t>());
+    return {};
+}
+
+CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
+{
+    if (!d->writer)
+        return makeError(CaptureErrorCode::SystemError, "run() called before startWriting()");
+    const bool wantOffsets = observer.wantsRecordOffsets();
+    const std::int64_t start = monotonicNs();
+    const std::int64_t deadline =
+        d->options.stop.durationSeconds > 0
+            ? start + static_cast<std::int64_t>(d->options.stop.durationSeconds * 1e9)
+            : 0;
+    std::int64_t nextTick = start + kTickNs;
+    CaptureError failure;
+
+    auto drainReady = [&]() {
+        while (const tpacket_block_desc* block = d->ring.readyBlock()) {
+            failure = d->processBlock(block, observer, wantOffsets);
+            d->ring.releaseBlock();
+            if (failure || d->limitReached)
+                return false;
+        }
+        return true;
+    };
+    auto tick = [&](std::int64_t now) {
+        d->readKernelStatistics();
+        d->totals.elapsedNs = now - start;
+        d->totals.fileBytes = d->writer->bytesWritten();
+        observer.tick(d->totals);
+    };
+
+    pollfd fds[3] = {{d->ring.fd(), POLLIN, 0}, {d->stopFd, POLLIN, 0}, {extraFd, POLLIN, 0}};
+    bool draining = false;
+    std::int64_t drainUntil = 0;
+    for (;;) {
+        if (!drainReady())
+            break;
+        const std::int64_t now = monotonicNs();
+        if (now >= nextTick) {
+            tick(now);
+            nextTick = std::max(nextTick + kTickNs, now + 1);
+        }
+        if (!draining && (d->stopRequested.load(std::memory_order_relaxed) ||
+                          (deadline != 0 && now >= deadline))) {
+            // The kernel still holds the open block: wait for its timeout to
+            // hand it over instead of losing the tail of the recording.
+            draining = true;
+            drainUntil = now + kDrainNs;
+            fds[1].fd = -1;
+            fds[2].fd = -1;
+        }
+        if (draining && now >= drainUntil)
+            break;
+
+        std::int64_t wakeAt = draining ? std::min(nextTick, drainUntil) : nextTick;
+        if (!draining && deadline != 0)
+            wakeAt = std::min(wakeAt, deadline);
+        const int timeoutMs =
+            static_cast<int>(std::max<std::int64_t>(0, (wakeAt - now + 999'999) / 1'000'000));
+        const int ready = ::poll(fds, 3, timeoutMs);
+        if (ready < 0 && errno != EINTR) {
+            failure = makeError(CaptureErrorCode::SystemError,
+                                std::string("poll failed: ") + std::strerror(errno));
+            break;
+        }
+        if (ready <= 0)
+            continue;
+        if (fds[1].revents & POLLIN) {
+            std::uint64_t value = 0;
+            [[maybe_unused]] const ssize_t n = ::read(d->stopFd, &value, sizeof(value));
+            d->stopRequested.store(true, std::memory_order_relaxed);
+        }
+        if (fds[2].revents & POLLNVAL)
+            fds[2].fd = -1;
+        else if (fds[2].revents)
+            observer.extraFdReadable();
+        if (fds[0].revents & (POLLERR | POLLNVAL)) {
+            int socketError = 0;
+            socklen_t length = sizeof(socketError);
+            ::getsockopt(d->ring.fd(), SOL_SOCKET, SO_ERROR, &socketError, &length);
+            if (socketError == ENETDOWN || socketError == ENODEV) {
+                failure = makeError(CaptureErrorCode::InterfaceDown,
+                                    "interface \"" + d->options.interfaceName +
+                                        "\" went down during the recording");
+                break;
+            }
+        }
+    }
+
+    d->readKernelStatistics();
+    WriterFinalStats stats;
+    stats.received = d->totals.packets + d->totals.kernelDrops;
+    stats.dropped = d->totals.kernelDrops;
+    if (!d->writer->finish(stats) && !failure)
+        failure = makeError(CaptureErrorCode::OutputNotWritable, "cannot finish output file \"" +
+                                                                     d->options.outputPath +
+                                                                     "\": " + d->writer->error());
+    d->totals.elapsedNs = monotonicNs() - start;
+    d->totals.fileBytes = d->writer->bytesWritten();
+    observer.tick(d->totals);
+    return failure;
+}
+
+void Recorder::requestStop()
+{
+    d->stopRequested.store(true, std::memory_order_relaxed);
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const ssize_t n = ::write(d->stopFd, &one, sizeof(one));
+}
+
+const CaptureTotals& Recorder::totals() const
+{
+    return d->totals;
+}
+
+} // namespace pr

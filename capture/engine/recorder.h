@@ -15,7 +15,8 @@ namespace pr {
 
 // Error kinds every front end maps to its own wording; message() is already a
 // complete sentence naming the interface, filter token or path.
-enum class CaptureErrorCode : std::uint8_t {
+enum class CaptureErrorCode : std::uint8_t
+{
     None,
     UnknownInterface,
     InterfaceDown,
@@ -27,7 +28,8 @@ enum class CaptureErrorCode : std::uint8_t {
     SystemError,
 };
 
-struct CaptureError {
+struct CaptureError
+{
     CaptureErrorCode code = CaptureErrorCode::None;
     std::string message;
     explicit operator bool() const { return code != CaptureErrorCode::None; }
@@ -46,6 +48,9 @@ public:
         (void)packets;
         (void)recordOffsets;
     }
+    // Whether packetsWritten() needs record offsets; a consumer that does not
+    // (headless recording) returns false so writers skip computing them.
+    virtual bool wantsRecordOffsets() const { return true; }
     // About every 100 ms, and once more after the final drain.
     virtual void tick(const CaptureTotals& totals) { (void)totals; }
     // The extra descriptor given to run() is readable (e.g. the control channel).
@@ -66,7 +71,7 @@ public:
     Recorder& operator=(const Recorder&) = delete;
 
     CaptureError open(const CaptureOptions& options);
-    std::uint32_t linkType() const;                 // of the file
+    std::uint32_t linkType() const;                         // of the file
     const std::vector<WriterInterface>& interfaces() const; // known at open()
     CaptureError startWriting(int outputFd);
     // extraFd: optional descriptor polled alongside the ring (-1 for none).
