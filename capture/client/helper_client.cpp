@@ -1,0 +1,469 @@
+#include "capture/client/helper_client.h"
+
+#include "capture/client/helper_channel.h"
+#include "capture/client/helper_launch.h"
+#include "capture/client/polkit_check.h"
+#include "capture/protocol/helper_protocol.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QProcess>
+#include <QTimer>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace pr {
+
+Q_LOGGING_CATEGORY(lcHelperClient, "pr.helperclient")
+
+namespace {
+
+// pkexec's own exit codes when the helper never ran: 126 when the dialog was
+// dismissed, 127 when not authorized (or no agent could ask).
+constexpr int kPkexecDismissed = 126;
+constexpr int kPkexecNotAuthorized = 127;
+
+// How long stop() waits for Stopped before closing the socket (the helper
+// treats end of file as Stop), and how long after that before killing it.
+constexpr int kStopReplyMs = 4000;
+constexpr int kExitAfterCloseMs = 3000;
+
+constexpr int kPolkitTimeoutMs = 500;
+constexpr qint64 kPolkitCacheMs = 2000;
+
+proto::ErrorInfo makeError(proto::ErrorCode code, const QString& message)
+{
+    return proto::ErrorInfo{code, message};
+}
+
+} // namespace
+
+struct HelperClient::Impl
+{
+    explicit Impl(HelperClient* owner) : q(owner) {}
+
+    HelperClient* q;
+    QString explicitHelperPath;
+
+    // The current session; all null/false when idle.
+    QPointer<QProcess> process;
+    QPointer<HelperChannel> socket;
+    proto::FrameDecoder decoder;
+    bool direct = false;
+    bool running = false;
+    bool helloReceived = false;
+    bool errorReported = false;
+    bool stopSent = false;
+    QByteArray stderrTail;
+    QTimer stopTimer;
+
+    mutable QElapsedTimer polkitAge;
+    mutable bool polkitWillAsk = true;
+
+    QString resolvedHelperPath() const
+    {
+        return explicitHelperPath.isEmpty() ? defaultHelperPath() : explicitHelperPath;
+    }
+
+    void launch(const proto::StartRequest& request);
+    void onReceived(const QByteArray& bytes);
+    void handle(const proto::Message& message);
+    void onFinished(int exitCode, QProcess::ExitStatus status);
+    void onProcessError(QProcess::ProcessError error);
+    void fail(const proto::ErrorInfo& error);
+    void endSession();
+    void closeSocket();
+    void retireProcess();
+    void shutdownNow();
+};
+
+HelperClient::HelperClient(QObject* parent) : QObject(parent), d(std::make_unique<Impl>(this))
+{
+    qRegisterMetaType<proto::StartRequest>();
+    qRegisterMetaType<proto::StartedInfo>();
+    qRegisterMetaType<proto::TotalsInfo>();
+    qRegisterMetaType<proto::PacketRecord>();
+    qRegisterMetaType<QList<proto::PacketRecord>>();
+    qRegisterMetaType<proto::ErrorInfo>();
+
+    d->stopTimer.setSingleShot(true);
+    connect(&d->stopTimer, &QTimer::timeout, this, [this] {
+        // No Stopped in time: end of file makes the helper finish the file
+        // and exit; if even that does not happen, end the process.
+        if (d->socket && d->socket->isOpen()) {
+            qCWarning(lcHelperClient) << "helper did not answer Stop; closing the socket";
+            d->closeSocket();
+            d->stopTimer.start(kExitAfterCloseMs);
+        } else if (d->process && d->process->state() != QProcess::NotRunning) {
+            qCWarning(lcHelperClient) << "helper did not exit; terminating it";
+            d->process->kill();
+        }
+    });
+}
+
+HelperClient::~HelperClient()
+{
+    d->shutdownNow();
+}
+
+void HelperClient::setHelperPath(const QString& path)
+{
+    d->explicitHelperPath = path;
+    d->polkitAge.invalidate();
+}
+
+QString HelperClient::helperPath() const
+{
+    return d->resolvedHelperPath();
+}
+
+HelperClient::LaunchMode HelperClient::launchMode() const
+{
+    return canLaunchDirectly(helperPath()) ? LaunchMode::Direct : LaunchMode::Pkexec;
+}
+
+bool HelperClient::willAskForPassword() const
+{
+    if (launchMode() == LaunchMode::Direct)
+        return false;
+    if (!d->polkitAge.isValid() || d->polkitAge.elapsed() > kPolkitCacheMs) {
+        d->polkitWillAsk =
+            checkPolkitAuthorization(QLatin1StringView(kCaptureActionId), kPolkitTimeoutMs)
+                .willPrompt();
+        d->polkitAge.start();
+    }
+    return d->polkitWillAsk;
+}
+
+void HelperClient::checkWillAskForPassword()
+{
+    if (launchMode() == LaunchMode::Direct) {
+        QMetaObject::invokeMethod(
+            this, [this] { emit passwordCheckFinished(false); }, Qt::QueuedConnection);
+        return;
+    }
+    checkPolkitAuthorizationAsync(QLatin1StringView(kCaptureActionId), kPolkitTimeoutMs, this,
+                                  [this](const PolkitAnswer& answer) {
+                                      d->polkitWillAsk = answer.willPrompt();
+                                      d->polkitAge.start();
+                                      emit passwordCheckFinished(d->polkitWillAsk);
+                                  });
+}
+
+bool HelperClient::isRunning() const
+{
+    return d->running;
+}
+
+qint64 HelperClient::helperProcessId() const
+{
+    return d->process && d->process->state() == QProcess::Running ? d->process->processId() : 0;
+}
+
+void HelperClient::start(const proto::StartRequest& request)
+{
+    if (d->running) {
+        emit errorOccurred(
+            makeError(proto::ErrorCode::Unknown, tr("A recording is already running.")));
+        return;
+    }
+    d->launch(request);
+}
+
+void HelperClient::stop()
+{
+    if (!d->running || d->stopSent)
+        return;
+    d->stopSent = true;
+    if (!d->helloReceived) {
+        // Still waiting for pkexec (perhaps a password dialog): nothing is
+        // being recorded yet, so end it outright.
+        d->closeSocket();
+        if (d->process)
+            d->process->terminate();
+        d->stopTimer.start(kExitAfterCloseMs);
+        return;
+    }
+    if (d->socket)
+        d->socket->write(proto::encodeStop());
+    d->stopTimer.start(kStopReplyMs);
+}
+
+void HelperClient::Impl::launch(const proto::StartRequest& request)
+{
+    const QString path = resolvedHelperPath();
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isExecutable()) {
+        q->errorOccurred(makeError(proto::ErrorCode::HelperNotFound,
+                                   HelperClient::tr("The recording helper was not found at %1.")
+                                       .arg(QDir::toNativeSeparators(path))));
+        return;
+    }
+    direct = canLaunchDirectly(path);
+
+    int fds[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+        q->errorOccurred(makeError(proto::ErrorCode::SystemError,
+                                   HelperClient::tr("Could not create a channel to the "
+                                                    "recording helper: %1.")
+                                       .arg(QString::fromLocal8Bit(strerror(errno)))));
+        return;
+    }
+    const int ourFd = fds[0];
+    const int helperFd = fds[1];
+
+    decoder = proto::FrameDecoder();
+    helloReceived = false;
+    errorReported = false;
+    stopSent = false;
+    stderrTail.clear();
+    running = true;
+
+    auto* newSocket = new HelperChannel(ourFd, q);
+    socket = newSocket;
+    QObject::connect(newSocket, &HelperChannel::received, q,
+                     [this, newSocket](const QByteArray& bytes) {
+                         if (socket == newSocket)
+                             onReceived(bytes);
+                     });
+
+    auto* newProcess = new QProcess(q);
+    process = newProcess;
+    const HelperCommand command = serveCommand(path, direct);
+    newProcess->setProgram(command.program);
+    newProcess->setArguments(command.arguments);
+    // stdin and stdout become the socket in the child; QProcess must not
+    // make pipes for them. stderr stays a pipe for diagnostics.
+    newProcess->setStandardInputFile(QProcess::nullDevice());
+    newProcess->setStandardOutputFile(QProcess::nullDevice());
+    newProcess->setChildProcessModifier([helperFd] {
+        // dup2 leaves the copies without close-on-exec.
+        ::dup2(helperFd, STDIN_FILENO);
+        ::dup2(helperFd, STDOUT_FILENO);
+        // A session of its own: no controlling terminal, so pkexec cannot fall
+        // back to prompting on the terminal the GUI was started from (it would
+        // wait there unseen), and Ctrl-C there does not reach the helper; it
+        // stops when our end of the socket closes.
+        ::setsid();
+    });
+    QObject::connect(newProcess, &QProcess::readyReadStandardError, q, [this, newProcess] {
+        const QByteArray chunk = newProcess->readAllStandardError();
+        if (newProcess == process) {
+            stderrTail.append(chunk);
+            if (stderrTail.size() > 4096)
+                stderrTail = stderrTail.right(4096);
+        }
+        for (const QByteArray& line : chunk.split('\n'))
+            if (!line.isEmpty())
+                qCInfo(lcHelperClient).noquote() << "helper:" << QString::fromLocal8Bit(line);
+    });
+    QObject::connect(newProcess, &QProcess::finished, q,
+                     [this, newProcess](int exitCode, QProcess::ExitStatus status) {
+                         if (newProcess == process)
+                             onFinished(exitCode, status);
+                         newProcess->deleteLater();
+                     });
+    QObject::connect(newProcess, &QProcess::errorOccurred, q,
+                     [this, newProcess](QProcess::ProcessError error) {
+                         if (newProcess == process)
+                             onProcessError(error);
+                     });
+
+    qCDebug(lcHelperClient) << "starting" << command.program << command.arguments;
+    newProcess->start();
+    // The child has its copies now (fork happens inside start()).
+    ::close(helperFd);
+
+    // Hello and Start wait in the socket buffer until the helper reads them
+    // (after pkexec authorized it).
+    newSocket->write(proto::encodeHello(proto::HelloInfo{proto::kProtocolVersion, {}}));
+    newSocket->write(proto::encodeStart(request));
+}
+
+void HelperClient::Impl::onReceived(const QByteArray& bytes)
+{
+    decoder.feed(bytes);
+    for (;;) {
+        proto::Message message;
+        proto::ErrorInfo error;
+        const auto status = decoder.next(&message, &error);
+        if (status == proto::FrameDecoder::Status::NeedMore)
+            return;
+        if (status == proto::FrameDecoder::Status::Error) {
+            qCWarning(lcHelperClient) << "undecodable message from the helper:" << error.message;
+            fail(makeError(proto::ErrorCode::ProtocolError,
+                           HelperClient::tr("The recording helper sent a message that could "
+                                            "not be read; the recording was stopped.")));
+            // End of file makes the helper finish the file and exit.
+            closeSocket();
+            return;
+        }
+        handle(message);
+        if (!running)
+            return;
+    }
+}
+
+void HelperClient::Impl::handle(const proto::Message& message)
+{
+    using proto::MessageKind;
+    switch (message.kind) {
+    case MessageKind::Hello:
+        helloReceived = true;
+        if (message.hello.version != proto::kProtocolVersion) {
+            fail(makeError(proto::ErrorCode::VersionMismatch,
+                           HelperClient::tr("The recording helper (version %1) does not match "
+                                            "this application; please reinstall it.")
+                               .arg(message.hello.helperVersion)));
+            closeSocket();
+        }
+        return;
+    case MessageKind::Started:
+        emit q->started(message.started);
+        return;
+    case MessageKind::Totals:
+        emit q->totalsReceived(message.totals);
+        return;
+    case MessageKind::Packets:
+        emit q->packetsReceived(message.packets);
+        return;
+    case MessageKind::Warning:
+        emit q->warningReceived(message.warning);
+        return;
+    case MessageKind::Error:
+        // The helper exits after an Error, perhaps after a final Stopped.
+        errorReported = true;
+        emit q->errorOccurred(message.error);
+        return;
+    case MessageKind::Stopped:
+        endSession();
+        emit q->stopped(message.totals);
+        return;
+    case MessageKind::Start:
+    case MessageKind::Stop:
+        qCWarning(lcHelperClient) << "unexpected message from the helper:"
+                                  << proto::messageKindName(message.kind);
+        return;
+    }
+}
+
+void HelperClient::Impl::onFinished(int exitCode, QProcess::ExitStatus status)
+{
+    qCDebug(lcHelperClient) << "helper exited" << exitCode << status;
+    if (!running)
+        return;
+    // Whatever the helper wrote before exiting (a final Stopped or Error)
+    // comes first.
+    while (running && socket && socket->readPending(0)) {
+    }
+    if (!running)
+        return;
+    if (errorReported) {
+        endSession();
+        return;
+    }
+    if (stopSent && !helloReceived) {
+        // Cancelled before the helper ran: nothing was recorded.
+        endSession();
+        emit q->stopped({});
+        return;
+    }
+    if (!direct && !helloReceived && status == QProcess::NormalExit &&
+        (exitCode == kPkexecDismissed || exitCode == kPkexecNotAuthorized)) {
+        fail(makeError(proto::ErrorCode::NotAuthorized,
+                       HelperClient::tr("Recording needs permission to capture network "
+                                        "traffic, and it was not granted.")));
+        return;
+    }
+    const QString detail = status == QProcess::CrashExit
+                               ? HelperClient::tr("The recording helper crashed.")
+                               : HelperClient::tr("The recording helper exited unexpectedly "
+                                                  "(exit code %1).")
+                                     .arg(exitCode);
+    fail(makeError(proto::ErrorCode::HelperCrashed, detail));
+}
+
+void HelperClient::Impl::onProcessError(QProcess::ProcessError error)
+{
+    if (error != QProcess::FailedToStart || !running)
+        return;
+    const QString program = process ? process->program() : QString();
+    fail(makeError(
+        proto::ErrorCode::HelperNotFound,
+        HelperClient::tr("Could not start %1: %2.")
+            .arg(QDir::toNativeSeparators(program), process ? process->errorString() : QString())));
+}
+
+void HelperClient::Impl::fail(const proto::ErrorInfo& error)
+{
+    endSession();
+    emit q->errorOccurred(error);
+}
+
+void HelperClient::Impl::endSession()
+{
+    running = false;
+    stopTimer.stop();
+    retireProcess();
+}
+
+void HelperClient::Impl::closeSocket()
+{
+    if (!socket)
+        return;
+    socket->close();
+    socket->deleteLater();
+    socket = nullptr;
+}
+
+// The session is over for the caller; let the process finish on its own (it
+// exits on end of file) and clean up after it.
+void HelperClient::Impl::retireProcess()
+{
+    closeSocket();
+    QProcess* old = process;
+    process = nullptr;
+    if (!old)
+        return;
+    if (old->state() == QProcess::NotRunning) {
+        old->deleteLater();
+        return;
+    }
+    // Keep the finished handler (it deletes the object); give it a deadline.
+    QTimer::singleShot(kStopReplyMs + kExitAfterCloseMs, old, [old] {
+        if (old->state() != QProcess::NotRunning)
+            old->kill();
+    });
+}
+
+void HelperClient::Impl::shutdownNow()
+{
+    stopTimer.stop();
+    running = false;
+    QObject::disconnect(q, nullptr, nullptr, nullptr);
+    if (socket && helloReceived) {
+        socket->write(proto::encodeStop());
+        socket->flush(500);
+    }
+    closeSocket();
+    // Wait for every process (also retired ones) so none outlives us
+    // unattended; they stop on end of file.
+    const auto processes = q->findChildren<QProcess*>();
+    for (QProcess* p : processes) {
+        p->disconnect();
+        if (p->state() != QProcess::NotRunning && !p->waitForFinished(kExitAfterCloseMs)) {
+            p->kill();
+            p->waitForFinished(1000);
+        }
+        delete p;
+    }
+}
+
+} // namespace pr

@@ -17,7 +17,11 @@ class HelperClient : public QObject
 {
     Q_OBJECT
 public:
-    enum class LaunchMode { Direct, Pkexec };
+    enum class LaunchMode
+    {
+        Direct,
+        Pkexec
+    };
 
     explicit HelperClient(QObject* parent = nullptr);
     ~HelperClient() override;
@@ -30,21 +34,34 @@ public:
     // Whether starting will go through pkexec and whether polkit will ask for
     // a password (CheckAuthorization without interaction). For the lock mark.
     LaunchMode launchMode() const;
+    // Blocks at most half a second the first time; the answer is cached briefly.
     bool willAskForPassword() const;
+    // The same question without blocking: answers with passwordCheckFinished().
+    void checkWillAskForPassword();
 
+    // From start() until the last signal of the session (see below).
     bool isRunning() const;
+    // The helper's process id while it runs (under pkexec, pkexec execs the
+    // helper in place, so it is the same process); 0 otherwise.
+    qint64 helperProcessId() const;
 
 public slots:
     void start(const pr::proto::StartRequest& request);
     void stop();
 
 signals:
+    // A session ends with stopped() (the file is complete), or with
+    // errorOccurred() when the helper could not start, was not authorized or
+    // went away. An Error from a recording helper may be followed by stopped()
+    // with the final totals. isRunning() is false by the time the last signal
+    // of a session is emitted.
     void started(const pr::proto::StartedInfo& info);
     void totalsReceived(const pr::proto::TotalsInfo& totals);
     void packetsReceived(const QList<pr::proto::PacketRecord>& packets);
     void warningReceived(const QString& message);
     void errorOccurred(const pr::proto::ErrorInfo& error);
     void stopped(const pr::proto::TotalsInfo& finalTotals);
+    void passwordCheckFinished(bool willAsk);
 
 private:
     struct Impl;
