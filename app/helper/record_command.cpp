@@ -1,0 +1,292 @@
+// "record": headless recording to a file, like dumpcap. Order matters for
+// privilege: capture socket first (privileged), then drop to the invoking
+// user, then open the output file as that user, then seccomp, then the loop.
+
+#include "app/helper/commands.h"
+#include "app/helper/json_text.h"
+#include "capture/engine/capture_options.h"
+#include "capture/engine/interface_info.h"
+#include "capture/engine/privileges.h"
+#include "capture/engine/recorder.h"
+
+#include <cerrno>
+#include <cinttypes>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace pr::helper {
+namespace {
+
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+Recorder* g_recorder = nullptr;
+
+void onStopSignal(int)
+{
+    if (g_recorder)
+        g_recorder->requestStop();
+}
+
+void installStopHandlers()
+{
+    struct sigaction action
+    {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    // No SA_RESTART: poll() returns EINTR and the loop sees the stop at once.
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+// One line on stderr, written in one call (no stdio buffering after seccomp).
+void printError(const std::string& message)
+{
+    const std::string line = "packet-recorder-helper: " + message + "\n";
+    [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, line.data(), line.size());
+}
+
+bool parseUnsigned(const char* text, std::uint64_t* value)
+{
+    if (!text || !*text || *text == '-' || *text == '+')
+        return false;
+    errno = 0;
+    char* end = nullptr;
+    const unsigned long long parsed = std::strtoull(text, &end, 10);
+    if (errno != 0 || *end != '\0')
+        return false;
+    *value = parsed;
+    return true;
+}
+
+bool parseSeconds(const char* text, double* value)
+{
+    if (!text || !*text)
+        return false;
+    char* end = nullptr;
+    errno = 0;
+    const double parsed = std::strtod(text, &end);
+    if (errno != 0 || *end != '\0' || !(parsed > 0) || parsed > 1e9)
+        return false;
+    *value = parsed;
+    return true;
+}
+
+std::string outOfRange(const char* option, const char* value, std::uint64_t low, std::uint64_t high,
+                       const char* unit)
+{
+    return std::string(option) + " " + value + " is out of range: it must be between " +
+           std::to_string(low) + " and " + std::to_string(high) + " " + unit;
+}
+
+// Returns an empty string on success, else the one line to print.
+std::string parseArguments(int argc, char** argv, CaptureOptions* options)
+{
+    bool haveInterface = false;
+    bool haveOutput = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string option = argv[i];
+        const char* value = nullptr;
+        const std::size_t equals = option.find('=');
+        if (option.rfind("--", 0) == 0 && equals != std::string::npos) {
+            value = argv[i] + equals + 1;
+            option.resize(equals);
+        }
+        if (option == "--promiscuous") {
+            options->promiscuous = true;
+            continue;
+        }
+        if (!value) {
+            if (i + 1 >= argc)
+                return option + " needs a value";
+            value = argv[++i];
+        }
+        std::uint64_t number = 0;
+        if (option == "--interface" || option == "-i") {
+            options->interfaceName = value;
+            haveInterface = true;
+        } else if (option == "--output" || option == "-w") {
+            options->outputPath = value;
+            haveOutput = true;
+        } else if (option == "--format") {
+            if (!parseFileFormat(value, &options->format))
+                return std::string("--format \"") + value +
+                       "\" is not one of pcap, pcap-us, pcapng";
+        } else if (option == "--filter" || option == "-f") {
+            options->filter = value;
+        } else if (option == "--snaplen" || option == "-s") {
+            if (!parseUnsigned(value, &number) || number < limits::kMinSnaplen ||
+                number > limits::kMaxSnaplen)
+                return outOfRange("--snaplen", value, limits::kMinSnaplen, limits::kMaxSnaplen,
+                                  "bytes");
+            options->snaplen = static_cast<std::uint32_t>(number);
+        } else if (option == "--ring-mb") {
+            if (!parseUnsigned(value, &number) || number < (limits::kMinRingBytes >> 20) ||
+                number > (limits::kMaxRingBytes >> 20))
+                return outOfRange("--ring-mb", value, limits::kMinRingBytes >> 20,
+                                  limits::kMaxRingBytes >> 20, "MiB");
+            options->ringBytes = number << 20;
+        } else if (option == "--duration") {
+            if (!parseSeconds(value, &options->stop.durationSeconds))
+                return std::string("--duration ") + value +
+                       " is out of range: it must be a number of seconds above 0 and at most "
+                       "1000000000";
+        } else if (option == "--count" || option == "-c") {
+            if (!parseUnsigned(value, &number) || number == 0)
+                return std::string("--count ") + value +
+                       " is out of range: it must be a whole number of packets of at least 1";
+            options->stop.packetCount = number;
+        } else {
+            return "unknown option \"" + option + "\" (see packet-recorder-helper --help)";
+        }
+    }
+    if (!haveInterface)
+        return "--interface is required (a name from \"packet-recorder-helper interfaces\", or "
+               "any)";
+    if (!haveOutput || options->outputPath.empty())
+        return "--output is required";
+    if (options->outputPath.size() > limits::kMaxPathLength)
+        return "--output path is too long: at most " + std::to_string(limits::kMaxPathLength) +
+               " characters";
+    return {};
+}
+
+// Prints one progress line a second on stderr.
+class ProgressPrinter final : public RecorderObserver
+{
+public:
+    bool wantsRecordOffsets() const override { return false; }
+    void tick(const CaptureTotals& totals) override
+    {
+        if (totals.elapsedNs < m_nextLineNs)
+            return;
+        m_nextLineNs = (totals.elapsedNs / 1'000'000'000 + 1) * 1'000'000'000;
+        char line[256];
+        const int length = std::snprintf(line, sizeof(line),
+                                         "%.1f s: %" PRIu64 " packets, %" PRIu64 " bytes, %" PRIu64
+                                         " dropped, file %" PRIu64 " bytes\n",
+                                         double(totals.elapsedNs) / 1e9, totals.packets,
+                                         totals.wireBytes, totals.kernelDrops, totals.fileBytes);
+        if (length > 0) [[maybe_unused]]
+            const ssize_t n =
+                ::write(STDERR_FILENO, line, std::min<std::size_t>(length, sizeof(line) - 1));
+    }
+
+private:
+    std::int64_t m_nextLineNs = 1'000'000'000;
+};
+
+std::string directionJson(const DirectionTotals& totals)
+{
+    return "{\"packets\":" + std::to_string(totals.packets) +
+           ",\"bytes\":" + std::to_string(totals.bytes) + "}";
+}
+
+std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
+                        const CaptureTotals& totals)
+{
+    char duration[32];
+    std::snprintf(duration, sizeof(duration), "%.3f", double(totals.elapsedNs) / 1e9);
+    return "{\"interface\":" + jsonString(options.interfaceName) +
+           ",\"link_type\":" + jsonString(linkTypeName(linkType)) +
+           ",\"packets\":" + std::to_string(totals.packets) +
+           ",\"wire_bytes\":" + std::to_string(totals.wireBytes) +
+           ",\"captured_bytes\":" + std::to_string(totals.capturedBytes) +
+           ",\"incoming\":" + directionJson(totals.incoming) +
+           ",\"outgoing\":" + directionJson(totals.outgoing) +
+           ",\"other\":" + directionJson(totals.other) +
+           ",\"kernel_drops\":" + std::to_string(totals.kernelDrops) +
+           ",\"tcp_payload_bytes\":" + std::to_string(totals.tcpPayloadBytes) +
+           ",\"udp_payload_bytes\":" + std::to_string(totals.udpPayloadBytes) +
+           ",\"file\":" + jsonString(options.outputPath) +
+           ",\"file_bytes\":" + std::to_string(totals.fileBytes) + ",\"duration_s\":" + duration +
+           "}\n";
+}
+
+// Opens the output as the (already dropped-to) user. *created tells whether
+// the file is ours to remove if recording never starts.
+int openOutput(const std::string& path, bool* created, std::string* error)
+{
+    *created = false;
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        *created = true;
+        return fd;
+    }
+    if (errno == EEXIST)
+        fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0)
+        *error = "cannot write output file \"" + path + "\": " + std::strerror(errno);
+    return fd;
+}
+
+} // namespace
+
+int runRecord(int argc, char** argv)
+{
+    CaptureOptions options;
+    if (const std::string problem = parseArguments(argc, argv, &options); !problem.empty()) {
+        printError(problem);
+        return kExitUsage;
+    }
+
+    Recorder recorder;
+    g_recorder = &recorder;
+    installStopHandlers();
+
+    if (const CaptureError error = recorder.open(options)) {
+        printError(error.message);
+        return error.code == CaptureErrorCode::OutOfRange ? kExitUsage : kExitFailure;
+    }
+
+    TargetUser user;
+    std::string problem;
+    if (!resolveTargetUser(&user, &problem) || !dropPrivileges(user, &problem)) {
+        printError("cannot drop privileges: " + problem);
+        return kExitFailure;
+    }
+
+    bool created = false;
+    const int fd = openOutput(options.outputPath, &created, &problem);
+    if (fd < 0) {
+        printError(problem);
+        return kExitFailure;
+    }
+    if (const CaptureError error = recorder.startWriting(fd)) {
+        ::close(fd);
+        if (created)
+            ::unlink(options.outputPath.c_str());
+        printError(error.message);
+        return kExitFailure;
+    }
+    if (!applySeccompAllowList(&problem)) {
+        ::close(fd);
+        if (created)
+            ::unlink(options.outputPath.c_str());
+        printError("cannot restrict system calls: " + problem);
+        return kExitFailure;
+    }
+
+    const std::string banner =
+        "recording on " + options.interfaceName + " (" + linkTypeName(recorder.linkType()) + ")\n";
+    [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, banner.data(), banner.size());
+
+    ProgressPrinter progress;
+    const CaptureError error = recorder.run(progress);
+    ::close(fd);
+    if (error) {
+        printError(error.message);
+        return kExitFailure;
+    }
+    const std::string summary = summaryJson(options, recorder.linkType(), recorder.totals());
+    n = ::write(STDOUT_FILENO, summary.data(), summary.size());
+    return 0;
+}
+
+} // namespace pr::helper
