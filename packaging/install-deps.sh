@@ -11,7 +11,7 @@ packages=(
     # fuzzing runtime for clang's libFuzzer
     libclang-rt-14-dev
     # real peers the tests compare against
-    tcpdump tshark iperf3 netsniff-ng iproute2 procps libcap2-bin
+    tcpdump tshark iperf3 netsniff-ng iproute2 procps libcap2-bin jq util-linux
     # privilege: a system bus, polkit, pkexec
     dbus dbus-daemon polkitd pkexec
     # screenshots and widget tests without a display
