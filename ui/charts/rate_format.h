@@ -8,7 +8,7 @@ namespace pr {
 // "999 bit/s", "1.5 kbit/s", "12.3 Mbit/s", "8.0 Gbit/s". Below 1000 no
 // decimals; otherwise one decimal. Negative or non-finite input gives "0 bit/s".
 QString formatBitRate(double bitsPerSecond);
-// "12 packets/s", "1.5 k packets/s", "2.0 M packets/s".
+// "12 packets/s", "1.5 kpackets/s", "2.0 Mpackets/s".
 QString formatPacketRate(double packetsPerSecond);
 // Byte counts with binary prefixes: "512 B", "1.5 KiB", "64.0 MiB", "2.0 GiB".
 QString formatBytes(quint64 bytes);

@@ -1,0 +1,240 @@
+#include "ui/charts/throughput_chart.h"
+
+#include "ui/charts/rate_format.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QGraphicsLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace pr {
+namespace {
+
+// Colours that stay distinct for the common colour-vision deficiencies.
+const QColor kIncomingColor(0x1f, 0x77, 0xb4);
+const QColor kOutgoingColor(0xff, 0x7f, 0x0e);
+const QColor kDropColor(0xd6, 0x27, 0x28);
+constexpr int kRenderDelayMs = 50;
+
+} // namespace
+
+ThroughputChart::ThroughputChart(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+
+    auto* controls = new QHBoxLayout;
+    controls->setContentsMargins(6, 4, 6, 0);
+    auto* windowLabel = new QLabel(tr("&Show the last:"), this);
+    m_windowCombo = new QComboBox(this);
+    m_windowCombo->setAccessibleName(tr("Chart time window"));
+    m_windowCombo->addItem(tr("30 seconds"), 30);
+    m_windowCombo->addItem(tr("1 minute"), 60);
+    m_windowCombo->addItem(tr("5 minutes"), 300);
+    m_windowCombo->setCurrentIndex(1);
+    windowLabel->setBuddy(m_windowCombo);
+    controls->addWidget(windowLabel);
+    controls->addWidget(m_windowCombo);
+    controls->addStretch(1);
+    layout->addLayout(controls);
+
+    m_bits = makePlot(tr("Throughput"));
+    m_bits.view->setAccessibleName(tr("Throughput in bits per second"));
+    m_packets = makePlot(tr("Packet rate"));
+    m_packets.view->setAccessibleName(tr("Packet rate in packets per second"));
+    layout->addWidget(m_bits.view, 1);
+    layout->addWidget(m_packets.view, 1);
+
+    connect(m_windowCombo, &QComboBox::currentIndexChanged, this,
+            [this] { setWindowSeconds(m_windowCombo->currentData().toInt()); });
+
+    m_renderTimer.setSingleShot(true);
+    m_renderTimer.setInterval(kRenderDelayMs);
+    connect(&m_renderTimer, &QTimer::timeout, this, &ThroughputChart::render);
+    render();
+}
+
+ThroughputChart::Plot ThroughputChart::makePlot(const QString& title)
+{
+    Plot plot;
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->setAnimationOptions(QChart::NoAnimation); // animations cost CPU at 10 Hz
+    chart->legend()->setAlignment(Qt::AlignTop);
+    chart->setMargins(QMargins(4, 2, 4, 2));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setBackgroundRoundness(0);
+
+    plot.in = new QLineSeries(chart);
+    plot.in->setName(tr("Incoming"));
+    plot.in->setPen(QPen(kIncomingColor, 2));
+    plot.out = new QLineSeries(chart);
+    plot.out->setName(tr("Outgoing"));
+    plot.out->setPen(QPen(kOutgoingColor, 2));
+    plot.drops = new QScatterSeries(chart);
+    plot.drops->setName(tr("Kernel drops"));
+    plot.drops->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
+    plot.drops->setMarkerSize(9);
+    plot.drops->setColor(kDropColor);
+    plot.drops->setBorderColor(kDropColor.darker(130));
+
+    plot.x = new QValueAxis(chart);
+    plot.x->setTitleText(tr("Elapsed time (s)"));
+    plot.x->setLabelFormat(QStringLiteral("%d"));
+    plot.x->setTickCount(7);
+    plot.y = new QValueAxis(chart);
+    plot.y->setLabelFormat(QStringLiteral("%g"));
+    plot.y->setTickCount(5);
+    plot.y->setMinorTickCount(1);
+
+    chart->addAxis(plot.x, Qt::AlignBottom);
+    chart->addAxis(plot.y, Qt::AlignLeft);
+    for (QXYSeries* series : {static_cast<QXYSeries*>(plot.in), static_cast<QXYSeries*>(plot.out),
+                              static_cast<QXYSeries*>(plot.drops)}) {
+        chart->addSeries(series);
+        series->attachAxis(plot.x);
+        series->attachAxis(plot.y);
+    }
+
+    plot.view = new QChartView(chart, this);
+    plot.view->setRenderHint(QPainter::Antialiasing);
+    plot.view->setMinimumHeight(160);
+    return plot;
+}
+
+QChart* ThroughputChart::bitsChart() const
+{
+    return m_bits.view->chart();
+}
+
+QChart* ThroughputChart::packetsChart() const
+{
+    return m_packets.view->chart();
+}
+
+void ThroughputChart::addSample(double elapsedSeconds, double inBitsPerSecond,
+                                double outBitsPerSecond, double inPacketsPerSecond,
+                                double outPacketsPerSecond, quint64 kernelDropsTotal)
+{
+    if (!m_samples.empty() && elapsedSeconds < m_samples.back().t)
+        clear(); // a new recording restarted the clock
+    const bool dropped = m_haveDrops && kernelDropsTotal > m_lastDrops;
+    m_lastDrops = kernelDropsTotal;
+    m_haveDrops = true;
+    m_samples.push_back({elapsedSeconds, std::max(0.0, inBitsPerSecond),
+                         std::max(0.0, outBitsPerSecond), std::max(0.0, inPacketsPerSecond),
+                         std::max(0.0, outPacketsPerSecond), dropped});
+
+    // Keep the longest selectable window (so switching to it shows history)
+    // and never more than kMaxSamples whatever the caller's rate.
+    const double oldest = elapsedSeconds - kMaxWindowSeconds;
+    while (!m_samples.empty() && m_samples.front().t < oldest)
+        m_samples.pop_front();
+    while (m_samples.size() > std::size_t(kMaxSamples))
+        m_samples.pop_front();
+    scheduleRender();
+}
+
+void ThroughputChart::clear()
+{
+    m_samples.clear();
+    m_haveDrops = false;
+    m_lastDrops = 0;
+    m_renderTimer.stop();
+    render();
+}
+
+void ThroughputChart::setWindowSeconds(int seconds)
+{
+    seconds = std::clamp(seconds, 10, kMaxWindowSeconds);
+    const int comboIndex = m_windowCombo->findData(seconds);
+    if (comboIndex >= 0 && comboIndex != m_windowCombo->currentIndex()) {
+        const QSignalBlocker blocker(m_windowCombo);
+        m_windowCombo->setCurrentIndex(comboIndex);
+    }
+    if (seconds == m_windowSeconds)
+        return;
+    m_windowSeconds = seconds;
+    render();
+    emit windowSecondsChanged(seconds);
+}
+
+int ThroughputChart::plottedPointCount()
+{
+    if (m_renderTimer.isActive()) {
+        m_renderTimer.stop();
+        render();
+    }
+    return int(m_bits.in->count());
+}
+
+void ThroughputChart::scheduleRender()
+{
+    // Samples arriving in a burst are drawn once.
+    if (!m_renderTimer.isActive())
+        m_renderTimer.start();
+}
+
+void ThroughputChart::render()
+{
+    const double latest = m_samples.empty() ? 0 : m_samples.back().t;
+    const double start = std::max(0.0, latest - m_windowSeconds);
+    const double end = std::max(double(m_windowSeconds), latest);
+    const auto first = std::lower_bound(m_samples.begin(), m_samples.end(), start,
+                                        [](const Sample& s, double t) { return s.t < t; });
+
+    double maxBits = 0;
+    double maxPackets = 0;
+    for (auto it = first; it != m_samples.end(); ++it) {
+        maxBits = std::max({maxBits, it->inBits, it->outBits});
+        maxPackets = std::max({maxPackets, it->inPackets, it->outPackets});
+    }
+    const RateUnit bitUnit = bitRateUnit(maxBits);
+    const RateUnit packetUnit = packetRateUnit(maxPackets);
+
+    const auto count = std::distance(first, m_samples.end());
+    QList<QPointF> inBits, outBits, inPackets, outPackets, bitDrops, packetDrops;
+    for (QList<QPointF>* list : {&inBits, &outBits, &inPackets, &outPackets})
+        list->reserve(count);
+    for (auto it = first; it != m_samples.end(); ++it) {
+        inBits.append({it->t, it->inBits / bitUnit.divisor});
+        outBits.append({it->t, it->outBits / bitUnit.divisor});
+        inPackets.append({it->t, it->inPackets / packetUnit.divisor});
+        outPackets.append({it->t, it->outPackets / packetUnit.divisor});
+        if (it->drop) {
+            // On the higher of the two lines, where the eye already is.
+            bitDrops.append({it->t, std::max(it->inBits, it->outBits) / bitUnit.divisor});
+            packetDrops.append(
+                {it->t, std::max(it->inPackets, it->outPackets) / packetUnit.divisor});
+        }
+    }
+
+    const auto update = [start, end](Plot& plot, const RateUnit& unit, double max,
+                                     QList<QPointF>& in, QList<QPointF>& out,
+                                     QList<QPointF>& drops) {
+        // One replace() per series: append/remove point by point would emit
+        // a signal and relayout per point.
+        plot.in->replace(in);
+        plot.out->replace(out);
+        plot.drops->replace(drops);
+        plot.x->setRange(start, end);
+        plot.y->setTitleText(unit.label);
+        const double top = max / unit.divisor;
+        plot.y->setRange(0, top > 0 ? top * 1.1 : 1);
+        plot.y->applyNiceNumbers();
+    };
+    update(m_bits, bitUnit, maxBits, inBits, outBits, bitDrops);
+    update(m_packets, packetUnit, maxPackets, inPackets, outPackets, packetDrops);
+}
+
+} // namespace pr

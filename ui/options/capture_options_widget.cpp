@@ -1,0 +1,297 @@
+#include "ui/options/capture_options_widget.h"
+
+#include "capture/engine/capture_options.h"
+#include "ui/options/filter_line_edit.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace pr {
+namespace {
+
+constexpr quint64 kMiB = 1ull << 20;
+constexpr int kMaxStopSizeMiB = 1 << 20; // 1 TiB
+constexpr double kMaxStopSeconds = 7 * 24 * 3600.0;
+constexpr int kMaxStopPackets = 2'000'000'000; // QSpinBox is int-based
+
+QLabel* makeStatusLabel(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setVisible(false);
+    return label;
+}
+
+} // namespace
+
+CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+
+    // Filter
+    auto* filterGroup = new QGroupBox(tr("Capture filter"), this);
+    auto* filterLayout = new QVBoxLayout(filterGroup);
+    m_filter = new FilterLineEdit(filterGroup);
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filterStatus = makeStatusLabel(filterGroup);
+    m_filterStatus->setObjectName(QStringLiteral("filterStatus"));
+    m_filterStatus->setAccessibleName(tr("Capture filter status"));
+    filterLayout->addWidget(m_filter);
+    filterLayout->addWidget(m_filterStatus);
+    layout->addWidget(filterGroup);
+
+    // Packets
+    auto* packetsGroup = new QGroupBox(tr("Packets"), this);
+    auto* packetsForm = new QFormLayout(packetsGroup);
+    m_snaplen = new QSpinBox(packetsGroup);
+    m_snaplen->setRange(int(limits::kMinSnaplen), int(limits::kMaxSnaplen));
+    m_snaplen->setValue(int(limits::kDefaultSnaplen));
+    //: Unit suffix of the snapshot length spin box
+    m_snaplen->setSuffix(tr(" bytes"));
+    m_snaplen->setAccessibleName(tr("Snapshot length"));
+    m_snaplen->setToolTip(tr("Bytes kept of each packet; longer packets are truncated."));
+    packetsForm->addRow(tr("&Snapshot length:"), m_snaplen);
+    m_promiscuous = new QCheckBox(tr("&Promiscuous mode"), packetsGroup);
+    m_promiscuous->setAccessibleName(tr("Promiscuous mode"));
+    m_promiscuous->setToolTip(
+        tr("Also record frames addressed to other hosts on the same network segment."));
+    packetsForm->addRow(QString(), m_promiscuous);
+    m_ringMiB = new QSpinBox(packetsGroup);
+    m_ringMiB->setRange(int(limits::kMinRingBytes / kMiB), int(limits::kMaxRingBytes / kMiB));
+    m_ringMiB->setValue(int(limits::kDefaultRingBytes / kMiB));
+    //: Unit suffix: mebibytes
+    m_ringMiB->setSuffix(tr(" MiB"));
+    m_ringMiB->setAccessibleName(tr("Kernel buffer size"));
+    m_ringMiB->setToolTip(
+        tr("Memory the kernel fills while the recorder writes; larger survives longer bursts."));
+    packetsForm->addRow(tr("Kernel &buffer:"), m_ringMiB);
+    layout->addWidget(packetsGroup);
+
+    // Output
+    auto* outputGroup = new QGroupBox(tr("Output"), this);
+    auto* outputForm = new QFormLayout(outputGroup);
+    m_format = new QComboBox(outputGroup);
+    m_format->addItem(tr("pcap (nanosecond)"), QStringLiteral("pcap"));
+    m_format->addItem(tr("pcap (microsecond)"), QStringLiteral("pcap-us"));
+    m_format->addItem(tr("pcapng"), QStringLiteral("pcapng"));
+    m_format->setAccessibleName(tr("File format"));
+    m_format->setToolTip(tr("Microsecond pcap suits older tools; pcapng keeps interface "
+                            "names and direction."));
+    outputForm->addRow(tr("File &format:"), m_format);
+    auto* folderRow = new QHBoxLayout;
+    m_outputDirectory = new QLineEdit(defaultOutputDirectory(), outputGroup);
+    m_outputDirectory->setAccessibleName(tr("Output folder"));
+    auto* browse = new QPushButton(tr("B&rowse…"), outputGroup);
+    browse->setAccessibleName(tr("Choose output folder"));
+    folderRow->addWidget(m_outputDirectory, 1);
+    folderRow->addWidget(browse);
+    outputForm->addRow(tr("F&older:"), folderRow);
+    m_outputStatus = makeStatusLabel(outputGroup);
+    m_outputStatus->setAccessibleName(tr("Output folder status"));
+    outputForm->addRow(QString(), m_outputStatus);
+    layout->addWidget(outputGroup);
+
+    // Auto-stop
+    auto* stopGroup = new QGroupBox(tr("Stop automatically"), this);
+    auto* stopGrid = new QGridLayout(stopGroup);
+    m_stopAfterDuration = new QCheckBox(tr("After &duration:"), stopGroup);
+    m_stopAfterDuration->setAccessibleName(tr("Stop after a duration"));
+    m_durationSeconds = new QDoubleSpinBox(stopGroup);
+    m_durationSeconds->setRange(1, kMaxStopSeconds);
+    m_durationSeconds->setDecimals(0);
+    m_durationSeconds->setValue(60);
+    //: Unit suffix: seconds
+    m_durationSeconds->setSuffix(tr(" s"));
+    m_durationSeconds->setAccessibleName(tr("Duration in seconds"));
+    m_stopAfterSize = new QCheckBox(tr("After file &size:"), stopGroup);
+    m_stopAfterSize->setAccessibleName(tr("Stop after a file size"));
+    m_sizeMiB = new QSpinBox(stopGroup);
+    m_sizeMiB->setRange(1, kMaxStopSizeMiB);
+    m_sizeMiB->setValue(100);
+    m_sizeMiB->setSuffix(tr(" MiB"));
+    m_sizeMiB->setAccessibleName(tr("File size in MiB"));
+    m_stopAfterPackets = new QCheckBox(tr("After &packets:"), stopGroup);
+    m_stopAfterPackets->setAccessibleName(tr("Stop after a packet count"));
+    m_packetCount = new QSpinBox(stopGroup);
+    m_packetCount->setRange(1, kMaxStopPackets);
+    m_packetCount->setValue(10000);
+    m_packetCount->setGroupSeparatorShown(true);
+    m_packetCount->setAccessibleName(tr("Packet count"));
+    stopGrid->addWidget(m_stopAfterDuration, 0, 0);
+    stopGrid->addWidget(m_durationSeconds, 0, 1);
+    stopGrid->addWidget(m_stopAfterSize, 1, 0);
+    stopGrid->addWidget(m_sizeMiB, 1, 1);
+    stopGrid->addWidget(m_stopAfterPackets, 2, 0);
+    stopGrid->addWidget(m_packetCount, 2, 1);
+    stopGrid->setColumnStretch(1, 1);
+    layout->addWidget(stopGroup);
+    layout->addStretch(1);
+
+    connect(browse, &QPushButton::clicked, this, &CaptureOptionsWidget::browseOutputDirectory);
+    connect(m_filter, &FilterLineEdit::stateChanged, this, &CaptureOptionsWidget::updateValidity);
+    connect(m_outputDirectory, &QLineEdit::textChanged, this,
+            &CaptureOptionsWidget::updateValidity);
+    for (QCheckBox* box : {m_stopAfterDuration, m_stopAfterSize, m_stopAfterPackets})
+        connect(box, &QCheckBox::toggled, this, &CaptureOptionsWidget::updateStopControls);
+
+    const auto changed = [this] { emit valuesChanged(); };
+    connect(m_filter, &QLineEdit::textChanged, this, changed);
+    connect(m_snaplen, &QSpinBox::valueChanged, this, changed);
+    connect(m_promiscuous, &QCheckBox::toggled, this, changed);
+    connect(m_ringMiB, &QSpinBox::valueChanged, this, changed);
+    connect(m_format, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_outputDirectory, &QLineEdit::textChanged, this, changed);
+    connect(m_durationSeconds, &QDoubleSpinBox::valueChanged, this, changed);
+    connect(m_sizeMiB, &QSpinBox::valueChanged, this, changed);
+    connect(m_packetCount, &QSpinBox::valueChanged, this, changed);
+
+    updateStopControls();
+    updateValidity();
+}
+
+QString CaptureOptionsWidget::defaultOutputDirectory()
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!documents.isEmpty() && QFileInfo(documents).isDir())
+        return documents;
+    return QDir::homePath();
+}
+
+CaptureOptionsValues CaptureOptionsWidget::values() const
+{
+    CaptureOptionsValues v;
+    v.filter = m_filter->text().trimmed();
+    v.snaplen = quint32(m_snaplen->value());
+    v.promiscuous = m_promiscuous->isChecked();
+    v.ringBytes = quint64(m_ringMiB->value()) * kMiB;
+    v.format = m_format->currentData().toString();
+    v.outputDirectory = QDir::cleanPath(m_outputDirectory->text().trimmed());
+    v.stopAfterSeconds = m_stopAfterDuration->isChecked() ? m_durationSeconds->value() : 0;
+    v.stopAfterBytes = m_stopAfterSize->isChecked() ? quint64(m_sizeMiB->value()) * kMiB : 0;
+    v.stopAfterPackets = m_stopAfterPackets->isChecked() ? quint64(m_packetCount->value()) : 0;
+    return v;
+}
+
+void CaptureOptionsWidget::setValues(const CaptureOptionsValues& v)
+{
+    m_filter->setText(v.filter);
+    m_filter->validateNow();
+    // QSpinBox clamps to its range, which carries the shared limits.
+    m_snaplen->setValue(int(std::min<quint64>(v.snaplen, limits::kMaxSnaplen)));
+    m_promiscuous->setChecked(v.promiscuous);
+    const quint64 ringMiB = (v.ringBytes + kMiB - 1) / kMiB;
+    m_ringMiB->setValue(int(std::min<quint64>(ringMiB, limits::kMaxRingBytes / kMiB)));
+    const int formatIndex = m_format->findData(v.format);
+    m_format->setCurrentIndex(formatIndex >= 0 ? formatIndex : 0);
+    m_outputDirectory->setText(v.outputDirectory.isEmpty() ? defaultOutputDirectory()
+                                                           : v.outputDirectory);
+    m_stopAfterDuration->setChecked(v.stopAfterSeconds > 0);
+    if (v.stopAfterSeconds > 0)
+        m_durationSeconds->setValue(v.stopAfterSeconds);
+    m_stopAfterSize->setChecked(v.stopAfterBytes > 0);
+    if (v.stopAfterBytes > 0)
+        m_sizeMiB->setValue(
+            int(std::min<quint64>((v.stopAfterBytes + kMiB - 1) / kMiB, kMaxStopSizeMiB)));
+    m_stopAfterPackets->setChecked(v.stopAfterPackets > 0);
+    if (v.stopAfterPackets > 0)
+        m_packetCount->setValue(int(std::min<quint64>(v.stopAfterPackets, kMaxStopPackets)));
+    updateValidity();
+}
+
+void CaptureOptionsWidget::setLinkType(quint32 linkType)
+{
+    m_filter->setLinkType(linkType);
+    updateValidity();
+}
+
+QString CaptureOptionsWidget::problem() const
+{
+    if (m_filter->state() == FilterLineEdit::State::Invalid)
+        return tr("The capture filter is invalid: %1").arg(m_filter->errorMessage());
+    const QString folder = m_outputDirectory->text().trimmed();
+    if (folder.isEmpty())
+        return tr("Choose a folder for the recording.");
+    const QFileInfo info(folder);
+    if (!info.isDir())
+        return tr("The folder %1 does not exist.").arg(folder);
+    if (!info.isWritable())
+        return tr("The folder %1 is not writable.").arg(folder);
+    return {};
+}
+
+bool CaptureOptionsWidget::isValid() const
+{
+    return problem().isEmpty();
+}
+
+void CaptureOptionsWidget::browseOutputDirectory()
+{
+    const QString chosen = QFileDialog::getExistingDirectory(this, tr("Folder for recordings"),
+                                                             m_outputDirectory->text());
+    if (!chosen.isEmpty())
+        m_outputDirectory->setText(QDir::toNativeSeparators(chosen));
+}
+
+void CaptureOptionsWidget::updateStopControls()
+{
+    m_durationSeconds->setEnabled(m_stopAfterDuration->isChecked());
+    m_sizeMiB->setEnabled(m_stopAfterSize->isChecked());
+    m_packetCount->setEnabled(m_stopAfterPackets->isChecked());
+    emit valuesChanged();
+}
+
+void CaptureOptionsWidget::updateValidity()
+{
+    switch (m_filter->state()) {
+    case FilterLineEdit::State::Invalid:
+        m_filterStatus->setText(m_filter->errorMessage());
+        m_filterStatus->setStyleSheet(QStringLiteral("color: #b00000;"));
+        m_filterStatus->setVisible(true);
+        break;
+    case FilterLineEdit::State::Valid:
+    case FilterLineEdit::State::Empty:
+        m_filterStatus->clear();
+        m_filterStatus->setVisible(false);
+        break;
+    }
+
+    const QString folderProblem = [this] {
+        const QString folder = m_outputDirectory->text().trimmed();
+        const QFileInfo info(folder);
+        if (folder.isEmpty())
+            return tr("Choose a folder for the recording.");
+        if (!info.isDir())
+            return tr("This folder does not exist.");
+        if (!info.isWritable())
+            return tr("This folder is not writable.");
+        return QString();
+    }();
+    m_outputStatus->setText(folderProblem);
+    m_outputStatus->setStyleSheet(QStringLiteral("color: #b00000;"));
+    m_outputStatus->setVisible(!folderProblem.isEmpty());
+
+    const bool valid = isValid();
+    if (valid != m_lastValid) {
+        m_lastValid = valid;
+        emit validityChanged(valid);
+    }
+}
+
+} // namespace pr
