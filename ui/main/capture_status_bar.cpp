@@ -1,0 +1,136 @@
+#include "ui/main/capture_status_bar.h"
+
+#include "ui/charts/rate_format.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+
+namespace pr {
+
+CaptureStatusBar::CaptureStatusBar(QWidget* parent) : QStatusBar(parent)
+{
+    setAccessibleName(tr("Status bar"));
+    setSizeGripEnabled(true);
+    m_state = addField(QStringLiteral("statusState"), tr("Recording state"));
+    m_elapsed = addField(QStringLiteral("statusElapsed"), tr("Elapsed time"));
+    m_packets = addField(QStringLiteral("statusPackets"), tr("Packets recorded"));
+    m_bytes = addField(QStringLiteral("statusBytes"), tr("Bytes recorded"));
+    m_rate = addField(QStringLiteral("statusRate"), tr("Average rate"));
+    m_drops = addField(QStringLiteral("statusDrops"), tr("Packets dropped by the kernel"));
+    m_notShown = addField(QStringLiteral("statusNotShown"), tr("Packets not shown in the list"));
+    m_file = addField(QStringLiteral("statusFile"), tr("Capture file"));
+    m_file->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_file->setMinimumWidth(120);
+    // The path is the one field that may be long: let it take the rest and elide.
+    m_file->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    showIdle(tr("Ready"));
+}
+
+QLabel* CaptureStatusBar::addField(const QString& objectName, const QString& accessibleName)
+{
+    auto* label = new QLabel(this);
+    label->setObjectName(objectName);
+    label->setAccessibleName(accessibleName);
+    label->setToolTip(accessibleName);
+    addPermanentWidget(label, objectName == QLatin1String("statusFile") ? 1 : 0);
+    return label;
+}
+
+void CaptureStatusBar::showIdle(const QString& text)
+{
+    m_totals = {};
+    m_filePath.clear();
+    m_state->setText(text);
+    for (QLabel* label : {m_elapsed, m_packets, m_bytes, m_rate, m_drops, m_notShown, m_file})
+        label->hide();
+}
+
+void CaptureStatusBar::showRecording(const QString& interfaceName, const QString& filePath)
+{
+    m_totals = {};
+    m_filePath = filePath;
+    //: Status bar while a recording runs; %1 is an interface name such as eth0.
+    m_state->setText(tr("Recording on %1").arg(interfaceName));
+    updateFields();
+}
+
+void CaptureStatusBar::showTotals(const pr::proto::TotalsInfo& totals)
+{
+    m_totals = totals;
+    updateFields();
+}
+
+void CaptureStatusBar::showStopped(const pr::proto::TotalsInfo& finalTotals)
+{
+    m_totals = finalTotals;
+    m_state->setText(tr("Stopped"));
+    updateFields();
+}
+
+void CaptureStatusBar::showOpenedFile(const QString& filePath, quint64 packets, quint64 bytes,
+                                      double seconds)
+{
+    m_totals = {};
+    m_totals.packets = packets;
+    m_totals.wireBytes = bytes;
+    m_totals.elapsedSeconds = seconds;
+    QFileInfo info(filePath);
+    m_totals.fileBytes = quint64(info.size());
+    m_filePath = filePath;
+    //: Status bar after File > Open
+    m_state->setText(tr("Opened"));
+    updateFields();
+    m_drops->hide();
+    m_notShown->hide();
+}
+
+void CaptureStatusBar::updateFields()
+{
+    const QLocale locale;
+    m_elapsed->setText(formatElapsed(m_totals.elapsedSeconds));
+    //: Status bar; %1 is a number of packets
+    m_packets->setText(tr("%1 packets").arg(locale.toString(qulonglong(m_totals.packets))));
+    m_bytes->setText(locale.formattedDataSize(qint64(m_totals.wireBytes), 1,
+                                              QLocale::DataSizeTraditionalFormat));
+    const double average = m_totals.elapsedSeconds > 0
+                               ? double(m_totals.wireBytes) * 8 / m_totals.elapsedSeconds
+                               : 0.0;
+    //: Status bar: average data rate since the recording started
+    m_rate->setText(tr("avg %1").arg(formatBitRate(average)));
+    //: Status bar: packets the kernel dropped because the capture buffer was full
+    m_drops->setText(tr("%1 dropped").arg(locale.toString(qulonglong(m_totals.kernelDrops))));
+    m_drops->setStyleSheet(m_totals.kernelDrops > 0 ? QStringLiteral("color: #da4453;")
+                                                    : QString());
+    //: Status bar: packets recorded in the file but not sent to the list (too fast to show)
+    m_notShown->setText(tr("%1 not shown").arg(locale.toString(qulonglong(m_totals.notShown))));
+    if (!m_filePath.isEmpty()) {
+        const QString size = locale.formattedDataSize(qint64(m_totals.fileBytes), 1,
+                                                      QLocale::DataSizeTraditionalFormat);
+        const QString path = QDir::toNativeSeparators(m_filePath);
+        //: Status bar: %1 is the file size, %2 the file path
+        m_file->setText(tr("%1 in %2").arg(size, QFileInfo(m_filePath).fileName()));
+        m_file->setToolTip(path);
+    }
+    for (QLabel* label : {m_elapsed, m_packets, m_bytes, m_rate, m_drops})
+        label->show();
+    m_notShown->setVisible(m_totals.notShown > 0);
+    m_file->setVisible(!m_filePath.isEmpty());
+}
+
+QString formatElapsed(double seconds)
+{
+    const qint64 total = qint64(seconds < 0 ? 0 : seconds);
+    const qint64 h = total / 3600;
+    const qint64 m = (total / 60) % 60;
+    const qint64 s = total % 60;
+    if (h > 0)
+        return QStringLiteral("%1:%2:%3")
+            .arg(h)
+            .arg(m, 2, 10, QLatin1Char('0'))
+            .arg(s, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace pr

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "capture/protocol/helper_messages.h"
+
+#include <QStatusBar>
+
+class QLabel;
+
+namespace pr {
+
+// The main window's status bar: what a user checks during and after a
+// recording. Every figure comes from the helper's totals, so it matches the
+// file and the headless summary.
+class CaptureStatusBar : public QStatusBar
+{
+    Q_OBJECT
+public:
+    explicit CaptureStatusBar(QWidget* parent = nullptr);
+
+    void showIdle(const QString& text);
+    void showRecording(const QString& interfaceName, const QString& filePath);
+    void showTotals(const pr::proto::TotalsInfo& totals);
+    void showStopped(const pr::proto::TotalsInfo& finalTotals);
+    void showOpenedFile(const QString& filePath, quint64 packets, quint64 bytes, double seconds);
+
+    quint64 packets() const { return m_totals.packets; }
+    const pr::proto::TotalsInfo& totals() const { return m_totals; }
+
+private:
+    QLabel* addField(const QString& objectName, const QString& accessibleName);
+    void updateFields();
+
+    pr::proto::TotalsInfo m_totals;
+    QString m_filePath;
+    QLabel* m_state = nullptr;
+    QLabel* m_elapsed = nullptr;
+    QLabel* m_packets = nullptr;
+    QLabel* m_bytes = nullptr;
+    QLabel* m_rate = nullptr;
+    QLabel* m_drops = nullptr;
+    QLabel* m_notShown = nullptr;
+    QLabel* m_file = nullptr;
+};
+
+// "1:02:03" or "02:03": elapsed recording time for the status bar.
+QString formatElapsed(double seconds);
+
+} // namespace pr

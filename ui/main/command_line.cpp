@@ -1,0 +1,134 @@
+#include "ui/main/command_line.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace pr {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("pr::CommandLine", text);
+}
+
+bool applyAutostop(const QString& condition, CommandLineOptions* options, QString* error)
+{
+    const qsizetype colon = condition.indexOf(QLatin1Char(':'));
+    const QString key = condition.left(colon);
+    const QString value = colon < 0 ? QString() : condition.mid(colon + 1);
+    bool ok = false;
+    if (key == QLatin1String("duration")) {
+        const double seconds = value.toDouble(&ok);
+        if (ok && seconds > 0) {
+            options->stopAfterSeconds = seconds;
+            return true;
+        }
+    } else if (key == QLatin1String("filesize")) {
+        // dumpcap counts filesize in kB (1000 bytes).
+        const quint64 kilobytes = value.toULongLong(&ok);
+        if (ok && kilobytes > 0) {
+            options->stopAfterBytes = kilobytes * 1000;
+            return true;
+        }
+    } else if (key == QLatin1String("packets")) {
+        const quint64 packets = value.toULongLong(&ok);
+        if (ok && packets > 0) {
+            options->stopAfterPackets = packets;
+            return true;
+        }
+    }
+    *error = tr("Invalid -a condition \"%1\": use duration:SECONDS, filesize:KB or packets:N.")
+                 .arg(condition);
+    return false;
+}
+
+} // namespace
+
+void setUpCommandLineParser(QCommandLineParser* parser)
+{
+    parser->setApplicationDescription(tr("Record network traffic to pcap files."));
+    parser->addHelpOption();
+    parser->addVersionOption();
+    parser->addOptions({
+        {QStringLiteral("i"), tr("Interface to record on (\"any\" for all)."), tr("interface")},
+        {QStringLiteral("k"), tr("Start recording immediately.")},
+        {QStringLiteral("w"), tr("Write the recording to this file."), tr("file")},
+        {QStringLiteral("f"), tr("Capture filter (pcap syntax)."), tr("filter")},
+        {QStringLiteral("F"), tr("File format: pcap, pcap-us or pcapng."), tr("format")},
+        {QStringLiteral("a"), tr("Stop automatically: duration:SECONDS, filesize:KB or packets:N."),
+         tr("condition")},
+        {QStringLiteral("c"), tr("Stop after this many packets."), tr("count")},
+        {QStringLiteral("s"), tr("Snapshot length in bytes."), tr("snaplen")},
+        {QStringLiteral("p"), tr("Do not put the interface into promiscuous mode.")},
+    });
+    parser->addPositionalArgument(QStringLiteral("file"), tr("A capture file to open."),
+                                  QStringLiteral("[file]"));
+}
+
+bool parseCommandLine(QCommandLineParser* parser, const QStringList& arguments,
+                      CommandLineOptions* options, QString* error)
+{
+    *options = {};
+    if (!parser->parse(arguments)) {
+        *error = parser->errorText();
+        return false;
+    }
+    options->interfaceName = parser->value(QStringLiteral("i"));
+    options->startImmediately = parser->isSet(QStringLiteral("k"));
+    options->outputFile = parser->value(QStringLiteral("w"));
+    options->filter = parser->value(QStringLiteral("f"));
+    options->noPromiscuous = parser->isSet(QStringLiteral("p"));
+
+    if (parser->isSet(QStringLiteral("F"))) {
+        const QString format = parser->value(QStringLiteral("F"));
+        if (format != QLatin1String("pcap") && format != QLatin1String("pcap-us") &&
+            format != QLatin1String("pcapng")) {
+            *error = tr("Unknown file format \"%1\": use pcap, pcap-us or pcapng.").arg(format);
+            return false;
+        }
+        options->format = format;
+    } else if (options->outputFile.endsWith(QLatin1String(".pcapng"), Qt::CaseInsensitive)) {
+        options->format = QStringLiteral("pcapng");
+    }
+
+    for (const QString& condition : parser->values(QStringLiteral("a"))) {
+        if (!applyAutostop(condition, options, error))
+            return false;
+    }
+    if (parser->isSet(QStringLiteral("c"))) {
+        bool ok = false;
+        const quint64 count = parser->value(QStringLiteral("c")).toULongLong(&ok);
+        if (!ok || count == 0) {
+            *error = tr("Invalid packet count \"%1\".").arg(parser->value(QStringLiteral("c")));
+            return false;
+        }
+        options->stopAfterPackets = count;
+    }
+    if (parser->isSet(QStringLiteral("s"))) {
+        bool ok = false;
+        const uint snaplen = parser->value(QStringLiteral("s")).toUInt(&ok);
+        // Bounds as in capture/engine/capture_options.h (64 .. 262144).
+        if (!ok || snaplen < 64 || snaplen > 262144) {
+            *error = tr("Invalid snapshot length \"%1\": use 64 to 262144.")
+                         .arg(parser->value(QStringLiteral("s")));
+            return false;
+        }
+        options->snaplen = snaplen;
+    }
+
+    const QStringList positional = parser->positionalArguments();
+    if (positional.size() > 1) {
+        *error = tr("Give at most one capture file to open.");
+        return false;
+    }
+    if (!positional.isEmpty())
+        options->fileToOpen = positional.first();
+    if (options->startImmediately && !options->fileToOpen.isEmpty()) {
+        *error = tr("-k records a new capture; it cannot be combined with a file to open.");
+        return false;
+    }
+    return true;
+}
+
+} // namespace pr

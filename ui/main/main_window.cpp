@@ -1,0 +1,435 @@
+#include "ui/main/main_window.h"
+
+#include "capture/client/helper_client.h"
+#include "ui/charts/throughput_chart.h"
+#include "ui/interfaces/interface_picker.h"
+#include "ui/main/app_icons.h"
+#include "ui/main/capture_status_bar.h"
+#include "ui/main/message_bar.h"
+#include "ui/main/recent_files.h"
+#include "ui/options/capture_options_widget.h"
+#include "ui/packets/packet_detail_view.h"
+#include "ui/packets/packet_list_model.h"
+#include "ui/packets/packet_list_view.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace pr {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_client(new HelperClient(this))
+{
+    setWindowTitle(tr("Packet Recorder"));
+    setWindowIcon(appIcon());
+    setObjectName(QStringLiteral("mainWindow"));
+    setAccessibleName(tr("Packet Recorder"));
+
+    m_stopTimeout = new QTimer(this);
+    m_stopTimeout->setSingleShot(true);
+    m_stopTimeout->setInterval(15000);
+    connect(m_stopTimeout, &QTimer::timeout, this, [this] {
+        // The helper did not confirm the stop: finish with what we have so a
+        // close or SIGTERM is never stuck behind a hung helper.
+        finishRecording(m_lastTotals);
+    });
+
+    createWidgets();
+    createActions();
+    createMenusAndToolBar();
+    connectHelper();
+    restoreSettings();
+    updateActions();
+    updateRecordIcon();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createWidgets()
+{
+    m_messageBar = new MessageBar(this);
+
+    m_picker = new InterfacePicker(this);
+    m_picker->setAccessibleName(tr("Interfaces"));
+    m_options = new CaptureOptionsWidget(this);
+    m_options->setAccessibleName(tr("Capture options"));
+
+    // Interfaces and options share the left column as tabs: the options are
+    // set once and rarely touched, the interface list is what people look at
+    // (Wireshark's welcome page plus its capture options dialog, in one place).
+    m_leftTabs = new QTabWidget(this);
+    m_leftTabs->setObjectName(QStringLiteral("leftTabs"));
+    m_leftTabs->setAccessibleName(tr("Interfaces and options"));
+    m_leftTabs->setDocumentMode(true);
+    //: Tab title: the list of network interfaces
+    m_leftTabs->addTab(m_picker, tr("Interfaces"));
+    //: Tab title: capture filter, file format, output folder, auto-stop
+    m_leftTabs->addTab(m_options, tr("Options"));
+
+    m_chart = new ThroughputChart(this);
+    m_chart->setAccessibleName(tr("Throughput chart"));
+
+    m_packetModel = new PacketListModel(this);
+    m_packetView = new PacketListView(this);
+    m_packetView->setModel(m_packetModel);
+    m_packetView->setAccessibleName(tr("Packet list"));
+    m_detailView = new PacketDetailView(this);
+    m_detailView->setAccessibleName(tr("Packet details"));
+
+    m_topSplitter = new QSplitter(Qt::Horizontal, this);
+    m_topSplitter->setObjectName(QStringLiteral("topSplitter"));
+    m_topSplitter->addWidget(m_leftTabs);
+    m_topSplitter->addWidget(m_chart);
+    m_topSplitter->setStretchFactor(0, 2);
+    m_topSplitter->setStretchFactor(1, 3);
+
+    m_packetSplitter = new QSplitter(Qt::Horizontal, this);
+    m_packetSplitter->setObjectName(QStringLiteral("packetSplitter"));
+    m_packetSplitter->addWidget(m_packetView);
+    m_packetSplitter->addWidget(m_detailView);
+    m_packetSplitter->setStretchFactor(0, 3);
+    m_packetSplitter->setStretchFactor(1, 2);
+
+    m_verticalSplitter = new QSplitter(Qt::Vertical, this);
+    m_verticalSplitter->setObjectName(QStringLiteral("verticalSplitter"));
+    m_verticalSplitter->addWidget(m_topSplitter);
+    m_verticalSplitter->addWidget(m_packetSplitter);
+    m_verticalSplitter->setStretchFactor(0, 2);
+    m_verticalSplitter->setStretchFactor(1, 3);
+    m_verticalSplitter->setChildrenCollapsible(false);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_verticalSplitter, 1);
+    setCentralWidget(central);
+
+    m_statusBar = new CaptureStatusBar(this);
+    setStatusBar(m_statusBar);
+
+    connect(m_picker, &InterfacePicker::currentInterfaceChanged, this, [this] {
+        m_options->setLinkType(m_picker->currentLinkType());
+        updateActions();
+    });
+    connect(m_picker, &InterfacePicker::interfaceActivated, this, [this](const QString& name) {
+        if (m_state != State::Idle)
+            return;
+        m_picker->setCurrentInterface(name);
+        startRecording();
+    });
+    connect(m_options, &CaptureOptionsWidget::validityChanged, this, &MainWindow::updateActions);
+    connect(m_packetView, &PacketListView::packetSelected, this, &MainWindow::showPacketDetails);
+}
+
+void MainWindow::createActions()
+{
+    m_recordAction = new QAction(tr("&Record"), this);
+    m_recordAction->setObjectName(QStringLiteral("recordAction"));
+    m_recordAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_recordAction, &QAction::triggered, this, &MainWindow::startRecording);
+
+    m_stopAction = new QAction(stopIcon(), tr("&Stop"), this);
+    m_stopAction->setObjectName(QStringLiteral("stopAction"));
+    m_stopAction->setToolTip(tr("Stop recording and finish the file"));
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRecording);
+
+    m_optionsAction = new QAction(tr("&Options…"), this);
+    m_optionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_optionsAction->setToolTip(tr("Show the capture options"));
+    connect(m_optionsAction, &QAction::triggered, this,
+            [this] { m_leftTabs->setCurrentWidget(m_options); });
+
+    m_openAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open"),
+                                                style()->standardIcon(QStyle::SP_DialogOpenButton)),
+                               tr("&Open…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setToolTip(tr("Open a saved capture file"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openFileDialog);
+
+    m_saveAsAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("document-save-as"),
+                                     style()->standardIcon(QStyle::SP_DialogSaveButton)),
+                    tr("Save &As…"), this);
+    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    m_saveAsAction->setToolTip(tr("Save the recording under another name or format"));
+    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
+
+    m_wiresharkAction = new QAction(tr("Open in &Wireshark"), this);
+    m_wiresharkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    m_wiresharkAction->setToolTip(tr("Open the capture file in Wireshark"));
+    connect(m_wiresharkAction, &QAction::triggered, this, &MainWindow::openInWireshark);
+
+    m_folderAction = new QAction(QIcon::fromTheme(QStringLiteral("folder-open"),
+                                                  style()->standardIcon(QStyle::SP_DirOpenIcon)),
+                                 tr("Open Containing &Folder"), this);
+    m_folderAction->setToolTip(tr("Show the folder that holds the capture file"));
+    connect(m_folderAction, &QAction::triggered, this, &MainWindow::openContainingFolder);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_autoScrollAction = new QAction(tr("&Auto-Scroll"), this);
+    m_autoScrollAction->setObjectName(QStringLiteral("autoScrollAction"));
+    m_autoScrollAction->setCheckable(true);
+    m_autoScrollAction->setChecked(true);
+    m_autoScrollAction->setIcon(
+        QIcon::fromTheme(QStringLiteral("go-bottom"), style()->standardIcon(QStyle::SP_ArrowDown)));
+    m_autoScrollAction->setToolTip(tr("Keep the newest packet in view while recording"));
+    connect(m_autoScrollAction, &QAction::toggled, m_packetView, &PacketListView::setAutoScroll);
+
+    auto* timeGroup = new QActionGroup(this);
+    //: View > Time Format: seconds since the first packet
+    m_relativeTimeAction = new QAction(tr("Seconds Since &Start"), timeGroup);
+    //: View > Time Format: wall-clock time of day
+    m_absoluteTimeAction = new QAction(tr("&Time of Day"), timeGroup);
+    for (QAction* action : {m_relativeTimeAction, m_absoluteTimeAction})
+        action->setCheckable(true);
+    m_relativeTimeAction->setChecked(true);
+    connect(timeGroup, &QActionGroup::triggered, this, [this](QAction* action) {
+        m_packetModel->setTimeFormat(action == m_absoluteTimeAction
+                                         ? PacketListModel::TimeFormat::Absolute
+                                         : PacketListModel::TimeFormat::Relative);
+    });
+
+    m_aboutAction = new QAction(tr("&About Packet Recorder"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About Packet Recorder"),
+            tr("<h3>Packet Recorder %1</h3><p>Records network traffic to pcap and pcapng files "
+               "that open in Wireshark, tcpdump and every other pcap tool.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::createMenusAndToolBar()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setAccessibleName(tr("Recent captures"));
+    m_recentFiles = new RecentFiles(m_recentMenu, this);
+    connect(m_recentFiles, &RecentFiles::fileActivated, this, &MainWindow::openCaptureFile);
+    file->addSeparator();
+    file->addAction(m_saveAsAction);
+    file->addAction(m_wiresharkAction);
+    file->addAction(m_folderAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu* capture = menuBar()->addMenu(tr("&Capture"));
+    capture->addAction(m_recordAction);
+    capture->addAction(m_stopAction);
+    capture->addSeparator();
+    capture->addAction(m_optionsAction);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_autoScrollAction);
+    QMenu* timeFormat = view->addMenu(tr("Time &Format"));
+    timeFormat->addAction(m_relativeTimeAction);
+    timeFormat->addAction(m_absoluteTimeAction);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar* toolBar = addToolBar(tr("Main Toolbar"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setAccessibleName(tr("Main toolbar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_recordAction);
+    toolBar->addAction(m_stopAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_openAction);
+    toolBar->addAction(m_saveAsAction);
+    toolBar->addAction(m_folderAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_autoScrollAction);
+    view->addSeparator();
+    view->addAction(toolBar->toggleViewAction());
+
+    // Accessible names for the tool buttons: screen readers read these, and
+    // tests find the buttons by them.
+    for (QAction* action : toolBar->actions()) {
+        if (QWidget* button = toolBar->widgetForAction(action))
+            button->setAccessibleName(action->iconText().remove(QLatin1Char('&')));
+    }
+}
+
+void MainWindow::connectHelper()
+{
+    connect(m_client, &HelperClient::started, this, &MainWindow::onStarted);
+    connect(m_client, &HelperClient::totalsReceived, this, &MainWindow::onTotals);
+    connect(m_client, &HelperClient::packetsReceived, this, &MainWindow::onPackets);
+    connect(m_client, &HelperClient::warningReceived, this, &MainWindow::onWarning);
+    connect(m_client, &HelperClient::errorOccurred, this, &MainWindow::onError);
+    connect(m_client, &HelperClient::stopped, this, &MainWindow::onStopped);
+}
+
+void MainWindow::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    updateActions();
+    emit stateChanged(state);
+}
+
+void MainWindow::updateActions()
+{
+    const bool idle = m_state == State::Idle;
+    const bool canRecord = idle && !m_picker->currentInterface().isEmpty() && m_options->isValid();
+    m_recordAction->setEnabled(canRecord);
+    m_stopAction->setEnabled(m_state == State::Starting || m_state == State::Recording);
+    // Ctrl+E toggles: only the action that can act owns the shortcut, so the
+    // two never compete for it.
+    const QKeySequence toggle(Qt::CTRL | Qt::Key_E);
+    m_recordAction->setShortcut(idle ? toggle : QKeySequence());
+    m_stopAction->setShortcut(idle ? QKeySequence() : toggle);
+
+    const bool haveFile = idle && !m_filePath.isEmpty();
+    m_saveAsAction->setEnabled(haveFile);
+    m_wiresharkAction->setEnabled(haveFile);
+    m_folderAction->setEnabled(!m_filePath.isEmpty());
+    m_openAction->setEnabled(idle);
+    m_recentMenu->setEnabled(idle);
+    m_picker->setEnabled(idle);
+    m_options->setEnabled(idle);
+}
+
+void MainWindow::updateRecordIcon()
+{
+    const bool asks = m_client->willAskForPassword();
+    m_recordAction->setIcon(recordIcon(asks));
+    const QString base = tr("Start recording on the selected interface");
+    m_recordAction->setToolTip(
+        asks ? base + QLatin1Char('\n') + tr("You will be asked for your password") : base);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 820);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!m_verticalSplitter->restoreState(
+            settings.value(QStringLiteral("window/verticalSplitter")).toByteArray()))
+        m_verticalSplitter->setSizes({330, 470});
+    if (!m_topSplitter->restoreState(
+            settings.value(QStringLiteral("window/topSplitter")).toByteArray()))
+        m_topSplitter->setSizes({520, 740});
+    if (!m_packetSplitter->restoreState(
+            settings.value(QStringLiteral("window/packetSplitter")).toByteArray()))
+        m_packetSplitter->setSizes({760, 500});
+    m_leftTabs->setCurrentIndex(settings.value(QStringLiteral("window/leftTab"), 0).toInt());
+    m_autoScrollAction->setChecked(
+        settings.value(QStringLiteral("view/autoScroll"), true).toBool());
+    m_packetView->setAutoScroll(m_autoScrollAction->isChecked());
+    if (settings.value(QStringLiteral("view/absoluteTime"), false).toBool())
+        m_absoluteTimeAction->trigger();
+    m_chart->setWindowSeconds(settings.value(QStringLiteral("view/chartWindow"), 60).toInt());
+
+    CaptureOptionsValues values;
+    settings.beginGroup(QStringLiteral("capture"));
+    values.filter = settings.value(QStringLiteral("filter")).toString();
+    values.snaplen = settings.value(QStringLiteral("snaplen"), values.snaplen).toUInt();
+    values.promiscuous = settings.value(QStringLiteral("promiscuous"), false).toBool();
+    values.ringBytes = settings.value(QStringLiteral("ringBytes"), values.ringBytes).toULongLong();
+    values.format = settings.value(QStringLiteral("format"), values.format).toString();
+    values.outputDirectory = settings
+                                 .value(QStringLiteral("outputDirectory"),
+                                        CaptureOptionsWidget::defaultOutputDirectory())
+                                 .toString();
+    values.stopAfterSeconds = settings.value(QStringLiteral("stopAfterSeconds"), 0.0).toDouble();
+    values.stopAfterBytes = settings.value(QStringLiteral("stopAfterBytes"), 0).toULongLong();
+    values.stopAfterPackets = settings.value(QStringLiteral("stopAfterPackets"), 0).toULongLong();
+    const QString lastInterface = settings.value(QStringLiteral("interface")).toString();
+    settings.endGroup();
+    m_options->setValues(values);
+    if (!lastInterface.isEmpty())
+        m_picker->setCurrentInterface(lastInterface);
+    m_options->setLinkType(m_picker->currentLinkType());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/verticalSplitter"), m_verticalSplitter->saveState());
+    settings.setValue(QStringLiteral("window/topSplitter"), m_topSplitter->saveState());
+    settings.setValue(QStringLiteral("window/packetSplitter"), m_packetSplitter->saveState());
+    settings.setValue(QStringLiteral("window/leftTab"), m_leftTabs->currentIndex());
+    settings.setValue(QStringLiteral("view/autoScroll"), m_autoScrollAction->isChecked());
+    settings.setValue(QStringLiteral("view/absoluteTime"), m_absoluteTimeAction->isChecked());
+    settings.setValue(QStringLiteral("view/chartWindow"), m_chart->windowSeconds());
+
+    const CaptureOptionsValues values = m_options->values();
+    settings.beginGroup(QStringLiteral("capture"));
+    settings.setValue(QStringLiteral("filter"), values.filter);
+    settings.setValue(QStringLiteral("snaplen"), values.snaplen);
+    settings.setValue(QStringLiteral("promiscuous"), values.promiscuous);
+    settings.setValue(QStringLiteral("ringBytes"), values.ringBytes);
+    settings.setValue(QStringLiteral("format"), values.format);
+    settings.setValue(QStringLiteral("outputDirectory"), values.outputDirectory);
+    settings.setValue(QStringLiteral("stopAfterSeconds"), values.stopAfterSeconds);
+    settings.setValue(QStringLiteral("stopAfterBytes"), values.stopAfterBytes);
+    settings.setValue(QStringLiteral("stopAfterPackets"), values.stopAfterPackets);
+    if (!m_picker->currentInterface().isEmpty())
+        settings.setValue(QStringLiteral("interface"), m_picker->currentInterface());
+    settings.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_state != State::Idle) {
+        if (!m_closeAfterStop) {
+            const QMessageBox::StandardButton answer =
+                ask(tr("A recording is running. Stop it and keep the file?"));
+            if (answer == QMessageBox::Cancel) {
+                event->ignore();
+                return;
+            }
+            m_closeAfterStop = true;
+            m_discardAfterStop = answer == QMessageBox::Discard;
+            stopRecording();
+        }
+        // Closes for real once the helper confirmed the stop (onStopped).
+        event->ignore();
+        return;
+    }
+    if (m_unsaved && !confirmLeavingUnsaved(tr("Keep the recording before closing?"))) {
+        event->ignore();
+        return;
+    }
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::requestTermination()
+{
+    saveSettings();
+    if (m_state == State::Idle) {
+        QApplication::quit();
+        return;
+    }
+    // No question on SIGTERM: nobody may be there to answer. The file is kept.
+    m_quitAfterStop = true;
+    stopRecording();
+}
+
+} // namespace pr

@@ -1,0 +1,174 @@
+#pragma once
+
+#include "capture/protocol/helper_messages.h"
+#include "ui/main/command_line.h"
+
+#include <QMainWindow>
+#include <QMessageBox>
+
+#include <functional>
+
+class QAction;
+class QActionGroup;
+class QSplitter;
+class QTabWidget;
+class QTimer;
+
+namespace pr {
+
+class CaptureOptionsWidget;
+class CaptureStatusBar;
+class HelperClient;
+class InterfacePicker;
+class MessageBar;
+class PacketDetailView;
+class PacketListModel;
+class PacketListView;
+class RecentFiles;
+class ThroughputChart;
+
+// The desktop app's window: interfaces and options on the left, the live
+// throughput chart on the right, the packet list and detail pane below.
+// Drives one HelperClient through Idle -> Starting -> Recording -> Stopping.
+//
+// Recordings are written straight into the output folder under a generated
+// name (packet-recorder-<iface>-<yyyyMMdd-HHmmss>.pcap). Such a file is
+// "unsaved" until the user keeps it (Save As, or Keep when asked); the window
+// asks before a new recording, File > Open or closing would leave an unsaved
+// recording behind, and only deletes it when the user says Discard.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class State
+    {
+        Idle,
+        Starting,
+        Recording,
+        Stopping
+    };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Applies -i/-f/-w/-a/...; starts recording for -k, opens FILE.
+    void applyCommandLine(const CommandLineOptions& options);
+
+    State state() const { return m_state; }
+    bool isRecording() const { return m_state != State::Idle; }
+    // The file of the current or last recording, or the opened file.
+    QString currentFilePath() const { return m_filePath; }
+    bool hasUnsavedRecording() const { return m_unsaved; }
+
+    // Answers "keep / discard / cancel" questions instead of a QMessageBox
+    // (tests, and a future "don't ask again" setting). Returns Save, Discard
+    // or Cancel.
+    using ConfirmHook = std::function<QMessageBox::StandardButton(const QString& question)>;
+    void setConfirmHook(ConfirmHook hook) { m_confirmHook = std::move(hook); }
+
+    HelperClient* helperClient() const { return m_client; }
+    InterfacePicker* interfacePicker() const { return m_picker; }
+    CaptureOptionsWidget* captureOptions() const { return m_options; }
+    ThroughputChart* throughputChart() const { return m_chart; }
+    PacketListModel* packetModel() const { return m_packetModel; }
+    PacketListView* packetView() const { return m_packetView; }
+    PacketDetailView* packetDetailView() const { return m_detailView; }
+    MessageBar* messageBar() const { return m_messageBar; }
+    CaptureStatusBar* captureStatusBar() const { return m_statusBar; }
+    QAction* recordAction() const { return m_recordAction; }
+    QAction* stopAction() const { return m_stopAction; }
+
+public slots:
+    void startRecording();
+    void stopRecording();
+    void toggleRecording();
+    bool openCaptureFile(const QString& path);
+    // SIGTERM/SIGINT: stop a running recording, finalize its file, then quit.
+    void requestTermination();
+
+signals:
+    void stateChanged(pr::MainWindow::State state);
+    // After the helper confirmed the stop and the file is final.
+    void recordingFinished(const QString& filePath);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    // main_window.cpp: layout, actions, settings
+    void createWidgets();
+    void createActions();
+    void createMenusAndToolBar();
+    void connectHelper();
+    void setState(State state);
+    void updateActions();
+    void updateRecordIcon();
+    void restoreSettings();
+    void saveSettings() const;
+
+    // main_window_recording.cpp: the recording life cycle
+    QString nextRecordingPath(const QString& interfaceName, const QString& format) const;
+    void onStarted(const pr::proto::StartedInfo& info);
+    void onTotals(const pr::proto::TotalsInfo& totals);
+    void onPackets(const QList<pr::proto::PacketRecord>& packets);
+    void onWarning(const QString& message);
+    void onError(const pr::proto::ErrorInfo& error);
+    void onStopped(const pr::proto::TotalsInfo& finalTotals);
+    void finishRecording(const pr::proto::TotalsInfo& finalTotals);
+    void showPacketDetails(int row);
+
+    // main_window_files.cpp: save, open, hand over to other programs
+    bool confirmLeavingUnsaved(const QString& question);
+    QMessageBox::StandardButton ask(const QString& question);
+    void discardRecording();
+    void saveAs();
+    void openFileDialog();
+    void openInWireshark();
+    void openContainingFolder();
+    void showFinishedMessage(quint64 packets);
+
+    HelperClient* m_client = nullptr;
+    State m_state = State::Idle;
+    QString m_filePath;
+    QString m_fileFormat; // "pcap", "pcap-us", "pcapng" of m_filePath
+    QString m_interfaceName;
+    bool m_unsaved = false;
+    bool m_namedByUser = false; // -w FILE: never "unsaved"
+    bool m_closeAfterStop = false;
+    bool m_discardAfterStop = false;
+    bool m_quitAfterStop = false;
+    QString m_pendingOutputFile; // -w: used for the next recording only
+    pr::proto::TotalsInfo m_lastTotals;
+    ConfirmHook m_confirmHook;
+    QTimer* m_stopTimeout = nullptr;
+
+    MessageBar* m_messageBar = nullptr;
+    QTabWidget* m_leftTabs = nullptr;
+    InterfacePicker* m_picker = nullptr;
+    CaptureOptionsWidget* m_options = nullptr;
+    ThroughputChart* m_chart = nullptr;
+    PacketListModel* m_packetModel = nullptr;
+    PacketListView* m_packetView = nullptr;
+    PacketDetailView* m_detailView = nullptr;
+    CaptureStatusBar* m_statusBar = nullptr;
+    QSplitter* m_verticalSplitter = nullptr;
+    QSplitter* m_topSplitter = nullptr;
+    QSplitter* m_packetSplitter = nullptr;
+    RecentFiles* m_recentFiles = nullptr;
+
+    QAction* m_recordAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QAction* m_optionsAction = nullptr;
+    QAction* m_openAction = nullptr;
+    QAction* m_saveAsAction = nullptr;
+    QAction* m_wiresharkAction = nullptr;
+    QAction* m_folderAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_autoScrollAction = nullptr;
+    QAction* m_relativeTimeAction = nullptr;
+    QAction* m_absoluteTimeAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+    QMenu* m_recentMenu = nullptr;
+};
+
+} // namespace pr

@@ -1,0 +1,320 @@
+// MainWindow's file handling: keep/discard questions, Save As with format
+// conversion, File > Open, and handing the file to Wireshark or the file manager.
+#include "ui/main/main_window.h"
+
+#include "ui/charts/throughput_chart.h"
+#include "ui/interfaces/interface_picker.h"
+#include "ui/main/capture_status_bar.h"
+#include "ui/main/message_bar.h"
+#include "ui/main/recent_files.h"
+#include "ui/options/capture_options_widget.h"
+#include "ui/packets/capture_file_reader.h"
+#include "ui/packets/packet_detail_view.h"
+#include "ui/packets/packet_list_model.h"
+
+#include <QAction>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QProcess>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QToolButton>
+#include <QUrl>
+
+namespace pr {
+
+namespace {
+
+// The format of a capture file from its magic number; empty when unknown.
+QString detectFormat(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray magic = file.read(4);
+    if (magic.size() != 4)
+        return {};
+    const auto bytes = reinterpret_cast<const uchar*>(magic.constData());
+    const quint32 le = quint32(bytes[0]) | quint32(bytes[1]) << 8 | quint32(bytes[2]) << 16 |
+                       quint32(bytes[3]) << 24;
+    const quint32 be = quint32(bytes[3]) | quint32(bytes[2]) << 8 | quint32(bytes[1]) << 16 |
+                       quint32(bytes[0]) << 24;
+    if (le == 0x0a0d0d0a)
+        return QStringLiteral("pcapng");
+    if (le == 0xa1b23c4d || be == 0xa1b23c4d)
+        return QStringLiteral("pcap");
+    if (le == 0xa1b2c3d4 || be == 0xa1b2c3d4)
+        return QStringLiteral("pcap-us");
+    return {};
+}
+
+// Moves a file, across file systems too (the output folder and the chosen
+// destination may be on different disks).
+bool moveFile(const QString& from, const QString& to, QString* error)
+{
+    if (QFileInfo::exists(to) && !QFile::remove(to)) {
+        *error = MainWindow::tr("%1 cannot be replaced.").arg(QDir::toNativeSeparators(to));
+        return false;
+    }
+    if (QFile::rename(from, to))
+        return true;
+    if (!QFile::copy(from, to)) {
+        *error = MainWindow::tr("%1 cannot be written.").arg(QDir::toNativeSeparators(to));
+        return false;
+    }
+    QFile::remove(from);
+    return true;
+}
+
+} // namespace
+
+QMessageBox::StandardButton MainWindow::ask(const QString& question)
+{
+    if (m_confirmHook)
+        return m_confirmHook(question);
+    QMessageBox box(QMessageBox::Question, tr("Packet Recorder"), question,
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    //: Button: keep the recorded file where it is
+    box.button(QMessageBox::Save)->setText(tr("&Keep File"));
+    //: Button: delete the recorded file
+    box.button(QMessageBox::Discard)->setText(tr("&Delete File"));
+    box.setDefaultButton(QMessageBox::Save);
+    if (!m_filePath.isEmpty())
+        box.setInformativeText(
+            tr("The recording is in %1.").arg(QDir::toNativeSeparators(m_filePath)));
+    return QMessageBox::StandardButton(box.exec());
+}
+
+bool MainWindow::confirmLeavingUnsaved(const QString& question)
+{
+    switch (ask(question)) {
+    case QMessageBox::Save:
+        m_unsaved = false;
+        return true;
+    case QMessageBox::Discard:
+        discardRecording();
+        return true;
+    default:
+        return false;
+    }
+}
+
+void MainWindow::discardRecording()
+{
+    if (!m_filePath.isEmpty() && QFileInfo::exists(m_filePath)) {
+        QFile::remove(m_filePath);
+        m_recentFiles->remove(m_filePath);
+    }
+    m_filePath.clear();
+    m_unsaved = false;
+    m_discardAfterStop = false;
+    m_messageBar->dismiss();
+    m_statusBar->showIdle(tr("Recording deleted"));
+    updateActions();
+}
+
+void MainWindow::showFinishedMessage(quint64 packets)
+{
+    const QString path = QDir::toNativeSeparators(m_filePath);
+    //: %1 is a number of packets, %2 a file path
+    m_messageBar->showMessage(
+        MessageBar::Kind::Positive,
+        tr("Recorded %n packet(s) to %1.", nullptr, int(qMin<quint64>(packets, INT_MAX)))
+            .arg(path));
+    QToolButton* wireshark =
+        m_messageBar->addActionButton(tr("Open in Wireshark"), tr("Open in Wireshark"));
+    connect(wireshark, &QToolButton::clicked, this, &MainWindow::openInWireshark);
+    QToolButton* folder = m_messageBar->addActionButton(tr("Show in Folder"), tr("Show in folder"));
+    connect(folder, &QToolButton::clicked, this, &MainWindow::openContainingFolder);
+    QToolButton* save = m_messageBar->addActionButton(tr("Save As…"), tr("Save as"));
+    connect(save, &QToolButton::clicked, this, &MainWindow::saveAs);
+}
+
+void MainWindow::saveAs()
+{
+    if (m_state != State::Idle || m_filePath.isEmpty())
+        return;
+    const QString pcapNs = tr("pcap, nanosecond timestamps (*.pcap)");
+    const QString pcapUs = tr("pcap, microsecond timestamps, for older tools (*.pcap)");
+    const QString pcapng = tr("pcapng (*.pcapng)");
+    const QString source = m_fileFormat.isEmpty() ? detectFormat(m_filePath) : m_fileFormat;
+    QString selected = source == QLatin1String("pcapng")    ? pcapng
+                       : source == QLatin1String("pcap-us") ? pcapUs
+                                                            : pcapNs;
+    const QString target = QFileDialog::getSaveFileName(
+        this, tr("Save Capture As"), m_filePath,
+        QStringList{pcapNs, pcapUs, pcapng}.join(QStringLiteral(";;")), &selected);
+    if (target.isEmpty())
+        return;
+    const QString format = selected == pcapng   ? QStringLiteral("pcapng")
+                           : selected == pcapUs ? QStringLiteral("pcap-us")
+                                                : QStringLiteral("pcap");
+    if (QFileInfo(target).absoluteFilePath() == QFileInfo(m_filePath).absoluteFilePath() &&
+        format == source) {
+        m_unsaved = false;
+        return;
+    }
+
+    QString error;
+    bool ok = false;
+    if (format == source) {
+        // An unsaved recording is moved (it was only parked in the output
+        // folder); anything else is copied and stays where it was.
+        if (m_unsaved) {
+            ok = moveFile(m_filePath, target, &error);
+        } else {
+            QFile::remove(target);
+            ok = QFile::copy(m_filePath, target);
+            if (!ok)
+                error = tr("%1 cannot be written.").arg(QDir::toNativeSeparators(target));
+        }
+    } else {
+        ok = convertCaptureFile(m_filePath, target, format, &error);
+        if (ok && m_unsaved)
+            QFile::remove(m_filePath);
+    }
+    if (!ok) {
+        m_messageBar->showMessage(MessageBar::Kind::Error,
+                                  tr("The capture could not be saved. %1").arg(error));
+        return;
+    }
+    if (m_unsaved)
+        m_recentFiles->remove(m_filePath);
+    m_filePath = QFileInfo(target).absoluteFilePath();
+    m_fileFormat = format;
+    m_unsaved = false;
+    m_recentFiles->add(m_filePath);
+    m_statusBar->showTotals(m_statusBar->totals());
+    m_messageBar->showMessage(MessageBar::Kind::Positive,
+                              tr("Saved to %1.").arg(QDir::toNativeSeparators(m_filePath)));
+    updateActions();
+}
+
+void MainWindow::openFileDialog()
+{
+    const QString directory = m_filePath.isEmpty() ? m_options->values().outputDirectory
+                                                   : QFileInfo(m_filePath).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Capture File"), directory,
+        tr("Capture files (*.pcap *.pcapng *.cap *.pcap.gz);;All files (*)"));
+    if (!path.isEmpty())
+        openCaptureFile(path);
+}
+
+bool MainWindow::openCaptureFile(const QString& path)
+{
+    if (m_state != State::Idle)
+        return false;
+    if (m_unsaved && !confirmLeavingUnsaved(tr("Keep the recording before opening another file?")))
+        return false;
+
+    CaptureFileContents contents;
+    QString error;
+    if (!readCaptureFile(path, &contents, &error)) {
+        m_messageBar->showMessage(
+            MessageBar::Kind::Error,
+            tr("%1 cannot be opened. %2").arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    m_packetModel->clear();
+    m_detailView->clear();
+    m_chart->clear();
+    m_packetModel->appendPackets(contents.packets);
+    quint64 drops = 0;
+    for (const ThroughputBin& bin : std::as_const(contents.bins))
+        m_chart->addSample(bin.second, bin.inBitsPerSecond, bin.outBitsPerSecond,
+                           bin.inPacketsPerSecond, bin.outPacketsPerSecond, drops);
+    m_filePath = QFileInfo(path).absoluteFilePath();
+    m_fileFormat = detectFormat(m_filePath);
+    m_unsaved = false;
+    m_recentFiles->add(m_filePath);
+    m_statusBar->showOpenedFile(m_filePath, contents.totalPackets, contents.totalBytes,
+                                contents.durationSeconds);
+    m_messageBar->dismiss();
+    updateActions();
+    return true;
+}
+
+void MainWindow::openInWireshark()
+{
+    if (m_filePath.isEmpty())
+        return;
+    const QString path = QDir::toNativeSeparators(m_filePath);
+    const QString wireshark = QStandardPaths::findExecutable(QStringLiteral("wireshark"));
+    if (wireshark.isEmpty()) {
+        m_messageBar->showMessage(
+            MessageBar::Kind::Information,
+            tr("Wireshark is not installed. The capture file is %1.").arg(path));
+        QToolButton* folder =
+            m_messageBar->addActionButton(tr("Show in Folder"), tr("Show in folder"));
+        connect(folder, &QToolButton::clicked, this, &MainWindow::openContainingFolder);
+        return;
+    }
+    if (!QProcess::startDetached(wireshark, {m_filePath}))
+        m_messageBar->showMessage(
+            MessageBar::Kind::Error,
+            tr("Wireshark could not be started. The capture file is %1.").arg(path));
+}
+
+void MainWindow::openContainingFolder()
+{
+    if (m_filePath.isEmpty())
+        return;
+    const QString folder = QFileInfo(m_filePath).absolutePath();
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
+        m_messageBar->showMessage(MessageBar::Kind::Information,
+                                  tr("No file manager could be started. The capture file is %1.")
+                                      .arg(QDir::toNativeSeparators(m_filePath)));
+}
+
+void MainWindow::applyCommandLine(const CommandLineOptions& options)
+{
+    if (!options.interfaceName.isEmpty())
+        m_picker->setCurrentInterface(options.interfaceName);
+    CaptureOptionsValues values = m_options->values();
+    bool changed = false;
+    if (!options.filter.isEmpty()) {
+        values.filter = options.filter;
+        changed = true;
+    }
+    if (!options.format.isEmpty()) {
+        values.format = options.format;
+        changed = true;
+    }
+    if (options.snaplen) {
+        values.snaplen = options.snaplen;
+        changed = true;
+    }
+    if (options.noPromiscuous) {
+        values.promiscuous = false;
+        changed = true;
+    }
+    // Auto-stop from the command line is for this run; it replaces the
+    // remembered conditions only when given.
+    if (options.stopAfterSeconds > 0 || options.stopAfterBytes || options.stopAfterPackets) {
+        values.stopAfterSeconds = options.stopAfterSeconds;
+        values.stopAfterBytes = options.stopAfterBytes;
+        values.stopAfterPackets = options.stopAfterPackets;
+        changed = true;
+    }
+    if (!options.outputFile.isEmpty()) {
+        m_pendingOutputFile = options.outputFile;
+        values.outputDirectory = QFileInfo(options.outputFile).absolutePath();
+        changed = true;
+    }
+    if (changed)
+        m_options->setValues(values);
+    if (!options.fileToOpen.isEmpty())
+        openCaptureFile(options.fileToOpen);
+    if (options.startImmediately) {
+        // After the event loop runs: the picker lists interfaces and the
+        // filter validates before the window shows.
+        QTimer::singleShot(0, this, &MainWindow::startRecording);
+    }
+}
+
+} // namespace pr

@@ -1,0 +1,255 @@
+// The recording life cycle of MainWindow: start, live updates, stop, errors.
+#include "ui/main/main_window.h"
+
+#include "capture/client/helper_client.h"
+#include "ui/charts/throughput_chart.h"
+#include "ui/interfaces/interface_picker.h"
+#include "ui/main/capture_status_bar.h"
+#include "ui/main/message_bar.h"
+#include "ui/main/recent_files.h"
+#include "ui/options/capture_options_widget.h"
+#include "ui/packets/packet_detail_view.h"
+#include "ui/packets/packet_list_model.h"
+#include "ui/packets/packet_list_view.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QTimer>
+
+namespace pr {
+
+namespace {
+
+// A plain sentence for each failure a user can meet; the helper's own message
+// follows as the detail.
+QString describeError(const proto::ErrorInfo& error, const QString& interfaceName)
+{
+    switch (error.code) {
+    case proto::ErrorCode::NoPrivilege:
+        return MainWindow::tr("Packet Recorder has no permission to capture on this computer.");
+    case proto::ErrorCode::NotAuthorized:
+        return MainWindow::tr("Recording did not start: the password prompt was dismissed or "
+                              "the password was not accepted.");
+    case proto::ErrorCode::UnknownInterface:
+        return MainWindow::tr("The interface %1 is gone.").arg(interfaceName);
+    case proto::ErrorCode::InterfaceDown:
+        return MainWindow::tr("The interface %1 is down.").arg(interfaceName);
+    case proto::ErrorCode::UnsupportedLinkType:
+        return MainWindow::tr("Packet Recorder cannot record on %1: its link type is not "
+                              "supported.")
+            .arg(interfaceName);
+    case proto::ErrorCode::BadFilter:
+        return MainWindow::tr("The capture filter is not valid.");
+    case proto::ErrorCode::OutputNotWritable:
+        return MainWindow::tr("The capture file cannot be written. Is the disk full, or the "
+                              "output folder read-only?");
+    case proto::ErrorCode::HelperNotFound:
+        return MainWindow::tr("The capture helper (packet-recorder-helper) is not installed.");
+    case proto::ErrorCode::HelperCrashed:
+        return MainWindow::tr("The capture helper stopped unexpectedly.");
+    case proto::ErrorCode::VersionMismatch:
+        return MainWindow::tr("The capture helper belongs to another version of Packet Recorder. "
+                              "Reinstall the application.");
+    case proto::ErrorCode::OutOfRange:
+        return MainWindow::tr("A capture option is out of range.");
+    case proto::ErrorCode::SystemError:
+    case proto::ErrorCode::ProtocolError:
+    case proto::ErrorCode::Unknown:
+        break;
+    }
+    return MainWindow::tr("Recording failed.");
+}
+
+} // namespace
+
+QString MainWindow::nextRecordingPath(const QString& interfaceName, const QString& format) const
+{
+    const QString directory = m_options->values().outputDirectory;
+    const QString suffix =
+        format == QLatin1String("pcapng") ? QStringLiteral("pcapng") : QStringLiteral("pcap");
+    const QString stem =
+        QStringLiteral("packet-recorder-%1-%2")
+            .arg(interfaceName,
+                 QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    QDir dir(directory);
+    QString path = dir.filePath(stem + QLatin1Char('.') + suffix);
+    // Two recordings within a second must not overwrite each other.
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = dir.filePath(QStringLiteral("%1-%2.%3").arg(stem).arg(n).arg(suffix));
+    return path;
+}
+
+void MainWindow::toggleRecording()
+{
+    if (m_state == State::Idle)
+        startRecording();
+    else
+        stopRecording();
+}
+
+void MainWindow::startRecording()
+{
+    if (m_state != State::Idle)
+        return;
+    const QString interfaceName = m_picker->currentInterface();
+    if (interfaceName.isEmpty()) {
+        m_messageBar->showMessage(MessageBar::Kind::Information,
+                                  tr("Choose an interface to record on."));
+        return;
+    }
+    if (!m_options->isValid()) {
+        m_leftTabs->setCurrentWidget(m_options);
+        m_messageBar->showMessage(MessageBar::Kind::Warning, m_options->problem());
+        return;
+    }
+    if (m_unsaved && !confirmLeavingUnsaved(tr("Keep the previous recording?")))
+        return;
+
+    const CaptureOptionsValues values = m_options->values();
+    proto::StartRequest request;
+    request.interfaceName = interfaceName;
+    request.filter = values.filter;
+    request.snaplen = values.snaplen;
+    request.promiscuous = values.promiscuous;
+    request.ringBytes = values.ringBytes;
+    request.format = values.format;
+    request.stopAfterSeconds = values.stopAfterSeconds;
+    request.stopAfterBytes = values.stopAfterBytes;
+    request.stopAfterPackets = values.stopAfterPackets;
+    const bool namedByUser = !m_pendingOutputFile.isEmpty();
+    if (namedByUser) {
+        request.outputPath = QFileInfo(m_pendingOutputFile).absoluteFilePath();
+        m_pendingOutputFile.clear();
+    } else {
+        if (!QDir().mkpath(values.outputDirectory)) {
+            m_messageBar->showMessage(MessageBar::Kind::Error,
+                                      tr("The output folder %1 cannot be created.")
+                                          .arg(QDir::toNativeSeparators(values.outputDirectory)));
+            return;
+        }
+        request.outputPath = nextRecordingPath(interfaceName, values.format);
+    }
+
+    m_filePath = request.outputPath;
+    m_fileFormat = values.format;
+    m_interfaceName = interfaceName;
+    // A file the user named on the command line is theirs already.
+    m_unsaved = false;
+    m_namedByUser = namedByUser;
+    m_lastTotals = {};
+    m_closeAfterStop = m_discardAfterStop = false;
+    m_packetModel->clear();
+    m_detailView->clear();
+    m_chart->clear();
+    m_messageBar->dismiss();
+    m_statusBar->showRecording(interfaceName, m_filePath);
+    setState(State::Starting);
+    m_client->start(request);
+}
+
+void MainWindow::stopRecording()
+{
+    if (m_state != State::Starting && m_state != State::Recording)
+        return;
+    setState(State::Stopping);
+    m_stopTimeout->start();
+    m_client->stop();
+}
+
+void MainWindow::onStarted(const proto::StartedInfo& info)
+{
+    if (!info.outputPath.isEmpty())
+        m_filePath = info.outputPath;
+    m_statusBar->showRecording(m_interfaceName, m_filePath);
+    if (m_state == State::Starting)
+        setState(State::Recording);
+}
+
+void MainWindow::onTotals(const proto::TotalsInfo& totals)
+{
+    m_lastTotals = totals;
+    m_chart->addSample(totals.elapsedSeconds, totals.incomingBitsPerSecond,
+                       totals.outgoingBitsPerSecond, totals.incomingPacketsPerSecond,
+                       totals.outgoingPacketsPerSecond, totals.kernelDrops);
+    m_statusBar->showTotals(totals);
+}
+
+void MainWindow::onPackets(const QList<proto::PacketRecord>& packets)
+{
+    m_packetModel->appendPackets(packets);
+}
+
+void MainWindow::onWarning(const QString& message)
+{
+    m_messageBar->showMessage(MessageBar::Kind::Warning, message);
+}
+
+void MainWindow::onError(const proto::ErrorInfo& error)
+{
+    QString text = describeError(error, m_interfaceName);
+    if (!error.message.isEmpty() && error.message != text)
+        text += QLatin1Char(' ') + error.message;
+    m_messageBar->showMessage(MessageBar::Kind::Error, text);
+    // Some errors end the helper without a Stopped message (it never started,
+    // or it died): finish here once the client says it is gone.
+    QTimer::singleShot(0, this, [this] {
+        if (m_state != State::Idle && !m_client->isRunning())
+            finishRecording(m_lastTotals);
+    });
+}
+
+void MainWindow::onStopped(const proto::TotalsInfo& finalTotals)
+{
+    finishRecording(finalTotals);
+}
+
+void MainWindow::finishRecording(const proto::TotalsInfo& finalTotals)
+{
+    if (m_state == State::Idle)
+        return;
+    m_stopTimeout->stop();
+    const bool wasStarted = m_state == State::Recording || m_state == State::Stopping;
+    m_lastTotals = finalTotals;
+    setState(State::Idle);
+
+    const QFileInfo file(m_filePath);
+    if (file.exists() && wasStarted) {
+        m_statusBar->showStopped(finalTotals);
+        m_unsaved = !m_namedByUser;
+        m_recentFiles->add(m_filePath);
+        if (m_messageBar->isHidden() || m_messageBar->kind() != MessageBar::Kind::Error)
+            showFinishedMessage(finalTotals.packets);
+    } else {
+        m_statusBar->showIdle(tr("Ready"));
+        m_filePath.clear();
+        m_unsaved = false;
+    }
+    updateActions();
+    updateRecordIcon(); // polkit may have remembered the authorization
+    emit recordingFinished(m_filePath);
+
+    if (m_discardAfterStop)
+        discardRecording();
+    if (m_quitAfterStop) {
+        QApplication::quit();
+    } else if (m_closeAfterStop) {
+        m_unsaved = false; // the question was asked before stopping
+        m_closeAfterStop = false;
+        close();
+    }
+}
+
+void MainWindow::showPacketDetails(int row)
+{
+    if (row < 0 || row >= m_packetModel->rowCount()) {
+        m_detailView->clear();
+        return;
+    }
+    const auto record = m_packetModel->record(row);
+    m_detailView->showPacket(record.head, record.linkType, record.wireLength);
+}
+
+} // namespace pr
