@@ -1,0 +1,704 @@
+#include "capture/protocol/helper_protocol.h"
+
+#include "capture/engine/capture_options.h"
+#include "capture/engine/interface_info.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborStreamReader>
+#include <QCborStreamWriter>
+#include <QCborValue>
+
+#include <cmath>
+#include <limits>
+
+namespace pr::proto {
+
+namespace {
+
+// Keys, shared by the encoders and the decoder (documented in the header).
+namespace key {
+constexpr QLatin1StringView kind("kind");
+constexpr QLatin1StringView version("version");
+constexpr QLatin1StringView helperVersion("helperVersion");
+constexpr QLatin1StringView interface("interface");
+constexpr QLatin1StringView filter("filter");
+constexpr QLatin1StringView snaplen("snaplen");
+constexpr QLatin1StringView promiscuous("promiscuous");
+constexpr QLatin1StringView ringBytes("ringBytes");
+constexpr QLatin1StringView format("format");
+constexpr QLatin1StringView outputPath("outputPath");
+constexpr QLatin1StringView stopSeconds("stopSeconds");
+constexpr QLatin1StringView stopPackets("stopPackets");
+constexpr QLatin1StringView stopBytes("stopBytes");
+constexpr QLatin1StringView linkType("linkType");
+constexpr QLatin1StringView linkTypeName("linkTypeName");
+constexpr QLatin1StringView interfaces("interfaces");
+constexpr QLatin1StringView totals("totals");
+constexpr QLatin1StringView records("records");
+constexpr QLatin1StringView message("message");
+constexpr QLatin1StringView code("code");
+} // namespace key
+
+// Totals fields in wire order: key plus member pointer, so encoding, decoding
+// and validation cannot drift apart.
+struct CounterField
+{
+    QLatin1StringView name;
+    std::uint64_t TotalsInfo::*member;
+};
+struct DirectionField
+{
+    QLatin1StringView packets;
+    QLatin1StringView bytes;
+    DirectionCounts TotalsInfo::*member;
+};
+struct RateField
+{
+    QLatin1StringView name;
+    double TotalsInfo::*member;
+};
+
+constexpr CounterField kCounterFields[] = {
+    {QLatin1StringView("packets"), &TotalsInfo::packets},
+    {QLatin1StringView("wireBytes"), &TotalsInfo::wireBytes},
+    {QLatin1StringView("capturedBytes"), &TotalsInfo::capturedBytes},
+    {QLatin1StringView("kernelDrops"), &TotalsInfo::kernelDrops},
+    {QLatin1StringView("tcpPayloadBytes"), &TotalsInfo::tcpPayloadBytes},
+    {QLatin1StringView("udpPayloadBytes"), &TotalsInfo::udpPayloadBytes},
+    {QLatin1StringView("fileBytes"), &TotalsInfo::fileBytes},
+    {QLatin1StringView("notShown"), &TotalsInfo::notShown},
+};
+constexpr DirectionField kDirectionFields[] = {
+    {QLatin1StringView("inPackets"), QLatin1StringView("inBytes"), &TotalsInfo::incoming},
+    {QLatin1StringView("outPackets"), QLatin1StringView("outBytes"), &TotalsInfo::outgoing},
+    {QLatin1StringView("otherPackets"), QLatin1StringView("otherBytes"), &TotalsInfo::other},
+};
+constexpr RateField kRateFields[] = {
+    {QLatin1StringView("elapsed"), &TotalsInfo::elapsedSeconds},
+    {QLatin1StringView("pps"), &TotalsInfo::packetsPerSecond},
+    {QLatin1StringView("bps"), &TotalsInfo::bitsPerSecond},
+    {QLatin1StringView("inBps"), &TotalsInfo::incomingBitsPerSecond},
+    {QLatin1StringView("outBps"), &TotalsInfo::outgoingBitsPerSecond},
+    {QLatin1StringView("inPps"), &TotalsInfo::incomingPacketsPerSecond},
+    {QLatin1StringView("outPps"), &TotalsInfo::outgoingPacketsPerSecond},
+};
+
+constexpr int kRecordFieldCount = 8;
+constexpr int kInterfaceFieldCount = 3;
+// Counters are stored as CBOR integers; QCborValue holds them as qint64.
+constexpr std::uint64_t kMaxCounter = std::numeric_limits<std::int64_t>::max();
+
+// ---- encoding ------------------------------------------------------------
+
+// Builds the CBOR payload, then prefixes its length. (QCborStreamWriter on a
+// QByteArray writes from offset 0, so the header cannot be reserved up front.)
+class FrameBuilder
+{
+public:
+    FrameBuilder() : m_writer(&m_payload) { m_writer.startMap(); }
+    QCborStreamWriter& writer() { return m_writer; }
+
+    void kind(MessageKind kind)
+    {
+        m_writer.append(key::kind);
+        m_writer.append(quint64(kind));
+    }
+    void text(QLatin1StringView name, const QString& value)
+    {
+        m_writer.append(name);
+        m_writer.append(value);
+    }
+    void uint(QLatin1StringView name, std::uint64_t value)
+    {
+        m_writer.append(name);
+        m_writer.append(quint64(std::min(value, kMaxCounter)));
+    }
+    void number(QLatin1StringView name, double value)
+    {
+        m_writer.append(name);
+        m_writer.append(value);
+    }
+
+    QByteArray finish()
+    {
+        m_writer.endMap();
+        const auto length = std::uint32_t(m_payload.size());
+        QByteArray frame;
+        frame.reserve(kFrameHeaderBytes + m_payload.size());
+        frame.append(char(length >> 24));
+        frame.append(char(length >> 16));
+        frame.append(char(length >> 8));
+        frame.append(char(length));
+        frame.append(m_payload);
+        return frame;
+    }
+
+private:
+    QByteArray m_payload;
+    QCborStreamWriter m_writer;
+};
+
+void writeTotalsMap(QCborStreamWriter& writer, const TotalsInfo& totals)
+{
+    writer.startMap();
+    for (const auto& field : kCounterFields) {
+        writer.append(field.name);
+        writer.append(quint64(std::min(totals.*field.member, kMaxCounter)));
+    }
+    for (const auto& field : kDirectionFields) {
+        writer.append(field.packets);
+        writer.append(quint64(std::min((totals.*field.member).packets, kMaxCounter)));
+        writer.append(field.bytes);
+        writer.append(quint64(std::min((totals.*field.member).bytes, kMaxCounter)));
+    }
+    for (const auto& field : kRateFields) {
+        writer.append(field.name);
+        writer.append(totals.*field.member);
+    }
+    writer.endMap();
+}
+
+QByteArray encodeTotalsKind(MessageKind kind, const TotalsInfo& totals)
+{
+    FrameBuilder frame;
+    frame.kind(kind);
+    frame.writer().append(key::totals);
+    writeTotalsMap(frame.writer(), totals);
+    return frame.finish();
+}
+
+// ---- decoding ------------------------------------------------------------
+
+// Collects the first validation failure with the field it concerns.
+class Checker
+{
+public:
+    explicit Checker(ErrorInfo* error) : m_error(error) {}
+    bool ok() const { return m_ok; }
+
+    bool fail(ErrorCode code, const QString& message)
+    {
+        if (m_ok && m_error) {
+            m_error->code = code;
+            m_error->message = message;
+        }
+        m_ok = false;
+        return false;
+    }
+    bool fail(const QString& message) { return fail(ErrorCode::ProtocolError, message); }
+
+    bool uint(const QCborValue& value, QLatin1StringView name, std::uint64_t max,
+              std::uint64_t* out)
+    {
+        if (!value.isInteger() || value.toInteger() < 0)
+            return fail(QStringLiteral("Field %1 must be a non-negative integer.").arg(name));
+        const auto v = std::uint64_t(value.toInteger());
+        if (v > max)
+            return fail(
+                ErrorCode::OutOfRange,
+                QStringLiteral("Field %1 is %2, above the maximum %3.").arg(name).arg(v).arg(max));
+        *out = v;
+        return true;
+    }
+    bool uint32(const QCborValue& value, QLatin1StringView name, std::uint32_t* out)
+    {
+        std::uint64_t v = 0;
+        if (!uint(value, name, std::numeric_limits<std::uint32_t>::max(), &v))
+            return false;
+        *out = std::uint32_t(v);
+        return true;
+    }
+    bool int32(const QCborValue& value, QLatin1StringView name, std::int32_t* out)
+    {
+        if (!value.isInteger() || value.toInteger() < std::numeric_limits<std::int32_t>::min() ||
+            value.toInteger() > std::numeric_limits<std::int32_t>::max())
+            return fail(QStringLiteral("Field %1 must be a 32-bit integer.").arg(name));
+        *out = std::int32_t(value.toInteger());
+        return true;
+    }
+    bool number(const QCborValue& value, QLatin1StringView name, double* out)
+    {
+        double v = 0;
+        if (value.isInteger())
+            v = double(value.toInteger());
+        else if (value.isDouble())
+            v = value.toDouble();
+        else
+            return fail(QStringLiteral("Field %1 must be a number.").arg(name));
+        if (!std::isfinite(v) || v < 0)
+            return fail(ErrorCode::OutOfRange,
+                        QStringLiteral("Field %1 must be a finite number >= 0.").arg(name));
+        *out = v;
+        return true;
+    }
+    bool boolean(const QCborValue& value, QLatin1StringView name, bool* out)
+    {
+        if (!value.isBool())
+            return fail(QStringLiteral("Field %1 must be a boolean.").arg(name));
+        *out = value.toBool();
+        return true;
+    }
+    // maxBytes counts UTF-8 bytes, the unit every limit is stated in.
+    bool text(const QCborValue& value, QLatin1StringView name, qsizetype maxBytes, QString* out)
+    {
+        if (!value.isString())
+            return fail(QStringLiteral("Field %1 must be a text string.").arg(name));
+        QString s = value.toString();
+        const qsizetype bytes = s.toUtf8().size();
+        if (bytes > maxBytes)
+            return fail(ErrorCode::OutOfRange,
+                        QStringLiteral("Field %1 is %2 bytes long, above the maximum %3.")
+                            .arg(name)
+                            .arg(bytes)
+                            .arg(maxBytes));
+        if (s.contains(QChar(0)))
+            return fail(QStringLiteral("Field %1 contains a NUL character.").arg(name));
+        *out = std::move(s);
+        return true;
+    }
+    bool interfaceName(const QCborValue& value, QLatin1StringView name, bool allowAny, QString* out)
+    {
+        QString s;
+        if (!text(value, name, 15, &s))
+            return false;
+        if (allowAny && s == QLatin1StringView("any")) {
+            *out = s;
+            return true;
+        }
+        if (!isValidInterfaceName(s.toStdString()))
+            return fail(ErrorCode::UnknownInterface,
+                        QStringLiteral("\"%1\" is not a valid interface name.").arg(s));
+        *out = s;
+        return true;
+    }
+
+private:
+    ErrorInfo* m_error;
+    bool m_ok = true;
+};
+
+// Looks up required keys and reports the missing one.
+class Fields
+{
+public:
+    Fields(const QCborMap& map, Checker& check) : m_map(map), m_check(check) {}
+    QCborValue operator[](QLatin1StringView name)
+    {
+        const QCborValue value = m_map.value(name);
+        if (value.isUndefined() && m_check.ok())
+            m_check.fail(QStringLiteral("Field %1 is missing.").arg(name));
+        return value;
+    }
+
+private:
+    const QCborMap& m_map;
+    Checker& m_check;
+};
+
+bool decodeTotals(const QCborValue& value, Checker& check, TotalsInfo* totals)
+{
+    if (!value.isMap())
+        return check.fail(QStringLiteral("Field totals must be a map."));
+    const QCborMap map = value.toMap();
+    Fields f(map, check);
+    for (const auto& field : kCounterFields)
+        check.uint(f[field.name], field.name, kMaxCounter, &(totals->*field.member));
+    for (const auto& field : kDirectionFields) {
+        check.uint(f[field.packets], field.packets, kMaxCounter, &(totals->*field.member).packets);
+        check.uint(f[field.bytes], field.bytes, kMaxCounter, &(totals->*field.member).bytes);
+    }
+    for (const auto& field : kRateFields)
+        check.number(f[field.name], field.name, &(totals->*field.member));
+    return check.ok();
+}
+
+bool decodeStart(Fields& f, Checker& check, StartRequest* start)
+{
+    check.interfaceName(f[key::interface], key::interface, /*allowAny=*/true,
+                        &start->interfaceName);
+    check.text(f[key::filter], key::filter, qsizetype(limits::kMaxFilterLength), &start->filter);
+    std::uint64_t snaplen = 0;
+    if (check.uint(f[key::snaplen], key::snaplen, limits::kMaxSnaplen, &snaplen)) {
+        if (snaplen < limits::kMinSnaplen)
+            check.fail(ErrorCode::OutOfRange,
+                       QStringLiteral("Field snaplen is %1, below the minimum %2.")
+                           .arg(snaplen)
+                           .arg(limits::kMinSnaplen));
+        start->snaplen = std::uint32_t(snaplen);
+    }
+    check.boolean(f[key::promiscuous], key::promiscuous, &start->promiscuous);
+    if (check.uint(f[key::ringBytes], key::ringBytes, limits::kMaxRingBytes, &start->ringBytes) &&
+        start->ringBytes < limits::kMinRingBytes)
+        check.fail(ErrorCode::OutOfRange,
+                   QStringLiteral("Field ringBytes is %1, below the minimum %2.")
+                       .arg(start->ringBytes)
+                       .arg(limits::kMinRingBytes));
+    if (check.text(f[key::format], key::format, 16, &start->format) &&
+        start->format != QLatin1StringView("pcap") &&
+        start->format != QLatin1StringView("pcap-us") &&
+        start->format != QLatin1StringView("pcapng"))
+        check.fail(QStringLiteral("Field format is \"%1\"; expected pcap, pcap-us or pcapng.")
+                       .arg(start->format));
+    if (check.text(f[key::outputPath], key::outputPath, qsizetype(limits::kMaxPathLength),
+                   &start->outputPath) &&
+        !start->outputPath.startsWith(QLatin1Char('/')))
+        check.fail(QStringLiteral("Field outputPath must be an absolute path."));
+    check.number(f[key::stopSeconds], key::stopSeconds, &start->stopAfterSeconds);
+    check.uint(f[key::stopPackets], key::stopPackets, kMaxCounter, &start->stopAfterPackets);
+    check.uint(f[key::stopBytes], key::stopBytes, kMaxCounter, &start->stopAfterBytes);
+    return check.ok();
+}
+
+bool decodeStarted(Fields& f, Checker& check, StartedInfo* info)
+{
+    check.uint32(f[key::linkType], key::linkType, &info->linkType);
+    check.text(f[key::linkTypeName], key::linkTypeName, kMaxTextBytes, &info->linkTypeName);
+    check.text(f[key::outputPath], key::outputPath, qsizetype(limits::kMaxPathLength),
+               &info->outputPath);
+    const QCborValue list = f[key::interfaces];
+    if (!check.ok())
+        return false;
+    if (!list.isArray())
+        return check.fail(QStringLiteral("Field interfaces must be an array."));
+    const QCborArray array = list.toArray();
+    if (array.size() > kMaxInterfacesPerMessage)
+        return check.fail(QStringLiteral("Too many interfaces (%1).").arg(array.size()));
+    for (const QCborValue& item : array) {
+        if (!item.isArray() || item.toArray().size() != kInterfaceFieldCount)
+            return check.fail(QStringLiteral("An interface entry must be an array of %1.")
+                                  .arg(kInterfaceFieldCount));
+        const QCborArray entry = item.toArray();
+        InterfaceEntry out;
+        check.int32(entry.at(0), QLatin1StringView("ifindex"), &out.ifindex);
+        // Names as the kernel reports them: only bounded, since the helper
+        // lists them rather than the user choosing them.
+        check.text(entry.at(1), QLatin1StringView("name"), 15, &out.name);
+        check.uint32(entry.at(2), key::linkType, &out.linkType);
+        if (!check.ok())
+            return false;
+        info->interfaces.append(out);
+    }
+    return true;
+}
+
+bool decodeRecord(const QCborValue& item, Checker& check, PacketRecord* record)
+{
+    if (!item.isArray() || item.toArray().size() != kRecordFieldCount)
+        return check.fail(
+            QStringLiteral("A packet record must be an array of %1.").arg(kRecordFieldCount));
+    const QCborArray r = item.toArray();
+    if (!r.at(0).isInteger())
+        return check.fail(QStringLiteral("Field timestampNs must be an integer."));
+    record->timestampNs = r.at(0).toInteger();
+    check.int32(r.at(1), QLatin1StringView("ifindex"), &record->ifindex);
+    std::uint64_t direction = 0;
+    if (check.uint(r.at(2), QLatin1StringView("direction"), 2, &direction))
+        record->direction = Direction(direction);
+    check.uint32(r.at(3), QLatin1StringView("wireLength"), &record->wireLength);
+    check.uint32(r.at(4), QLatin1StringView("capturedLength"), &record->capturedLength);
+    check.uint(r.at(5), QLatin1StringView("fileOffset"), kMaxCounter, &record->fileOffset);
+    check.uint32(r.at(6), key::linkType, &record->linkType);
+    if (!check.ok())
+        return false;
+    if (!r.at(7).isByteArray())
+        return check.fail(QStringLiteral("Field head must be a byte string."));
+    record->head = r.at(7).toByteArray();
+    if (record->capturedLength > record->wireLength)
+        return check.fail(QStringLiteral("A packet's captured length exceeds its wire length."));
+    if (record->head.size() > kMaxRecordHeadBytes ||
+        std::uint64_t(record->head.size()) > record->capturedLength)
+        return check.fail(QStringLiteral("A packet's head is longer than allowed."));
+    return true;
+}
+
+bool decodePackets(Fields& f, Checker& check, QList<PacketRecord>* records)
+{
+    const QCborValue list = f[key::records];
+    if (!check.ok())
+        return false;
+    if (!list.isArray())
+        return check.fail(QStringLiteral("Field records must be an array."));
+    const QCborArray array = list.toArray();
+    if (array.size() > kMaxPacketsPerMessage)
+        return check.fail(QStringLiteral("Too many packet records (%1).").arg(array.size()));
+    records->reserve(array.size());
+    for (const QCborValue& item : array) {
+        PacketRecord record;
+        if (!decodeRecord(item, check, &record))
+            return false;
+        records->append(std::move(record));
+    }
+    return true;
+}
+
+bool decodeError(Fields& f, Checker& check, ErrorInfo* error)
+{
+    std::uint64_t code = 0;
+    if (check.uint(f[key::code], key::code, std::uint64_t(ErrorCode::HelperCrashed), &code))
+        error->code = ErrorCode(code);
+    check.text(f[key::message], key::message, kMaxTextBytes, &error->message);
+    return check.ok();
+}
+
+} // namespace
+
+const char* messageKindName(MessageKind kind)
+{
+    switch (kind) {
+    case MessageKind::Hello:
+        return "Hello";
+    case MessageKind::Start:
+        return "Start";
+    case MessageKind::Started:
+        return "Started";
+    case MessageKind::Totals:
+        return "Totals";
+    case MessageKind::Packets:
+        return "Packets";
+    case MessageKind::Warning:
+        return "Warning";
+    case MessageKind::Error:
+        return "Error";
+    case MessageKind::Stop:
+        return "Stop";
+    case MessageKind::Stopped:
+        return "Stopped";
+    }
+    return "unknown";
+}
+
+QString projectVersion()
+{
+    return QStringLiteral(PR_PROJECT_VERSION);
+}
+
+QByteArray encodeHello(const HelloInfo& hello)
+{
+    FrameBuilder frame;
+    frame.kind(MessageKind::Hello);
+    frame.uint(key::version, hello.version);
+    frame.text(key::helperVersion, hello.helperVersion);
+    return frame.finish();
+}
+
+QByteArray encodeStart(const StartRequest& request)
+{
+    FrameBuilder frame;
+    frame.kind(MessageKind::Start);
+    frame.text(key::interface, request.interfaceName);
+    frame.text(key::filter, request.filter);
+    frame.uint(key::snaplen, request.snaplen);
+    frame.writer().append(key::promiscuous);
+    frame.writer().append(request.promiscuous);
+    frame.uint(key::ringBytes, request.ringBytes);
+    frame.text(key::format, request.format);
+    frame.text(key::outputPath, request.outputPath);
+    frame.number(key::stopSeconds, request.stopAfterSeconds);
+    frame.uint(key::stopPackets, request.stopAfterPackets);
+    frame.uint(key::stopBytes, request.stopAfterBytes);
+    return frame.finish();
+}
+
+QByteArray encodeStarted(const StartedInfo& info)
+{
+    FrameBuilder frame;
+    frame.kind(MessageKind::Started);
+    frame.uint(key::linkType, info.linkType);
+    frame.text(key::linkTypeName, info.linkTypeName);
+    frame.text(key::outputPath, info.outputPath);
+    QCborStreamWriter& w = frame.writer();
+    w.append(key::interfaces);
+    w.startArray(quint64(info.interfaces.size()));
+    for (const InterfaceEntry& entry : info.interfaces) {
+        w.startArray(kInterfaceFieldCount);
+        w.append(qint64(entry.ifindex));
+        w.append(entry.name);
+        w.append(quint64(entry.linkType));
+        w.endArray();
+    }
+    w.endArray();
+    return frame.finish();
+}
+
+QByteArray encodeTotals(const TotalsInfo& totals)
+{
+    return encodeTotalsKind(MessageKind::Totals, totals);
+}
+
+QByteArray encodePackets(const QList<PacketRecord>& records)
+{
+    FrameBuilder frame;
+    frame.kind(MessageKind::Packets);
+    QCborStreamWriter& w = frame.writer();
+    w.append(key::records);
+    w.startArray(quint64(records.size()));
+    for (const PacketRecord& r : records) {
+        w.startArray(kRecordFieldCount);
+        w.append(qint64(r.timestampNs));
+        w.append(qint64(r.ifindex));
+        w.append(quint64(r.direction));
+        w.append(quint64(r.wireLength));
+        w.append(quint64(r.capturedLength));
+        w.append(quint64(std::min(r.fileOffset, kMaxCounter)));
+        w.append(quint64(r.linkType));
+        w.appendByteString(r.head.constData(),
+                           std::min<qsizetype>(r.head.size(), kMaxRecordHeadBytes));
+        w.endArray();
+    }
+    w.endArray();
+    return frame.finish();
+}
+
+QByteArray encodeWarning(const QString& message)
+{
+    FrameBuilder frame;
+    frame.kind(MessageKind::Warning);
+    frame.text(key::message, message);
+    return frame.finish();
+}
+
+QByteArray encodeError(const ErrorInfo& error)
+{
+    FrameBuilder frame;
+    frame.kind(MessageKind::Error);
+    frame.uint(key::code, std::uint64_t(error.code));
+    frame.text(key::message, error.message);
+    return frame.finish();
+}
+
+QByteArray encodeStop()
+{
+    FrameBuilder frame;
+    frame.kind(MessageKind::Stop);
+    return frame.finish();
+}
+
+QByteArray encodeStopped(const TotalsInfo& finalTotals)
+{
+    return encodeTotalsKind(MessageKind::Stopped, finalTotals);
+}
+
+QByteArray encodeMessage(const Message& message)
+{
+    switch (message.kind) {
+    case MessageKind::Hello:
+        return encodeHello(message.hello);
+    case MessageKind::Start:
+        return encodeStart(message.start);
+    case MessageKind::Started:
+        return encodeStarted(message.started);
+    case MessageKind::Totals:
+        return encodeTotals(message.totals);
+    case MessageKind::Packets:
+        return encodePackets(message.packets);
+    case MessageKind::Warning:
+        return encodeWarning(message.warning);
+    case MessageKind::Error:
+        return encodeError(message.error);
+    case MessageKind::Stop:
+        return encodeStop();
+    case MessageKind::Stopped:
+        return encodeStopped(message.totals);
+    }
+    return {};
+}
+
+bool decodePayload(QByteArrayView payload, Message* message, ErrorInfo* error)
+{
+    Checker check(error);
+    QCborStreamReader reader(payload.data(), payload.size());
+    const QCborValue root = QCborValue::fromCbor(reader);
+    if (reader.lastError() != QCborError::NoError)
+        return check.fail(QStringLiteral("The message is not valid CBOR (%1).")
+                              .arg(reader.lastError().toString()));
+    if (reader.currentOffset() != payload.size())
+        return check.fail(QStringLiteral("The message has trailing bytes after its CBOR item."));
+    if (!root.isMap())
+        return check.fail(QStringLiteral("The message is not a CBOR map."));
+    const QCborMap map = root.toMap();
+    Fields f(map, check);
+
+    std::uint64_t kind = 0;
+    if (!check.uint(f[key::kind], key::kind, std::numeric_limits<std::uint8_t>::max(), &kind))
+        return false;
+    *message = Message();
+    message->kind = MessageKind(kind);
+    switch (message->kind) {
+    case MessageKind::Hello:
+        check.uint32(f[key::version], key::version, &message->hello.version);
+        check.text(f[key::helperVersion], key::helperVersion, 64, &message->hello.helperVersion);
+        return check.ok();
+    case MessageKind::Start:
+        return decodeStart(f, check, &message->start);
+    case MessageKind::Started:
+        return decodeStarted(f, check, &message->started);
+    case MessageKind::Totals:
+    case MessageKind::Stopped:
+        return decodeTotals(f[key::totals], check, &message->totals);
+    case MessageKind::Packets:
+        return decodePackets(f, check, &message->packets);
+    case MessageKind::Warning:
+        return check.text(f[key::message], key::message, kMaxTextBytes, &message->warning);
+    case MessageKind::Error:
+        return decodeError(f, check, &message->error);
+    case MessageKind::Stop:
+        return true;
+    }
+    return check.fail(QStringLiteral("Unknown message kind %1.").arg(kind));
+}
+
+void FrameDecoder::feed(QByteArrayView bytes)
+{
+    if (m_failed || bytes.isEmpty())
+        return;
+    // Drop consumed bytes before growing, so the buffer stays about one frame.
+    if (m_readPos > 0 && m_readPos == m_buffer.size()) {
+        m_buffer.clear();
+        m_readPos = 0;
+    } else if (m_readPos > qsizetype(kMaxMessageBytes)) {
+        m_buffer.remove(0, m_readPos);
+        m_readPos = 0;
+    }
+    m_buffer.append(bytes);
+}
+
+FrameDecoder::Status FrameDecoder::next(Message* message, ErrorInfo* error)
+{
+    if (m_failed) {
+        if (error)
+            *error = m_error;
+        return Status::Error;
+    }
+    const qsizetype available = m_buffer.size() - m_readPos;
+    if (available < kFrameHeaderBytes)
+        return Status::NeedMore;
+    const auto* p = reinterpret_cast<const unsigned char*>(m_buffer.constData() + m_readPos);
+    const std::uint32_t length = (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) |
+                                 (std::uint32_t(p[2]) << 8) | p[3];
+    if (length == 0 || length > kMaxMessageBytes) {
+        m_failed = true;
+        m_error = {ErrorCode::ProtocolError,
+                   QStringLiteral("A message of %1 bytes is outside the allowed 1 to %2 bytes.")
+                       .arg(length)
+                       .arg(kMaxMessageBytes)};
+        if (error)
+            *error = m_error;
+        return Status::Error;
+    }
+    if (available < kFrameHeaderBytes + qsizetype(length))
+        return Status::NeedMore;
+    const QByteArrayView payload(m_buffer.constData() + m_readPos + kFrameHeaderBytes, length);
+    m_readPos += kFrameHeaderBytes + qsizetype(length);
+    ErrorInfo decodeError;
+    if (!decodePayload(payload, message, &decodeError)) {
+        m_failed = true;
+        m_error = decodeError;
+        if (error)
+            *error = m_error;
+        return Status::Error;
+    }
+    return Status::Message;
+}
+
+} // namespace pr::proto

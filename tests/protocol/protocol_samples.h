@@ -1,0 +1,138 @@
+#pragma once
+
+// Sample messages of every kind, shared by the round-trip test and the
+// fuzzer's seed-corpus generator.
+
+#include "capture/protocol/helper_protocol.h"
+
+#include <QList>
+#include <QString>
+
+namespace pr::proto::test {
+
+struct Sample
+{
+    QString name;
+    Message message;
+};
+
+inline TotalsInfo sampleTotals(std::uint64_t seed)
+{
+    TotalsInfo t;
+    t.packets = 1000 + seed;
+    t.wireBytes = 1500000 + seed;
+    t.capturedBytes = 1400000 + seed;
+    t.incoming = {600 + seed, 900000};
+    t.outgoing = {399, 600000};
+    t.other = {1, 60};
+    t.kernelDrops = 3;
+    t.tcpPayloadBytes = 1200000;
+    t.udpPayloadBytes = 1000;
+    t.fileBytes = 1416024;
+    t.notShown = seed;
+    t.elapsedSeconds = 12.5;
+    t.packetsPerSecond = 80.25;
+    t.bitsPerSecond = 960000.5;
+    t.incomingBitsPerSecond = 576000;
+    t.outgoingBitsPerSecond = 384000.5;
+    t.incomingPacketsPerSecond = 48;
+    t.outgoingPacketsPerSecond = 32.25;
+    return t;
+}
+
+inline PacketRecord samplePacket(int i, int headBytes)
+{
+    PacketRecord r;
+    r.timestampNs = 1764201600123456789ll + i;
+    r.ifindex = 1 + i % 3;
+    r.direction = Direction(i % 3);
+    r.wireLength = 1514 + std::uint32_t(i);
+    r.capturedLength = std::uint32_t(headBytes) + 100;
+    r.fileOffset = 24 + std::uint64_t(i) * 1530;
+    r.linkType = i % 2 ? 276 : 1;
+    r.head = QByteArray(headBytes, '\0');
+    for (int b = 0; b < headBytes; ++b)
+        r.head[b] = char((b * 7 + i) & 0xff);
+    return r;
+}
+
+inline QList<Sample> samples()
+{
+    QList<Sample> out;
+    auto add = [&out](const QString& name, const Message& m) { out.append({name, m}); };
+
+    Message m;
+    m.kind = MessageKind::Hello;
+    m.hello = {kProtocolVersion, QString()};
+    add(QStringLiteral("hello-client"), m);
+    m.hello = {kProtocolVersion, QStringLiteral("0.1.0")};
+    add(QStringLiteral("hello-helper"), m);
+
+    m = Message();
+    m.kind = MessageKind::Start;
+    m.start.interfaceName = QStringLiteral("lo");
+    m.start.filter = QStringLiteral("udp port 9 and not host 198.18.0.1");
+    m.start.snaplen = 65535;
+    m.start.promiscuous = true;
+    m.start.ringBytes = 8ull << 20;
+    m.start.format = QStringLiteral("pcapng");
+    m.start.outputPath = QStringLiteral("/tmp/capture \u00e9t\u00e9.pcapng");
+    m.start.stopAfterSeconds = 2.5;
+    m.start.stopAfterPackets = 100000;
+    m.start.stopAfterBytes = 1ull << 33;
+    add(QStringLiteral("start-lo"), m);
+    m.start = StartRequest();
+    m.start.interfaceName = QStringLiteral("any");
+    m.start.outputPath = QStringLiteral("/var/tmp/a.pcap");
+    add(QStringLiteral("start-any-defaults"), m);
+
+    m = Message();
+    m.kind = MessageKind::Started;
+    m.started.linkType = 276;
+    m.started.linkTypeName = QStringLiteral("LINUX_SLL2");
+    m.started.outputPath = QStringLiteral("/tmp/a.pcap");
+    m.started.interfaces = {{1, QStringLiteral("lo"), 1}, {7, QStringLiteral("veth-a.100"), 1}};
+    add(QStringLiteral("started-any"), m);
+    m.started.interfaces.clear();
+    add(QStringLiteral("started-no-interfaces"), m);
+
+    m = Message();
+    m.kind = MessageKind::Totals;
+    m.totals = sampleTotals(7);
+    add(QStringLiteral("totals"), m);
+    m.totals = TotalsInfo();
+    add(QStringLiteral("totals-zero"), m);
+
+    m = Message();
+    m.kind = MessageKind::Packets;
+    for (int i = 0; i < 5; ++i)
+        m.packets.append(samplePacket(i, i == 0 ? 0 : 128 - i));
+    add(QStringLiteral("packets-5"), m);
+    m.packets.clear();
+    add(QStringLiteral("packets-empty"), m);
+    for (int i = 0; i < kMaxPacketsPerMessage; ++i)
+        m.packets.append(samplePacket(i, 128));
+    add(QStringLiteral("packets-max"), m);
+
+    m = Message();
+    m.kind = MessageKind::Warning;
+    m.warning = QStringLiteral("The kernel dropped 12 packets: the ring is too small.");
+    add(QStringLiteral("warning"), m);
+
+    m = Message();
+    m.kind = MessageKind::Error;
+    m.error = {ErrorCode::BadFilter, QStringLiteral("The filter \"port\" is incomplete.")};
+    add(QStringLiteral("error"), m);
+
+    m = Message();
+    m.kind = MessageKind::Stop;
+    add(QStringLiteral("stop"), m);
+
+    m = Message();
+    m.kind = MessageKind::Stopped;
+    m.totals = sampleTotals(1);
+    add(QStringLiteral("stopped"), m);
+    return out;
+}
+
+} // namespace pr::proto::test
