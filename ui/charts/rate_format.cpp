@@ -22,8 +22,8 @@ QString formatScaled(double value, double base, const std::array<const char*, N>
         value = 0;
     if (std::llround(value) < std::llround(base))
         return QStringLiteral("%1 %2").arg(std::llround(value)).arg(translate(units[0]));
-    double scaled = value;
-    std::size_t unit = 0;
+    double scaled = value / base;
+    std::size_t unit = 1;
     while (unit + 1 < N && std::round(scaled * 10) / 10 >= base) {
         scaled /= base;
         ++unit;
