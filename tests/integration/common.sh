@@ -140,6 +140,10 @@ make_veth_pair() {
     ip netns add "$NS_B"
     on_exit ip netns del "$NS_B"
     ip link add "$VETH_A" netns "$NS_A" type veth peer name "$VETH_B" netns "$NS_B"
+    # No IPv6: its neighbour discovery would add packets one capture may see
+    # and the other, started a moment later, not.
+    ip netns exec "$NS_A" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+    ip netns exec "$NS_B" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
     ip -n "$NS_A" addr add 198.18.0.1/24 dev "$VETH_A"
     ip -n "$NS_B" addr add 198.18.0.2/24 dev "$VETH_B"
     ip -n "$NS_A" link set lo up
