@@ -1,7 +1,208 @@
+// The capture options panel: values round-trip, bounds are enforced, the
+// filter is validated for the interface's link type, and every control can be
+// found by assistive technology.
+#include "ui/options/capture_options_widget.h"
+#include "ui/options/filter_line_edit.h"
+
+#include <QAbstractSpinBox>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
-class T : public QObject
+
+using pr::CaptureOptionsValues;
+using pr::CaptureOptionsWidget;
+using pr::FilterLineEdit;
+
+class TestCaptureOptionsWidget : public QObject
 {
     Q_OBJECT
+private slots:
+    void defaultsAreUsable();
+    void valuesRoundTrip();
+    void boundsAreEnforced_data();
+    void boundsAreEnforced();
+    void invalidFilterMakesWidgetInvalid();
+    void linkTypeChangesValidity();
+    void missingFolderIsReported();
+    void formatsOffered();
+    void everyControlHasAnAccessibleName();
+
+private:
+    QTemporaryDir m_dir;
 };
-QTEST_MAIN(T)
+
+void TestCaptureOptionsWidget::defaultsAreUsable()
+{
+    CaptureOptionsWidget widget;
+    const CaptureOptionsValues v = widget.values();
+    QCOMPARE(v.snaplen, 262144u);
+    QCOMPARE(v.ringBytes, quint64(64) << 20);
+    QCOMPARE(v.format, QStringLiteral("pcap"));
+    QVERIFY(!v.promiscuous);
+    QVERIFY(v.filter.isEmpty());
+    QCOMPARE(v.stopAfterSeconds, 0.0);
+    QCOMPARE(v.stopAfterBytes, quint64(0));
+    QCOMPARE(v.stopAfterPackets, quint64(0));
+    QCOMPARE(v.outputDirectory, CaptureOptionsWidget::defaultOutputDirectory());
+    QVERIFY(QFileInfo(v.outputDirectory).isDir());
+    QVERIFY2(widget.isValid(), qPrintable(widget.problem()));
+}
+
+void TestCaptureOptionsWidget::valuesRoundTrip()
+{
+    QVERIFY(m_dir.isValid());
+    CaptureOptionsWidget widget;
+    CaptureOptionsValues in;
+    in.filter = QStringLiteral("udp and host 198.18.0.2");
+    in.snaplen = 1500;
+    in.promiscuous = true;
+    in.ringBytes = quint64(256) << 20;
+    in.format = QStringLiteral("pcapng");
+    in.outputDirectory = m_dir.path();
+    in.stopAfterSeconds = 90;
+    in.stopAfterBytes = quint64(10) << 20;
+    in.stopAfterPackets = 5000;
+    widget.setValues(in);
+    const CaptureOptionsValues out = widget.values();
+    QCOMPARE(out.filter, in.filter);
+    QCOMPARE(out.snaplen, in.snaplen);
+    QCOMPARE(out.promiscuous, in.promiscuous);
+    QCOMPARE(out.ringBytes, in.ringBytes);
+    QCOMPARE(out.format, in.format);
+    QCOMPARE(out.outputDirectory, in.outputDirectory);
+    QCOMPARE(out.stopAfterSeconds, in.stopAfterSeconds);
+    QCOMPARE(out.stopAfterBytes, in.stopAfterBytes);
+    QCOMPARE(out.stopAfterPackets, in.stopAfterPackets);
+    QVERIFY(widget.isValid());
+
+    // Unchecking an auto-stop box means "no limit" whatever the spin box says.
+    const auto boxes = widget.findChildren<QCheckBox*>();
+    for (QCheckBox* box : boxes) {
+        if (box->accessibleName().startsWith(QStringLiteral("Stop after")))
+            box->setChecked(false);
+    }
+    QCOMPARE(widget.values().stopAfterSeconds, 0.0);
+    QCOMPARE(widget.values().stopAfterBytes, quint64(0));
+    QCOMPARE(widget.values().stopAfterPackets, quint64(0));
+}
+
+void TestCaptureOptionsWidget::boundsAreEnforced_data()
+{
+    QTest::addColumn<quint32>("snaplen");
+    QTest::addColumn<quint64>("ringBytes");
+    QTest::addColumn<quint32>("expectedSnaplen");
+    QTest::addColumn<quint64>("expectedRingBytes");
+    const quint64 MiB = 1 << 20;
+    QTest::newRow("too small") << 1u << quint64(1) << 64u << MiB;
+    QTest::newRow("too large") << 1'000'000u << (quint64(64) << 30) << 262144u << 2048 * MiB;
+    QTest::newRow("ring rounded up to MiB") << 100u << (3 * MiB + 1) << 100u << 4 * MiB;
+}
+
+void TestCaptureOptionsWidget::boundsAreEnforced()
+{
+    QFETCH(quint32, snaplen);
+    QFETCH(quint64, ringBytes);
+    QFETCH(quint32, expectedSnaplen);
+    QFETCH(quint64, expectedRingBytes);
+    CaptureOptionsWidget widget;
+    CaptureOptionsValues v = widget.values();
+    v.snaplen = snaplen;
+    v.ringBytes = ringBytes;
+    widget.setValues(v);
+    QCOMPARE(widget.values().snaplen, expectedSnaplen);
+    QCOMPARE(widget.values().ringBytes, expectedRingBytes);
+}
+
+void TestCaptureOptionsWidget::invalidFilterMakesWidgetInvalid()
+{
+    CaptureOptionsWidget widget;
+    widget.show();
+    QSignalSpy validity(&widget, &CaptureOptionsWidget::validityChanged);
+    FilterLineEdit* filter = widget.filterEdit();
+    QTest::keyClicks(filter, QStringLiteral("tcp port"));
+    QVERIFY(validity.wait(2000));
+    QCOMPARE(validity.last().first().toBool(), false);
+    QVERIFY(!widget.isValid());
+    QVERIFY(widget.problem().contains(QStringLiteral("syntax error")));
+    auto* status = widget.findChild<QLabel*>(QStringLiteral("filterStatus"));
+    QVERIFY(status);
+    QVERIFY(status->isVisible());
+    QCOMPARE(status->text(), filter->errorMessage());
+
+    QTest::keyClicks(filter, QStringLiteral(" 80"));
+    QVERIFY(validity.wait(2000));
+    QCOMPARE(validity.last().first().toBool(), true);
+    QCOMPARE(filter->state(), FilterLineEdit::State::Valid);
+    QVERIFY(!status->isVisible());
+}
+
+void TestCaptureOptionsWidget::linkTypeChangesValidity()
+{
+    CaptureOptionsWidget widget;
+    CaptureOptionsValues v = widget.values();
+    v.filter = QStringLiteral("ether src 02:00:00:00:00:01");
+    widget.setValues(v);
+    QVERIFY(widget.isValid());
+    widget.setLinkType(101); // a tun device: no Ethernet header
+    QVERIFY(!widget.isValid());
+    widget.setLinkType(1);
+    QVERIFY(widget.isValid());
+}
+
+void TestCaptureOptionsWidget::missingFolderIsReported()
+{
+    QVERIFY(m_dir.isValid());
+    CaptureOptionsWidget widget;
+    CaptureOptionsValues v = widget.values();
+    v.outputDirectory = m_dir.filePath(QStringLiteral("does-not-exist"));
+    widget.setValues(v);
+    QVERIFY(!widget.isValid());
+    QVERIFY(widget.problem().contains(QStringLiteral("does not exist")));
+    v.outputDirectory = m_dir.path();
+    widget.setValues(v);
+    QVERIFY(widget.isValid());
+}
+
+void TestCaptureOptionsWidget::formatsOffered()
+{
+    CaptureOptionsWidget widget;
+    auto* combo = widget.findChild<QComboBox*>();
+    QVERIFY(combo);
+    QStringList data;
+    QStringList texts;
+    for (int i = 0; i < combo->count(); ++i) {
+        data << combo->itemData(i).toString();
+        texts << combo->itemText(i);
+    }
+    QCOMPARE(data, QStringList({"pcap", "pcap-us", "pcapng"}));
+    QCOMPARE(texts, QStringList({"pcap (nanosecond)", "pcap (microsecond)", "pcapng"}));
+}
+
+void TestCaptureOptionsWidget::everyControlHasAnAccessibleName()
+{
+    CaptureOptionsWidget widget;
+    QList<QWidget*> controls;
+    for (QWidget* w : widget.findChildren<QWidget*>()) {
+        if (qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QAbstractButton*>(w) ||
+            qobject_cast<QComboBox*>(w) || qobject_cast<QLineEdit*>(w))
+            controls << w;
+    }
+    QVERIFY(controls.size() >= 12);
+    for (QWidget* w : controls) {
+        // Line edits inside spin boxes and combo boxes, and the clear button
+        // inside a line edit, are named by their owner.
+        if (qobject_cast<QAbstractSpinBox*>(w->parentWidget()) ||
+            qobject_cast<QLineEdit*>(w->parentWidget()) ||
+            qobject_cast<QComboBox*>(w->parentWidget()))
+            continue;
+        QVERIFY2(!w->accessibleName().isEmpty(), w->metaObject()->className());
+    }
+}
+
+QTEST_MAIN(TestCaptureOptionsWidget)
 #include "tst_capture_options_widget.moc"

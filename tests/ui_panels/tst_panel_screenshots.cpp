@@ -1,7 +1,183 @@
+// Renders each panel with realistic data into <build>/tests/ui_panels/screenshots
+// so a person can review layout, clipping and readability, and checks the
+// basic facts a picture must show (sizes, visible error text, non-blank plot).
+#include "ui/charts/throughput_chart.h"
+#include "ui/interfaces/interface_list_model.h"
+#include "ui/interfaces/interface_picker.h"
+#include "ui/options/capture_options_widget.h"
+#include "ui/options/filter_line_edit.h"
+
+#include <QDir>
+#include <QImage>
+#include <QLabel>
 #include <QTest>
-class T : public QObject
+#include <QTreeView>
+
+#include <cmath>
+
+namespace {
+
+// A workstation's interfaces with a minute of plausible traffic, on a
+// simulated clock so rates do not depend on how fast the test runs.
+class DemoSampler : public pr::InterfaceSampler
+{
+public:
+    DemoSampler()
+    {
+        m_interfaces = {
+            make("lo", 1, {"127.0.0.1", "::1"}, true, true),
+            make("enp3s0", 2, {"192.0.2.23", "2001:db8::23", "fe80::1c2b:3aff:fe4d:5e6f"}, true,
+                 true),
+            make("wlp4s0", 3, {}, true, false),
+            make("docker0", 4, {"172.17.0.1"}, false, false),
+            make("tun0", 5, {"198.18.7.2"}, true, true),
+        };
+        m_interfaces[0].loopback = true;
+        m_interfaces[4].linkType = 101;
+    }
+
+    QList<pr::InterfaceSample> sample() override
+    {
+        ++m_tick;
+        const double t = m_tick;
+        // Bytes per second: a download with a slow swell, light loopback
+        // chatter, a VPN with bursts; the others idle.
+        advance(0, 2'000 + 1'500 * std::sin(t / 3.0) + 1'500);
+        advance(1, 4.0e6 + 3.0e6 * std::sin(t / 8.0) + (m_tick % 17 == 0 ? 4e6 : 0));
+        advance(4, (m_tick % 10) < 3 ? 250'000 : 8'000);
+        return m_interfaces;
+    }
+    double sampleTimeSeconds() const override { return m_tick; }
+
+private:
+    static pr::InterfaceSample make(const char* name, int index, QStringList addresses, bool up,
+                                    bool running)
+    {
+        pr::InterfaceSample s;
+        s.name = QString::fromLatin1(name);
+        s.ifindex = index;
+        s.addresses = addresses;
+        s.up = up;
+        s.running = running;
+        return s;
+    }
+    void advance(int i, double bytesPerSecond)
+    {
+        m_interfaces[i].rxBytes += quint64(bytesPerSecond * 0.8);
+        m_interfaces[i].txBytes += quint64(bytesPerSecond * 0.2);
+    }
+
+    QList<pr::InterfaceSample> m_interfaces;
+    int m_tick = 0;
+};
+
+QString shotPath(const QString& name)
+{
+    const QString dir = QStringLiteral(PR_SCREENSHOT_DIR);
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + name + QStringLiteral(".png");
+}
+
+// Saves the widget and checks it is not a blank rectangle.
+void saveAndCheck(QWidget* widget, const QString& name)
+{
+    const QPixmap shot = widget->grab();
+    QVERIFY(!shot.isNull());
+    QVERIFY(shot.save(shotPath(name)));
+    const QImage image = shot.toImage();
+    QSet<QRgb> colors;
+    for (int y = 0; y < image.height(); y += 4) {
+        for (int x = 0; x < image.width(); x += 4)
+            colors.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colors.size() > 20, qPrintable(name));
+}
+
+} // namespace
+
+class TestPanelScreenshots : public QObject
 {
     Q_OBJECT
+private slots:
+    void interfacePicker();
+    void captureOptions_data();
+    void captureOptions();
+    void throughputChart();
 };
-QTEST_MAIN(T)
+
+void TestPanelScreenshots::interfacePicker()
+{
+    pr::InterfaceListModel model(std::make_unique<DemoSampler>());
+    model.setAutoRefresh(false);
+    for (int i = 0; i < pr::InterfaceListModel::kHistoryLength + 5; ++i)
+        model.refresh();
+    pr::InterfacePicker picker(&model);
+    picker.resize(860, 240);
+    picker.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&picker));
+    picker.setCurrentInterface(QStringLiteral("enp3s0"));
+    QCOMPARE(model.rowCount(), 6);
+    // Nothing in the name and state columns is elided.
+    QTreeView* view = picker.view();
+    for (int row = 0; row < model.rowCount(); ++row) {
+        for (int column : {int(pr::InterfaceListModel::Name), int(pr::InterfaceListModel::State)}) {
+            const QModelIndex index = model.index(row, column);
+            const int needed = view->fontMetrics().horizontalAdvance(index.data().toString());
+            QVERIFY2(view->visualRect(index).width() >= needed,
+                     qPrintable(index.data().toString()));
+        }
+    }
+    saveAndCheck(&picker, QStringLiteral("interface_picker"));
+}
+
+void TestPanelScreenshots::captureOptions_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("invalid") << "tcp port" << false;
+    QTest::newRow("valid") << "tcp port 443 and host 192.0.2.1" << true;
+}
+
+void TestPanelScreenshots::captureOptions()
+{
+    QFETCH(QString, filter);
+    QFETCH(bool, valid);
+    pr::CaptureOptionsWidget widget;
+    pr::CaptureOptionsValues values = widget.values();
+    values.filter = filter;
+    values.stopAfterSeconds = 600;
+    values.outputDirectory = QDir::tempPath();
+    widget.setValues(values);
+    widget.resize(widget.sizeHint().expandedTo(QSize(480, 0)));
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QCOMPARE(widget.isValid(), valid);
+    auto* status = widget.findChild<QLabel*>(QStringLiteral("filterStatus"));
+    QCOMPARE(status->isVisible(), !valid);
+    saveAndCheck(&widget, QStringLiteral("capture_options_%1").arg(QTest::currentDataTag()));
+}
+
+void TestPanelScreenshots::throughputChart()
+{
+    pr::ThroughputChart chart;
+    chart.resize(860, 520);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    quint64 drops = 0;
+    // 75 s at 4 samples/s of a download ramping up to ~90 Mbit/s with a burst
+    // the kernel could not keep up with.
+    for (int i = 0; i <= 300; ++i) {
+        const double t = i / 4.0;
+        const double ramp = std::min(1.0, t / 20.0);
+        const double in = ramp * (70e6 + 20e6 * std::sin(t / 5.0));
+        const double out = ramp * (2.5e6 + 1e6 * std::sin(t / 3.0));
+        if (t > 50 && t < 53)
+            drops += 40;
+        chart.addSample(t, in, out, in / 8 / 1400, out / 8 / 80, drops);
+    }
+    QVERIFY(chart.plottedPointCount() > 200);
+    saveAndCheck(&chart, QStringLiteral("throughput_chart"));
+}
+
+QTEST_MAIN(TestPanelScreenshots)
 #include "tst_panel_screenshots.moc"

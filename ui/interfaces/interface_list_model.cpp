@@ -197,7 +197,8 @@ void InterfaceListModel::refresh()
 {
     QList<InterfaceSample> samples = m_sampler ? m_sampler->sample() : QList<InterfaceSample>{};
     samples.prepend(aggregate(samples));
-    applySamples(samples, double(m_clock.nsecsElapsed()) / 1e9);
+    const double sampledAt = m_sampler ? m_sampler->sampleTimeSeconds() : -1;
+    applySamples(samples, sampledAt >= 0 ? sampledAt : double(m_clock.nsecsElapsed()) / 1e9);
 }
 
 InterfaceSample InterfaceListModel::aggregate(const QList<InterfaceSample>& samples)

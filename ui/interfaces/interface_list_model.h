@@ -36,6 +36,9 @@ class InterfaceSampler
 public:
     virtual ~InterfaceSampler() = default;
     virtual QList<InterfaceSample> sample() = 0;
+    // Monotonic time of the last sample in seconds; negative means "now" by
+    // the model's own clock. Simulated sources (tests, demos) set their own.
+    virtual double sampleTimeSeconds() const { return -1; }
 };
 
 std::unique_ptr<InterfaceSampler> makeSystemInterfaceSampler();
