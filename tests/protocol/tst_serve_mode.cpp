@@ -1,0 +1,513 @@
+// `packet-recorder-helper serve` driven like the GUI drives it: one end of an
+// AF_UNIX socketpair as the helper's stdin and stdout, real packets on lo, and
+// the file it wrote checked with libpcap and tshark. Needs root.
+
+#include "capture/protocol/helper_protocol.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <pcap/pcap.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace pr::proto;
+
+namespace {
+
+// The helper process and our end of its control socket.
+class Helper
+{
+public:
+    ~Helper()
+    {
+        if (m_socket >= 0)
+            ::close(m_socket);
+        if (m_pid > 0) {
+            ::kill(m_pid, SIGKILL);
+            ::waitpid(m_pid, nullptr, 0);
+        }
+    }
+
+    bool launch()
+    {
+        int fds[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+            return false;
+        m_pid = ::fork();
+        if (m_pid == 0) {
+            // dup2 clears close-on-exec on 0 and 1, as pkexec would leave them.
+            ::dup2(fds[1], 0);
+            ::dup2(fds[1], 1);
+            ::execl(PR_HELPER_BINARY, "packet-recorder-helper", "serve", nullptr);
+            ::_exit(127);
+        }
+        ::close(fds[1]);
+        m_socket = fds[0];
+        return m_pid > 0;
+    }
+
+    void send(const QByteArray& bytes)
+    {
+        qsizetype done = 0;
+        while (done < bytes.size()) {
+            const ssize_t n = ::write(m_socket, bytes.constData() + done, bytes.size() - done);
+            if (n <= 0)
+                return;
+            done += n;
+        }
+    }
+    void shutdownWrite() { ::shutdown(m_socket, SHUT_WR); }
+    void closeSocket()
+    {
+        ::close(m_socket);
+        m_socket = -1;
+    }
+
+    // Next message, or false after timeoutMs / on end of file / bad frame.
+    bool receive(Message* message, int timeoutMs)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        for (;;) {
+            ErrorInfo error;
+            const auto status = m_decoder.next(message, &error);
+            if (status == FrameDecoder::Status::Message)
+                return true;
+            if (status == FrameDecoder::Status::Error) {
+                qWarning("helper sent a bad frame: %s", qPrintable(error.message));
+                return false;
+            }
+            const qint64 left = timeoutMs - timer.elapsed();
+            pollfd pfd{m_socket, POLLIN, 0};
+            if (left <= 0 || ::poll(&pfd, 1, int(left)) <= 0)
+                return false;
+            char buffer[65536];
+            const ssize_t n = ::read(m_socket, buffer, sizeof buffer);
+            if (n <= 0)
+                return false;
+            m_decoder.feed(QByteArrayView(buffer, n));
+        }
+    }
+
+    // Reads until a message of `kind` (returned in *found); everything read
+    // on the way lands in `seen`.
+    bool receiveUntil(MessageKind kind, Message* found, int timeoutMs)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        Message m;
+        while (timer.elapsed() < timeoutMs &&
+               receive(&m, int(std::max<qint64>(1, timeoutMs - timer.elapsed())))) {
+            record(m);
+            if (m.kind == kind) {
+                *found = m;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Exit status once the helper ended, or -1 after timeoutMs.
+    int waitForExit(int timeoutMs)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < timeoutMs) {
+            int status = 0;
+            const pid_t r = ::waitpid(m_pid, &status, WNOHANG);
+            if (r == m_pid) {
+                m_pid = -1;
+                return status;
+            }
+            ::usleep(5000);
+        }
+        return -1;
+    }
+
+    QList<PacketRecord> packets;
+    QList<TotalsInfo> totals;
+    QList<ErrorInfo> errors;
+
+private:
+    void record(const Message& m)
+    {
+        if (m.kind == MessageKind::Packets)
+            packets += m.packets;
+        else if (m.kind == MessageKind::Totals)
+            totals.append(m.totals);
+        else if (m.kind == MessageKind::Error)
+            errors.append(m.error);
+    }
+
+    pid_t m_pid = -1;
+    int m_socket = -1;
+    FrameDecoder m_decoder;
+};
+
+// A bound UDP receiver on 127.0.0.1 (so the burst causes no ICMP) and a sender.
+class UdpBurst
+{
+public:
+    UdpBurst()
+    {
+        m_receiver = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        m_sender = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(m_receiver, reinterpret_cast<sockaddr*>(&address), sizeof address);
+        socklen_t length = sizeof m_target;
+        ::getsockname(m_receiver, reinterpret_cast<sockaddr*>(&m_target), &length);
+    }
+    ~UdpBurst()
+    {
+        ::close(m_receiver);
+        ::close(m_sender);
+    }
+    quint16 port() const { return ntohs(m_target.sin_port); }
+
+    // Bounded: count datagrams, then returns. Drains the receiver as it goes.
+    int send(int count, int payloadBytes, int pauseEvery = 0)
+    {
+        QByteArray payload(payloadBytes, 'p');
+        char sink[2048];
+        int sent = 0;
+        for (int i = 0; i < count; ++i) {
+            if (::sendto(m_sender, payload.constData(), payload.size(), 0,
+                         reinterpret_cast<const sockaddr*>(&m_target), sizeof m_target) > 0)
+                ++sent;
+            while (::recv(m_receiver, sink, sizeof sink, MSG_DONTWAIT) > 0) {
+            }
+            if (pauseEvery > 0 && i % pauseEvery == pauseEvery - 1)
+                ::usleep(1000);
+        }
+        return sent;
+    }
+
+private:
+    int m_receiver = -1;
+    int m_sender = -1;
+    sockaddr_in m_target{};
+};
+
+qint64 countWithLibpcap(const QString& path)
+{
+    char error[PCAP_ERRBUF_SIZE] = {};
+    pcap_t* handle = pcap_open_offline(QFile::encodeName(path).constData(), error);
+    if (!handle) {
+        qWarning("libpcap: %s", error);
+        return -1;
+    }
+    qint64 count = 0;
+    pcap_pkthdr* header = nullptr;
+    const u_char* data = nullptr;
+    int rc;
+    while ((rc = pcap_next_ex(handle, &header, &data)) == 1)
+        ++count;
+    pcap_close(handle);
+    return rc == PCAP_ERROR_BREAK ? count : -1;
+}
+
+StartRequest startOnLo(const QString& path, quint16 port)
+{
+    StartRequest request;
+    request.interfaceName = QStringLiteral("lo");
+    request.filter = QStringLiteral("udp port %1").arg(port);
+    request.snaplen = 262144;
+    request.ringBytes = 16u << 20;
+    request.format = QStringLiteral("pcap");
+    request.outputPath = path;
+    return request;
+}
+
+QByteArray rawFrame(const QByteArray& payload)
+{
+    const auto n = std::uint32_t(payload.size());
+    QByteArray out;
+    out.append(char(n >> 24)).append(char(n >> 16)).append(char(n >> 8)).append(char(n));
+    return out + payload;
+}
+
+} // namespace
+
+class TestServeMode : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void recordsOnLoopback();
+    void rejectsMalformedInput_data();
+    void rejectsMalformedInput();
+    void malformedInputDuringRecordingFinishesFile();
+    void exitsWhenGuiGoesAway();
+    void slowReaderLosesRecordsNotPackets();
+
+private:
+    // Hello, Start, Started. False (with a failure logged) otherwise.
+    bool startRecording(Helper& helper, const StartRequest& request);
+
+    QTemporaryDir m_dir;
+};
+
+void TestServeMode::initTestCase()
+{
+    if (::geteuid() != 0)
+        QSKIP("serve mode opens AF_PACKET sockets: run as root");
+    QVERIFY(QFile::exists(QStringLiteral(PR_HELPER_BINARY)));
+    QVERIFY(m_dir.isValid());
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+bool TestServeMode::startRecording(Helper& helper, const StartRequest& request)
+{
+    if (!helper.launch())
+        return false;
+    helper.send(encodeHello({}));
+    Message m;
+    if (!helper.receive(&m, 5000) || m.kind != MessageKind::Hello) {
+        qWarning("no Hello from the helper");
+        return false;
+    }
+    if (m.hello.version != kProtocolVersion || m.hello.helperVersion != projectVersion())
+        return false;
+    helper.send(encodeStart(request));
+    if (!helper.receiveUntil(MessageKind::Started, &m, 5000)) {
+        qWarning("no Started: %s",
+                 helper.errors.isEmpty() ? "" : qPrintable(helper.errors.front().message));
+        return false;
+    }
+    return m.started.linkType == 1 && m.started.linkTypeName == QLatin1StringView("EN10MB") &&
+           m.started.outputPath == request.outputPath && m.started.interfaces.size() == 1 &&
+           m.started.interfaces.front().name == QLatin1StringView("lo");
+}
+
+void TestServeMode::recordsOnLoopback()
+{
+    UdpBurst udp;
+    const QString path = m_dir.filePath(QStringLiteral("session.pcap"));
+    Helper helper;
+    QVERIFY(startRecording(helper, startOnLo(path, udp.port())));
+
+    constexpr int kCount = 300;
+    QCOMPARE(udp.send(kCount, 200, 10), kCount);
+    // Let a few ticks pass so Totals with rates arrive while recording.
+    Message m;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 600 && helper.receive(&m, 100)) {
+        if (m.kind == MessageKind::Totals)
+            helper.totals.append(m.totals);
+        else if (m.kind == MessageKind::Packets)
+            helper.packets += m.packets;
+    }
+    helper.send(encodeStop());
+    QVERIFY(helper.receiveUntil(MessageKind::Stopped, &m, 5000));
+    const int status = helper.waitForExit(3000);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+
+    const TotalsInfo& final = m.totals;
+    QCOMPARE(final.packets, std::uint64_t(kCount)); // lo: outgoing copies are not counted
+    QCOMPARE(final.notShown, std::uint64_t(0));
+    QCOMPARE(final.incoming.packets, std::uint64_t(kCount));
+    QCOMPARE(final.udpPayloadBytes, std::uint64_t(kCount) * 200);
+    QCOMPARE(countWithLibpcap(path), qint64(final.packets));
+    QCOMPARE(std::uint64_t(QFileInfo(path).size()), final.fileBytes);
+    QVERIFY(!helper.totals.isEmpty());
+    bool sawRate = false;
+    for (const TotalsInfo& t : helper.totals)
+        sawRate = sawRate || t.packetsPerSecond > 0;
+    QVERIFY(sawRate);
+
+    // Every packet arrived as a record whose head is the file's bytes.
+    QCOMPARE(helper.packets.size(), kCount);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    std::uint64_t previousOffset = 0;
+    for (const PacketRecord& r : helper.packets) {
+        QVERIFY(r.fileOffset >= 24 && r.fileOffset > previousOffset);
+        previousOffset = r.fileOffset;
+        QCOMPARE(r.linkType, 1u);
+        QCOMPARE(r.direction, Direction::Incoming);
+        QCOMPARE(r.wireLength, 14u + 20u + 8u + 200u);
+        QCOMPARE(r.capturedLength, r.wireLength);
+        QCOMPARE(r.head.size(), kMaxRecordHeadBytes);
+        // pcap record header (16 bytes), then the frame.
+        QCOMPARE(bytes.mid(qsizetype(r.fileOffset) + 16, r.head.size()), r.head);
+        const auto* udpHeader = reinterpret_cast<const unsigned char*>(r.head.constData()) + 34;
+        QCOMPARE(quint16((udpHeader[2] << 8) | udpHeader[3]), udp.port());
+    }
+}
+
+void TestServeMode::rejectsMalformedInput_data()
+{
+    QTest::addColumn<QByteArray>("afterHello"); // sent after the Hello exchange
+    QTest::addColumn<QByteArray>("first");      // sent instead of Hello when set
+    QTest::addColumn<int>("code");
+
+    const int protocol = int(ErrorCode::ProtocolError);
+    StartRequest start = startOnLo(QStringLiteral("/nonexistent-dir/x.pcap"), 9);
+    const QByteArray startFrame = encodeStart(start);
+    auto startWith = [&start](const QString& key, const QCborValue& value) {
+        QCborMap map = QCborValue::fromCbor(encodeStart(start).mid(4)).toMap();
+        map.insert(key, value);
+        return rawFrame(QCborValue(map).toCbor());
+    };
+
+    QTest::newRow("truncated frame then EOF")
+        << startFrame.first(startFrame.size() / 2) << QByteArray() << protocol;
+    QTest::newRow("huge length") << QByteArray("\x7f\xff\xff\xf0garbage", 11) << QByteArray()
+                                 << protocol;
+    QTest::newRow("unknown kind") << rawFrame(QCborValue(QCborMap{{"kind", 77}}).toCbor())
+                                  << QByteArray() << protocol;
+    QTest::newRow("interface path")
+        << startWith("interface", "../../etc/passwd") << QByteArray() << int(ErrorCode::OutOfRange);
+    QTest::newRow("interface with slash")
+        << startWith("interface", "../lo") << QByteArray() << int(ErrorCode::UnknownInterface);
+    QTest::newRow("snaplen 2^31") << startWith("snaplen", 1ll << 31) << QByteArray()
+                                  << int(ErrorCode::OutOfRange);
+    QTest::newRow("unknown interface")
+        << startWith("interface", "nosuchif0") << QByteArray() << int(ErrorCode::UnknownInterface);
+    QTest::newRow("Stop before Start") << encodeStop() << QByteArray() << protocol;
+    QTest::newRow("version mismatch") << QByteArray() << encodeHello({kProtocolVersion + 1, {}})
+                                      << int(ErrorCode::VersionMismatch);
+    QTest::newRow("Start before Hello") << QByteArray() << startFrame << protocol;
+    QTest::newRow("garbage first") << QByteArray() << rawFrame("\xff\xfe") << protocol;
+}
+
+void TestServeMode::rejectsMalformedInput()
+{
+    QFETCH(QByteArray, afterHello);
+    QFETCH(QByteArray, first);
+    QFETCH(int, code);
+
+    Helper helper;
+    QVERIFY(helper.launch());
+    Message m;
+    if (first.isEmpty()) {
+        helper.send(encodeHello({}));
+        QVERIFY(helper.receive(&m, 5000));
+        QCOMPARE(m.kind, MessageKind::Hello);
+        helper.send(afterHello);
+    } else {
+        helper.send(first);
+    }
+    // End of file after the bad input: a truncated frame must be noticed then.
+    helper.shutdownWrite();
+    QVERIFY(helper.receiveUntil(MessageKind::Error, &m, 5000));
+    QVERIFY2(int(m.error.code) == code, qPrintable(m.error.message));
+    QVERIFY(!m.error.message.isEmpty());
+    const int status = helper.waitForExit(3000);
+    QVERIFY2(WIFEXITED(status), "the helper must exit, not die of a signal");
+    QVERIFY(WEXITSTATUS(status) != 0);
+    QVERIFY(!QFile::exists(QStringLiteral("/nonexistent-dir/x.pcap")));
+}
+
+void TestServeMode::malformedInputDuringRecordingFinishesFile()
+{
+    UdpBurst udp;
+    const QString path = m_dir.filePath(QStringLiteral("malformed.pcap"));
+    Helper helper;
+    QVERIFY(startRecording(helper, startOnLo(path, udp.port())));
+    QCOMPARE(udp.send(50, 100), 50);
+    Message m;
+    // Wait until the helper has seen them all, then break the protocol.
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 5000 && (helper.totals.isEmpty() || helper.totals.back().packets < 50))
+        QVERIFY(helper.receiveUntil(MessageKind::Totals, &m, 5000));
+    helper.send(rawFrame(QCborValue(QCborMap{{"kind", 200}}).toCbor()));
+    QVERIFY(helper.receiveUntil(MessageKind::Error, &m, 5000));
+    QCOMPARE(m.error.code, ErrorCode::ProtocolError);
+    QVERIFY(helper.receiveUntil(MessageKind::Stopped, &m, 5000));
+    QCOMPARE(m.totals.packets, std::uint64_t(50));
+    const int status = helper.waitForExit(3000);
+    QVERIFY(WIFEXITED(status));
+    QVERIFY(WEXITSTATUS(status) != 0);
+    QCOMPARE(countWithLibpcap(path), qint64(50));
+}
+
+void TestServeMode::exitsWhenGuiGoesAway()
+{
+    UdpBurst udp;
+    const QString path = m_dir.filePath(QStringLiteral("gone.pcap"));
+    Helper helper;
+    QVERIFY(startRecording(helper, startOnLo(path, udp.port())));
+    constexpr int kCount = 120;
+    QCOMPARE(udp.send(kCount, 64), kCount);
+    Message m;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 5000 &&
+           (helper.totals.isEmpty() || helper.totals.back().packets < kCount))
+        QVERIFY(helper.receiveUntil(MessageKind::Totals, &m, 5000));
+
+    timer.restart();
+    helper.closeSocket();
+    const int status = helper.waitForExit(3000);
+    const qint64 exitMs = timer.elapsed();
+    qInfo("helper exited %lld ms after the socket closed", exitMs);
+    QVERIFY(status != -1);
+    QVERIFY(WIFEXITED(status));
+    QVERIFY2(exitMs < 1000, "the helper must exit within 1 s of the GUI going away");
+
+    // tshark reads the file completely: one line per packet, no error.
+    QProcess tshark;
+    tshark.start(QStringLiteral("tshark"),
+                 {QStringLiteral("-r"), path, QStringLiteral("-T"), QStringLiteral("fields"),
+                  QStringLiteral("-e"), QStringLiteral("frame.number")});
+    QVERIFY(tshark.waitForFinished(60000));
+    QCOMPARE(tshark.exitCode(), 0);
+    const QList<QByteArray> lines = tshark.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), kCount);
+    QCOMPARE(countWithLibpcap(path), qint64(kCount));
+}
+
+void TestServeMode::slowReaderLosesRecordsNotPackets()
+{
+    UdpBurst udp;
+    const QString path = m_dir.filePath(QStringLiteral("slow.pcap"));
+    Helper helper;
+    QVERIFY(startRecording(helper, startOnLo(path, udp.port())));
+
+    // We do not read while this runs: far more records than the socket and
+    // the helper's bounded queue hold.
+    constexpr int kCount = 40000;
+    QCOMPARE(udp.send(kCount, 100, 50), kCount);
+    ::usleep(500 * 1000);
+    helper.send(encodeStop());
+    Message m;
+    QVERIFY(helper.receiveUntil(MessageKind::Stopped, &m, 20000));
+    const int status = helper.waitForExit(3000);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+
+    const TotalsInfo& final = m.totals;
+    qInfo("packets %llu, records received %lld, notShown %llu, kernel drops %llu",
+          static_cast<unsigned long long>(final.packets),
+          static_cast<long long>(helper.packets.size()),
+          static_cast<unsigned long long>(final.notShown),
+          static_cast<unsigned long long>(final.kernelDrops));
+    QVERIFY(final.notShown > 0);
+    QCOMPARE(std::uint64_t(helper.packets.size()) + final.notShown, final.packets);
+    // The file has every packet the tap saw, however slow the GUI was.
+    QCOMPARE(final.kernelDrops, std::uint64_t(0));
+    QCOMPARE(final.packets, std::uint64_t(kCount));
+    QCOMPARE(countWithLibpcap(path), qint64(kCount));
+}
+
+QTEST_GUILESS_MAIN(TestServeMode)
+#include "tst_serve_mode.moc"
