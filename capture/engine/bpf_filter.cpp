@@ -1,5 +1,7 @@
 #include "capture/engine/bpf_filter.h"
 
+#include "capture/engine/interface_info.h"
+
 #include <cerrno>
 #include <utility>
 
@@ -7,6 +9,16 @@
 #include <sys/socket.h>
 
 namespace pr {
+namespace {
+
+// pcap_open_dead() takes a DLT_ value, which differs from the LINKTYPE_ value
+// written to files for raw IP (LINKTYPE_RAW 101 is DLT_RAW 12 on Linux).
+int dltForLinkType(std::uint32_t linkType)
+{
+    return linkType == kLinkTypeRaw ? DLT_RAW : static_cast<int>(linkType);
+}
+
+} // namespace
 
 BpfProgram::~BpfProgram()
 {
@@ -42,7 +54,7 @@ bool BpfProgram::compile(std::uint32_t linkType, std::uint32_t snaplen,
     release();
     // A dead handle compiles for a link type without opening anything; the
     // kernel later runs the same program on the socket.
-    pcap_t* dead = ::pcap_open_dead(static_cast<int>(linkType), static_cast<int>(snaplen));
+    pcap_t* dead = ::pcap_open_dead(dltForLinkType(linkType), static_cast<int>(snaplen));
     if (!dead) {
         *error = "cannot create a libpcap handle to compile the capture filter";
         return false;
