@@ -59,7 +59,7 @@ struct HelperClient::Impl
     bool direct = false;
     bool running = false;
     bool helloReceived = false;
-    bool errorReported = false;
+    bool startedReceived = false;
     bool stopSent = false;
     QByteArray stderrTail;
     QTimer stopTimer;
@@ -221,7 +221,7 @@ void HelperClient::Impl::launch(const proto::StartRequest& request)
 
     decoder = proto::FrameDecoder();
     helloReceived = false;
-    errorReported = false;
+    startedReceived = false;
     stopSent = false;
     stderrTail.clear();
     running = true;
@@ -326,6 +326,7 @@ void HelperClient::Impl::handle(const proto::Message& message)
         }
         return;
     case MessageKind::Started:
+        startedReceived = true;
         emit q->started(message.started);
         return;
     case MessageKind::Totals:
@@ -338,9 +339,12 @@ void HelperClient::Impl::handle(const proto::Message& message)
         emit q->warningReceived(message.warning);
         return;
     case MessageKind::Error:
-        // The helper exits after an Error, perhaps after a final Stopped.
-        errorReported = true;
-        emit q->errorOccurred(message.error);
+        // Before Started the helper exits right after: that ends the session.
+        // While recording it finishes the file and sends Stopped next.
+        if (!startedReceived)
+            fail(message.error);
+        else
+            emit q->errorOccurred(message.error);
         return;
     case MessageKind::Stopped:
         endSession();
@@ -365,10 +369,6 @@ void HelperClient::Impl::onFinished(int exitCode, QProcess::ExitStatus status)
     }
     if (!running)
         return;
-    if (errorReported) {
-        endSession();
-        return;
-    }
     if (stopSent && !helloReceived) {
         // Cancelled before the helper ran: nothing was recorded.
         endSession();

@@ -52,9 +52,9 @@ public slots:
 signals:
     // A session ends with stopped() (the file is complete), or with
     // errorOccurred() when the helper could not start, was not authorized or
-    // went away. An Error from a recording helper may be followed by stopped()
-    // with the final totals. isRunning() is false by the time the last signal
-    // of a session is emitted.
+    // went away. An error while recording (after started()) is followed by
+    // stopped() with the final totals. isRunning() is false by the time the
+    // last signal of a session is emitted.
     void started(const pr::proto::StartedInfo& info);
     void totalsReceived(const pr::proto::TotalsInfo& totals);
     void packetsReceived(const QList<pr::proto::PacketRecord>& packets);

@@ -1,0 +1,118 @@
+// Drives pr::HelperClient from a shell test, as an unprivileged user would
+// through the GUI: records an interface for a while, or asks whether starting
+// would prompt. Prints one line per event on stdout for the script to check.
+//
+//   client_driver --helper PATH --check-password
+//   client_driver --helper PATH --interface lo --output FILE --duration-ms N
+//                 [--pid-file FILE]
+
+#include "capture/client/helper_client.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+void say(const QString& line)
+{
+    std::fprintf(stdout, "%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+QString yesNo(bool value)
+{
+    return value ? QStringLiteral("true") : QStringLiteral("false");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption helperOption(QStringLiteral("helper"), QStringLiteral("helper path"),
+                                          QStringLiteral("path"));
+    const QCommandLineOption checkOption(QStringLiteral("check-password"),
+                                         QStringLiteral("print whether starting would prompt"));
+    const QCommandLineOption interfaceOption(QStringLiteral("interface"),
+                                             QStringLiteral("interface"), QStringLiteral("name"),
+                                             QStringLiteral("lo"));
+    const QCommandLineOption outputOption(QStringLiteral("output"), QStringLiteral("output file"),
+                                          QStringLiteral("path"));
+    const QCommandLineOption durationOption(QStringLiteral("duration-ms"),
+                                            QStringLiteral("record this long, then stop()"),
+                                            QStringLiteral("ms"), QStringLiteral("2000"));
+    const QCommandLineOption pidFileOption(QStringLiteral("pid-file"),
+                                           QStringLiteral("write the helper pid here once started"),
+                                           QStringLiteral("path"));
+    parser.addOptions(
+        {helperOption, checkOption, interfaceOption, outputOption, durationOption, pidFileOption});
+    parser.process(app);
+
+    pr::HelperClient client;
+    if (parser.isSet(helperOption))
+        client.setHelperPath(parser.value(helperOption));
+    const bool direct = client.launchMode() == pr::HelperClient::LaunchMode::Direct;
+    say(QStringLiteral("launch-mode %1").arg(direct ? "direct" : "pkexec"));
+
+    if (parser.isSet(checkOption)) {
+        say(QStringLiteral("will-ask-sync %1").arg(yesNo(client.willAskForPassword())));
+        QObject::connect(&client, &pr::HelperClient::passwordCheckFinished, &app, [](bool willAsk) {
+            say(QStringLiteral("will-ask-async %1").arg(yesNo(willAsk)));
+            QCoreApplication::exit(0);
+        });
+        client.checkWillAskForPassword();
+        QTimer::singleShot(10000, &app, [] { QCoreApplication::exit(3); });
+        return app.exec();
+    }
+
+    QObject::connect(&client, &pr::HelperClient::started, &app,
+                     [&](const pr::proto::StartedInfo& info) {
+                         const qint64 pid = client.helperProcessId();
+                         say(QStringLiteral("started pid=%1 linktype=%2 output=%3")
+                                 .arg(pid)
+                                 .arg(info.linkType)
+                                 .arg(info.outputPath));
+                         if (parser.isSet(pidFileOption)) {
+                             QFile pidFile(parser.value(pidFileOption));
+                             if (pidFile.open(QIODevice::WriteOnly))
+                                 pidFile.write(QByteArray::number(pid) + '\n');
+                         }
+                         QTimer::singleShot(parser.value(durationOption).toInt(), &client,
+                                            &pr::HelperClient::stop);
+                     });
+    QObject::connect(&client, &pr::HelperClient::warningReceived, &app,
+                     [](const QString& message) { say(QStringLiteral("warning ") + message); });
+    QObject::connect(&client, &pr::HelperClient::errorOccurred, &app,
+                     [&](const pr::proto::ErrorInfo& error) {
+                         say(QStringLiteral("error code=%1 message=%2")
+                                 .arg(static_cast<int>(error.code))
+                                 .arg(error.message));
+                         if (!client.isRunning())
+                             QCoreApplication::exit(2);
+                     });
+    QObject::connect(&client, &pr::HelperClient::stopped, &app,
+                     [](const pr::proto::TotalsInfo& totals) {
+                         say(QStringLiteral("stopped packets=%1 fileBytes=%2")
+                                 .arg(totals.packets)
+                                 .arg(totals.fileBytes));
+                         QCoreApplication::exit(0);
+                     });
+
+    pr::proto::StartRequest request;
+    request.interfaceName = parser.value(interfaceOption);
+    request.outputPath = parser.value(outputOption);
+    client.start(request);
+    // A bound on the whole run: authorization, recording, stopping.
+    QTimer::singleShot(parser.value(durationOption).toInt() + 30000, &app, [] {
+        say(QStringLiteral("timeout"));
+        QCoreApplication::exit(3);
+    });
+    return app.exec();
+}

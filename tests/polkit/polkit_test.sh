@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Privilege tests against a real polkitd, pkexec and file capabilities, with an
+# unprivileged user driving pr::HelperClient (tests/polkit/client_driver.cpp).
+#
+#   polkit_test.sh CASE DRIVER HELPER POLICY_TEMPLATE
+#
+# CASE: pkexec_rule | not_authorized | file_caps | client_killed | will_ask
+set -euo pipefail
+
+case_name=$1
+driver=$2
+helper=$3
+template=$4
+
+if [[ $(id -u) -ne 0 ]]; then
+    echo "needs root (creates a user, starts polkitd)"
+    exit 77
+fi
+
+source "$(dirname "$0")/polkit_env.sh"
+trap pk_cleanup EXIT
+
+pk_setup "$driver" "$helper" "$template"
+out="$pk_work/out"
+
+# Starts a recording of lo as the test user in the background; waits until the
+# helper reports Started and leaves its pid in $helper_pid.
+start_recording() {
+    local duration_ms=$1
+    pk_as_user --bg "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
+        --interface lo --output "$out/capture.pcap" --duration-ms "$duration_ms" \
+        --pid-file "$out/helper.pid" >"$out/driver.log" 2>"$out/driver.err"
+    driver_pid=$pk_last_pid
+    if ! pk_wait_for "[[ -s $out/helper.pid ]] || ! kill -0 $driver_pid 2>/dev/null" 200 ||
+        [[ ! -s $out/helper.pid ]]; then
+        cat "$out/driver.log" "$out/driver.err" >&2
+        pk_fail "the recording did not start"
+    fi
+    helper_pid=$(cat "$out/helper.pid")
+    pk_log "helper pid $helper_pid"
+}
+
+# Waits for the driver to exit by itself and checks it reported Stopped.
+finish_recording() {
+    local rc=0
+    wait "$driver_pid" || rc=$?
+    cat "$out/driver.log" >&2
+    [[ $rc -eq 0 ]] || {
+        cat "$out/driver.err" >&2
+        pk_fail "driver exited with $rc"
+    }
+    grep -q "^stopped " "$out/driver.log" || pk_fail "no Stopped from the helper"
+}
+
+# The file belongs to the user and real readers accept it with our packets in.
+check_capture_file() {
+    local file=$out/capture.pcap port=$1 owner count
+    [[ -f $file ]] || pk_fail "no capture file"
+    owner=$(stat -c %u "$file")
+    [[ $owner -eq $pk_uid ]] || pk_fail "capture file owned by uid $owner, not $pk_uid"
+    capinfos "$file" >&2 || pk_fail "capinfos cannot read the file"
+    count=$(tshark -r "$file" -Y "udp.dstport == $port" 2>/dev/null | wc -l)
+    pk_log "tshark sees $count test datagrams to port $port"
+    ((count > 0)) || pk_fail "the test traffic is not in the file"
+}
+
+no_helper_left() {
+    [[ -z $(pk_helper_pids) ]] && [[ -z $(pgrep -f "pkexec $pk_work/bin/" || true) ]]
+}
+
+# A port per run so parallel runs do not count each other's datagrams.
+port=$((20000 + $$ % 20000))
+
+case $case_name in
+pkexec_rule)
+    pk_add_rule
+    start_recording 3000
+    grep -q "^launch-mode pkexec" "$out/driver.log" || pk_fail "expected the pkexec launch mode"
+    pk_send_loopback_udp 50 "$port"
+    pk_check_dropped "$helper_pid"
+    finish_recording
+    check_capture_file "$port"
+    pk_wait_for no_helper_left 30 || pk_fail "helper still running after stop"
+    ;;
+
+not_authorized)
+    # No rule and no authentication agent: pkexec refuses.
+    rc=0
+    pk_as_user "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
+        --interface lo --output "$out/capture.pcap" --duration-ms 1000 \
+        >"$out/driver.log" 2>"$out/driver.err" || rc=$?
+    cat "$out/driver.log" >&2
+    [[ $rc -eq 2 ]] || {
+        cat "$out/driver.err" >&2
+        pk_fail "driver exited with $rc, expected the error exit 2"
+    }
+    # ErrorCode::NotAuthorized is 11.
+    grep -q "^error code=11 message=Recording needs permission to capture network traffic, and it was not granted.$" \
+        "$out/driver.log" || pk_fail "not the not-authorized error"
+    pk_wait_for no_helper_left 10 || pk_fail "a helper or pkexec is still running"
+    [[ ! -e $out/capture.pcap ]] || pk_fail "a capture file was created without authorization"
+    ;;
+
+file_caps)
+    setcap cap_net_raw,cap_net_admin+ep "$pk_work/bin/packet-recorder-helper"
+    start_recording 3000
+    grep -q "^launch-mode direct" "$out/driver.log" || pk_fail "expected the direct launch mode"
+    # Direct: the helper is our driver's own child, no pkexec in between.
+    [[ $(ps -o ppid= -p "$helper_pid" | tr -d ' ') -eq $driver_pid ]] ||
+        [[ $(ps -o comm= -p "$(ps -o ppid= -p "$helper_pid" | tr -d ' ')") == client_driver ]] ||
+        pk_fail "the helper is not the driver's child"
+    pk_send_loopback_udp 50 "$port"
+    pk_check_dropped "$helper_pid"
+    finish_recording
+    check_capture_file "$port"
+    ;;
+
+client_killed)
+    pk_add_rule
+    start_recording 60000
+    pk_send_loopback_udp 30 "$port"
+    kill -KILL "$driver_pid"
+    killed_at=$(date +%s%N)
+    # The helper sees end of file on its socket and finishes the file.
+    pk_wait_for "[[ ! -e /proc/$helper_pid ]]" 10 || pk_fail "helper $helper_pid still running 1 s after the client was killed"
+    gone_ms=$((($(date +%s%N) - killed_at) / 1000000))
+    pk_log "helper gone ${gone_ms} ms after SIGKILL of the client"
+    wait "$driver_pid" 2>/dev/null || true
+    tshark -r "$out/capture.pcap" >/dev/null || pk_fail "tshark cannot read the file"
+    check_capture_file "$port"
+    ;;
+
+will_ask)
+    pk_add_rule
+    pk_as_user "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
+        --check-password >"$out/with_rule.log"
+    cat "$out/with_rule.log" >&2
+    grep -q "^will-ask-sync false$" "$out/with_rule.log" || pk_fail "with the rule it should not ask"
+    grep -q "^will-ask-async false$" "$out/with_rule.log" || pk_fail "async: with the rule it should not ask"
+    pk_remove_rule
+    pk_as_user "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
+        --check-password >"$out/without_rule.log"
+    cat "$out/without_rule.log" >&2
+    grep -q "^will-ask-sync true$" "$out/without_rule.log" || pk_fail "without the rule it should ask"
+    grep -q "^will-ask-async true$" "$out/without_rule.log" || pk_fail "async: without the rule it should ask"
+    # With file capabilities there is nothing to ask.
+    setcap cap_net_raw,cap_net_admin+ep "$pk_work/bin/packet-recorder-helper"
+    pk_as_user "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
+        --check-password >"$out/file_caps.log"
+    grep -q "^will-ask-sync false$" "$out/file_caps.log" || pk_fail "direct mode should not ask"
+    ;;
+
+*)
+    pk_fail "unknown case $case_name"
+    ;;
+esac
+echo "PASS: $case_name"
