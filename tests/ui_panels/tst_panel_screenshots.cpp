@@ -7,6 +7,7 @@
 #include "ui/options/capture_options_widget.h"
 #include "ui/options/filter_line_edit.h"
 
+#include <QChart>
 #include <QDir>
 #include <QImage>
 #include <QLabel>
@@ -176,6 +177,12 @@ void TestPanelScreenshots::throughputChart()
         chart.addSample(t, in, out, in / 8 / 1400, out / 8 / 80, drops);
     }
     QVERIFY(chart.plottedPointCount() > 200);
+    // The stacked charts share the time axis: their plot areas line up.
+    QTRY_VERIFY2(std::abs(chart.bitsChart()->plotArea().left() -
+                          chart.packetsChart()->plotArea().left()) < 1,
+                 qPrintable(QStringLiteral("%1 vs %2")
+                                .arg(chart.bitsChart()->plotArea().left())
+                                .arg(chart.packetsChart()->plotArea().left())));
     saveAndCheck(&chart, QStringLiteral("throughput_chart"));
 }
 

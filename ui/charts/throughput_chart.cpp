@@ -24,6 +24,7 @@ const QColor kIncomingColor(0x1f, 0x77, 0xb4);
 const QColor kOutgoingColor(0xff, 0x7f, 0x0e);
 const QColor kDropColor(0xd6, 0x27, 0x28);
 constexpr int kRenderDelayMs = 50;
+constexpr int kChartMargin = 4;
 
 } // namespace
 
@@ -48,12 +49,19 @@ ThroughputChart::ThroughputChart(QWidget* parent) : QWidget(parent)
     controls->addStretch(1);
     layout->addLayout(controls);
 
-    m_bits = makePlot(tr("Throughput"));
+    // No chart titles: the unit on each vertical axis says what it shows, and
+    // one legend (same colours below) leaves the height to the data.
+    m_bits = makePlot();
     m_bits.view->setAccessibleName(tr("Throughput in bits per second"));
-    m_packets = makePlot(tr("Packet rate"));
+    m_bits.x->setTitleVisible(false);
+    m_packets = makePlot();
     m_packets.view->setAccessibleName(tr("Packet rate in packets per second"));
+    m_packets.view->chart()->legend()->setVisible(false);
     layout->addWidget(m_bits.view, 1);
     layout->addWidget(m_packets.view, 1);
+
+    for (QChart* chart : {bitsChart(), packetsChart()})
+        connect(chart, &QChart::plotAreaChanged, this, &ThroughputChart::alignPlotAreas);
 
     connect(m_windowCombo, &QComboBox::currentIndexChanged, this,
             [this] { setWindowSeconds(m_windowCombo->currentData().toInt()); });
@@ -64,14 +72,16 @@ ThroughputChart::ThroughputChart(QWidget* parent) : QWidget(parent)
     render();
 }
 
-ThroughputChart::Plot ThroughputChart::makePlot(const QString& title)
+ThroughputChart::Plot ThroughputChart::makePlot()
 {
     Plot plot;
     auto* chart = new QChart;
-    chart->setTitle(title);
+    // Follow a dark desktop palette instead of a white box with black text.
+    if (palette().color(QPalette::Window).lightness() < 128)
+        chart->setTheme(QChart::ChartThemeDark);
     chart->setAnimationOptions(QChart::NoAnimation); // animations cost CPU at 10 Hz
     chart->legend()->setAlignment(Qt::AlignTop);
-    chart->setMargins(QMargins(4, 2, 4, 2));
+    chart->setMargins(QMargins(kChartMargin, 2, kChartMargin, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(0);
 
@@ -84,14 +94,18 @@ ThroughputChart::Plot ThroughputChart::makePlot(const QString& title)
     plot.drops = new QScatterSeries(chart);
     plot.drops->setName(tr("Kernel drops"));
     plot.drops->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
-    plot.drops->setMarkerSize(9);
+    plot.drops->setMarkerSize(8);
     plot.drops->setColor(kDropColor);
     plot.drops->setBorderColor(kDropColor.darker(130));
 
     plot.x = new QValueAxis(chart);
     plot.x->setTitleText(tr("Elapsed time (s)"));
     plot.x->setLabelFormat(QStringLiteral("%d"));
-    plot.x->setTickCount(7);
+    // Round ticks (every 5/10/60 s, set in render) instead of fractions of an
+    // arbitrary range.
+    plot.x->setTickType(QValueAxis::TicksDynamic);
+    plot.x->setTickAnchor(0);
+    plot.x->setTickInterval(10);
     plot.y = new QValueAxis(chart);
     plot.y->setLabelFormat(QStringLiteral("%g"));
     plot.y->setTickCount(5);
@@ -169,6 +183,29 @@ void ThroughputChart::setWindowSeconds(int seconds)
     emit windowSecondsChanged(seconds);
 }
 
+void ThroughputChart::alignPlotAreas()
+{
+    // The stacked charts share the time axis; their plot areas must start at
+    // the same x although "100" and "10" need different label widths.
+    if (m_aligning)
+        return;
+    m_aligning = true;
+    QChart* charts[] = {bitsChart(), packetsChart()};
+    qreal natural[2];
+    for (int i = 0; i < 2; ++i)
+        natural[i] = charts[i]->plotArea().left() - (charts[i]->margins().left() - kChartMargin);
+    const qreal target = std::max(natural[0], natural[1]);
+    for (int i = 0; i < 2; ++i) {
+        QMargins margins = charts[i]->margins();
+        const int left = kChartMargin + qRound(target - natural[i]);
+        if (margins.left() != left) {
+            margins.setLeft(left);
+            charts[i]->setMargins(margins);
+        }
+    }
+    m_aligning = false;
+}
+
 int ThroughputChart::plottedPointCount()
 {
     if (m_renderTimer.isActive()) {
@@ -219,15 +256,17 @@ void ThroughputChart::render()
         }
     }
 
-    const auto update = [start, end](Plot& plot, const RateUnit& unit, double max,
-                                     QList<QPointF>& in, QList<QPointF>& out,
-                                     QList<QPointF>& drops) {
+    const double tickInterval = m_windowSeconds <= 30 ? 5 : (m_windowSeconds <= 60 ? 10 : 60);
+    const auto update = [start, end, tickInterval](Plot& plot, const RateUnit& unit, double max,
+                                                   QList<QPointF>& in, QList<QPointF>& out,
+                                                   QList<QPointF>& drops) {
         // One replace() per series: append/remove point by point would emit
         // a signal and relayout per point.
         plot.in->replace(in);
         plot.out->replace(out);
         plot.drops->replace(drops);
         plot.x->setRange(start, end);
+        plot.x->setTickInterval(tickInterval);
         plot.y->setTitleText(unit.label);
         const double top = max / unit.divisor;
         plot.y->setRange(0, top > 0 ? top * 1.1 : 1);

@@ -63,9 +63,10 @@ private:
         QValueAxis* x = nullptr;
         QValueAxis* y = nullptr;
     };
-    Plot makePlot(const QString& title);
+    Plot makePlot();
     void render();
     void scheduleRender();
+    void alignPlotAreas();
 
     std::deque<Sample> m_samples;
     quint64 m_lastDrops = 0;
@@ -75,6 +76,7 @@ private:
     Plot m_packets;
     QComboBox* m_windowCombo = nullptr;
     QTimer m_renderTimer;
+    bool m_aligning = false;
 };
 
 } // namespace pr

@@ -102,7 +102,11 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     browse->setAccessibleName(tr("Choose output folder"));
     folderRow->addWidget(m_outputDirectory, 1);
     folderRow->addWidget(browse);
-    outputForm->addRow(tr("F&older:"), folderRow);
+    // addRow(QString, QLayout*) gives the label no buddy, so the mnemonic
+    // would show as a literal '&': make the label ourselves.
+    auto* folderLabel = new QLabel(tr("F&older:"), outputGroup);
+    folderLabel->setBuddy(m_outputDirectory);
+    outputForm->addRow(folderLabel, folderRow);
     m_outputStatus = makeStatusLabel(outputGroup);
     m_outputStatus->setAccessibleName(tr("Output folder status"));
     outputForm->addRow(QString(), m_outputStatus);
