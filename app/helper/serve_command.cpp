@@ -473,7 +473,8 @@ int runServe(int argc, char** argv)
                  .arg(message.start.outputPath, QString::fromLocal8Bit(std::strerror(errno)))},
             kExitCaptureError);
 
-    // Handlers before seccomp: rt_sigaction is not on the allow-list.
+    // Changing credentials cleared the parent-death signal: ask again.
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
     g_recorder.store(&recorder);
     struct sigaction action = {};
     action.sa_handler = onTerminate;
@@ -481,6 +482,13 @@ int runServe(int argc, char** argv)
     for (int sig : {SIGTERM, SIGINT, SIGHUP})
         ::sigaction(sig, &action, nullptr);
 
+    // The header is written before seccomp, so a failure can still remove the
+    // file (unlink is not on the allow-list, and should not be).
+    if (const CaptureError writeError = recorder.startWriting(fileFd)) {
+        discardOutput(fileFd, options.outputPath);
+        g_recorder.store(nullptr);
+        return fail(out, writeError);
+    }
     if (!applySeccompAllowList(&reason)) {
         discardOutput(fileFd, options.outputPath);
         g_recorder.store(nullptr);
@@ -488,11 +496,6 @@ int runServe(int argc, char** argv)
                     {ErrorCode::SystemError, QStringLiteral("Cannot restrict system calls: %1.")
                                                  .arg(QString::fromStdString(reason))},
                     kExitCaptureError);
-    }
-    if (const CaptureError writeError = recorder.startWriting(fileFd)) {
-        discardOutput(fileFd, options.outputPath);
-        g_recorder.store(nullptr);
-        return fail(out, writeError);
     }
 
     StartedInfo started;

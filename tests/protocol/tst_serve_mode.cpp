@@ -69,6 +69,7 @@ public:
         }
     }
     void shutdownWrite() { ::shutdown(m_socket, SHUT_WR); }
+    void terminate() { ::kill(m_pid, SIGTERM); }
     void closeSocket()
     {
         ::close(m_socket);
@@ -247,7 +248,9 @@ class TestServeMode : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    void recordsOnLoopback_data();
     void recordsOnLoopback();
+    void terminatesCleanlyOnSigterm();
     void rejectsMalformedInput_data();
     void rejectsMalformedInput();
     void malformedInputDuringRecordingFinishesFile();
@@ -256,7 +259,8 @@ private slots:
 
 private:
     // Hello, Start, Started. False (with a failure logged) otherwise.
-    bool startRecording(Helper& helper, const StartRequest& request);
+    bool startRecording(Helper& helper, const StartRequest& request,
+                        StartedInfo* started = nullptr);
 
     QTemporaryDir m_dir;
 };
@@ -270,7 +274,8 @@ void TestServeMode::initTestCase()
     std::signal(SIGPIPE, SIG_IGN);
 }
 
-bool TestServeMode::startRecording(Helper& helper, const StartRequest& request)
+bool TestServeMode::startRecording(Helper& helper, const StartRequest& request,
+                                   StartedInfo* started)
 {
     if (!helper.launch())
         return false;
@@ -288,29 +293,63 @@ bool TestServeMode::startRecording(Helper& helper, const StartRequest& request)
                  helper.errors.isEmpty() ? "" : qPrintable(helper.errors.front().message));
         return false;
     }
+    if (started)
+        *started = m.started;
+    if (request.interfaceName != QLatin1StringView("lo"))
+        return m.started.outputPath == request.outputPath;
     return m.started.linkType == 1 && m.started.linkTypeName == QLatin1StringView("EN10MB") &&
            m.started.outputPath == request.outputPath && m.started.interfaces.size() == 1 &&
            m.started.interfaces.front().name == QLatin1StringView("lo");
 }
 
+void TestServeMode::recordsOnLoopback_data()
+{
+    QTest::addColumn<QString>("interface");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<int>("recordHeaderBytes"); // before the frame at fileOffset
+    QTest::addColumn<int>("headLinkType");
+    QTest::addColumn<int>("startedLinkType"); // Recorder::linkType(): SLL2 for "any"
+
+    auto row = [](const char* name, const char* interface, const char* format, int header,
+                  int headLinkType, int startedLinkType) {
+        QTest::newRow(name) << QString::fromLatin1(interface) << QString::fromLatin1(format)
+                            << header << headLinkType << startedLinkType;
+    };
+    row("lo pcap", "lo", "pcap", 16, 1, 1);
+    row("lo pcap-us", "lo", "pcap-us", 16, 1, 1);
+    row("lo pcapng", "lo", "pcapng", 28, 1, 1);
+    // "any" in classic pcap: LINUX_SLL2 headers built from sockaddr_ll; in
+    // pcapng each interface keeps its own link type.
+    row("any pcap", "any", "pcap", 16, 276, 276);
+    row("any pcapng", "any", "pcapng", 28, 1, 276);
+}
+
 void TestServeMode::recordsOnLoopback()
 {
+    QFETCH(QString, interface);
+    QFETCH(QString, format);
+    QFETCH(int, recordHeaderBytes);
+    QFETCH(int, headLinkType);
+    QFETCH(int, startedLinkType);
+
     UdpBurst udp;
-    const QString path = m_dir.filePath(QStringLiteral("session.pcap"));
+    const QString path = m_dir.filePath(QStringLiteral("session-%1.%2").arg(interface, format));
+    StartRequest request = startOnLo(path, udp.port());
+    request.interfaceName = interface;
+    request.format = format;
     Helper helper;
-    QVERIFY(startRecording(helper, startOnLo(path, udp.port())));
+    StartedInfo started;
+    QVERIFY(startRecording(helper, request, &started));
+    QCOMPARE(int(started.linkType), startedLinkType);
 
     constexpr int kCount = 300;
-    QCOMPARE(udp.send(kCount, 200, 10), kCount);
+    constexpr int kPayload = 200;
+    QCOMPARE(udp.send(kCount, kPayload, 10), kCount);
     // Let a few ticks pass so Totals with rates arrive while recording.
     Message m;
     QElapsedTimer timer;
     timer.start();
-    while (timer.elapsed() < 600 && helper.receive(&m, 100)) {
-        if (m.kind == MessageKind::Totals)
-            helper.totals.append(m.totals);
-        else if (m.kind == MessageKind::Packets)
-            helper.packets += m.packets;
+    while (timer.elapsed() < 600 && helper.receiveUntil(MessageKind::Totals, &m, 100)) {
     }
     helper.send(encodeStop());
     QVERIFY(helper.receiveUntil(MessageKind::Stopped, &m, 5000));
@@ -322,13 +361,13 @@ void TestServeMode::recordsOnLoopback()
     QCOMPARE(final.packets, std::uint64_t(kCount)); // lo: outgoing copies are not counted
     QCOMPARE(final.notShown, std::uint64_t(0));
     QCOMPARE(final.incoming.packets, std::uint64_t(kCount));
-    QCOMPARE(final.udpPayloadBytes, std::uint64_t(kCount) * 200);
+    QCOMPARE(final.udpPayloadBytes, std::uint64_t(kCount) * kPayload);
     QCOMPARE(countWithLibpcap(path), qint64(final.packets));
     QCOMPARE(std::uint64_t(QFileInfo(path).size()), final.fileBytes);
     QVERIFY(!helper.totals.isEmpty());
     bool sawRate = false;
     for (const TotalsInfo& t : helper.totals)
-        sawRate = sawRate || t.packetsPerSecond > 0;
+        sawRate = sawRate || (t.packetsPerSecond > 0 && t.bitsPerSecond > 0);
     QVERIFY(sawRate);
 
     // Every packet arrived as a record whose head is the file's bytes.
@@ -336,20 +375,44 @@ void TestServeMode::recordsOnLoopback()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
+    const int linkHeader = headLinkType == 276 ? 20 : 14;
+    const std::uint32_t frameLength = std::uint32_t(linkHeader) + 20 + 8 + kPayload;
     std::uint64_t previousOffset = 0;
     for (const PacketRecord& r : helper.packets) {
         QVERIFY(r.fileOffset >= 24 && r.fileOffset > previousOffset);
         previousOffset = r.fileOffset;
-        QCOMPARE(r.linkType, 1u);
+        QCOMPARE(int(r.linkType), headLinkType);
         QCOMPARE(r.direction, Direction::Incoming);
-        QCOMPARE(r.wireLength, 14u + 20u + 8u + 200u);
-        QCOMPARE(r.capturedLength, r.wireLength);
+        QCOMPARE(r.wireLength, frameLength);
+        QCOMPARE(r.capturedLength, frameLength);
         QCOMPARE(r.head.size(), kMaxRecordHeadBytes);
-        // pcap record header (16 bytes), then the frame.
-        QCOMPARE(bytes.mid(qsizetype(r.fileOffset) + 16, r.head.size()), r.head);
-        const auto* udpHeader = reinterpret_cast<const unsigned char*>(r.head.constData()) + 34;
+        QCOMPARE(bytes.mid(qsizetype(r.fileOffset) + recordHeaderBytes, r.head.size()), r.head);
+        const auto* udpHeader =
+            reinterpret_cast<const unsigned char*>(r.head.constData()) + linkHeader + 20;
         QCOMPARE(quint16((udpHeader[2] << 8) | udpHeader[3]), udp.port());
+        QCOMPARE(r.ifindex, 1); // lo
     }
+}
+
+void TestServeMode::terminatesCleanlyOnSigterm()
+{
+    UdpBurst udp;
+    const QString path = m_dir.filePath(QStringLiteral("sigterm.pcap"));
+    Helper helper;
+    QVERIFY(startRecording(helper, startOnLo(path, udp.port())));
+    QCOMPARE(udp.send(40, 64), 40);
+    Message m;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 5000 && (helper.totals.isEmpty() || helper.totals.back().packets < 40))
+        QVERIFY(helper.receiveUntil(MessageKind::Totals, &m, 5000));
+    helper.terminate();
+    QVERIFY(helper.receiveUntil(MessageKind::Stopped, &m, 3000));
+    QCOMPARE(m.totals.packets, std::uint64_t(40));
+    const int status = helper.waitForExit(3000);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QCOMPARE(countWithLibpcap(path), qint64(40));
 }
 
 void TestServeMode::rejectsMalformedInput_data()
