@@ -1,8 +1,11 @@
 #include "ui/options/filter_line_edit.h"
 
 #include "capture/engine/capture_options.h"
+#include "ui/options/filter_compiler.h"
 
+#include <QCoreApplication>
 #include <QPalette>
+#include <QThread>
 
 #include <pcap/pcap.h>
 
@@ -52,18 +55,44 @@ FilterLineEdit::FilterLineEdit(QWidget* parent) : QLineEdit(parent)
     setPlaceholderText(tr("Capture filter, e.g. tcp port 443 or host 192.0.2.1"));
     setAccessibleName(tr("Capture filter"));
     setAccessibleDescription(tr("A libpcap filter expression; empty records every packet"));
+
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("FilterCompiler"));
+    m_compiler = new FilterCompiler;
+    m_compiler->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_compiler, &QObject::deleteLater);
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    connect(this, &FilterLineEdit::compileRequested, m_compiler, &FilterCompiler::compile);
+    connect(m_compiler, &FilterCompiler::compiled, this, &FilterLineEdit::onCompiled);
+    m_thread->start();
+
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMilliseconds);
-    connect(&m_debounce, &QTimer::timeout, this, &FilterLineEdit::validateNow);
+    connect(&m_debounce, &QTimer::timeout, this, &FilterLineEdit::startBackgroundValidation);
     connect(this, &QLineEdit::textChanged, this, &FilterLineEdit::scheduleValidation);
     applyStyle();
 }
 
+FilterLineEdit::~FilterLineEdit()
+{
+    // Do not wait for a host name lookup: the thread finishes its current
+    // compile, its result goes nowhere (the connection dies with us), and it
+    // deletes itself. At exit a brief wait avoids destroying a running thread.
+    m_thread->quit();
+    if (QCoreApplication::closingDown())
+        m_thread->wait(2000);
+}
+
+bool FilterLineEdit::isValidating() const
+{
+    return m_debounce.isActive() || m_answeredGeneration != m_generation;
+}
+
 FilterLineEdit::State FilterLineEdit::state() const
 {
-    if (!m_debounce.isActive())
+    if (!isValidating())
         return m_state;
-    // Typing is still being debounced: answer for the current text anyway.
+    // Still being validated: answer for the current text anyway.
     if (text().trimmed().isEmpty())
         return State::Empty;
     return checkCaptureFilter(text(), m_linkType).valid ? State::Valid : State::Invalid;
@@ -71,7 +100,7 @@ FilterLineEdit::State FilterLineEdit::state() const
 
 QString FilterLineEdit::errorMessage() const
 {
-    if (!m_debounce.isActive())
+    if (!isValidating())
         return m_error;
     return checkCaptureFilter(text(), m_linkType).errorMessage;
 }
@@ -89,9 +118,31 @@ void FilterLineEdit::scheduleValidation()
     m_debounce.start();
 }
 
+void FilterLineEdit::startBackgroundValidation()
+{
+    m_debounce.stop();
+    ++m_generation;
+    if (text().trimmed().isEmpty()) {
+        m_answeredGeneration = m_generation;
+        applyResult(State::Empty, {});
+        return;
+    }
+    emit compileRequested(m_generation, text(), m_linkType);
+}
+
+void FilterLineEdit::onCompiled(quint64 generation, bool valid, const QString& errorMessage)
+{
+    if (generation != m_generation)
+        return; // the text changed since; a newer answer is on its way
+    m_answeredGeneration = generation;
+    applyResult(valid ? State::Valid : State::Invalid, errorMessage);
+}
+
 void FilterLineEdit::validateNow()
 {
     m_debounce.stop();
+    ++m_generation;
+    m_answeredGeneration = m_generation; // outstanding worker answers are stale
     State state = State::Empty;
     QString error;
     if (!text().trimmed().isEmpty()) {
@@ -99,6 +150,11 @@ void FilterLineEdit::validateNow()
         state = check.valid ? State::Valid : State::Invalid;
         error = check.errorMessage;
     }
+    applyResult(state, error);
+}
+
+void FilterLineEdit::applyResult(State state, const QString& error)
+{
     const bool changed = state != m_state || error != m_error;
     m_state = state;
     m_error = error;

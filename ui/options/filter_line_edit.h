@@ -4,7 +4,11 @@
 #include <QString>
 #include <QTimer>
 
+class QThread;
+
 namespace pr {
+
+class FilterCompiler;
 
 struct FilterCheck
 {
@@ -33,6 +37,7 @@ public:
     static constexpr int kDebounceMilliseconds = 150;
 
     explicit FilterLineEdit(QWidget* parent = nullptr);
+    ~FilterLineEdit() override;
 
     // Up to date even while the debounce timer is pending.
     State state() const;
@@ -41,18 +46,30 @@ public:
     void setLinkType(quint32 linkType);
     quint32 linkType() const { return m_linkType; }
 
+    // True while a change has not been validated yet (debounce or compile).
+    bool isValidating() const;
+
 public slots:
-    // Validates now (skips the debounce), e.g. before starting a capture.
+    // Validates now on the calling thread (skips the debounce and the worker),
+    // e.g. before starting a capture.
     void validateNow();
 
 signals:
     void stateChanged(pr::FilterLineEdit::State state);
+    void compileRequested(quint64 generation, const QString& filter, quint32 linkType);
 
 private:
     void scheduleValidation();
+    void startBackgroundValidation();
+    void applyResult(State state, const QString& error);
+    void onCompiled(quint64 generation, bool valid, const QString& errorMessage);
     void applyStyle();
 
     QTimer m_debounce;
+    QThread* m_thread = nullptr; // not a child: it may outlive us by one compile
+    FilterCompiler* m_compiler = nullptr;
+    quint64 m_generation = 0;         // of the latest request
+    quint64 m_answeredGeneration = 0; // of the latest applied result
     quint32 m_linkType = 1;
     State m_state = State::Empty;
     QString m_error;
