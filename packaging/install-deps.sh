@@ -12,8 +12,9 @@ packages=(
     libclang-rt-14-dev
     # real peers the tests compare against
     tcpdump tshark iperf3 netsniff-ng iproute2 procps libcap2-bin jq util-linux
-    # privilege: a system bus, polkit, pkexec
-    dbus dbus-daemon polkitd pkexec
+    # privilege: a system bus, polkit, pkexec; the polkit tests also use
+    # dbus-send, setpriv, useradd and setcap (libcap2-bin above)
+    dbus dbus-daemon dbus-bin polkitd pkexec util-linux passwd
     # screenshots and widget tests without a display
     xvfb xauth
 )

@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <linux/close_range.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -247,6 +248,10 @@ void HelperClient::Impl::launch(const proto::StartRequest& request)
         // dup2 leaves the copies without close-on-exec.
         ::dup2(helperFd, STDIN_FILENO);
         ::dup2(helperFd, STDOUT_FILENO);
+        // Nothing else of ours reaches the helper (pkexec closes the rest
+        // itself; the direct launch would not). Close-on-exec rather than
+        // close, so QProcess still learns about a failed exec.
+        ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
         // A session of its own: no controlling terminal, so pkexec cannot fall
         // back to prompting on the terminal the GUI was started from (it would
         // wait there unseen), and Ctrl-C there does not reach the helper; it

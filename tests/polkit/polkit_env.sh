@@ -183,6 +183,14 @@ pk_check_dropped() {
     echo "$status" | grep -qE "^Seccomp:\s+2$" || pk_fail "no seccomp filter"
 }
 
+# Running means not exited: an exited child of a killed client stays a zombie
+# until init gets round to reaping it, which can take seconds.
+pk_running() {
+    local pid=$1 state
+    state=$(sed -E 's/^.*\) ([A-Za-z]).*$/\1/' "/proc/$pid/stat" 2>/dev/null) || return 1
+    [[ -n $state && $state != Z && $state != X ]]
+}
+
 # Bounded loopback traffic for the recording to see.
 pk_send_loopback_udp() {
     local count=$1 port=$2
