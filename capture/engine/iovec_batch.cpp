@@ -1,6 +1,5 @@
 #include "capture/engine/iovec_batch.h"
 
-#include <cassert>
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -30,32 +29,6 @@ void IovecBatch::begin(std::size_t maxHeaderBytes)
     m_headerUsed = 0;
     m_iov.clear();
     m_pendingBytes = 0;
-}
-
-std::uint8_t* IovecBatch::appendHeader(std::size_t length)
-{
-    assert(m_headerUsed + length <= m_headerCapacity);
-    std::uint8_t* bytes = m_header.get() + m_headerUsed;
-    m_headerUsed += length;
-    m_pendingBytes += length;
-    if (!m_iov.empty()) {
-        iovec& last = m_iov.back();
-        if (static_cast<std::uint8_t*>(last.iov_base) + last.iov_len == bytes) {
-            last.iov_len += length;
-            return bytes;
-        }
-    }
-    m_iov.push_back({bytes, length});
-    return bytes;
-}
-
-void IovecBatch::appendData(const void* data, std::size_t length)
-{
-    if (length == 0)
-        return;
-    m_pendingBytes += length;
-    // writev() takes non-const pointers but only reads through them.
-    m_iov.push_back({const_cast<void*>(data), length});
 }
 
 int IovecBatch::writeTo(int fd, std::uint64_t* written)

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,7 +14,8 @@
 namespace pr {
 
 // Collects one batch of file bytes as iovecs: record headers in a reusable
-// buffer, packet bytes pointing straight into ring memory. Header bytes
+// buffer, packet bytes pointing straight into ring memory (small frames are
+// copied next to their header, see FramePieces::appendTo). Header bytes
 // appended back to back share one iovec, so a pcapng block trailer and the
 // next block's header cost a single entry.
 class IovecBatch
@@ -24,8 +26,30 @@ public:
     // it never moves during a batch (iovecs point into it).
     void begin(std::size_t maxHeaderBytes);
     // Reserves header bytes at the end of the batch; the caller fills them.
-    std::uint8_t* appendHeader(std::size_t length);
-    void appendData(const void* data, std::size_t length);
+    std::uint8_t* appendHeader(std::size_t length)
+    {
+        std::uint8_t* bytes = m_header.get() + m_headerUsed;
+        m_headerUsed += length;
+        m_pendingBytes += length;
+        if (!m_iov.empty()) {
+            iovec& last = m_iov.back();
+            if (static_cast<std::uint8_t*>(last.iov_base) + last.iov_len == bytes) {
+                last.iov_len += length;
+                return bytes;
+            }
+        }
+        m_iov.push_back({bytes, length});
+        return bytes;
+    }
+    // Points an iovec at bytes that stay valid until the batch is written.
+    void appendData(const void* data, std::size_t length)
+    {
+        if (length == 0)
+            return;
+        m_pendingBytes += length;
+        // writev() takes non-const pointers but only reads through them.
+        m_iov.push_back({const_cast<void*>(data), length});
+    }
 
     std::uint64_t pendingBytes() const { return m_pendingBytes; }
     bool empty() const { return m_iov.empty(); }
@@ -88,8 +112,21 @@ struct FramePieces
         ++count;
         capturedLength += size;
     }
+    // Small frames are copied next to their record header instead: the
+    // kernel's per-iovec cost in writev() exceeds a short memcpy, and a run
+    // of small packets then leaves as one contiguous iovec. Callers budget
+    // kCopyLimit header bytes per packet for this.
+    static constexpr std::uint32_t kCopyLimit = 256;
     void appendTo(IovecBatch& batch) const
     {
+        if (capturedLength <= kCopyLimit) {
+            std::uint8_t* out = batch.appendHeader(capturedLength);
+            for (int i = 0; i < count; ++i) {
+                std::memcpy(out, data[i], length[i]);
+                out += length[i];
+            }
+            return;
+        }
         for (int i = 0; i < count; ++i)
             batch.appendData(data[i], length[i]);
     }

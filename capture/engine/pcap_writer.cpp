@@ -98,7 +98,8 @@ public:
         if (recordOffsets)
             recordOffsets->resize(packets.size());
         IovecBatch& batch = m_output.batch();
-        const std::size_t perPacket = sizeof(RecordHeader) + (m_cooked ? kSll2HeaderLength : 0);
+        const std::size_t perPacket =
+            sizeof(RecordHeader) + (m_cooked ? kSll2HeaderLength : 0) + FramePieces::kCopyLimit;
         batch.begin(packets.size() * perPacket);
         for (std::size_t i = 0; i < packets.size(); ++i) {
             if (recordOffsets)
@@ -156,7 +157,9 @@ private:
         std::uint8_t* bytes = batch.appendHeader(sizeof header + kSll2HeaderLength);
         std::memcpy(bytes, &header, sizeof header);
         fillSll2Header(bytes + sizeof header, packet);
-        batch.appendData(packet.data + offset, captured);
+        FramePieces pieces;
+        pieces.add(packet.data + offset, captured, captured);
+        pieces.appendTo(batch);
     }
 
     BatchFileOutput m_output;

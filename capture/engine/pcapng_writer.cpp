@@ -179,8 +179,8 @@ public:
         if (recordOffsets)
             recordOffsets->resize(packets.size());
         IovecBatch& batch = m_output.batch();
-        batch.begin(m_blocks.size() +
-                    packets.size() * (kEpbHeaderLength + kMaxPadding + kEpbTrailerLength));
+        batch.begin(m_blocks.size() + packets.size() * (kEpbHeaderLength + FramePieces::kCopyLimit +
+                                                        kMaxPadding + kEpbTrailerLength));
         if (!m_blocks.empty())
             std::memcpy(batch.appendHeader(m_blocks.size()), m_blocks.data(), m_blocks.size());
         for (std::size_t i = 0; i < packets.size(); ++i) {
