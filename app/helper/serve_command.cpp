@@ -255,6 +255,7 @@ public:
 
     void tick(const CaptureTotals& totals) override
     {
+        warnAboutDrops(totals);
         m_out.sendTotals(encodeTotals(m_totals.convert(totals, m_notShown)));
         m_out.flush();
         // Writing to a socket whose reader closed: the GUI is gone.
@@ -318,6 +319,22 @@ public:
     }
 
 private:
+    // The Totals carry the count; a Warning tells the user once in a while
+    // that the file is missing packets, which a counter alone may not.
+    void warnAboutDrops(const CaptureTotals& totals)
+    {
+        constexpr std::int64_t kWarningIntervalNs = 10'000'000'000;
+        if (totals.kernelDrops <= m_warnedDrops ||
+            (m_warnedDrops > 0 && totals.elapsedNs - m_lastWarningNs < kWarningIntervalNs))
+            return;
+        m_warnedDrops = totals.kernelDrops;
+        m_lastWarningNs = totals.elapsedNs;
+        m_out.sendControl(encodeWarning(
+            QStringLiteral("The kernel dropped %1 packets so far: they are not in the file. "
+                           "A larger ring buffer or a narrower filter helps.")
+                .arg(totals.kernelDrops)));
+    }
+
     void protocolError(const ErrorInfo& error)
     {
         if (m_protocolError)
@@ -335,6 +352,8 @@ private:
     std::uint32_t m_fileLinkType;
     TotalsConverter m_totals;
     std::uint64_t m_notShown = 0;
+    std::uint64_t m_warnedDrops = 0;
+    std::int64_t m_lastWarningNs = 0;
     bool m_protocolError = false;
 };
 
@@ -407,9 +426,13 @@ int runServe(int argc, char** argv)
 {
     (void)argc;
     (void)argv;
-    // The GUI's death reaches us as SIGTERM even when pkexec sits in between
-    // and keeps our stdin open; end of file on stdin is the usual signal.
+    // The GUI's death reaches us as SIGTERM even if something else still
+    // holds the other end of stdin; end of file on stdin is the usual signal.
+    // A parent that died before prctl() shows as a changed getppid().
+    const pid_t parent = ::getppid();
     ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != parent)
+        return kExitProtocolError;
     // A GUI that closes its end turns writes into EPIPE instead of killing us.
     std::signal(SIGPIPE, SIG_IGN);
     setNonBlocking(kInputFd);
@@ -481,6 +504,8 @@ int runServe(int argc, char** argv)
     sigemptyset(&action.sa_mask);
     for (int sig : {SIGTERM, SIGINT, SIGHUP})
         ::sigaction(sig, &action, nullptr);
+    if (::getppid() != parent)
+        recorder.requestStop();
 
     // The header is written before seccomp, so a failure can still remove the
     // file (unlink is not on the allow-list, and should not be).

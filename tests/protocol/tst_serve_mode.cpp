@@ -18,6 +18,7 @@
 #include <netinet/in.h>
 #include <pcap/pcap.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -38,24 +39,51 @@ public:
             ::kill(m_pid, SIGKILL);
             ::waitpid(m_pid, nullptr, 0);
         }
+        if (m_parent > 0)
+            killParent();
     }
 
-    bool launch()
+    // With viaParent, the helper's parent is a stand-in for the GUI that we
+    // can kill while our end of the socket stays open (so no end of file).
+    bool launch(bool viaParent = false)
     {
         int fds[2];
-        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+        int pidPipe[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0 ||
+            ::pipe2(pidPipe, O_CLOEXEC) != 0)
             return false;
-        m_pid = ::fork();
-        if (m_pid == 0) {
-            // dup2 clears close-on-exec on 0 and 1, as pkexec would leave them.
-            ::dup2(fds[1], 0);
-            ::dup2(fds[1], 1);
-            ::execl(PR_HELPER_BINARY, "packet-recorder-helper", "serve", nullptr);
-            ::_exit(127);
+        const pid_t child = ::fork();
+        if (child == 0) {
+            const pid_t helper = viaParent ? ::fork() : 0;
+            if (helper == 0) {
+                // dup2 clears close-on-exec on 0 and 1, as pkexec leaves them.
+                ::dup2(fds[1], 0);
+                ::dup2(fds[1], 1);
+                ::execl(PR_HELPER_BINARY, "packet-recorder-helper", "serve", nullptr);
+                ::_exit(127);
+            }
+            [[maybe_unused]] const ssize_t n = ::write(pidPipe[1], &helper, sizeof helper);
+            for (;;)
+                ::pause();
         }
         ::close(fds[1]);
+        ::close(pidPipe[1]);
         m_socket = fds[0];
+        if (viaParent) {
+            m_parent = child;
+            if (::read(pidPipe[0], &m_pid, sizeof m_pid) != sizeof m_pid)
+                m_pid = -1;
+        } else {
+            m_pid = child;
+        }
+        ::close(pidPipe[0]);
         return m_pid > 0;
+    }
+    void killParent()
+    {
+        ::kill(m_parent, SIGKILL);
+        ::waitpid(m_parent, nullptr, 0);
+        m_parent = -1;
     }
 
     void send(const QByteArray& bytes)
@@ -153,6 +181,7 @@ private:
     }
 
     pid_t m_pid = -1;
+    pid_t m_parent = -1;
     int m_socket = -1;
     FrameDecoder m_decoder;
 };
@@ -255,12 +284,13 @@ private slots:
     void rejectsMalformedInput();
     void malformedInputDuringRecordingFinishesFile();
     void exitsWhenGuiGoesAway();
+    void exitsWhenParentDies();
     void slowReaderLosesRecordsNotPackets();
 
 private:
     // Hello, Start, Started. False (with a failure logged) otherwise.
-    bool startRecording(Helper& helper, const StartRequest& request,
-                        StartedInfo* started = nullptr);
+    bool startRecording(Helper& helper, const StartRequest& request, StartedInfo* started = nullptr,
+                        bool viaParent = false);
 
     QTemporaryDir m_dir;
 };
@@ -272,12 +302,14 @@ void TestServeMode::initTestCase()
     QVERIFY(QFile::exists(QStringLiteral(PR_HELPER_BINARY)));
     QVERIFY(m_dir.isValid());
     std::signal(SIGPIPE, SIG_IGN);
+    // Orphaned helpers (exitsWhenParentDies) become our children to reap.
+    QCOMPARE(::prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
 }
 
 bool TestServeMode::startRecording(Helper& helper, const StartRequest& request,
-                                   StartedInfo* started)
+                                   StartedInfo* started, bool viaParent)
 {
-    if (!helper.launch())
+    if (!helper.launch(viaParent))
         return false;
     helper.send(encodeHello({}));
     Message m;
@@ -537,6 +569,33 @@ void TestServeMode::exitsWhenGuiGoesAway()
     const QList<QByteArray> lines = tshark.readAllStandardOutput().trimmed().split('\n');
     QCOMPARE(lines.size(), kCount);
     QCOMPARE(countWithLibpcap(path), qint64(kCount));
+}
+
+// The GUI dies but its end of the socket stays open (another process holds
+// it): PR_SET_PDEATHSIG must stop the recording.
+void TestServeMode::exitsWhenParentDies()
+{
+    UdpBurst udp;
+    const QString path = m_dir.filePath(QStringLiteral("orphan.pcap"));
+    Helper helper;
+    QVERIFY(startRecording(helper, startOnLo(path, udp.port()), nullptr, /*viaParent=*/true));
+    QCOMPARE(udp.send(40, 64), 40);
+    Message m;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 5000 && (helper.totals.isEmpty() || helper.totals.back().packets < 40))
+        QVERIFY(helper.receiveUntil(MessageKind::Totals, &m, 5000));
+
+    timer.restart();
+    helper.killParent();
+    QVERIFY(helper.receiveUntil(MessageKind::Stopped, &m, 3000));
+    const int status = helper.waitForExit(3000);
+    qInfo("helper exited %lld ms after its parent died", static_cast<long long>(timer.elapsed()));
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QVERIFY(timer.elapsed() < 1000);
+    QCOMPARE(m.totals.packets, std::uint64_t(40));
+    QCOMPARE(countWithLibpcap(path), qint64(40));
 }
 
 void TestServeMode::slowReaderLosesRecordsNotPackets()
