@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QtGlobal>
+
+namespace pr {
+
+// Link types (LINKTYPE_* of the pcap/pcapng file) the decoder understands.
+inline constexpr quint32 kLinkTypeEthernet = 1;    // EN10MB
+inline constexpr quint32 kLinkTypeRaw = 101;       // raw IPv4/IPv6
+inline constexpr quint32 kLinkTypeLinuxSll2 = 276; // Linux "cooked" v2 (capture on "any")
+
+// The packet list's text columns, as Wireshark would show them.
+struct DecodedSummary
+{
+    QString source; // IP address, else MAC address
+    QString destination;
+    QString protocol;    // "TCP", "UDP", "DNS", "ICMP", "ICMPv6", "ARP", "IPv4", ...
+    QString info;        // "443 → 51234 [SYN, ACK] Seq=0 Ack=1 Win=65535 Len=0", ...
+    int sourcePort = -1; // TCP/UDP ports, -1 when the frame has none
+    int destinationPort = -1;
+    bool malformed = false; // some layer was truncated or inconsistent
+};
+
+// Never reads outside data[0, length); a truncated or malformed frame gets a
+// "[Malformed ...]" or "[Truncated]" note in info instead.
+DecodedSummary decodeSummary(const uchar* data, int length, quint32 linkType);
+
+// One line of the detail tree and the bytes of the frame it describes.
+struct DetailNode
+{
+    QString text;
+    int byteOffset = 0;
+    int byteLength = 0;
+    QList<DetailNode> children;
+};
+
+// One top-level node per layer (Ethernet, 802.1Q, IPv4, TCP, DNS, ...); byte
+// ranges are clipped to [0, length).
+QList<DetailNode> decodeDetails(const uchar* data, int length, quint32 linkType);
+
+} // namespace pr

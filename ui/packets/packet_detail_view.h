@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ui/packets/frame_decoder.h"
+
+#include <QWidget>
+
+class QPlainTextEdit;
+class QStandardItemModel;
+class QTreeView;
+class QModelIndex;
+
+namespace pr {
+
+// The detail pane: the decoded layers as a tree above a hex dump
+// (offset | hex | ASCII); selecting a tree node highlights its bytes.
+class PacketDetailView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PacketDetailView(QWidget* parent = nullptr);
+
+    // frame holds the bytes we have (maybe only the first 128 of a live
+    // packet); capturedLength is what the file holds (0: frame.size());
+    // frameNumber 0 leaves the number out of the top line.
+    void showPacket(const QByteArray& frame, quint32 linkType, quint32 wireLength,
+                    quint32 capturedLength = 0, quint64 frameNumber = 0);
+    void clear();
+
+    // For tests: the tree's model, the hex text, the highlighted byte range.
+    QStandardItemModel* treeModel() const { return m_model; }
+    QTreeView* treeView() const { return m_tree; }
+    QString hexDumpText() const;
+    QPair<int, int> highlightedBytes() const { return m_highlight; }
+
+private:
+    void onCurrentChanged(const QModelIndex& current);
+    void highlightBytes(int offset, int length);
+
+    QTreeView* m_tree = nullptr;
+    QStandardItemModel* m_model = nullptr;
+    QPlainTextEdit* m_hex = nullptr;
+    QByteArray m_frame;
+    QPair<int, int> m_highlight{0, 0};
+};
+
+} // namespace pr
