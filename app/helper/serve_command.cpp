@@ -265,11 +265,15 @@ public:
 
     void extraFdReadable() override
     {
+        // A bounded amount per wake-up, so a peer that floods the control
+        // channel cannot starve the capture loop.
+        constexpr int kMaxReadsPerWakeup = 8;
         char buffer[16384];
-        for (;;) {
+        for (int reads = 0; reads < kMaxReadsPerWakeup && !m_protocolError; ++reads) {
             const ssize_t n = ::read(kInputFd, buffer, sizeof buffer);
             if (n > 0) {
                 m_in.feed(QByteArrayView(buffer, n));
+                handleBufferedMessages();
                 continue;
             }
             if (n < 0 && errno == EINTR)
@@ -284,7 +288,6 @@ public:
             m_recorder.requestStop();
             break;
         }
-        handleBufferedMessages();
     }
 
     // Messages that arrived together with Start are processed before the loop.
