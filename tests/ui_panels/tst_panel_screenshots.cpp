@@ -104,6 +104,7 @@ private slots:
     void captureOptions_data();
     void captureOptions();
     void throughputChart();
+    void throughputChartEmpty();
 };
 
 void TestPanelScreenshots::interfacePicker()
@@ -184,6 +185,17 @@ void TestPanelScreenshots::throughputChart()
                                 .arg(chart.bitsChart()->plotArea().left())
                                 .arg(chart.packetsChart()->plotArea().left())));
     saveAndCheck(&chart, QStringLiteral("throughput_chart"));
+}
+
+void TestPanelScreenshots::throughputChartEmpty()
+{
+    // What the user sees before the first totals arrive.
+    pr::ThroughputChart chart;
+    chart.resize(860, 520);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCOMPARE(chart.plottedPointCount(), 0);
+    saveAndCheck(&chart, QStringLiteral("throughput_chart_empty"));
 }
 
 QTEST_MAIN(TestPanelScreenshots)

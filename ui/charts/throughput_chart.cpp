@@ -23,7 +23,7 @@ namespace {
 const QColor kIncomingColor(0x1f, 0x77, 0xb4);
 const QColor kOutgoingColor(0xff, 0x7f, 0x0e);
 const QColor kDropColor(0xd6, 0x27, 0x28);
-constexpr int kRenderDelayMs = 50;
+constexpr int kRenderDelayMs = 100;
 constexpr int kChartMargin = 4;
 
 } // namespace
@@ -84,6 +84,10 @@ ThroughputChart::Plot ThroughputChart::makePlot()
     chart->setMargins(QMargins(kChartMargin, 2, kChartMargin, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(0);
+    // Blend with the window (and the controls above); only the plot is a canvas.
+    chart->setBackgroundVisible(false);
+    chart->setPlotAreaBackgroundBrush(palette().brush(QPalette::Base));
+    chart->setPlotAreaBackgroundVisible(true);
 
     plot.in = new QLineSeries(chart);
     plot.in->setName(tr("Incoming"));
@@ -122,6 +126,8 @@ ThroughputChart::Plot ThroughputChart::makePlot()
 
     plot.view = new QChartView(chart, this);
     plot.view->setRenderHint(QPainter::Antialiasing);
+    plot.view->setFrameShape(QFrame::NoFrame);
+    plot.view->setBackgroundBrush(palette().brush(QPalette::Window));
     plot.view->setMinimumHeight(160);
     return plot;
 }
@@ -239,20 +245,38 @@ void ThroughputChart::render()
     const RateUnit bitUnit = bitRateUnit(maxBits);
     const RateUnit packetUnit = packetRateUnit(maxPackets);
 
-    const auto count = std::distance(first, m_samples.end());
+    const auto count = qsizetype(std::distance(first, m_samples.end()));
+    const qsizetype buckets = std::min<qsizetype>(count, kMaxPlotPoints);
     QList<QPointF> inBits, outBits, inPackets, outPackets, bitDrops, packetDrops;
     for (QList<QPointF>* list : {&inBits, &outBits, &inPackets, &outPackets})
-        list->reserve(count);
-    for (auto it = first; it != m_samples.end(); ++it) {
-        inBits.append({it->t, it->inBits / bitUnit.divisor});
-        outBits.append({it->t, it->outBits / bitUnit.divisor});
-        inPackets.append({it->t, it->inPackets / packetUnit.divisor});
-        outPackets.append({it->t, it->outPackets / packetUnit.divisor});
-        if (it->drop) {
+        list->reserve(buckets);
+    for (qsizetype b = 0; b < buckets; ++b) {
+        // Average each bucket (a rate over a longer interval is the mean of
+        // the shorter ones); with no more samples than buckets this is 1:1.
+        const auto from = first + b * count / buckets;
+        const auto to = first + (b + 1) * count / buckets;
+        Sample mean{(to - 1)->t, 0, 0, 0, 0, false};
+        for (auto it = from; it != to; ++it) {
+            mean.inBits += it->inBits;
+            mean.outBits += it->outBits;
+            mean.inPackets += it->inPackets;
+            mean.outPackets += it->outPackets;
+            mean.drop = mean.drop || it->drop;
+        }
+        const double n = double(to - from);
+        mean.inBits /= n;
+        mean.outBits /= n;
+        mean.inPackets /= n;
+        mean.outPackets /= n;
+        inBits.append({mean.t, mean.inBits / bitUnit.divisor});
+        outBits.append({mean.t, mean.outBits / bitUnit.divisor});
+        inPackets.append({mean.t, mean.inPackets / packetUnit.divisor});
+        outPackets.append({mean.t, mean.outPackets / packetUnit.divisor});
+        if (mean.drop) {
             // On the higher of the two lines, where the eye already is.
-            bitDrops.append({it->t, std::max(it->inBits, it->outBits) / bitUnit.divisor});
+            bitDrops.append({mean.t, std::max(mean.inBits, mean.outBits) / bitUnit.divisor});
             packetDrops.append(
-                {it->t, std::max(it->inPackets, it->outPackets) / packetUnit.divisor});
+                {mean.t, std::max(mean.inPackets, mean.outPackets) / packetUnit.divisor});
         }
     }
 
@@ -269,8 +293,15 @@ void ThroughputChart::render()
         plot.x->setTickInterval(tickInterval);
         plot.y->setTitleText(unit.label);
         const double top = max / unit.divisor;
-        plot.y->setRange(0, top > 0 ? top * 1.1 : 1);
-        plot.y->applyNiceNumbers();
+        if (unit.divisor == 1 && top < 10) {
+            // Whole packets and bits: "0.2 packets/s" ticks would be noise.
+            plot.y->setRange(0, 10);
+            plot.y->setTickCount(6);
+        } else {
+            plot.y->setRange(0, top * 1.1);
+            plot.y->setTickCount(6);
+            plot.y->applyNiceNumbers();
+        }
     };
     update(m_bits, bitUnit, maxBits, inBits, outBits, bitDrops);
     update(m_packets, packetUnit, maxPackets, inPackets, outPackets, packetDrops);

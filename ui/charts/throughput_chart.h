@@ -19,7 +19,8 @@ namespace pr {
 // incoming and outgoing as separate series, kernel drops marked where the
 // drop counter increased, over a rolling window chosen in the widget.
 // Cheap at 10 samples/s for hours: samples older than the longest window are
-// discarded and the series are rebuilt with one replace() per repaint.
+// discarded, the series are rebuilt with one replace() per repaint (at most
+// every 100 ms) and hold at most kMaxPlotPoints points.
 class ThroughputChart : public QWidget
 {
     Q_OBJECT
@@ -27,6 +28,11 @@ public:
     static constexpr int kMaxWindowSeconds = 300;
     // Hard cap on stored samples whatever the caller's rate.
     static constexpr int kMaxSamples = 6000;
+    // Points per series actually drawn: a 5-minute window at 10 Hz is 3000
+    // samples, more than a plot has pixel columns, and painting them all
+    // antialiased costs tens of milliseconds. Longer windows are averaged
+    // into this many buckets (drops marked per bucket).
+    static constexpr int kMaxPlotPoints = 600;
 
     explicit ThroughputChart(QWidget* parent = nullptr);
 
