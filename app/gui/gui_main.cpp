@@ -13,14 +13,60 @@
 
 #include <cstdio>
 
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("PacketRecorder"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("packetrecorder.org"));
+    QCoreApplication::setApplicationName(QStringLiteral("packet-recorder"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PR_VERSION));
+}
+
+// --help and --version must work without a display (a terminal over ssh, a
+// packaging check), so they are answered before QApplication connects to one.
+bool wantsHelpOrVersion(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version" || arg == "-?")
+            return true;
+    }
+    return false;
+}
+
+bool parse(QCommandLineParser* parser, pr::CommandLineOptions* options)
+{
+    pr::setUpCommandLineParser(parser);
+    QString error;
+    if (!pr::parseCommandLine(parser, QCoreApplication::arguments(), options, &error)) {
+        std::fprintf(stderr, "packet-recorder: %s\n\n%s", qPrintable(error),
+                     qPrintable(parser->helpText()));
+        return false;
+    }
+    if (parser->isSet(QStringLiteral("help")) || parser->isSet(QStringLiteral("help-all")))
+        parser->showHelp(0);
+    if (parser->isSet(QStringLiteral("version")))
+        parser->showVersion();
+    return true;
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
+    if (wantsHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QCommandLineParser parser;
+        pr::CommandLineOptions options;
+        return parse(&parser, &options) ? 0 : 2;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("PacketRecorder"));
-    QApplication::setOrganizationDomain(QStringLiteral("packetrecorder.org"));
-    QApplication::setApplicationName(QStringLiteral("packet-recorder"));
+    setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Packet Recorder"));
-    QApplication::setApplicationVersion(QStringLiteral(PR_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("packet-recorder"));
     QApplication::setWindowIcon(pr::appIcon());
 
@@ -34,18 +80,9 @@ int main(int argc, char** argv)
         QApplication::installTranslator(&appTranslator);
 
     QCommandLineParser parser;
-    pr::setUpCommandLineParser(&parser);
     pr::CommandLineOptions options;
-    QString error;
-    if (!pr::parseCommandLine(&parser, QApplication::arguments(), &options, &error)) {
-        std::fprintf(stderr, "packet-recorder: %s\n%s", qPrintable(error),
-                     qPrintable(parser.helpText()));
+    if (!parse(&parser, &options))
         return 2;
-    }
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (parser.isSet(QStringLiteral("version")))
-        parser.showVersion();
 
     pr::MainWindow window;
     pr::UnixSignalWatcher signalWatcher;

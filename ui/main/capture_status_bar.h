@@ -2,8 +2,10 @@
 
 #include "capture/protocol/helper_messages.h"
 
+#include <QHash>
 #include <QStatusBar>
 
+class QFrame;
 class QLabel;
 
 namespace pr {
@@ -29,6 +31,7 @@ public:
 private:
     QLabel* addField(const QString& objectName, const QString& accessibleName);
     void updateFields();
+    void setFieldVisible(QLabel* label, bool visible);
 
     pr::proto::TotalsInfo m_totals;
     QString m_filePath;
@@ -40,6 +43,8 @@ private:
     QLabel* m_drops = nullptr;
     QLabel* m_notShown = nullptr;
     QLabel* m_file = nullptr;
+    QHash<QString, QFrame*> m_separators; // by the label's object name
+    int m_fieldCount = 0;
 };
 
 // "1:02:03" or "02:03": elapsed recording time for the status bar.

@@ -49,7 +49,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_client(new Help
     connectHelper();
     restoreSettings();
     updateActions();
-    updateRecordIcon();
+    // The polkit question goes over D-Bus: ask without blocking the window
+    // and show the lock once the answer is in (pessimistic until then).
+    updateRecordIcon(m_client->launchMode() == HelperClient::LaunchMode::Pkexec);
+    m_client->checkWillAskForPassword();
 }
 
 MainWindow::~MainWindow() = default;
@@ -278,6 +281,7 @@ void MainWindow::connectHelper()
     connect(m_client, &HelperClient::warningReceived, this, &MainWindow::onWarning);
     connect(m_client, &HelperClient::errorOccurred, this, &MainWindow::onError);
     connect(m_client, &HelperClient::stopped, this, &MainWindow::onStopped);
+    connect(m_client, &HelperClient::passwordCheckFinished, this, &MainWindow::updateRecordIcon);
 }
 
 void MainWindow::setState(State state)
@@ -307,17 +311,18 @@ void MainWindow::updateActions()
     m_folderAction->setEnabled(!m_filePath.isEmpty());
     m_openAction->setEnabled(idle);
     m_recentMenu->setEnabled(idle);
-    m_picker->setEnabled(idle);
+    // The interface list stays live while recording (its sparklines are worth
+    // watching); only the options, which apply to the running recording, lock.
     m_options->setEnabled(idle);
 }
 
-void MainWindow::updateRecordIcon()
+void MainWindow::updateRecordIcon(bool willAskForPassword)
 {
-    const bool asks = m_client->willAskForPassword();
-    m_recordAction->setIcon(recordIcon(asks));
+    m_recordAction->setIcon(recordIcon(willAskForPassword));
     const QString base = tr("Start recording on the selected interface");
-    m_recordAction->setToolTip(
-        asks ? base + QLatin1Char('\n') + tr("You will be asked for your password") : base);
+    m_recordAction->setToolTip(willAskForPassword ? base + QLatin1Char('\n') +
+                                                        tr("You will be asked for your password")
+                                                  : base);
 }
 
 void MainWindow::restoreSettings()

@@ -102,7 +102,7 @@ private:
     void connectHelper();
     void setState(State state);
     void updateActions();
-    void updateRecordIcon();
+    void updateRecordIcon(bool willAskForPassword);
     void restoreSettings();
     void saveSettings() const;
 

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -120,11 +121,11 @@ void MainWindow::discardRecording()
 void MainWindow::showFinishedMessage(quint64 packets)
 {
     const QString path = QDir::toNativeSeparators(m_filePath);
-    //: %1 is a number of packets, %2 a file path
-    m_messageBar->showMessage(
-        MessageBar::Kind::Positive,
-        tr("Recorded %n packet(s) to %1.", nullptr, int(qMin<quint64>(packets, INT_MAX)))
-            .arg(path));
+    const QString count = QLocale().toString(qulonglong(packets));
+    m_messageBar->showMessage(MessageBar::Kind::Positive,
+                              packets == 1 ? tr("Recorded 1 packet to %1.").arg(path)
+                                           //: %1 is a number of packets, %2 a file path
+                                           : tr("Recorded %1 packets to %2.").arg(count, path));
     QToolButton* wireshark =
         m_messageBar->addActionButton(tr("Open in Wireshark"), tr("Open in Wireshark"));
     connect(wireshark, &QToolButton::clicked, this, &MainWindow::openInWireshark);

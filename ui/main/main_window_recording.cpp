@@ -8,6 +8,7 @@
 #include "ui/main/message_bar.h"
 #include "ui/main/recent_files.h"
 #include "ui/options/capture_options_widget.h"
+#include "ui/packets/capture_file_reader.h"
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
@@ -228,7 +229,7 @@ void MainWindow::finishRecording(const proto::TotalsInfo& finalTotals)
         m_unsaved = false;
     }
     updateActions();
-    updateRecordIcon(); // polkit may have remembered the authorization
+    m_client->checkWillAskForPassword(); // polkit may remember the authorization now
     emit recordingFinished(m_filePath);
 
     if (m_discardAfterStop)
@@ -248,8 +249,18 @@ void MainWindow::showPacketDetails(int row)
         m_detailView->clear();
         return;
     }
-    const auto record = m_packetModel->record(row);
-    m_detailView->showPacket(record.head, record.linkType, record.wireLength);
+    const proto::PacketRecord record = m_packetModel->record(row);
+    QByteArray frame = record.head;
+    // Once the file is final the whole frame is there to show; while
+    // recording the head the helper sent is what we have.
+    if (m_state == State::Idle && !m_filePath.isEmpty() &&
+        record.capturedLength > quint32(record.head.size())) {
+        const QByteArray full = readFrameAt(m_filePath, record.fileOffset);
+        if (!full.isEmpty())
+            frame = full;
+    }
+    m_detailView->showPacket(frame, record.linkType, record.wireLength, record.capturedLength,
+                             m_packetModel->packetNumber(row));
 }
 
 } // namespace pr

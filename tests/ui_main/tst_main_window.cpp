@@ -1,0 +1,312 @@
+// Drives the whole main window against the real helper on lo: pick the
+// interface, click Record, send bounded UDP traffic to 127.0.0.1, click Stop,
+// then check the file with libpcap against what the window shows. Also
+// closing while recording, and screenshots for a human to look at.
+#include "capture/client/helper_client.h"
+#include "ui/charts/throughput_chart.h"
+#include "ui/interfaces/interface_picker.h"
+#include "ui/main/capture_status_bar.h"
+#include "ui/main/main_window.h"
+#include "ui/main/message_bar.h"
+#include "ui/options/capture_options_widget.h"
+#include "ui/packets/packet_list_model.h"
+#include "ui/packets/packet_list_view.h"
+
+#include <QAction>
+#include <QDir>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pcap/pcap.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using pr::MainWindow;
+
+namespace {
+
+// Counts the packets in a capture file with libpcap's reader; -1 on error.
+long long countPackets(const QString& path, QString* error)
+{
+    char errbuf[PCAP_ERRBUF_SIZE] = {};
+    pcap_t* pcap = pcap_open_offline(QFile::encodeName(path).constData(), errbuf);
+    if (!pcap) {
+        *error = QString::fromLocal8Bit(errbuf);
+        return -1;
+    }
+    long long count = 0;
+    pcap_pkthdr* header = nullptr;
+    const u_char* data = nullptr;
+    int rc = 0;
+    while ((rc = pcap_next_ex(pcap, &header, &data)) == 1)
+        ++count;
+    if (rc == PCAP_ERROR) {
+        *error = QString::fromLocal8Bit(pcap_geterr(pcap));
+        count = -1;
+    }
+    pcap_close(pcap);
+    return count;
+}
+
+// Sends count UDP datagrams of size bytes to 127.0.0.1:port; bounded by count.
+int sendDatagrams(quint16 port, int count, int size)
+{
+    const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return 0;
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QByteArray payload(size, 'p');
+    int sent = 0;
+    for (int i = 0; i < count; ++i) {
+        payload[0] = char(i);
+        if (::sendto(fd, payload.constData(), size_t(payload.size()), 0,
+                     reinterpret_cast<const sockaddr*>(&address), sizeof address) == size)
+            ++sent;
+    }
+    ::close(fd);
+    return sent;
+}
+
+// A port no one else on this machine is likely to use in the same second.
+quint16 testPort()
+{
+    return quint16(20000 + (::getpid() % 20000));
+}
+
+void saveScreenshot(QWidget* window, const QString& name)
+{
+    QDir().mkpath(QStringLiteral(PR_SCREENSHOT_DIR));
+    const QString path = QDir(QStringLiteral(PR_SCREENSHOT_DIR)).filePath(name);
+    QVERIFY2(window->grab().save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void recordsLoopbackTraffic();
+    void closingWhileRecordingKeepsTheFile();
+    void closingWhileRecordingCanDiscard();
+    void stopsOnTerminationRequest();
+    void persistsSettings();
+
+private:
+    void configure(MainWindow* window, const QString& filter);
+    bool startAndWait(MainWindow* window);
+
+    QTemporaryDir m_settingsDir;
+    QTemporaryDir m_outputDir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    if (::geteuid() != 0)
+        QSKIP("Needs root to capture on lo (CI runs the suite as root).");
+    QVERIFY(m_settingsDir.isValid());
+    QVERIFY(m_outputDir.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("PacketRecorderTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindow::configure(MainWindow* window, const QString& filter)
+{
+    window->helperClient()->setHelperPath(QStringLiteral(PR_TEST_HELPER_PATH));
+    window->interfacePicker()->setCurrentInterface(QStringLiteral("lo"));
+    QCOMPARE(window->interfacePicker()->currentInterface(), QStringLiteral("lo"));
+    pr::CaptureOptionsValues values = window->captureOptions()->values();
+    values.filter = filter;
+    values.outputDirectory = m_outputDir.path();
+    values.format = QStringLiteral("pcap");
+    values.stopAfterSeconds = 0;
+    values.stopAfterBytes = 0;
+    values.stopAfterPackets = 0;
+    window->captureOptions()->setValues(values);
+    QTRY_VERIFY(window->captureOptions()->isValid());
+}
+
+bool TestMainWindow::startAndWait(MainWindow* window)
+{
+    QSignalSpy state(window, &MainWindow::stateChanged);
+    window->startRecording();
+    return QTest::qWaitFor([window] { return window->state() == MainWindow::State::Recording; },
+                           15000);
+}
+
+void TestMainWindow::recordsLoopbackTraffic()
+{
+    MainWindow window;
+    configure(&window, QStringLiteral("udp and dst port %1").arg(testPort()));
+    window.resize(1280, 820);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.recordAction()->isEnabled());
+    QVERIFY(!window.stopAction()->isEnabled());
+    QTest::qWait(1500); // let the interface sparklines draw a little
+    saveScreenshot(&window, QStringLiteral("idle.png"));
+
+    // Click Record on the toolbar like a user.
+    auto* toolBar = window.findChild<QToolBar*>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolBar);
+    QWidget* recordButton = toolBar->widgetForAction(window.recordAction());
+    QVERIFY(recordButton);
+    QTest::mouseClick(recordButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.state(), MainWindow::State::Recording, 15000);
+    const QString path = window.currentFilePath();
+    QVERIFY(path.startsWith(m_outputDir.path()));
+    QVERIFY(QFileInfo(path).fileName().startsWith(QLatin1String("packet-recorder-lo-")));
+
+    // 500 datagrams in ten bursts over ~3 s so the chart and list move.
+    const int kBursts = 10;
+    const int kPerBurst = 50;
+    int sent = 0;
+    for (int burst = 0; burst < kBursts; ++burst) {
+        sent += sendDatagrams(testPort(), kPerBurst, 200 + burst * 100);
+        QTest::qWait(300);
+        if (burst == 7) {
+            window.packetView()->selectRow(3);
+            saveScreenshot(&window, QStringLiteral("recording.png"));
+        }
+    }
+    QCOMPARE(sent, kBursts * kPerBurst);
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureStatusBar()->packets(), quint64(sent), 10000);
+
+    QSignalSpy finished(&window, &MainWindow::recordingFinished);
+    QWidget* stopButton = toolBar->widgetForAction(window.stopAction());
+    QVERIFY(stopButton && stopButton->isEnabled());
+    QTest::mouseClick(stopButton, Qt::LeftButton);
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(window.state(), MainWindow::State::Idle);
+    QCOMPARE(finished.first().first().toString(), path);
+
+    QString error;
+    const long long inFile = countPackets(path, &error);
+    QVERIFY2(inFile >= 0, qPrintable(error));
+    QCOMPARE(inFile, (long long)sent);
+    QCOMPARE(quint64(inFile), window.captureStatusBar()->packets());
+    QCOMPARE(window.packetModel()->rowCount(), int(inFile));
+    QVERIFY(window.hasUnsavedRecording());
+    QVERIFY(window.messageBar()->isVisible());
+    QVERIFY(window.messageBar()->text().contains(QFileInfo(path).fileName()));
+    window.packetView()->selectRow(int(inFile) - 1);
+    saveScreenshot(&window, QStringLiteral("stopped.png"));
+
+    // Closing with an unsaved recording asks; "keep" leaves the file.
+    QStringList questions;
+    window.setConfirmHook([&questions](const QString& question) {
+        questions << question;
+        return QMessageBox::Save;
+    });
+    QVERIFY(window.close());
+    QCOMPARE(questions.size(), 1);
+    QVERIFY(QFileInfo::exists(path));
+}
+
+void TestMainWindow::closingWhileRecordingKeepsTheFile()
+{
+    MainWindow window;
+    configure(&window, QStringLiteral("udp and dst port %1").arg(testPort()));
+    window.show();
+    QVERIFY(startAndWait(&window));
+    const QString path = window.currentFilePath();
+    QCOMPARE(sendDatagrams(testPort(), 100, 300), 100);
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureStatusBar()->packets(), quint64(100), 10000);
+
+    window.setConfirmHook([](const QString&) { return QMessageBox::Save; });
+    QSignalSpy finished(&window, &MainWindow::recordingFinished);
+    window.close(); // ignored until the helper confirmed the stop
+    QVERIFY(finished.wait(15000));
+    QTRY_VERIFY(!window.isVisible());
+    QString error;
+    QCOMPARE(countPackets(path, &error), 100LL);
+}
+
+void TestMainWindow::closingWhileRecordingCanDiscard()
+{
+    MainWindow window;
+    configure(&window, QStringLiteral("udp and dst port %1").arg(testPort()));
+    window.show();
+    QVERIFY(startAndWait(&window));
+    const QString path = window.currentFilePath();
+    QCOMPARE(sendDatagrams(testPort(), 20, 300), 20);
+
+    // Cancel first: still recording.
+    window.setConfirmHook([](const QString&) { return QMessageBox::Cancel; });
+    QVERIFY(!window.close());
+    QCOMPARE(window.state(), MainWindow::State::Recording);
+
+    window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
+    QSignalSpy finished(&window, &MainWindow::recordingFinished);
+    window.close();
+    QVERIFY(finished.wait(15000));
+    QTRY_VERIFY(!window.isVisible());
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+void TestMainWindow::stopsOnTerminationRequest()
+{
+    MainWindow window;
+    configure(&window, QStringLiteral("udp and dst port %1").arg(testPort()));
+    window.show();
+    QVERIFY(startAndWait(&window));
+    const QString path = window.currentFilePath();
+    QCOMPARE(sendDatagrams(testPort(), 50, 100), 50);
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureStatusBar()->packets(), quint64(50), 10000);
+
+    // What SIGTERM triggers: no question, stop, keep the file, quit.
+    bool asked = false;
+    window.setConfirmHook([&asked](const QString&) {
+        asked = true;
+        return QMessageBox::Cancel;
+    });
+    QSignalSpy finished(&window, &MainWindow::recordingFinished);
+    window.requestTermination();
+    QVERIFY(finished.wait(15000));
+    QVERIFY(!asked);
+    QString error;
+    QCOMPARE(countPackets(path, &error), 50LL);
+}
+
+void TestMainWindow::persistsSettings()
+{
+    QString directory;
+    {
+        MainWindow window;
+        configure(&window, QStringLiteral("tcp port 8080"));
+        window.show();
+        window.resize(1000, 700);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setConfirmHook([](const QString&) { return QMessageBox::Save; });
+        QVERIFY(window.close());
+        directory = window.captureOptions()->values().outputDirectory;
+    }
+    MainWindow again;
+    QCOMPARE(again.interfacePicker()->currentInterface(), QStringLiteral("lo"));
+    QCOMPARE(again.captureOptions()->values().filter, QStringLiteral("tcp port 8080"));
+    QCOMPARE(again.captureOptions()->values().outputDirectory, directory);
+    QCOMPARE(again.size(), QSize(1000, 700));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
