@@ -282,6 +282,7 @@ private slots:
     void terminatesCleanlyOnSigterm();
     void rejectsMalformedInput_data();
     void rejectsMalformedInput();
+    void refusesSymlinkedOutput();
     void malformedInputDuringRecordingFinishesFile();
     void exitsWhenGuiGoesAway();
     void exitsWhenParentDies();
@@ -511,6 +512,32 @@ void TestServeMode::rejectsMalformedInput()
     QVERIFY(!QFile::exists(QStringLiteral("/nonexistent-dir/x.pcap")));
 }
 
+// The file is opened with O_NOFOLLOW: a symlink planted at the path is refused
+// and what it points to stays untouched.
+void TestServeMode::refusesSymlinkedOutput()
+{
+    const QString target = m_dir.filePath(QStringLiteral("victim.txt"));
+    const QString link = m_dir.filePath(QStringLiteral("link.pcap"));
+    QFile victim(target);
+    QVERIFY(victim.open(QIODevice::WriteOnly));
+    victim.write("keep me");
+    victim.close();
+    QVERIFY(QFile::link(target, link));
+
+    Helper helper;
+    QVERIFY(helper.launch());
+    helper.send(encodeHello({}));
+    helper.send(encodeStart(startOnLo(link, 9)));
+    Message m;
+    QVERIFY(helper.receiveUntil(MessageKind::Error, &m, 5000));
+    QCOMPARE(m.error.code, ErrorCode::OutputNotWritable);
+    const int status = helper.waitForExit(3000);
+    QVERIFY(WIFEXITED(status));
+    QVERIFY(WEXITSTATUS(status) != 0);
+    QVERIFY(victim.open(QIODevice::ReadOnly));
+    QCOMPARE(victim.readAll(), QByteArray("keep me"));
+}
+
 void TestServeMode::malformedInputDuringRecordingFinishesFile()
 {
     UdpBurst udp;
@@ -603,7 +630,9 @@ void TestServeMode::slowReaderLosesRecordsNotPackets()
     UdpBurst udp;
     const QString path = m_dir.filePath(QStringLiteral("slow.pcap"));
     Helper helper;
-    QVERIFY(startRecording(helper, startOnLo(path, udp.port())));
+    StartRequest request = startOnLo(path, udp.port());
+    request.ringBytes = 64u << 20; // the whole burst fits even if the helper stalls
+    QVERIFY(startRecording(helper, request));
 
     // We do not read while this runs: far more records than the socket and
     // the helper's bounded queue hold.
