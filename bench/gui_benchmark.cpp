@@ -140,7 +140,6 @@ int main(int argc, char** argv)
     // Never hang a benchmark run: the helper must have answered by then.
     QTimer::singleShot((seconds + 60) * 1000, &app, [] { QCoreApplication::exit(3); });
     const int rc = app.exec();
-    std::fprintf(stderr, "exec rc=%d state=%d\n", rc, int(window.state()));
 
     const pr::proto::TotalsInfo& totals = window.captureStatusBar()->totals();
     const qint64 rssEnd = residentKilobytes();

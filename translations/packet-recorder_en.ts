@@ -1,4 +1,938 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Invalid -a condition &quot;%1&quot;: use duration:SECONDS, filesize:KB or packets:N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record network traffic to pcap files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface to record on (&quot;any&quot; for all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start recording immediately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the recording to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture filter (pcap syntax).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File format: pcap, pcap-us or pcapng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop automatically: duration:SECONDS, filesize:KB or packets:N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after this many packets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot length in bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snaplen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not put the interface into promiscuous mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A capture file to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown file format &quot;%1&quot;: use pcap, pcap-us or pcapng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid packet count &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid snapshot length &quot;%1&quot;: use 64 to 262144.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at most one capture file to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-k records a new capture; it cannot be combined with a file to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::CaptureOptionsWidget</name>
+    <message>
+        <source>Capture filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture filter status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <extracomment>Unit suffix of the snapshot length spin box</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes kept of each packet; longer packets are truncated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Promiscuous mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promiscuous mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also record frames addressed to other hosts on the same network segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <extracomment>Unit suffix: mebibytes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel buffer size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory the kernel fills while the recorder writes; larger survives longer bursts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel &amp;buffer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcap (nanosecond)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcap (microsecond)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcapng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsecond pcap suits older tools; pcapng keeps interface names and direction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File &amp;format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output folder status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After &amp;duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after a duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <extracomment>Unit suffix: seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After file &amp;size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after a file size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File size in MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After &amp;packets:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after a packet count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture filter is invalid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder for the recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This folder does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This folder is not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::CaptureStatusBar</name>
+    <message>
+        <source>Status bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets dropped by the kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets not shown in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording on %1</source>
+        <extracomment>Status bar while a recording runs; %1 is an interface name such as eth0.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <extracomment>Status bar after File &gt; Open</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 packets</source>
+        <extracomment>Status bar; %1 is a number of packets</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>avg %1</source>
+        <extracomment>Status bar: average data rate since the recording started</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dropped</source>
+        <extracomment>Status bar: packets the kernel dropped because the capture buffer was full</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not shown</source>
+        <extracomment>Status bar: packets recorded in the file but not sent to the list (too fast to show)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <extracomment>Status bar: %1 is the file size, %2 the file path</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::FilterLineEdit</name>
+    <message>
+        <source>The filter is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libpcap could not open a compiler for this link type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture filter, e.g. tcp port 443 or host 192.0.2.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A libpcap filter expression; empty records every packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No filter: every packet is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::InterfaceListModel</name>
+    <message>
+        <source>All interfaces (any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record from every interface at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (index %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic (last minute)</source>
+        <extracomment>Column with a small graph of the last minute of traffic</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::InterfacePicker</name>
+    <message>
+        <source>Interfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network interfaces with their state, addresses and recent traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::MainWindow</name>
+    <message>
+        <source>Packet Recorder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <extracomment>Tab title: the list of network interfaces</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interfaces and options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <extracomment>Tab title: capture filter, file format, output folder, auto-stop</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop recording and finish the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Options…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the capture options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a saved capture file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the recording under another name or format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in &amp;Wireshark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the capture file in Wireshark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Containing &amp;Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the folder that holds the capture file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Auto-Scroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest packet in view while recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds Since &amp;Start</source>
+        <extracomment>View &gt; Time Format: seconds since the first packet</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time of Day</source>
+        <extracomment>View &gt; Time Format: wall-clock time of day</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Packet Recorder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Packet Recorder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Packet Recorder %1&lt;/h3&gt;&lt;p&gt;Records network traffic to pcap and pcapng files that open in Wireshark, tcpdump and every other pcap tool.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent captures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time &amp;Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start recording on the selected interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You will be asked for your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recording is running. Stop it and keep the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the recording before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep File</source>
+        <extracomment>Button: keep the recorded file where it is</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete File</source>
+        <extracomment>Button: delete the recorded file</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording is in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded 1 packet to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded %1 packets to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in Wireshark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcap, nanosecond timestamps (*.pcap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcap, microsecond timestamps, for older tools (*.pcap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcapng (*.pcapng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Capture As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture could not be saved. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Capture File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture files (*.pcap *.pcapng *.cap *.pcap.gz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the recording before opening another file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wireshark is not installed. The capture file is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wireshark could not be started. The capture file is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file manager could be started. The capture file is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet Recorder has no permission to capture on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording did not start: the password prompt was dismissed or the password was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interface %1 is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interface %1 is down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet Recorder cannot record on %1: its link type is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture filter is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture file cannot be written. Is the disk full, or the output folder read-only?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture helper (packet-recorder-helper) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture helper stopped unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture helper belongs to another version of Packet Recorder. Reinstall the application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A capture option is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an interface to record on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the previous recording?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output folder %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::MessageBar</name>
+    <message>
+        <source>Message bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::RateFormat</name>
+    <message>
+        <source>bit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packets/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kpackets/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mpackets/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::RecentFiles</name>
+    <message>
+        <source>No recent captures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::ThroughputChart</name>
+    <message>
+        <source>&amp;Show the last:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart time window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput in bits per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet rate in packets per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel drops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed time (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

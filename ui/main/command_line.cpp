@@ -7,10 +7,11 @@ namespace pr {
 
 namespace {
 
-QString tr(const char* text)
+// A translation context for the free functions below (lupdate needs a class).
+struct CommandLine
 {
-    return QCoreApplication::translate("pr::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 
 bool applyAutostop(const QString& condition, CommandLineOptions* options, QString* error)
 {
@@ -38,7 +39,8 @@ bool applyAutostop(const QString& condition, CommandLineOptions* options, QStrin
             return true;
         }
     }
-    *error = tr("Invalid -a condition \"%1\": use duration:SECONDS, filesize:KB or packets:N.")
+    *error = CommandLine::tr(
+                 "Invalid -a condition \"%1\": use duration:SECONDS, filesize:KB or packets:N.")
                  .arg(condition);
     return false;
 }
@@ -47,22 +49,30 @@ bool applyAutostop(const QString& condition, CommandLineOptions* options, QStrin
 
 void setUpCommandLineParser(QCommandLineParser* parser)
 {
-    parser->setApplicationDescription(tr("Record network traffic to pcap files."));
+    parser->setApplicationDescription(CommandLine::tr("Record network traffic to pcap files."));
     parser->addHelpOption();
     parser->addVersionOption();
     parser->addOptions({
-        {QStringLiteral("i"), tr("Interface to record on (\"any\" for all)."), tr("interface")},
-        {QStringLiteral("k"), tr("Start recording immediately.")},
-        {QStringLiteral("w"), tr("Write the recording to this file."), tr("file")},
-        {QStringLiteral("f"), tr("Capture filter (pcap syntax)."), tr("filter")},
-        {QStringLiteral("F"), tr("File format: pcap, pcap-us or pcapng."), tr("format")},
-        {QStringLiteral("a"), tr("Stop automatically: duration:SECONDS, filesize:KB or packets:N."),
-         tr("condition")},
-        {QStringLiteral("c"), tr("Stop after this many packets."), tr("count")},
-        {QStringLiteral("s"), tr("Snapshot length in bytes."), tr("snaplen")},
-        {QStringLiteral("p"), tr("Do not put the interface into promiscuous mode.")},
+        {QStringLiteral("i"), CommandLine::tr("Interface to record on (\"any\" for all)."),
+         CommandLine::tr("interface")},
+        {QStringLiteral("k"), CommandLine::tr("Start recording immediately.")},
+        {QStringLiteral("w"), CommandLine::tr("Write the recording to this file."),
+         CommandLine::tr("file")},
+        {QStringLiteral("f"), CommandLine::tr("Capture filter (pcap syntax)."),
+         CommandLine::tr("filter")},
+        {QStringLiteral("F"), CommandLine::tr("File format: pcap, pcap-us or pcapng."),
+         CommandLine::tr("format")},
+        {QStringLiteral("a"),
+         CommandLine::tr("Stop automatically: duration:SECONDS, filesize:KB or packets:N."),
+         CommandLine::tr("condition")},
+        {QStringLiteral("c"), CommandLine::tr("Stop after this many packets."),
+         CommandLine::tr("count")},
+        {QStringLiteral("s"), CommandLine::tr("Snapshot length in bytes."),
+         CommandLine::tr("snaplen")},
+        {QStringLiteral("p"), CommandLine::tr("Do not put the interface into promiscuous mode.")},
     });
-    parser->addPositionalArgument(QStringLiteral("file"), tr("A capture file to open."),
+    parser->addPositionalArgument(QStringLiteral("file"),
+                                  CommandLine::tr("A capture file to open."),
                                   QStringLiteral("[file]"));
 }
 
@@ -84,7 +94,8 @@ bool parseCommandLine(QCommandLineParser* parser, const QStringList& arguments,
         const QString format = parser->value(QStringLiteral("F"));
         if (format != QLatin1String("pcap") && format != QLatin1String("pcap-us") &&
             format != QLatin1String("pcapng")) {
-            *error = tr("Unknown file format \"%1\": use pcap, pcap-us or pcapng.").arg(format);
+            *error = CommandLine::tr("Unknown file format \"%1\": use pcap, pcap-us or pcapng.")
+                         .arg(format);
             return false;
         }
         options->format = format;
@@ -100,7 +111,8 @@ bool parseCommandLine(QCommandLineParser* parser, const QStringList& arguments,
         bool ok = false;
         const quint64 count = parser->value(QStringLiteral("c")).toULongLong(&ok);
         if (!ok || count == 0) {
-            *error = tr("Invalid packet count \"%1\".").arg(parser->value(QStringLiteral("c")));
+            *error = CommandLine::tr("Invalid packet count \"%1\".")
+                         .arg(parser->value(QStringLiteral("c")));
             return false;
         }
         options->stopAfterPackets = count;
@@ -110,7 +122,7 @@ bool parseCommandLine(QCommandLineParser* parser, const QStringList& arguments,
         const uint snaplen = parser->value(QStringLiteral("s")).toUInt(&ok);
         // Bounds as in capture/engine/capture_options.h (64 .. 262144).
         if (!ok || snaplen < 64 || snaplen > 262144) {
-            *error = tr("Invalid snapshot length \"%1\": use 64 to 262144.")
+            *error = CommandLine::tr("Invalid snapshot length \"%1\": use 64 to 262144.")
                          .arg(parser->value(QStringLiteral("s")));
             return false;
         }
@@ -119,13 +131,14 @@ bool parseCommandLine(QCommandLineParser* parser, const QStringList& arguments,
 
     const QStringList positional = parser->positionalArguments();
     if (positional.size() > 1) {
-        *error = tr("Give at most one capture file to open.");
+        *error = CommandLine::tr("Give at most one capture file to open.");
         return false;
     }
     if (!positional.isEmpty())
         options->fileToOpen = positional.first();
     if (options->startImmediately && !options->fileToOpen.isEmpty()) {
-        *error = tr("-k records a new capture; it cannot be combined with a file to open.");
+        *error =
+            CommandLine::tr("-k records a new capture; it cannot be combined with a file to open.");
         return false;
     }
     return true;
