@@ -240,6 +240,7 @@ void HelperClient::Impl::launch(const proto::StartRequest& request)
     const HelperCommand command = serveCommand(path, direct);
     newProcess->setProgram(command.program);
     newProcess->setArguments(command.arguments);
+    newProcess->setProcessEnvironment(command.environment);
     // stdin and stdout become the socket in the child; QProcess must not
     // make pipes for them. stderr stays a pipe for diagnostics.
     newProcess->setStandardInputFile(QProcess::nullDevice());

@@ -11,8 +11,29 @@
 namespace pr {
 
 namespace {
+
 constexpr char kHelperName[] = "packet-recorder-helper";
+
+// pkexec keeps a few variables and refuses to run at all when one looks
+// suspicious (SHELL not in /etc/shells, a '/', '%' or ".." in a value), which
+// would surface as "not authorized". Hand it only the locale, which the
+// helper's messages may use, and only when pkexec will accept it.
+QProcessEnvironment pkexecEnvironment()
+{
+    const QProcessEnvironment ours = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/sbin:/usr/bin:/sbin:/bin"));
+    for (const char* name : {"LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"}) {
+        const QString key = QLatin1StringView(name);
+        const QString value = ours.value(key);
+        if (!value.isEmpty() && !value.contains(u'/') && !value.contains(u'%') &&
+            !value.contains(QLatin1StringView("..")))
+            env.insert(key, value);
+    }
+    return env;
 }
+
+} // namespace
 
 QString defaultHelperPath()
 {
@@ -50,11 +71,14 @@ HelperCommand serveCommand(const QString& helperPath, bool direct)
     // wants it absolute.
     const QString absolute = QFileInfo(helperPath).absoluteFilePath();
     if (direct)
-        return {absolute, {QStringLiteral("serve")}};
+        return {absolute, {QStringLiteral("serve")}, QProcessEnvironment::systemEnvironment()};
     QString pkexec = QStandardPaths::findExecutable(QStringLiteral("pkexec"));
     if (pkexec.isEmpty())
         pkexec = QStringLiteral("/usr/bin/pkexec");
-    return {pkexec, {absolute, QStringLiteral("serve")}};
+    // No textual fallback agent: it would prompt on a terminal nobody watches.
+    return {pkexec,
+            {QStringLiteral("--disable-internal-agent"), absolute, QStringLiteral("serve")},
+            pkexecEnvironment()};
 }
 
 } // namespace pr

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -18,11 +19,12 @@ bool hasFileCaptureCapability(const QString& path);
 // or the helper binary has file capabilities.
 bool canLaunchDirectly(const QString& helperPath);
 
-// The program and arguments that start the helper in serve mode.
+// The program, arguments and environment that start the helper in serve mode.
 struct HelperCommand
 {
     QString program;
     QStringList arguments;
+    QProcessEnvironment environment;
 };
 HelperCommand serveCommand(const QString& helperPath, bool direct);
 

@@ -81,6 +81,13 @@ pkexec_rule)
     finish_recording
     check_capture_file "$port"
     pk_wait_for no_helper_left 30 || pk_fail "helper still running after stop"
+    # The action (and so the rule) covers "helper serve" only: any other use
+    # of the helper through pkexec is the generic, prompting exec action.
+    rc=0
+    pk_as_user pkexec --disable-internal-agent "$pk_work/bin/packet-recorder-helper" record \
+        --interface lo --output "$out/other.pcap" --duration 1 >/dev/null 2>&1 || rc=$?
+    [[ $rc -eq 127 ]] || pk_fail "pkexec helper record was not refused (exit $rc)"
+    [[ ! -e $out/other.pcap ]] || pk_fail "pkexec helper record wrote a file"
     ;;
 
 not_authorized)
