@@ -8,6 +8,7 @@
 #include "ui/main/capture_status_bar.h"
 #include "ui/main/main_window.h"
 #include "ui/main/message_bar.h"
+#include "ui/main/recent_files.h"
 #include "ui/options/capture_options_widget.h"
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
@@ -77,6 +78,19 @@ int sendDatagrams(quint16 port, int count, int size)
     return sent;
 }
 
+quint32 fileMagic(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray head = file.read(4);
+    if (head.size() != 4)
+        return 0;
+    quint32 magic = 0;
+    memcpy(&magic, head.constData(), 4);
+    return magic;
+}
+
 // A port no one else on this machine is likely to use in the same second.
 quint16 testPort()
 {
@@ -103,6 +117,7 @@ private slots:
     void closingWhileRecordingKeepsTheFile();
     void closingWhileRecordingCanDiscard();
     void stopsOnTerminationRequest();
+    void savesConvertsAndOpens();
     void persistsSettings();
 
 private:
@@ -286,6 +301,58 @@ void TestMainWindow::stopsOnTerminationRequest()
     QVERIFY(!asked);
     QString error;
     QCOMPARE(countPackets(path, &error), 50LL);
+}
+
+void TestMainWindow::savesConvertsAndOpens()
+{
+    MainWindow window;
+    configure(&window, QStringLiteral("udp and dst port %1").arg(testPort()));
+    window.show();
+    QVERIFY(startAndWait(&window));
+    const QString recorded = window.currentFilePath();
+    QCOMPARE(sendDatagrams(testPort(), 100, 400), 100);
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureStatusBar()->packets(), quint64(100), 10000);
+    QSignalSpy finished(&window, &MainWindow::recordingFinished);
+    window.stopRecording();
+    QVERIFY(finished.wait(15000));
+    QVERIFY(window.hasUnsavedRecording());
+
+    // Save As pcapng: the unsaved recording is converted and moved.
+    const QString pcapng = QDir(m_outputDir.path()).filePath(QStringLiteral("saved.pcapng"));
+    QString error;
+    QVERIFY2(window.saveCaptureAs(pcapng, QStringLiteral("pcapng"), &error), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(recorded));
+    QVERIFY(!window.hasUnsavedRecording());
+    QCOMPARE(window.currentFilePath(), pcapng);
+    QCOMPARE(fileMagic(pcapng), 0x0a0d0d0au);
+    QCOMPARE(countPackets(pcapng, &error), 100LL);
+    QCOMPARE(window.recentFiles()->files().value(0), pcapng);
+
+    // Save As pcap-us from a kept file: a converted copy, the original stays.
+    const QString pcapUs = QDir(m_outputDir.path()).filePath(QStringLiteral("copy-us"));
+    QVERIFY2(window.saveCaptureAs(pcapUs, QStringLiteral("pcap-us"), &error), qPrintable(error));
+    QVERIFY(QFileInfo::exists(pcapng));
+    QCOMPARE(fileMagic(pcapUs), 0xa1b2c3d4u);
+    QCOMPARE(countPackets(pcapUs, &error), 100LL);
+
+    // File > Open shows it in the same list, chart and status bar.
+    MainWindow reader;
+    QVERIFY(reader.openCaptureFile(pcapUs));
+    QTRY_COMPARE(reader.packetModel()->rowCount(), 100);
+    QCOMPARE(reader.captureStatusBar()->packets(), quint64(100));
+    QCOMPARE(reader.currentFileFormat(), QStringLiteral("pcap-us"));
+    QVERIFY(reader.throughputChart()->storedSampleCount() > 0);
+    QVERIFY(!reader.hasUnsavedRecording());
+
+    // A file that is not a capture says so in the message bar.
+    const QString bogus = QDir(m_outputDir.path()).filePath(QStringLiteral("bogus.pcap"));
+    QFile file(bogus);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not a capture file");
+    file.close();
+    QVERIFY(!reader.openCaptureFile(bogus));
+    QCOMPARE(reader.messageBar()->kind(), pr::MessageBar::Kind::Error);
+    QVERIFY(reader.messageBar()->text().contains(QLatin1String("bogus.pcap")));
 }
 
 void TestMainWindow::persistsSettings()

@@ -87,6 +87,13 @@ void CaptureStatusBar::showStopped(const pr::proto::TotalsInfo& finalTotals)
     updateFields();
 }
 
+void CaptureStatusBar::showFile(const QString& filePath, quint64 fileBytes)
+{
+    m_filePath = filePath;
+    m_totals.fileBytes = fileBytes;
+    updateFields();
+}
+
 void CaptureStatusBar::showOpenedFile(const QString& filePath, quint64 packets, quint64 bytes,
                                       double seconds)
 {

@@ -23,6 +23,8 @@ public:
     void showRecording(const QString& interfaceName, const QString& filePath);
     void showTotals(const pr::proto::TotalsInfo& totals);
     void showStopped(const pr::proto::TotalsInfo& finalTotals);
+    // The capture now lives at filePath (after Save As); the figures stay.
+    void showFile(const QString& filePath, quint64 fileBytes);
     void showOpenedFile(const QString& filePath, quint64 packets, quint64 bytes, double seconds);
 
     quint64 packets() const { return m_totals.packets; }

@@ -33,6 +33,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_client(new Help
     setWindowIcon(appIcon());
     setObjectName(QStringLiteral("mainWindow"));
     setAccessibleName(tr("Packet Recorder"));
+    setAcceptDrops(true);
 
     m_stopTimeout = new QTimer(this);
     m_stopTimeout->setSingleShot(true);

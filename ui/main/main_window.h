@@ -58,6 +58,8 @@ public:
     bool isRecording() const { return m_state != State::Idle; }
     // The file of the current or last recording, or the opened file.
     QString currentFilePath() const { return m_filePath; }
+    QString currentFileFormat() const { return m_fileFormat; }
+    RecentFiles* recentFiles() const { return m_recentFiles; }
     bool hasUnsavedRecording() const { return m_unsaved; }
 
     // Answers "keep / discard / cancel" questions instead of a QMessageBox
@@ -83,6 +85,10 @@ public slots:
     void stopRecording();
     void toggleRecording();
     bool openCaptureFile(const QString& path);
+    // File > Save As without the dialog: moves an unsaved recording (or copies
+    // a kept one) to target, converting to format ("pcap", "pcap-us",
+    // "pcapng") when it differs. The saved file becomes the current one.
+    bool saveCaptureAs(const QString& target, const QString& format, QString* error);
     // SIGTERM/SIGINT: stop a running recording, finalize its file, then quit.
     void requestTermination();
 
@@ -93,6 +99,9 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // A capture file dropped on the window opens like File > Open.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     // main_window.cpp: layout, actions, settings

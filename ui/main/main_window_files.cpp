@@ -15,10 +15,13 @@
 #include <QAction>
 #include <QDesktopServices>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
+#include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -146,7 +149,7 @@ void MainWindow::saveAs()
     QString selected = source == QLatin1String("pcapng")    ? pcapng
                        : source == QLatin1String("pcap-us") ? pcapUs
                                                             : pcapNs;
-    const QString target = QFileDialog::getSaveFileName(
+    QString target = QFileDialog::getSaveFileName(
         this, tr("Save Capture As"), m_filePath,
         QStringList{pcapNs, pcapUs, pcapng}.join(QStringLiteral(";;")), &selected);
     if (target.isEmpty())
@@ -154,45 +157,61 @@ void MainWindow::saveAs()
     const QString format = selected == pcapng   ? QStringLiteral("pcapng")
                            : selected == pcapUs ? QStringLiteral("pcap-us")
                                                 : QStringLiteral("pcap");
-    if (QFileInfo(target).absoluteFilePath() == QFileInfo(m_filePath).absoluteFilePath() &&
-        format == source) {
-        m_unsaved = false;
+    // Other tools pick the reader by suffix; add one when the name has none.
+    if (QFileInfo(target).suffix().isEmpty())
+        target +=
+            format == QLatin1String("pcapng") ? QStringLiteral(".pcapng") : QStringLiteral(".pcap");
+    QString error;
+    if (!saveCaptureAs(target, format, &error)) {
+        m_messageBar->showMessage(MessageBar::Kind::Error,
+                                  tr("The capture could not be saved. %1").arg(error));
         return;
     }
+    m_messageBar->showMessage(MessageBar::Kind::Positive,
+                              tr("Saved to %1.").arg(QDir::toNativeSeparators(m_filePath)));
+}
 
-    QString error;
+bool MainWindow::saveCaptureAs(const QString& target, const QString& format, QString* error)
+{
+    if (m_state != State::Idle || m_filePath.isEmpty()) {
+        *error = tr("There is no finished capture to save.");
+        return false;
+    }
+    const QString source = m_fileFormat.isEmpty() ? detectFormat(m_filePath) : m_fileFormat;
+    const QString absoluteTarget = QFileInfo(target).absoluteFilePath();
+    if (absoluteTarget == QFileInfo(m_filePath).absoluteFilePath() && format == source) {
+        m_unsaved = false;
+        return true;
+    }
+
     bool ok = false;
     if (format == source) {
         // An unsaved recording is moved (it was only parked in the output
         // folder); anything else is copied and stays where it was.
         if (m_unsaved) {
-            ok = moveFile(m_filePath, target, &error);
+            ok = moveFile(m_filePath, absoluteTarget, error);
         } else {
-            QFile::remove(target);
-            ok = QFile::copy(m_filePath, target);
+            QFile::remove(absoluteTarget);
+            ok = QFile::copy(m_filePath, absoluteTarget);
             if (!ok)
-                error = tr("%1 cannot be written.").arg(QDir::toNativeSeparators(target));
+                *error = tr("%1 cannot be written.").arg(QDir::toNativeSeparators(target));
         }
     } else {
-        ok = convertCaptureFile(m_filePath, target, format, &error);
-        if (ok && m_unsaved)
+        ok = convertCaptureFile(m_filePath, absoluteTarget, format, error);
+        if (ok && m_unsaved && absoluteTarget != QFileInfo(m_filePath).absoluteFilePath())
             QFile::remove(m_filePath);
     }
-    if (!ok) {
-        m_messageBar->showMessage(MessageBar::Kind::Error,
-                                  tr("The capture could not be saved. %1").arg(error));
-        return;
-    }
+    if (!ok)
+        return false;
     if (m_unsaved)
         m_recentFiles->remove(m_filePath);
-    m_filePath = QFileInfo(target).absoluteFilePath();
+    m_filePath = absoluteTarget;
     m_fileFormat = format;
     m_unsaved = false;
     m_recentFiles->add(m_filePath);
-    m_statusBar->showTotals(m_statusBar->totals());
-    m_messageBar->showMessage(MessageBar::Kind::Positive,
-                              tr("Saved to %1.").arg(QDir::toNativeSeparators(m_filePath)));
+    m_statusBar->showFile(m_filePath, quint64(QFileInfo(m_filePath).size()));
     updateActions();
+    return true;
 }
 
 void MainWindow::openFileDialog()
@@ -230,7 +249,7 @@ bool MainWindow::openCaptureFile(const QString& path)
         m_chart->addSample(bin.second, bin.inBitsPerSecond, bin.outBitsPerSecond,
                            bin.inPacketsPerSecond, bin.outPacketsPerSecond, drops);
     m_filePath = QFileInfo(path).absoluteFilePath();
-    m_fileFormat = detectFormat(m_filePath);
+    m_fileFormat = contents.format.isEmpty() ? detectFormat(m_filePath) : contents.format;
     m_unsaved = false;
     m_recentFiles->add(m_filePath);
     m_statusBar->showOpenedFile(m_filePath, contents.totalPackets, contents.totalBytes,
@@ -238,6 +257,34 @@ bool MainWindow::openCaptureFile(const QString& path)
     m_messageBar->dismiss();
     updateActions();
     return true;
+}
+
+namespace {
+
+QString droppedFile(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1)
+        return {};
+    const QUrl url = mime->urls().first();
+    return url.isLocalFile() ? url.toLocalFile() : QString();
+}
+
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (m_state == State::Idle && !droppedFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = droppedFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // After the drop returns: the file manager must not wait on a question box.
+    QTimer::singleShot(0, this, [this, path] { openCaptureFile(path); });
 }
 
 void MainWindow::openInWireshark()
