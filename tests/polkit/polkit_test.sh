@@ -151,6 +151,13 @@ will_ask)
     cat "$out/without_rule.log" >&2
     grep -q "^will-ask-sync true$" "$out/without_rule.log" || pk_fail "without the rule it should ask"
     grep -q "^will-ask-async true$" "$out/without_rule.log" || pk_fail "async: without the rule it should ask"
+    # No polkitd to ask (no system bus at that address): assume a prompt.
+    pk_as_user env DBUS_SYSTEM_BUS_ADDRESS=unix:path=$pk_work/no-such-bus \
+        "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
+        --check-password >"$out/no_bus.log"
+    cat "$out/no_bus.log" >&2
+    grep -q "^will-ask-sync true$" "$out/no_bus.log" || pk_fail "without polkit it should assume a prompt"
+    grep -q "^will-ask-async true$" "$out/no_bus.log" || pk_fail "async: without polkit it should assume a prompt"
     # With file capabilities there is nothing to ask.
     setcap cap_net_raw,cap_net_admin+ep "$pk_work/bin/packet-recorder-helper"
     pk_as_user "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \

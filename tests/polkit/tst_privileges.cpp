@@ -1,0 +1,232 @@
+// resolveTargetUser / dropPrivileges / applySeccompAllowList, each run in a
+// forked child because dropping is one-way. Needs root; skips otherwise.
+
+#include "capture/engine/privileges.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <cstdlib>
+#include <fcntl.h>
+#include <functional>
+#include <pwd.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+// Runs check in a child; the child's exit code is 0 for success, else the
+// number of the failed step.
+int inChild(const std::function<int()>& check)
+{
+    const pid_t pid = fork();
+    if (pid == 0)
+        _exit(check());
+    int status = 0;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid)
+        return -1;
+    if (WIFSIGNALED(status))
+        return 1000 + WTERMSIG(status);
+    return WEXITSTATUS(status);
+}
+
+// A line of /proc/self/status, e.g. statusField("CapEff").
+QByteArray statusField(const char* name)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray prefix = QByteArray(name) + ':';
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).simplified();
+    return {};
+}
+
+uid_t nobodyUid()
+{
+    const passwd* pw = getpwnam("nobody");
+    return pw ? pw->pw_uid : 65534;
+}
+
+} // namespace
+
+class TestPrivileges : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void rejectsBadPkexecUid_data();
+    void rejectsBadPkexecUid();
+    void acceptsPkexecUid();
+    void plainRootStaysRoot();
+    void dropsEverything();
+    void seccompAllowsOnlyTheLoop();
+};
+
+void TestPrivileges::initTestCase()
+{
+    if (geteuid() != 0)
+        QSKIP("needs root");
+}
+
+void TestPrivileges::rejectsBadPkexecUid_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::newRow("empty") << QByteArray("");
+    QTest::newRow("letters") << QByteArray("abc");
+    QTest::newRow("trailing junk") << QByteArray("12a");
+    QTest::newRow("leading space") << QByteArray(" 1");
+    QTest::newRow("negative") << QByteArray("-1");
+    QTest::newRow("too long") << QByteArray("99999999999");
+    QTest::newRow("no such user") << QByteArray("3999999999");
+}
+
+void TestPrivileges::rejectsBadPkexecUid()
+{
+    QFETCH(QByteArray, value);
+    const int rc = inChild([&] {
+        setenv("PKEXEC_UID", value.constData(), 1);
+        pr::TargetUser user;
+        std::string error;
+        if (pr::resolveTargetUser(&user, &error))
+            return 1;
+        return error.empty() ? 2 : 0;
+    });
+    QCOMPARE(rc, 0);
+}
+
+void TestPrivileges::acceptsPkexecUid()
+{
+    const uid_t nobody = nobodyUid();
+    const int rc = inChild([&] {
+        setenv("PKEXEC_UID", std::to_string(nobody).c_str(), 1);
+        pr::TargetUser user;
+        std::string error;
+        if (!pr::resolveTargetUser(&user, &error))
+            return 1;
+        const passwd* pw = getpwuid(nobody);
+        if (user.uid != nobody || !pw || user.gid != pw->pw_gid || user.name != pw->pw_name)
+            return 2;
+        return 0;
+    });
+    QCOMPARE(rc, 0);
+}
+
+void TestPrivileges::plainRootStaysRoot()
+{
+    const int rc = inChild([] {
+        unsetenv("PKEXEC_UID");
+        pr::TargetUser user;
+        std::string error;
+        if (!pr::resolveTargetUser(&user, &error))
+            return 1;
+        if (user.uid != 0 || user.gid != 0)
+            return 2;
+        // Root, but without any capability afterwards.
+        if (!pr::hasCaptureCapability())
+            return 3;
+        if (!pr::dropPrivileges(user, &error))
+            return 4;
+        if (pr::hasCaptureCapability() || statusField("CapEff") != "0000000000000000")
+            return 5;
+        if (socket(AF_PACKET, SOCK_RAW, 0) >= 0)
+            return 6;
+        return 0;
+    });
+    QCOMPARE(rc, 0);
+}
+
+void TestPrivileges::dropsEverything()
+{
+    const uid_t nobody = nobodyUid();
+    const int rc = inChild([&] {
+        setenv("PKEXEC_UID", std::to_string(nobody).c_str(), 1);
+        pr::TargetUser user;
+        std::string error;
+        if (!pr::resolveTargetUser(&user, &error) || !pr::dropPrivileges(user, &error))
+            return 1;
+        const QByteArray id = QByteArray::number(nobody);
+        if (statusField("Uid") != id + ' ' + id + ' ' + id + ' ' + id)
+            return 2;
+        for (const char* set : {"CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"})
+            if (statusField(set) != "0000000000000000")
+                return 3;
+        if (statusField("NoNewPrivs") != "1")
+            return 4;
+        if (setuid(0) == 0 || setgid(0) == 0)
+            return 5;
+        if (prctl(PR_GET_DUMPABLE) != 0)
+            return 6;
+        if (statusField("Groups").split(' ').contains("0"))
+            return 7;
+        return 0;
+    });
+    QCOMPARE(rc, 0);
+}
+
+void TestPrivileges::seccompAllowsOnlyTheLoop()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray outputPath = QFile::encodeName(dir.filePath(QStringLiteral("out")));
+    const int rc = inChild([&] {
+        const int packetSocket = socket(AF_PACKET, SOCK_RAW, 0);
+        if (packetSocket < 0)
+            return 1;
+        unsetenv("PKEXEC_UID");
+        pr::TargetUser user;
+        std::string error;
+        if (!pr::resolveTargetUser(&user, &error) || !pr::dropPrivileges(user, &error))
+            return 2;
+        const int fd = open(outputPath.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0 || !pr::applySeccompAllowList(&error))
+            return 3;
+        // What the loop does still works.
+        if (write(fd, "ok", 2) != 2)
+            return 4;
+        int type = 0;
+        socklen_t length = sizeof type;
+        if (getsockopt(packetSocket, SOL_SOCKET, SO_TYPE, &type, &length) != 0)
+            return 5;
+        void* memory =
+            mmap(nullptr, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (memory == MAP_FAILED)
+            return 6;
+        // Everything else fails with EPERM.
+        errno = 0;
+        if (open("/etc/hostname", O_RDONLY) >= 0 || errno != EPERM)
+            return 7;
+        errno = 0;
+        if (socket(AF_INET, SOCK_DGRAM, 0) >= 0 || errno != EPERM)
+            return 8;
+        errno = 0;
+        if (setsockopt(packetSocket, SOL_SOCKET, SO_RCVBUF, &type, sizeof type) == 0 ||
+            errno != EPERM)
+            return 9;
+        errno = 0;
+        if (mprotect(memory, 4096, PROT_READ | PROT_EXEC) == 0 || errno != EPERM)
+            return 10;
+        errno = 0;
+        char* const argv[] = {const_cast<char*>("/bin/true"), nullptr};
+        if (execv("/bin/true", argv) == 0 || errno != EPERM)
+            return 11;
+        errno = 0;
+        if (fork() >= 0 || errno != EPERM)
+            return 12;
+        return 0;
+    });
+    QCOMPARE(rc, 0);
+    QFile out(dir.filePath(QStringLiteral("out")));
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    QCOMPARE(out.readAll(), QByteArray("ok"));
+}
+
+QTEST_GUILESS_MAIN(TestPrivileges)
+#include "tst_privileges.moc"
