@@ -15,6 +15,8 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 
 namespace pr {
 namespace {
@@ -228,55 +230,92 @@ void ThroughputChart::scheduleRender()
         m_renderTimer.start();
 }
 
+std::vector<ThroughputChart::Sample>
+ThroughputChart::binSamples(std::deque<Sample>::const_iterator first,
+                            std::deque<Sample>::const_iterator last,
+                            std::deque<Sample>::const_iterator begin, double binSeconds)
+{
+    // Bins are anchored at multiples of binSeconds, so a bin's value does not
+    // change as the window scrolls (no wobbling line), and each sample's rate
+    // is weighted by the interval it covers: ticks arrive irregularly, and a
+    // bin's value is then the true rate over the bin.
+    std::vector<Sample> bins;
+    double previousT = first != begin ? std::prev(first)->t : (first != last ? first->t : 0);
+    Sample sum{};
+    double weight = 0;
+    double coverStart = previousT; // the bin's rate is over [coverStart, sum.t]
+    qint64 binIndex = 0;
+    const auto flush = [&] {
+        if (weight <= 0)
+            return;
+        // Plotted at the middle of the time it covers, where a rate belongs;
+        // at the last tick the line would lean right on every slope.
+        bins.push_back({(coverStart + sum.t) / 2, sum.inBits / weight, sum.outBits / weight,
+                        sum.inPackets / weight, sum.outPackets / weight, sum.drop});
+        sum = Sample{};
+        weight = 0;
+    };
+    for (auto it = first; it != last; ++it) {
+        const qint64 index = qint64(std::floor(it->t / binSeconds));
+        if (weight > 0 && index != binIndex) {
+            flush();
+            coverStart = previousT;
+        }
+        binIndex = index;
+        // A repeated timestamp (the final tick) still counts, barely.
+        const double w = std::max(it->t - previousT, 1e-6);
+        previousT = it->t;
+        sum.t = it->t;
+        sum.inBits += it->inBits * w;
+        sum.outBits += it->outBits * w;
+        sum.inPackets += it->inPackets * w;
+        sum.outPackets += it->outPackets * w;
+        sum.drop = sum.drop || it->drop;
+        weight += w;
+    }
+    // The bin still filling is shown only once its ticks cover its width
+    // (always so when ticks are slower than bins): one 10 ms tick alone would
+    // otherwise flick the line's end up and down.
+    if (weight >= binSeconds * 0.999 || bins.empty())
+        flush();
+    return bins;
+}
+
 void ThroughputChart::render()
 {
     const double latest = m_samples.empty() ? 0 : m_samples.back().t;
     const double start = std::max(0.0, latest - m_windowSeconds);
     const double end = std::max(double(m_windowSeconds), latest);
-    const auto first = std::lower_bound(m_samples.begin(), m_samples.end(), start,
+    // From the start of the bin holding `start`, so the leftmost bin is whole.
+    const double binSeconds = double(m_windowSeconds) / kPlotBinsPerWindow;
+    const double firstBinStart = std::floor(start / binSeconds) * binSeconds;
+    const auto first = std::lower_bound(m_samples.begin(), m_samples.end(), firstBinStart,
                                         [](const Sample& s, double t) { return s.t < t; });
 
+    const std::vector<Sample> bins =
+        binSamples(first, m_samples.end(), m_samples.begin(), binSeconds);
     double maxBits = 0;
     double maxPackets = 0;
-    for (auto it = first; it != m_samples.end(); ++it) {
-        maxBits = std::max({maxBits, it->inBits, it->outBits});
-        maxPackets = std::max({maxPackets, it->inPackets, it->outPackets});
+    for (const Sample& bin : bins) {
+        maxBits = std::max({maxBits, bin.inBits, bin.outBits});
+        maxPackets = std::max({maxPackets, bin.inPackets, bin.outPackets});
     }
     const RateUnit bitUnit = bitRateUnit(maxBits);
     const RateUnit packetUnit = packetRateUnit(maxPackets);
 
-    const auto count = qsizetype(std::distance(first, m_samples.end()));
-    const qsizetype buckets = std::min<qsizetype>(count, kMaxPlotPoints);
     QList<QPointF> inBits, outBits, inPackets, outPackets, bitDrops, packetDrops;
     for (QList<QPointF>* list : {&inBits, &outBits, &inPackets, &outPackets})
-        list->reserve(buckets);
-    for (qsizetype b = 0; b < buckets; ++b) {
-        // Average each bucket (a rate over a longer interval is the mean of
-        // the shorter ones); with no more samples than buckets this is 1:1.
-        const auto from = first + b * count / buckets;
-        const auto to = first + (b + 1) * count / buckets;
-        Sample mean{(to - 1)->t, 0, 0, 0, 0, false};
-        for (auto it = from; it != to; ++it) {
-            mean.inBits += it->inBits;
-            mean.outBits += it->outBits;
-            mean.inPackets += it->inPackets;
-            mean.outPackets += it->outPackets;
-            mean.drop = mean.drop || it->drop;
-        }
-        const double n = double(to - from);
-        mean.inBits /= n;
-        mean.outBits /= n;
-        mean.inPackets /= n;
-        mean.outPackets /= n;
-        inBits.append({mean.t, mean.inBits / bitUnit.divisor});
-        outBits.append({mean.t, mean.outBits / bitUnit.divisor});
-        inPackets.append({mean.t, mean.inPackets / packetUnit.divisor});
-        outPackets.append({mean.t, mean.outPackets / packetUnit.divisor});
-        if (mean.drop) {
+        list->reserve(qsizetype(bins.size()));
+    for (const Sample& bin : bins) {
+        inBits.append({bin.t, bin.inBits / bitUnit.divisor});
+        outBits.append({bin.t, bin.outBits / bitUnit.divisor});
+        inPackets.append({bin.t, bin.inPackets / packetUnit.divisor});
+        outPackets.append({bin.t, bin.outPackets / packetUnit.divisor});
+        if (bin.drop) {
             // On the higher of the two lines, where the eye already is.
-            bitDrops.append({mean.t, std::max(mean.inBits, mean.outBits) / bitUnit.divisor});
+            bitDrops.append({bin.t, std::max(bin.inBits, bin.outBits) / bitUnit.divisor});
             packetDrops.append(
-                {mean.t, std::max(mean.inPackets, mean.outPackets) / packetUnit.divisor});
+                {bin.t, std::max(bin.inPackets, bin.outPackets) / packetUnit.divisor});
         }
     }
 

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <deque>
+#include <vector>
 
 class QChart;
 class QChartView;
@@ -20,7 +21,7 @@ namespace pr {
 // drop counter increased, over a rolling window chosen in the widget.
 // Cheap at 10 samples/s for hours: samples older than the longest window are
 // discarded, the series are rebuilt with one replace() per repaint (at most
-// every 100 ms) and hold at most kMaxPlotPoints points.
+// every 100 ms) and hold about kPlotBinsPerWindow points.
 class ThroughputChart : public QWidget
 {
     Q_OBJECT
@@ -28,11 +29,11 @@ public:
     static constexpr int kMaxWindowSeconds = 300;
     // Hard cap on stored samples whatever the caller's rate.
     static constexpr int kMaxSamples = 6000;
-    // Points per series actually drawn: a 5-minute window at 10 Hz is 3000
-    // samples, more than a plot has pixel columns, and painting them all
-    // antialiased costs tens of milliseconds. Longer windows are averaged
-    // into this many buckets (drops marked per bucket).
-    static constexpr int kMaxPlotPoints = 600;
+    // The window is drawn as this many time bins (0.2 s for 30 s, 2 s for
+    // 5 min), each the rate over its bin: bounded points per series whatever
+    // the sample rate, and per-tick noise (ticks of a few ms with zero or
+    // double traffic) smoothed the way an IO graph interval does.
+    static constexpr int kPlotBinsPerWindow = 150;
 
     explicit ThroughputChart(QWidget* parent = nullptr);
 
@@ -70,6 +71,10 @@ private:
         QValueAxis* y = nullptr;
     };
     Plot makePlot();
+    static std::vector<Sample> binSamples(std::deque<Sample>::const_iterator first,
+                                          std::deque<Sample>::const_iterator last,
+                                          std::deque<Sample>::const_iterator begin,
+                                          double binSeconds);
     void render();
     void scheduleRender();
     void alignPlotAreas();
