@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTest>
 #include <QTreeView>
 
@@ -100,21 +101,32 @@ class TestPanelScreenshots : public QObject
 {
     Q_OBJECT
 private slots:
+    void interfacePicker_data();
     void interfacePicker();
     void captureOptions_data();
     void captureOptions();
+    void throughputChart_data();
     void throughputChart();
     void throughputChartEmpty();
 };
 
+void TestPanelScreenshots::interfacePicker_data()
+{
+    // Wide, and about what a main window's left column gives it.
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("wide") << QSize(860, 240);
+    QTest::newRow("column") << QSize(520, 240);
+}
+
 void TestPanelScreenshots::interfacePicker()
 {
+    QFETCH(QSize, size);
     pr::InterfaceListModel model(std::make_unique<DemoSampler>());
     model.setAutoRefresh(false);
     for (int i = 0; i < pr::InterfaceListModel::kHistoryLength + 5; ++i)
         model.refresh();
     pr::InterfacePicker picker(&model);
-    picker.resize(860, 240);
+    picker.resize(size);
     picker.show();
     QVERIFY(QTest::qWaitForWindowExposed(&picker));
     picker.setCurrentInterface(QStringLiteral("enp3s0"));
@@ -129,40 +141,59 @@ void TestPanelScreenshots::interfacePicker()
                      qPrintable(index.data().toString()));
         }
     }
-    saveAndCheck(&picker, QStringLiteral("interface_picker"));
+    saveAndCheck(&picker, QStringLiteral("interface_picker_%1").arg(QTest::currentDataTag()));
 }
 
 void TestPanelScreenshots::captureOptions_data()
 {
     QTest::addColumn<QString>("filter");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("invalid") << "tcp port" << false;
-    QTest::newRow("valid") << "tcp port 443 and host 192.0.2.1" << true;
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("invalid") << "tcp port" << false << QSize(480, 470);
+    QTest::newRow("valid") << "tcp port 443 and host 192.0.2.1" << true << QSize(480, 470);
+    // In a short tab the form scrolls instead of squeezing its controls.
+    QTest::newRow("short") << "tcp port 443" << true << QSize(520, 260);
 }
 
 void TestPanelScreenshots::captureOptions()
 {
     QFETCH(QString, filter);
     QFETCH(bool, valid);
+    QFETCH(QSize, size);
     pr::CaptureOptionsWidget widget;
     pr::CaptureOptionsValues values = widget.values();
     values.filter = filter;
     values.stopAfterSeconds = 600;
     values.outputDirectory = QDir::tempPath();
     widget.setValues(values);
-    widget.resize(widget.sizeHint().expandedTo(QSize(480, 0)));
+    widget.resize(size);
     widget.show();
     QVERIFY(QTest::qWaitForWindowExposed(&widget));
     QCOMPARE(widget.isValid(), valid);
     auto* status = widget.findChild<QLabel*>(QStringLiteral("filterStatus"));
-    QCOMPARE(status->isVisible(), !valid);
+    QCOMPARE(status->isVisibleTo(&widget), !valid);
+    // No control is squeezed below its own minimum height.
+    for (QLineEdit* control : widget.findChildren<QLineEdit*>()) {
+        if (control->accessibleName().isEmpty())
+            continue; // the editors inside spin boxes
+        QVERIFY2(control->height() >= control->minimumSizeHint().height(),
+                 qPrintable(control->accessibleName()));
+    }
     saveAndCheck(&widget, QStringLiteral("capture_options_%1").arg(QTest::currentDataTag()));
+}
+
+void TestPanelScreenshots::throughputChart_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("large") << QSize(860, 520);
+    QTest::newRow("beside the picker") << QSize(740, 420);
 }
 
 void TestPanelScreenshots::throughputChart()
 {
+    QFETCH(QSize, size);
     pr::ThroughputChart chart;
-    chart.resize(860, 520);
+    chart.resize(size);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     quint64 drops = 0;
@@ -184,7 +215,8 @@ void TestPanelScreenshots::throughputChart()
                  qPrintable(QStringLiteral("%1 vs %2")
                                 .arg(chart.bitsChart()->plotArea().left())
                                 .arg(chart.packetsChart()->plotArea().left())));
-    saveAndCheck(&chart, QStringLiteral("throughput_chart"));
+    saveAndCheck(&chart, QStringLiteral("throughput_chart_%1")
+                             .arg(QString::fromLatin1(QTest::currentDataTag()).replace(' ', '_')));
 }
 
 void TestPanelScreenshots::throughputChartEmpty()

@@ -55,8 +55,8 @@ public:
     {
         Name,
         State,
+        Traffic, // before the addresses, which are long and get elided
         Addresses,
-        Traffic,
         ColumnCount
     };
     enum Role

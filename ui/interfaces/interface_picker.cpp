@@ -41,12 +41,12 @@ void InterfacePicker::setUpView()
     m_view->setIconSize(QSize(12, 12));
 
     QHeaderView* header = m_view->header();
-    header->setStretchLastSection(false);
+    header->setStretchLastSection(true);
     header->setSectionResizeMode(InterfaceListModel::Name, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(InterfaceListModel::State, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(InterfaceListModel::Addresses, QHeaderView::Stretch);
-    header->setSectionResizeMode(InterfaceListModel::Traffic, QHeaderView::Fixed);
-    header->resizeSection(InterfaceListModel::Traffic, 260);
+    header->setSectionResizeMode(InterfaceListModel::Traffic, QHeaderView::Interactive);
+    header->resizeSection(InterfaceListModel::Traffic, 230);
+    m_view->setTextElideMode(Qt::ElideRight);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

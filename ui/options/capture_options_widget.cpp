@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QVBoxLayout>
@@ -43,10 +44,19 @@ QLabel* makeStatusLabel(QWidget* parent)
 
 CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
 {
-    auto* layout = new QVBoxLayout(this);
+    // The form is taller than the space a main window usually gives it (a tab
+    // beside the chart): scroll rather than squeeze or clip the controls.
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget(scroll);
+    auto* layout = new QVBoxLayout(content);
 
     // Filter
-    auto* filterGroup = new QGroupBox(tr("Capture filter"), this);
+    auto* filterGroup = new QGroupBox(tr("Capture filter"), content);
     auto* filterLayout = new QVBoxLayout(filterGroup);
     m_filter = new FilterLineEdit(filterGroup);
     m_filter->setObjectName(QStringLiteral("filterEdit"));
@@ -58,7 +68,7 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     layout->addWidget(filterGroup);
 
     // Packets
-    auto* packetsGroup = new QGroupBox(tr("Packets"), this);
+    auto* packetsGroup = new QGroupBox(tr("Packets"), content);
     auto* packetsForm = new QFormLayout(packetsGroup);
     m_snaplen = new QSpinBox(packetsGroup);
     m_snaplen->setRange(int(limits::kMinSnaplen), int(limits::kMaxSnaplen));
@@ -85,7 +95,7 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     layout->addWidget(packetsGroup);
 
     // Output
-    auto* outputGroup = new QGroupBox(tr("Output"), this);
+    auto* outputGroup = new QGroupBox(tr("Output"), content);
     auto* outputForm = new QFormLayout(outputGroup);
     m_format = new QComboBox(outputGroup);
     m_format->addItem(tr("pcap (nanosecond)"), QStringLiteral("pcap"));
@@ -113,7 +123,7 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     layout->addWidget(outputGroup);
 
     // Auto-stop
-    auto* stopGroup = new QGroupBox(tr("Stop automatically"), this);
+    auto* stopGroup = new QGroupBox(tr("Stop automatically"), content);
     auto* stopGrid = new QGridLayout(stopGroup);
     m_stopAfterDuration = new QCheckBox(tr("After &duration:"), stopGroup);
     m_stopAfterDuration->setAccessibleName(tr("Stop after a duration"));
@@ -147,6 +157,8 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     stopGrid->setColumnStretch(1, 1);
     layout->addWidget(stopGroup);
     layout->addStretch(1);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
 
     connect(browse, &QPushButton::clicked, this, &CaptureOptionsWidget::browseOutputDirectory);
     connect(m_filter, &FilterLineEdit::stateChanged, this, &CaptureOptionsWidget::updateValidity);
