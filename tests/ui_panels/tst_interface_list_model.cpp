@@ -7,6 +7,7 @@
 #include <QAbstractItemModelTester>
 #include <QHostAddress>
 #include <QNetworkDatagram>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -55,6 +56,7 @@ class TestInterfaceListModel : public QObject
     Q_OBJECT
 private slots:
     void followsInterfacesThatComeAndGo();
+    void survivesRandomChurn();
     void updatesOnlyTrafficColumnWhenNothingElseChanges();
     void historyIsBoundedAndCountsRates();
     void systemModelListsLoopbackAndAny();
@@ -93,6 +95,33 @@ void TestInterfaceListModel::followsInterfacesThatComeAndGo()
     interfaces = {makeInterface("lo", 1)};
     model.refresh();
     QCOMPARE(names(model), QStringList({"any", "lo"}));
+    QCOMPARE(reset.count(), 0);
+}
+
+void TestInterfaceListModel::survivesRandomChurn()
+{
+    // Containers and VPNs come and go in any order; the tester checks every
+    // insert/remove/dataChanged against the model's answers.
+    QList<InterfaceSample> interfaces;
+    InterfaceListModel model(std::make_unique<ScriptedSampler>(&interfaces));
+    model.setAutoRefresh(false);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QRandomGenerator random(20261127);
+    for (int round = 0; round < 300; ++round) {
+        QList<InterfaceSample> next;
+        for (int index = 1; index <= 12; ++index) {
+            if (random.bounded(3) != 0)
+                next.append(makeInterface(QStringLiteral("veth%1").arg(index), index,
+                                          quint64(round) * 1000 * quint64(index)));
+        }
+        interfaces = next;
+        model.refresh();
+        QStringList expected = {QStringLiteral("any")};
+        for (const InterfaceSample& s : std::as_const(interfaces))
+            expected << s.name;
+        QCOMPARE(names(model), expected);
+    }
     QCOMPARE(reset.count(), 0);
 }
 

@@ -148,6 +148,8 @@ void ThroughputChart::addSample(double elapsedSeconds, double inBitsPerSecond,
                                 double outBitsPerSecond, double inPacketsPerSecond,
                                 double outPacketsPerSecond, quint64 kernelDropsTotal)
 {
+    if (!std::isfinite(elapsedSeconds))
+        return;
     if (!m_samples.empty() && elapsedSeconds < m_samples.back().t)
         clear(); // a new recording restarted the clock
     const bool dropped = m_haveDrops && kernelDropsTotal > m_lastDrops;
