@@ -5,10 +5,10 @@
 #
 # Usage (root): bench/capture_benchmark.sh [helper-binary]
 #   helper-binary defaults to build-bench/app/packet-recorder-helper
-# Environment: TRAFGEN_PACKETS (default 5000000), IPERF_SECONDS (default 4),
+# Environment: TRAFGEN_PACKETS (default 3000000), IPERF_SECONDS (default 3),
 #   MAX_SECONDS (iperf3 at maximum rate, default 3), RECORDERS (default
 #   "tcpdump recorder netsniff-ng"), SCENARIOS (default "trafgen64 iperf5g
-#   iperf8g iperfmax").
+#   iperf8g iperfmax"), RECORDER_NICE (default -10), REPEATS (default 3).
 #
 # Topology: two network namespaces joined by a veth pair (198.18.0.1/30 and
 # 198.18.0.2/30). Traffic goes from the tx namespace to the rx namespace,
@@ -20,11 +20,15 @@
 set -euo pipefail
 
 helper=${1:-build-bench/app/packet-recorder-helper}
-trafgen_packets=${TRAFGEN_PACKETS:-5000000}
-iperf_seconds=${IPERF_SECONDS:-4}
+trafgen_packets=${TRAFGEN_PACKETS:-3000000}
+iperf_seconds=${IPERF_SECONDS:-3}
 max_seconds=${MAX_SECONDS:-3}
 recorders=${RECORDERS:-"tcpdump recorder netsniff-ng"}
 scenarios=${SCENARIOS:-"trafgen64 iperf5g iperf8g iperfmax"}
+# Every recorder runs at this nice value, so unrelated jobs on a shared
+# machine do not decide the result; 0 measures under plain scheduling.
+recorder_nice=${RECORDER_NICE:--10}
+repeats=${REPEATS:-3}
 
 die() {
     echo "capture_benchmark: $*" >&2
@@ -119,7 +123,7 @@ start_recorder() {
     netsniff-ng) command=(netsniff-ng --in "$veth_rx" --out "$file" --silent) ;;
     esac
     /usr/bin/time -f "%U %S" -o "$work/time" \
-        ip netns exec "$ns_rx" taskset -c 1 "${command[@]}" \
+        ip netns exec "$ns_rx" taskset -c 1 nice -n "$recorder_nice" "${command[@]}" \
         >"$work/stdout" 2>"$work/stderr" &
     time_pid=$!
     pids+=("$time_pid")
@@ -154,8 +158,9 @@ reported_drops() {
     recorder) sed -n 's/.*"kernel_drops":\([0-9]*\).*/\1/p' "$work/stdout" ;;
     netsniff-ng)
         # "N packets failed filter (out of space)" are ring overruns.
-        sed -n 's/^ *\([0-9]*\) *packets failed filter (out of space).*/\1/p' \
-            "$work/stdout" "$work/stderr" | head -1
+        tr '\r' '\n' <"$work/stdout" | cat - "$work/stderr" |
+            sed -n 's/^[^0-9]*\([0-9][0-9]*\) *packets failed filter (out of space).*/\1/p' |
+            head -1
         ;;
     esac
 }
@@ -187,11 +192,10 @@ run_traffic() {
     esac
 }
 
-declare -A cpu_per_mpkt drop_fraction
 rows=()
 
 measure() {
-    local scenario=$1 name=$2
+    local run=$1 scenario=$2 name=$3
     local file=$out/$name.pcap
     rm -f "$file"
     start_recorder "$name" "$file"
@@ -211,8 +215,11 @@ measure() {
 
     local offered=$((after - before))
     local captured
-    captured=$(capinfos -c -M "$file" 2>/dev/null | sed -n 's/^Number of packets: *//p')
-    captured=${captured:-0}
+    captured=$(capinfos -c -M "$file" 2>"$work/capinfos.err" | sed -n 's/^Number of packets: *//p')
+    if [[ -z $captured ]]; then
+        echo "  capinfos could not read the $name file: $(head -c 300 "$work/capinfos.err")" >&2
+        captured=0
+    fi
     local bytes
     bytes=$(stat -c %s "$file" 2>/dev/null || echo 0)
     rm -f "$file"
@@ -229,39 +236,78 @@ measure() {
     cpu_mpkt=$(awk -v c="$cpu" -v p="$captured" 'BEGIN { printf "%.3f", (p > 0 ? c / (p / 1e6) : 0) }')
     mbps=$(awk -v b="$bytes" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? b / s / 1e6 : 0) }')
     fraction=$(awk -v m="$missing" -v o="$offered" 'BEGIN { printf "%.4f", (o > 0 ? m / o : 0) }')
-    cpu_per_mpkt[$scenario/$name]=$cpu_mpkt
-    drop_fraction[$scenario/$name]=$fraction
     local rate=""
     if [[ $scenario == iperf* && -s $work/iperf.json ]]; then
         rate=$(sed -n 's/.*"bits_per_second":[[:space:]]*\([0-9.e+]*\).*/\1/p' "$work/iperf.json" |
             tail -1 | awk '{ printf "%.1f Gbit/s", $1 / 1e9 }')
     fi
-    rows+=("$scenario|$name|$offered|$captured|$reported|$missing|$fraction|$cpu|$total_cpu|$cpu_mpkt|$mbps|$rate")
-    echo "  $scenario $name: offered $offered captured $captured dropped $reported" \
+    rows+=("$run|$scenario|$name|$offered|$captured|$reported|$missing|$fraction|$cpu|$total_cpu|$cpu_mpkt|$mbps|$rate")
+    echo "  run $run $scenario $name: offered $offered captured $captured dropped $reported" \
         "missing $missing cpu ${cpu}s (total ${total_cpu}s, $cpu_mpkt s/Mpkt) ${mbps} MB/s $rate" >&2
 }
 
-echo "kernel $(uname -r), $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%MZ)" >&2
-for scenario in $scenarios; do
-    for name in $recorders; do
-        measure "$scenario" "$name"
+echo "kernel $(uname -r), $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%MZ)," \
+    "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+# Recorders take turns within each repetition, so a change in background
+# load hits all of them alike; ratios pair runs of the same repetition.
+for run in $(seq "$repeats"); do
+    for scenario in $scenarios; do
+        for name in $recorders; do
+            measure "$run" "$scenario" "$name"
+        done
     done
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-printf '\n| scenario | recorder | offered | captured | dropped (own report) | offered - captured | loss | CPU s under load | CPU s whole run | CPU s / Mpkt | MB/s written | load | CPU vs tcpdump | loss vs tcpdump |\n'
-printf '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n'
-for row in "${rows[@]}"; do
-    IFS='|' read -r scenario name offered captured reported missing fraction cpu total_cpu cpu_mpkt mbps rate <<<"$row"
-    ratio_cpu=- ratio_loss=-
-    base_cpu=${cpu_per_mpkt[$scenario/tcpdump]:-}
-    base_loss=${drop_fraction[$scenario/tcpdump]:-}
-    if [[ $name != tcpdump && -n $base_cpu ]]; then
-        ratio_cpu=$(awk -v a="$cpu_mpkt" -v b="$base_cpu" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else printf "-" }')
-        ratio_loss=$(awk -v a="$fraction" -v b="$base_loss" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else printf (a > 0 ? "worse" : "both 0") }')
-    fi
-    printf '| %s | %s | %s | %s | %s | %s | %.2f%% | %s | %s | %s | %s | %s | %s | %s |\n' \
-        "$scenario" "$name" "$offered" "$captured" "$reported" "$missing" \
-        "$(awk -v f="$fraction" 'BEGIN { print f * 100 }')" "$cpu" "$total_cpu" "$cpu_mpkt" "$mbps" \
-        "${rate:--}" \
-        "$ratio_cpu" "$ratio_loss"
-done
+# One line per run, then medians per scenario and recorder.
+printf '%s\n' "${rows[@]}" | awk -F'|' '
+function median(list,    n, values, i, j, t) {
+    n = split(list, values, " ")
+    for (i = 2; i <= n; i++)
+        for (j = i; j > 1 && values[j - 1] + 0 > values[j] + 0; j--) {
+            t = values[j]; values[j] = values[j - 1]; values[j - 1] = t
+        }
+    if (n == 0) return ""
+    return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
+}
+{
+    run = $1; scenario = $2; name = $3
+    key = scenario "|" name
+    if (!(key in seen)) { seen[key] = 1; order[++count] = key }
+    line[NR] = $0
+    cpu[run "|" key] = $11; loss[run "|" key] = $8
+    offered[key] += $4; captured[key] += $5; missing[key] += $7
+    reported[key] = ($6 == "?" || reported[key] == "?") ? "?" : reported[key] + $6
+    losses[key] = losses[key] " " $8; cpus[key] = cpus[key] " " $11; mbs[key] = mbs[key] " " $12
+    loads[key] = loads[key] (loads[key] == "" ? "" : ", ") ($13 == "" ? "-" : $13)
+}
+END {
+    print "\n### Every run\n"
+    print "| run | scenario | recorder | offered | captured | dropped (own report) | offered - captured | loss | CPU s under load | CPU s whole run | CPU s / Mpkt | MB/s written | load | CPU vs tcpdump | loss vs tcpdump |"
+    print "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"
+    for (i = 1; i <= NR; i++) {
+        split(line[i], f, "|")
+        base = f[1] "|" f[2] "|tcpdump"
+        rc = "-"; rl = "-"
+        if (f[3] != "tcpdump" && (base in cpu)) {
+            if (cpu[base] > 0) { rc = sprintf("%.2fx", f[11] / cpu[base]); ratios_cpu[f[2] "|" f[3]] = ratios_cpu[f[2] "|" f[3]] " " f[11] / cpu[base] }
+            if (loss[base] > 0) { rl = sprintf("%.2fx", f[8] / loss[base]); ratios_loss[f[2] "|" f[3]] = ratios_loss[f[2] "|" f[3]] " " f[8] / loss[base] }
+            else rl = f[8] > 0 ? "worse" : "both 0"
+        }
+        printf "| %s | %s | %s | %s | %s | %s | %s | %.2f%% | %s | %s | %s | %s | %s | %s | %s |\n", \
+            f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8] * 100, f[9], f[10], f[11], f[12], \
+            (f[13] == "" ? "-" : f[13]), rc, rl
+    }
+    print "\n### Medians over the runs (counts are sums)\n"
+    print "| scenario | recorder | offered | captured | dropped (own report) | offered - captured | median loss | median CPU s / Mpkt | median MB/s | loads | median CPU vs tcpdump | median loss vs tcpdump |"
+    print "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"
+    for (i = 1; i <= count; i++) {
+        key = order[i]
+        split(key, k, "|")
+        rc = (key in ratios_cpu) ? sprintf("%.2fx", median(ratios_cpu[key])) : "-"
+        rl = (key in ratios_loss) ? sprintf("%.2fx", median(ratios_loss[key])) : "-"
+        printf "| %s | %s | %d | %d | %s | %d | %.2f%% | %.3f | %.0f | %s | %s | %s |\n", \
+            k[1], k[2], offered[key], captured[key], reported[key], missing[key], \
+            median(losses[key]) * 100, median(cpus[key]), median(mbs[key]), loads[key], rc, rl
+    }
+}'
