@@ -67,6 +67,24 @@ struct HelperClient::Impl
 
     mutable QElapsedTimer polkitAge;
     mutable bool polkitWillAsk = true;
+    // The polkit action pkexec will check for the helper (looked up once per path).
+    mutable QString actionForProgram;
+    mutable QString action;
+
+    // Unknown (polkitd not reachable) is not cached: ask about our own action.
+    QString pkexecAction() const
+    {
+        const QString program = QFileInfo(resolvedHelperPath()).absoluteFilePath();
+        if (program != actionForProgram) {
+            const QString found =
+                pkexecActionFor(program, QStringLiteral("serve"), kPolkitTimeoutMs);
+            if (found.isEmpty())
+                return QLatin1StringView(kCaptureActionId);
+            action = found;
+            actionForProgram = program;
+        }
+        return action;
+    }
 
     QString resolvedHelperPath() const
     {
@@ -136,8 +154,7 @@ bool HelperClient::willAskForPassword() const
         return false;
     if (!d->polkitAge.isValid() || d->polkitAge.elapsed() > kPolkitCacheMs) {
         d->polkitWillAsk =
-            checkPolkitAuthorization(QLatin1StringView(kCaptureActionId), kPolkitTimeoutMs)
-                .willPrompt();
+            checkPolkitAuthorization(d->pkexecAction(), kPolkitTimeoutMs).willPrompt();
         d->polkitAge.start();
     }
     return d->polkitWillAsk;
@@ -150,12 +167,29 @@ void HelperClient::checkWillAskForPassword()
             this, [this] { emit passwordCheckFinished(false); }, Qt::QueuedConnection);
         return;
     }
-    checkPolkitAuthorizationAsync(QLatin1StringView(kCaptureActionId), kPolkitTimeoutMs, this,
-                                  [this](const PolkitAnswer& answer) {
-                                      d->polkitWillAsk = answer.willPrompt();
-                                      d->polkitAge.start();
-                                      emit passwordCheckFinished(d->polkitWillAsk);
-                                  });
+    auto check = [this](const QString& action) {
+        checkPolkitAuthorizationAsync(action, kPolkitTimeoutMs, this,
+                                      [this](const PolkitAnswer& answer) {
+                                          d->polkitWillAsk = answer.willPrompt();
+                                          d->polkitAge.start();
+                                          emit passwordCheckFinished(d->polkitWillAsk);
+                                      });
+    };
+    const QString program = QFileInfo(helperPath()).absoluteFilePath();
+    if (program == d->actionForProgram) {
+        check(d->action);
+        return;
+    }
+    pkexecActionForAsync(program, QStringLiteral("serve"), kPolkitTimeoutMs, this,
+                         [this, program, check](const QString& action) {
+                             if (action.isEmpty()) {
+                                 check(QLatin1StringView(kCaptureActionId));
+                                 return;
+                             }
+                             d->actionForProgram = program;
+                             d->action = action;
+                             check(action);
+                         });
 }
 
 bool HelperClient::isRunning() const

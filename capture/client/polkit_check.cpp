@@ -83,6 +83,56 @@ PolkitAnswer parseReply(const QDBusMessage& reply)
     return answer;
 }
 
+QDBusMessage enumerateActionsMessage()
+{
+    QDBusMessage message = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.PolicyKit1"),
+        QStringLiteral("/org/freedesktop/PolicyKit1/Authority"),
+        QStringLiteral("org.freedesktop.PolicyKit1.Authority"), QStringLiteral("EnumerateActions"));
+    message << QString(); // locale: descriptions are not used
+    return message;
+}
+
+// Mirrors pkexec's find_action_for_path().
+QString matchAction(const QDBusMessage& reply, const QString& program, const QString& argv1)
+{
+    if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().isEmpty())
+        return {};
+    // a(ssssssuuua{ss}): id, description, message, vendor, vendor url, icon,
+    // implicit any/inactive/active, annotations.
+    const auto actions = reply.arguments().constFirst().value<QDBusArgument>();
+    QString found;
+    actions.beginArray();
+    while (!actions.atEnd()) {
+        QString id, description, text, vendor, vendorUrl, icon;
+        quint32 implicitAny = 0, implicitInactive = 0, implicitActive = 0;
+        QMap<QString, QString> annotations;
+        actions.beginStructure();
+        actions >> id >> description >> text >> vendor >> vendorUrl >> icon >> implicitAny >>
+            implicitInactive >> implicitActive;
+        actions.beginMap();
+        while (!actions.atEnd()) {
+            QString key, value;
+            actions.beginMapEntry();
+            actions >> key >> value;
+            actions.endMapEntry();
+            annotations.insert(key, value);
+        }
+        actions.endMap();
+        actions.endStructure();
+        const auto path =
+            annotations.constFind(QStringLiteral("org.freedesktop.policykit.exec.path"));
+        if (found.isEmpty() && path != annotations.constEnd() && *path == program) {
+            const auto arg =
+                annotations.constFind(QStringLiteral("org.freedesktop.policykit.exec.argv1"));
+            if (arg == annotations.constEnd() || *arg == argv1)
+                found = id;
+        }
+    }
+    actions.endArray();
+    return found.isEmpty() ? QStringLiteral("org.freedesktop.policykit.exec") : found;
+}
+
 #ifdef PR_HAVE_POLKIT_QT
 PolkitAnswer fromPolkitQt(PolkitQt1::Authority::Result result)
 {
@@ -95,6 +145,33 @@ PolkitAnswer fromPolkitQt(PolkitQt1::Authority::Result result)
 #endif
 
 } // namespace
+
+QString pkexecActionFor(const QString& program, const QString& argv1, int timeoutMs)
+{
+    QDBusConnection bus = QDBusConnection::systemBus();
+    if (!bus.isConnected())
+        return {};
+    return matchAction(bus.call(enumerateActionsMessage(), QDBus::Block, timeoutMs), program,
+                       argv1);
+}
+
+void pkexecActionForAsync(const QString& program, const QString& argv1, int timeoutMs,
+                          QObject* context, std::function<void(const QString&)> done)
+{
+    QDBusConnection bus = QDBusConnection::systemBus();
+    if (!bus.isConnected()) {
+        QMetaObject::invokeMethod(
+            context, [done] { done({}); }, Qt::QueuedConnection);
+        return;
+    }
+    auto* watcher =
+        new QDBusPendingCallWatcher(bus.asyncCall(enumerateActionsMessage(), timeoutMs), context);
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context,
+                     [watcher, program, argv1, done](QDBusPendingCallWatcher*) {
+                         watcher->deleteLater();
+                         done(matchAction(watcher->reply(), program, argv1));
+                     });
+}
 
 PolkitAnswer checkPolkitAuthorization(const QString& actionId, int timeoutMs)
 {

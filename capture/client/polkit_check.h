@@ -21,6 +21,14 @@ struct PolkitAnswer
     bool willPrompt() const { return !reachable || !authorized; }
 };
 
+// The action pkexec checks for `pkexec program argv1`: the action whose
+// exec.path annotation is program (and exec.argv1, if it has one, argv1),
+// else pkexec's generic org.freedesktop.policykit.exec. Blocks at most
+// timeoutMs; empty when polkitd could not be asked.
+QString pkexecActionFor(const QString& program, const QString& argv1, int timeoutMs);
+void pkexecActionForAsync(const QString& program, const QString& argv1, int timeoutMs,
+                          QObject* context, std::function<void(const QString&)> done);
+
 // Blocks at most timeoutMs.
 PolkitAnswer checkPolkitAuthorization(const QString& actionId, int timeoutMs);
 // Calls done on context's thread once polkitd answered (or the timeout passed).

@@ -145,6 +145,16 @@ will_ask)
     cat "$out/with_rule.log" >&2
     grep -q "^will-ask-sync false$" "$out/with_rule.log" || pk_fail "with the rule it should not ask"
     grep -q "^will-ask-async false$" "$out/with_rule.log" || pk_fail "async: with the rule it should not ask"
+    # A helper the policy does not name runs under pkexec's generic action,
+    # which the rule does not cover: that one would ask.
+    mkdir -p "$pk_work/bin/elsewhere"
+    cp "$pk_work/bin/packet-recorder-helper" "$pk_work/bin/elsewhere/"
+    chmod 755 "$pk_work/bin/elsewhere"
+    pk_as_user "$pk_work/bin/client_driver" --helper "$pk_work/bin/elsewhere/packet-recorder-helper" \
+        --check-password >"$out/elsewhere.log"
+    cat "$out/elsewhere.log" >&2
+    grep -q "^will-ask-sync true$" "$out/elsewhere.log" || pk_fail "an unlisted helper path should ask"
+    grep -q "^will-ask-async true$" "$out/elsewhere.log" || pk_fail "async: an unlisted helper path should ask"
     pk_remove_rule
     pk_as_user "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
         --check-password >"$out/without_rule.log"
