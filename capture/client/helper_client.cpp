@@ -205,8 +205,9 @@ qint64 HelperClient::helperProcessId() const
 void HelperClient::start(const proto::StartRequest& request)
 {
     if (d->running) {
-        emit errorOccurred(
-            makeError(proto::ErrorCode::Unknown, tr("A recording is already running.")));
+        // One session at a time; an error signal here would read as the end
+        // of the running one.
+        qCWarning(lcHelperClient) << "start() ignored: a recording is already running";
         return;
     }
     d->launch(request);
@@ -287,10 +288,10 @@ void HelperClient::Impl::launch(const proto::StartRequest& request)
         // itself; the direct launch would not). Close-on-exec rather than
         // close, so QProcess still learns about a failed exec.
         ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
-        // A session of its own: no controlling terminal, so pkexec cannot fall
-        // back to prompting on the terminal the GUI was started from (it would
-        // wait there unseen), and Ctrl-C there does not reach the helper; it
-        // stops when our end of the socket closes.
+        // A session of its own, without a controlling terminal: nothing can
+        // prompt on the terminal the GUI was started from (where nobody looks),
+        // and terminal signals do not reach the helper; it stops when our end
+        // of the socket closes, finishing the file.
         ::setsid();
     });
     QObject::connect(newProcess, &QProcess::readyReadStandardError, q, [this, newProcess] {
@@ -422,12 +423,18 @@ void HelperClient::Impl::onFinished(int exitCode, QProcess::ExitStatus status)
                                         "traffic, and it was not granted.")));
         return;
     }
-    const QString detail = status == QProcess::CrashExit
-                               ? HelperClient::tr("The recording helper crashed.")
-                               : HelperClient::tr("The recording helper exited unexpectedly "
-                                                  "(exit code %1).")
-                                     .arg(exitCode);
-    fail(makeError(proto::ErrorCode::HelperCrashed, detail));
+    QString message = status == QProcess::CrashExit
+                          ? HelperClient::tr("The recording helper crashed.")
+                          : HelperClient::tr("The recording helper exited unexpectedly "
+                                             "(exit code %1).")
+                                .arg(exitCode);
+    // Its last words, if any, usually say why.
+    const QByteArray lastLine = stderrTail.trimmed().split('\n').constLast().trimmed();
+    if (!lastLine.isEmpty())
+        message +=
+            QLatin1Char(' ') +
+            HelperClient::tr("It reported: %1").arg(QString::fromLocal8Bit(lastLine).left(300));
+    fail(makeError(proto::ErrorCode::HelperCrashed, message));
 }
 
 void HelperClient::Impl::onProcessError(QProcess::ProcessError error)

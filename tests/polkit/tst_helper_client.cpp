@@ -102,7 +102,8 @@ void TestHelperClient::misbehavingHelper_data()
     QTest::addColumn<QByteArray>("script");
     QTest::addColumn<ErrorCode>("expected");
 
-    QTest::newRow("exits at once") << QByteArray("#!/bin/sh\nexit 3\n") << ErrorCode::HelperCrashed;
+    QTest::newRow("exits at once")
+        << QByteArray("#!/bin/sh\necho 'out of luck' >&2\nexit 3\n") << ErrorCode::HelperCrashed;
     QTest::newRow("crashes") << QByteArray("#!/bin/sh\nkill -SEGV $$\n")
                              << ErrorCode::HelperCrashed;
     // A length prefix far beyond the 1 MiB limit. Like the helper, the
@@ -137,6 +138,10 @@ void TestHelperClient::misbehavingHelper()
     QVERIFY(errors.wait(10000));
     QCOMPARE(errorAt(errors, 0).code, expected);
     QVERIFY(!errorAt(errors, 0).message.isEmpty());
+    if (QByteArray(QTest::currentDataTag()) == "exits at once")
+        QVERIFY2(errorAt(errors, 0).message.contains(QStringLiteral("exit code 3")) &&
+                     errorAt(errors, 0).message.contains(QStringLiteral("out of luck")),
+                 qPrintable(errorAt(errors, 0).message));
     QVERIFY2(!runningAtError, "the session must be over when its last signal arrives");
     QVERIFY(!client.isRunning());
     QTest::qWait(200);
