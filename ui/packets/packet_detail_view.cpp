@@ -1,0 +1,238 @@
+#include "ui/packets/packet_detail_view.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QStackedLayout>
+#include <QStandardItemModel>
+#include <QTextBlock>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace pr {
+
+namespace {
+
+constexpr int kOffsetRole = Qt::UserRole + 1;
+constexpr int kLengthRole = Qt::UserRole + 2;
+constexpr int kBytesPerLine = 16;
+
+// Where byte `column` (0..15) of a dump line starts, for a given offset width.
+int hexColumn(int offsetWidth, int column)
+{
+    return offsetWidth + 2 + column * 3 + (column >= 8 ? 1 : 0);
+}
+
+int asciiColumn(int offsetWidth, int column)
+{
+    return hexColumn(offsetWidth, kBytesPerLine) + 2 + column + (column >= 8 ? 1 : 0);
+}
+
+int offsetWidthFor(int size)
+{
+    return size > 0xffff ? 6 : 4;
+}
+
+QString hexDump(const QByteArray& bytes)
+{
+    static const char digits[] = "0123456789abcdef";
+    const int width = offsetWidthFor(int(bytes.size()));
+    QString text;
+    for (int line = 0; line * kBytesPerLine < bytes.size(); ++line) {
+        const int start = line * kBytesPerLine;
+        const int count = qMin<int>(kBytesPerLine, int(bytes.size()) - start);
+        QString row(asciiColumn(width, kBytesPerLine - 1) + 1, QLatin1Char(' '));
+        const QString offset = QStringLiteral("%1").arg(start, width, 16, QLatin1Char('0'));
+        row.replace(0, width, offset);
+        for (int i = 0; i < count; ++i) {
+            const uchar b = uchar(bytes[start + i]);
+            row[hexColumn(width, i)] = QLatin1Char(digits[b >> 4]);
+            row[hexColumn(width, i) + 1] = QLatin1Char(digits[b & 0xf]);
+            row[asciiColumn(width, i)] =
+                b >= 0x20 && b < 0x7f ? QLatin1Char(char(b)) : QLatin1Char('.');
+        }
+        if (line > 0)
+            text += QLatin1Char('\n');
+        while (row.endsWith(QLatin1Char(' ')))
+            row.chop(1);
+        text += row;
+    }
+    return text;
+}
+
+// The part of a layer's text that names it, to keep it expanded from packet to packet.
+QString layerKey(const QString& text)
+{
+    const qsizetype end = text.indexOf(QLatin1Char(','));
+    QString key = end < 0 ? text : text.left(end);
+    const qsizetype paren = key.indexOf(QLatin1String(" ("));
+    return paren < 0 ? key : key.left(paren);
+}
+
+void appendNodes(QStandardItem* parent, const QList<DetailNode>& nodes)
+{
+    for (const DetailNode& node : nodes) {
+        auto* item = new QStandardItem(node.text);
+        item->setEditable(false);
+        item->setData(node.byteOffset, kOffsetRole);
+        item->setData(node.byteLength, kLengthRole);
+        if (node.byteLength > 0)
+            item->setToolTip(
+                PacketDetailView::tr("Bytes %1\u2013%2 (%n byte(s))", nullptr, node.byteLength)
+                    .arg(node.byteOffset)
+                    .arg(node.byteOffset + node.byteLength - 1));
+        appendNodes(item, node.children);
+        parent->appendRow(item);
+    }
+}
+
+} // namespace
+
+PacketDetailView::PacketDetailView(QWidget* parent) : QWidget(parent)
+{
+    m_model = new QStandardItemModel(this);
+    m_tree = new QTreeView(this);
+    m_tree->setModel(m_model);
+    m_tree->setHeaderHidden(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setAccessibleName(tr("Packet layers"));
+    m_tree->header()->setStretchLastSection(true);
+
+    m_hex = new QPlainTextEdit(this);
+    m_hex->setReadOnly(true);
+    m_hex->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_hex->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_hex->setAccessibleName(tr("Packet bytes"));
+    m_hex->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_hex);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+
+    m_placeholder = new QLabel(tr("Select a packet to see its layers and bytes."), this);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setEnabled(false); // drawn in the disabled (grey) colour
+
+    m_stack = new QStackedLayout;
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(splitter);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(m_stack);
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { onCurrentChanged(current); });
+    connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex& index) {
+        if (!index.parent().isValid())
+            m_expandedLayers.insert(layerKey(index.data().toString()));
+    });
+    connect(m_tree, &QTreeView::collapsed, this, [this](const QModelIndex& index) {
+        if (!index.parent().isValid())
+            m_expandedLayers.remove(layerKey(index.data().toString()));
+    });
+}
+
+void PacketDetailView::showPacket(const QByteArray& frame, quint32 linkType, quint32 wireLength,
+                                  quint32 capturedLength, quint64 frameNumber)
+{
+    m_frame = frame;
+    if (capturedLength == 0)
+        capturedLength = quint32(frame.size());
+    m_model->clear();
+    QString top = frameNumber > 0 ? tr("Frame %1: ").arg(frameNumber) : tr("Frame: ");
+    top += tr("%n byte(s) on wire", nullptr, int(wireLength)) + QStringLiteral(", ") +
+           tr("%n byte(s) captured", nullptr, int(capturedLength));
+    if (quint32(frame.size()) < capturedLength)
+        top += QLatin1Char(' ') + tr("(first %n byte(s) shown)", nullptr, int(frame.size()));
+    auto* frameItem = new QStandardItem(top);
+    frameItem->setEditable(false);
+    frameItem->setData(0, kOffsetRole);
+    frameItem->setData(int(frame.size()), kLengthRole);
+    m_model->appendRow(frameItem);
+    appendNodes(m_model->invisibleRootItem(),
+                decodeDetails(reinterpret_cast<const uchar*>(frame.constData()), int(frame.size()),
+                              linkType));
+    for (int row = 1; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        if (m_expandedLayers.contains(layerKey(index.data().toString())))
+            m_tree->setExpanded(index, true);
+    }
+    m_hex->setPlainText(hexDump(frame));
+    highlightBytes(0, 0);
+    m_stack->setCurrentIndex(1);
+}
+
+void PacketDetailView::clear()
+{
+    m_frame.clear();
+    m_model->clear();
+    m_hex->clear();
+    highlightBytes(0, 0);
+    m_stack->setCurrentIndex(0);
+}
+
+QString PacketDetailView::hexDumpText() const
+{
+    return m_hex->toPlainText();
+}
+
+void PacketDetailView::onCurrentChanged(const QModelIndex& current)
+{
+    if (!current.isValid()) {
+        highlightBytes(0, 0);
+        return;
+    }
+    highlightBytes(current.data(kOffsetRole).toInt(), current.data(kLengthRole).toInt());
+}
+
+void PacketDetailView::highlightBytes(int offset, int length)
+{
+    offset = qBound(0, offset, int(m_frame.size()));
+    length = qBound(0, length, int(m_frame.size()) - offset);
+    m_highlight = {offset, length};
+    QList<QTextEdit::ExtraSelection> selections;
+    if (length > 0) {
+        QTextCharFormat format;
+        format.setBackground(palette().highlight());
+        format.setForeground(palette().highlightedText());
+        const int width = offsetWidthFor(int(m_frame.size()));
+        QTextDocument* document = m_hex->document();
+        const int firstLine = offset / kBytesPerLine;
+        const int lastLine = (offset + length - 1) / kBytesPerLine;
+        for (int line = firstLine; line <= lastLine; ++line) {
+            const QTextBlock block = document->findBlockByNumber(line);
+            if (!block.isValid())
+                break;
+            const int from = qMax(offset, line * kBytesPerLine) - line * kBytesPerLine;
+            const int to =
+                qMin(offset + length, (line + 1) * kBytesPerLine) - line * kBytesPerLine - 1;
+            const auto select = [&](int start, int end) {
+                QTextEdit::ExtraSelection selection;
+                selection.format = format;
+                selection.cursor = QTextCursor(block);
+                selection.cursor.setPosition(block.position() + start);
+                selection.cursor.setPosition(block.position() + qMin(end, block.length() - 1),
+                                             QTextCursor::KeepAnchor);
+                selections.append(selection);
+            };
+            select(hexColumn(width, from), hexColumn(width, to) + 2);
+            select(asciiColumn(width, from), asciiColumn(width, to) + 1);
+        }
+        const QTextBlock first = document->findBlockByNumber(firstLine);
+        if (first.isValid()) {
+            QTextCursor cursor(first);
+            m_hex->setTextCursor(cursor);
+            m_hex->ensureCursorVisible();
+        }
+    }
+    m_hex->setExtraSelections(selections);
+}
+
+} // namespace pr

@@ -2,12 +2,15 @@
 
 #include "ui/packets/frame_decoder.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QPlainTextEdit;
 class QStandardItemModel;
 class QTreeView;
+class QLabel;
 class QModelIndex;
+class QStackedLayout;
 
 namespace pr {
 
@@ -39,6 +42,9 @@ private:
     QTreeView* m_tree = nullptr;
     QStandardItemModel* m_model = nullptr;
     QPlainTextEdit* m_hex = nullptr;
+    QLabel* m_placeholder = nullptr;
+    QStackedLayout* m_stack = nullptr;
+    QSet<QString> m_expandedLayers; // kept expanded from packet to packet
     QByteArray m_frame;
     QPair<int, int> m_highlight{0, 0};
 };
