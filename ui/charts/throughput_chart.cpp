@@ -5,12 +5,14 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCursor>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -61,6 +63,18 @@ ThroughputChart::ThroughputChart(QWidget* parent) : QWidget(parent)
     m_packets.view->chart()->legend()->setVisible(false);
     layout->addWidget(m_bits.view, 1);
     layout->addWidget(m_packets.view, 1);
+
+    // Hovering a line tells its value, as in an IO graph.
+    const auto hoverTip = [this](QLineSeries* series, bool bits, bool incoming) {
+        connect(series, &QLineSeries::hovered, this, [=, this](const QPointF& point, bool entered) {
+            if (entered)
+                showPointToolTip(point, bits, incoming);
+        });
+    };
+    hoverTip(m_bits.in, true, true);
+    hoverTip(m_bits.out, true, false);
+    hoverTip(m_packets.in, false, true);
+    hoverTip(m_packets.out, false, false);
 
     for (QChart* chart : {bitsChart(), packetsChart()})
         connect(chart, &QChart::plotAreaChanged, this, &ThroughputChart::alignPlotAreas);
@@ -216,6 +230,14 @@ void ThroughputChart::alignPlotAreas()
     m_aligning = false;
 }
 
+void ThroughputChart::showPointToolTip(const QPointF& point, bool bits, bool incoming)
+{
+    const QString value = bits ? formatBitRate(point.y() * m_bitDivisor)
+                               : formatPacketRate(point.y() * m_packetDivisor);
+    const QString text = incoming ? tr("%1 s: %2 incoming") : tr("%1 s: %2 outgoing");
+    QToolTip::showText(QCursor::pos(), text.arg(point.x(), 0, 'f', 1).arg(value), this);
+}
+
 int ThroughputChart::plottedPointCount()
 {
     if (m_renderTimer.isActive()) {
@@ -304,6 +326,8 @@ void ThroughputChart::render()
     }
     const RateUnit bitUnit = bitRateUnit(maxBits);
     const RateUnit packetUnit = packetRateUnit(maxPackets);
+    m_bitDivisor = bitUnit.divisor;
+    m_packetDivisor = packetUnit.divisor;
 
     QList<QPointF> inBits, outBits, inPackets, outPackets, bitDrops, packetDrops;
     for (QList<QPointF>* list : {&inBits, &outBits, &inPackets, &outPackets})

@@ -83,8 +83,12 @@ private:
     quint64 m_lastDrops = 0;
     bool m_haveDrops = false;
     int m_windowSeconds = 60;
+    void showPointToolTip(const QPointF& point, bool bits, bool incoming);
+
     Plot m_bits;
     Plot m_packets;
+    double m_bitDivisor = 1; // of the values in the series, for tooltips
+    double m_packetDivisor = 1;
     QComboBox* m_windowCombo = nullptr;
     QTimer m_renderTimer;
     bool m_aligning = false;

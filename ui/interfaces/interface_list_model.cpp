@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QPixmap>
 
+#include <algorithm>
+
 namespace pr {
 namespace {
 
@@ -122,8 +124,15 @@ QVariant InterfaceListModel::data(const QModelIndex& index, int role) const
             return s.addresses.join(QLatin1Char('\n'));
         break;
     case Traffic:
-        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+        if (role == Qt::DisplayRole)
             return formatBitRate(rate * 8);
+        if (role == Qt::ToolTipRole) {
+            const double peak = row.history.isEmpty()
+                                    ? 0.0
+                                    : *std::max_element(row.history.begin(), row.history.end());
+            return tr("Now: %1\nPeak in the last minute: %2")
+                .arg(formatBitRate(rate * 8), formatBitRate(peak * 8));
+        }
         break;
     default:
         break;
@@ -201,6 +210,13 @@ void InterfaceListModel::refresh()
     applySamples(samples, sampledAt >= 0 ? sampledAt : double(m_clock.nsecsElapsed()) / 1e9);
 }
 
+void InterfaceListModel::appendHistory(Row& row, double bytesPerSecond)
+{
+    row.history.append(bytesPerSecond);
+    if (row.history.size() > kHistoryLength)
+        row.history.remove(0, row.history.size() - kHistoryLength);
+}
+
 InterfaceSample InterfaceListModel::aggregate(const QList<InterfaceSample>& samples)
 {
     InterfaceSample any;
@@ -233,6 +249,10 @@ void InterfaceListModel::applySamples(const QList<InterfaceSample>& samples, dou
     const double elapsed = m_lastRefreshSeconds < 0 ? 0 : nowSeconds - m_lastRefreshSeconds;
     m_lastRefreshSeconds = nowSeconds;
 
+    // "any" shows the sum of the interfaces' rates rather than the rate of
+    // summed counters, which would jump when an interface comes or goes.
+    double anyRate = 0;
+    bool anyHasRate = false;
     for (qsizetype k = 0; k < samples.size(); ++k) {
         const InterfaceSample& s = samples[k];
         int row =
@@ -253,12 +273,13 @@ void InterfaceListModel::applySamples(const QList<InterfaceSample>& samples, dou
         r.sample = s;
 
         const quint64 bytes = trafficBytes(s);
-        if (r.havePrevious && elapsed > 0) {
+        if (r.havePrevious && elapsed > 0 && s.name != kAnyName) {
             // Counters restart when a driver reloads; a drop is not negative traffic.
             const quint64 delta = bytes >= r.previousBytes ? bytes - r.previousBytes : 0;
-            r.history.append(double(delta) / elapsed);
-            if (r.history.size() > kHistoryLength)
-                r.history.remove(0, r.history.size() - kHistoryLength);
+            const double rate = double(delta) / elapsed;
+            appendHistory(r, rate);
+            anyRate += rate;
+            anyHasRate = true;
         }
         r.previousBytes = bytes;
         r.havePrevious = true;
@@ -268,6 +289,10 @@ void InterfaceListModel::applySamples(const QList<InterfaceSample>& samples, dou
         if (addressesChanged)
             emit dataChanged(index(row, Addresses), index(row, Addresses));
     }
+
+    const int anyRow = rowForName(kAnyName);
+    if (anyRow >= 0 && anyHasRate)
+        appendHistory(m_rows[anyRow], anyRate);
 
     if (!m_rows.isEmpty()) {
         emit dataChanged(index(0, Traffic), index(int(m_rows.size()) - 1, Traffic),

@@ -96,6 +96,7 @@ private:
     struct Row;
     void applySamples(const QList<InterfaceSample>& samples, double nowSeconds);
     static InterfaceSample aggregate(const QList<InterfaceSample>& samples);
+    static void appendHistory(Row& row, double bytesPerSecond);
 
     std::unique_ptr<InterfaceSampler> m_sampler;
     QList<Row> m_rows;
