@@ -238,6 +238,7 @@ void HelperClient::Impl::launch(const proto::StartRequest& request)
     const QFileInfo info(path);
     if (!info.isFile() || !info.isExecutable()) {
         q->errorOccurred(makeError(proto::ErrorCode::HelperNotFound,
+                                   //: %1 is the path of the helper program
                                    HelperClient::tr("The recording helper was not found at %1.")
                                        .arg(QDir::toNativeSeparators(path))));
         return;
@@ -360,6 +361,7 @@ void HelperClient::Impl::handle(const proto::Message& message)
         helloReceived = true;
         if (message.hello.version != proto::kProtocolVersion) {
             fail(makeError(proto::ErrorCode::VersionMismatch,
+                           //: %1 is a version number like 0.1.0
                            HelperClient::tr("The recording helper (version %1) does not match "
                                             "this application; please reinstall it.")
                                .arg(message.hello.helperVersion)));
@@ -419,6 +421,7 @@ void HelperClient::Impl::onFinished(int exitCode, QProcess::ExitStatus status)
     if (!direct && !helloReceived && status == QProcess::NormalExit &&
         (exitCode == kPkexecDismissed || exitCode == kPkexecNotAuthorized)) {
         fail(makeError(proto::ErrorCode::NotAuthorized,
+                       //: pkexec/polkit refused, or the password dialog was closed
                        HelperClient::tr("Recording needs permission to capture network "
                                         "traffic, and it was not granted.")));
         return;
@@ -433,6 +436,7 @@ void HelperClient::Impl::onFinished(int exitCode, QProcess::ExitStatus status)
     if (!lastLine.isEmpty())
         message +=
             QLatin1Char(' ') +
+            //: Follows the crash sentence; %1 is the helper's last log line (English)
             HelperClient::tr("It reported: %1").arg(QString::fromLocal8Bit(lastLine).left(300));
     fail(makeError(proto::ErrorCode::HelperCrashed, message));
 }
@@ -444,6 +448,7 @@ void HelperClient::Impl::onProcessError(QProcess::ProcessError error)
     const QString program = process ? process->program() : QString();
     fail(makeError(
         proto::ErrorCode::HelperNotFound,
+        //: %1 is a program path, %2 the system's reason
         HelperClient::tr("Could not start %1: %2.")
             .arg(QDir::toNativeSeparators(program), process ? process->errorString() : QString())));
 }
