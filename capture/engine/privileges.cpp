@@ -4,18 +4,15 @@
 #include <cstdlib>
 #include <cstring>
 #include <grp.h>
-#include <linux/capability.h>
 #include <pwd.h>
 #include <seccomp.h>
 #include <sys/capability.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <array>
 #include <string_view>
-#include <vector>
 
 namespace pr {
 
