@@ -15,6 +15,7 @@ CaptureStatusBar::CaptureStatusBar(QWidget* parent) : QStatusBar(parent)
     setAccessibleName(tr("Status bar"));
     setSizeGripEnabled(true);
     m_state = addField(QStringLiteral("statusState"), tr("Recording state"));
+    m_state->setTextFormat(Qt::RichText);
     m_elapsed = addField(QStringLiteral("statusElapsed"), tr("Elapsed time"));
     m_packets = addField(QStringLiteral("statusPackets"), tr("Packets recorded"));
     m_bytes = addField(QStringLiteral("statusBytes"), tr("Bytes recorded"));
@@ -31,7 +32,7 @@ CaptureStatusBar::CaptureStatusBar(QWidget* parent) : QStatusBar(parent)
 
 QLabel* CaptureStatusBar::addField(const QString& objectName, const QString& accessibleName)
 {
-    if (m_fieldCount++ > 0) {
+    if (m_fieldCount++ > 1) {
         // A thin rule between fields: the figures are otherwise hard to tell apart.
         auto* separator = new QFrame(this);
         separator->setFrameShape(QFrame::VLine);
@@ -45,7 +46,10 @@ QLabel* CaptureStatusBar::addField(const QString& objectName, const QString& acc
     label->setContentsMargins(4, 0, 4, 0);
     label->setAccessibleName(accessibleName);
     label->setToolTip(accessibleName);
-    addPermanentWidget(label, objectName == QLatin1String("statusFile") ? 1 : 0);
+    if (objectName == QLatin1String("statusState"))
+        addWidget(label); // left; the figures line up on the right
+    else
+        addPermanentWidget(label, objectName == QLatin1String("statusFile") ? 1 : 0);
     return label;
 }
 
@@ -53,7 +57,7 @@ void CaptureStatusBar::showIdle(const QString& text)
 {
     m_totals = {};
     m_filePath.clear();
-    m_state->setText(text);
+    m_state->setText(text.toHtmlEscaped());
     for (QLabel* label : {m_elapsed, m_packets, m_bytes, m_rate, m_drops, m_notShown, m_file})
         setFieldVisible(label, false);
 }
@@ -70,7 +74,8 @@ void CaptureStatusBar::showRecording(const QString& interfaceName, const QString
     m_totals = {};
     m_filePath = filePath;
     //: Status bar while a recording runs; %1 is an interface name such as eth0.
-    m_state->setText(tr("Recording on %1").arg(interfaceName));
+    m_state->setText(QStringLiteral("<span style=\"color:#e53935\">\u25cf</span> ") +
+                     tr("Recording on %1").arg(interfaceName.toHtmlEscaped()));
     updateFields();
 }
 
@@ -83,7 +88,7 @@ void CaptureStatusBar::showTotals(const pr::proto::TotalsInfo& totals)
 void CaptureStatusBar::showStopped(const pr::proto::TotalsInfo& finalTotals)
 {
     m_totals = finalTotals;
-    m_state->setText(tr("Stopped"));
+    m_state->setText(tr("Stopped").toHtmlEscaped());
     updateFields();
 }
 
@@ -105,7 +110,7 @@ void CaptureStatusBar::showOpenedFile(const QString& filePath, quint64 packets, 
     m_totals.fileBytes = quint64(info.size());
     m_filePath = filePath;
     //: Status bar after File > Open
-    m_state->setText(tr("Opened"));
+    m_state->setText(tr("Opened").toHtmlEscaped());
     updateFields();
     setFieldVisible(m_drops, false);
     setFieldVisible(m_notShown, false);

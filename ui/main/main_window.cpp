@@ -16,7 +16,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStyle>
@@ -50,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_client(new Help
     connectHelper();
     restoreSettings();
     updateActions();
+    updateEmptyHint();
     // The polkit question goes over D-Bus: ask without blocking the window
     // and show the lock once the answer is in (pessimistic until then).
     updateRecordIcon(m_client->launchMode() == HelperClient::LaunchMode::Pkexec);
@@ -86,6 +89,15 @@ void MainWindow::createWidgets()
     m_packetView = new PacketListView(this);
     m_packetView->setModel(m_packetModel);
     m_packetView->setAccessibleName(tr("Packet list"));
+    // An empty list says what to do instead of showing a blank table.
+    m_emptyHint = new QLabel(m_packetView->viewport());
+    m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setEnabled(false); // the palette's disabled text: a quiet grey
+    m_packetView->viewport()->installEventFilter(this);
+    connect(m_packetModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyHint);
+    connect(m_packetModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyHint);
     m_detailView = new PacketDetailView(this);
     m_detailView->setAccessibleName(tr("Packet details"));
 
@@ -291,7 +303,33 @@ void MainWindow::setState(State state)
         return;
     m_state = state;
     updateActions();
+    updateEmptyHint();
     emit stateChanged(state);
+}
+
+void MainWindow::updateEmptyHint()
+{
+    const bool empty = m_packetModel->rowCount() == 0;
+    m_emptyHint->setVisible(empty);
+    if (!empty)
+        return;
+    if (m_state == State::Idle)
+        m_emptyHint->setText(
+            tr("No packets yet.\nChoose an interface and click Record (%1), or double-click "
+               "the interface.")
+                .arg(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText)));
+    else if (m_state == State::Starting)
+        m_emptyHint->setText(tr("Starting the recording…"));
+    else
+        m_emptyHint->setText(tr("Waiting for packets…"));
+    m_emptyHint->setGeometry(m_packetView->viewport()->rect().adjusted(20, 20, -20, -20));
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_packetView->viewport() && event->type() == QEvent::Resize)
+        m_emptyHint->setGeometry(m_packetView->viewport()->rect().adjusted(20, 20, -20, -20));
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::updateActions()
@@ -330,7 +368,7 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 820);
+        resize(QSize(1280, 820).boundedTo(screen()->availableSize() * 0.9));
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!m_verticalSplitter->restoreState(
             settings.value(QStringLiteral("window/verticalSplitter")).toByteArray()))
@@ -340,7 +378,7 @@ void MainWindow::restoreSettings()
         m_topSplitter->setSizes({520, 740});
     if (!m_packetSplitter->restoreState(
             settings.value(QStringLiteral("window/packetSplitter")).toByteArray()))
-        m_packetSplitter->setSizes({760, 500});
+        m_packetSplitter->setSizes({700, 580}); // room for the hex dump's 16 columns
     m_leftTabs->setCurrentIndex(settings.value(QStringLiteral("window/leftTab"), 0).toInt());
     m_autoScrollAction->setChecked(
         settings.value(QStringLiteral("view/autoScroll"), true).toBool());

@@ -9,6 +9,7 @@
 #include <functional>
 
 class QAction;
+class QLabel;
 class QActionGroup;
 class QSplitter;
 class QTabWidget;
@@ -125,6 +126,8 @@ private:
     void onStopped(const pr::proto::TotalsInfo& finalTotals);
     void finishRecording(const pr::proto::TotalsInfo& finalTotals);
     void showPacketDetails(int row);
+    void updateEmptyHint();
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
     // main_window_files.cpp: save, open, hand over to other programs
     bool confirmLeavingUnsaved(const QString& question);
@@ -164,6 +167,7 @@ private:
     QSplitter* m_topSplitter = nullptr;
     QSplitter* m_packetSplitter = nullptr;
     RecentFiles* m_recentFiles = nullptr;
+    QLabel* m_emptyHint = nullptr; // over the empty packet list
 
     QAction* m_recordAction = nullptr;
     QAction* m_stopAction = nullptr;
