@@ -132,8 +132,12 @@ int main(int argc, char** argv)
             }
         });
     QString file;
+    pr::proto::TotalsInfo totals;
     QObject::connect(&window, &pr::MainWindow::recordingFinished, &app, [&](const QString& path) {
         file = path;
+        // Before quit(): Qt 6 closes the windows on quit, and closing
+        // discards the recording (the confirm hook says so).
+        totals = window.captureStatusBar()->totals();
         QTimer::singleShot(0, &app, &QCoreApplication::quit);
     });
     QTimer::singleShot(0, &window, &pr::MainWindow::startRecording);
@@ -141,7 +145,6 @@ int main(int argc, char** argv)
     QTimer::singleShot((seconds + 60) * 1000, &app, [] { QCoreApplication::exit(3); });
     const int rc = app.exec();
 
-    const pr::proto::TotalsInfo& totals = window.captureStatusBar()->totals();
     const qint64 rssEnd = residentKilobytes();
     std::printf("{\"seconds\": %.1f, \"packets\": %llu, \"packets_per_second\": %.0f, "
                 "\"kernel_drops\": %llu, \"not_shown\": %llu, \"list_rows\": %d, "

@@ -440,6 +440,11 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_terminating && m_state == State::Idle) {
+        // SIGTERM: the file is final and kept; there may be no one to ask.
+        event->accept();
+        return;
+    }
     if (m_state != State::Idle) {
         if (!m_closeAfterStop) {
             const QMessageBox::StandardButton answer =
@@ -466,6 +471,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::requestTermination()
 {
+    m_terminating = true;
     saveSettings();
     if (m_state == State::Idle) {
         QApplication::quit();

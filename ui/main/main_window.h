@@ -149,6 +149,8 @@ private:
     bool m_closeAfterStop = false;
     bool m_discardAfterStop = false;
     bool m_quitAfterStop = false;
+    // SIGTERM: Qt 6's quit() closes the windows, and no question may block it.
+    bool m_terminating = false;
     QString m_pendingOutputFile; // -w: used for the next recording only
     pr::proto::TotalsInfo m_lastTotals;
     ConfirmHook m_confirmHook;
