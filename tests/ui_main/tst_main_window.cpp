@@ -298,9 +298,9 @@ void TestMainWindow::stopsOnTerminationRequest()
     QSignalSpy finished(&window, &MainWindow::recordingFinished);
     window.requestTermination();
     QVERIFY(finished.wait(15000));
-    // quit() closes the window (Qt 6); the unsaved recording must not be
-    // asked about nor deleted.
-    QTRY_VERIFY(!window.isVisible());
+    // In the app, quit() then closes the window (Qt 6; a test has no exec()
+    // to quit, so close it the same way): no question, the file stays.
+    QVERIFY(window.close());
     QVERIFY(!asked);
     QString error;
     QCOMPARE(countPackets(path, &error), 50LL);
