@@ -1,0 +1,206 @@
+// Our decoder against tshark on a real capture of loopback traffic taken by
+// tcpdump: the protocol column, addresses and ports must agree packet by
+// packet, and the UDP/DNS/ICMP echo info text must match Wireshark's.
+
+#include "ui/packets/capture_file_reader.h"
+#include "ui/packets/frame_decoder.h"
+
+#include "tests/ui/frame_builder.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUdpSocket>
+
+#include <unistd.h>
+
+using namespace pr;
+
+namespace {
+
+QString firstValue(const QString& field)
+{
+    return field.section(QLatin1Char(','), 0, 0);
+}
+
+// Bounded traffic on lo only: a TCP transfer over IPv4 and IPv6, UDP
+// datagrams to closed ports (so ICMP port unreachables too), a DNS query to
+// 127.0.0.1:53 that nothing needs to answer, and pings.
+bool generateTraffic(quint16 udpPort)
+{
+    for (const QHostAddress& address :
+         {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)}) {
+        QTcpServer server;
+        if (!server.listen(address, 0))
+            return address.protocol() == QAbstractSocket::IPv6Protocol; // no IPv6 on lo
+        QTcpSocket client;
+        client.connectToHost(address, server.serverPort());
+        if (!client.waitForConnected(5000) || !server.waitForNewConnection(5000))
+            return false;
+        QTcpSocket* peer = server.nextPendingConnection();
+        client.write(QByteArray(20000, 't'));
+        client.waitForBytesWritten(5000);
+        qint64 received = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (received < 20000 && timer.elapsed() < 5000 && peer->waitForReadyRead(1000))
+            received += peer->readAll().size();
+        peer->write("bye");
+        peer->waitForBytesWritten(1000);
+        client.waitForReadyRead(1000);
+        client.disconnectFromHost();
+        peer->disconnectFromHost();
+        QTest::qWait(100);
+    }
+    QUdpSocket udp;
+    for (int i = 0; i < 5; ++i) {
+        udp.writeDatagram(QByteArray(32 + i, 'u'), QHostAddress(QHostAddress::LocalHost), udpPort);
+        udp.writeDatagram(QByteArray(16 + i, 'v'), QHostAddress(QHostAddress::LocalHostIPv6),
+                          udpPort);
+    }
+    udp.writeDatagram(test::dnsQuery(0x1a2b, "example.org", 1),
+                      QHostAddress(QHostAddress::LocalHost), 53);
+    udp.writeDatagram(test::dnsQuery(0x3c4d, "www.example.net", 28),
+                      QHostAddress(QHostAddress::LocalHost), 53);
+    QProcess::execute(QStringLiteral("ping"),
+                      {"-n", "-q", "-c", "3", "-i", "0.2", "-W", "1", "127.0.0.1"});
+    QProcess::execute(QStringLiteral("ping"),
+                      {"-n", "-q", "-6", "-c", "2", "-i", "0.2", "-W", "1", "::1"});
+    QTest::qWait(300);
+    return true;
+}
+
+} // namespace
+
+class TestDecoderVsTshark : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void matchesTshark_data();
+    void matchesTshark();
+};
+
+void TestDecoderVsTshark::matchesTshark_data()
+{
+    QTest::addColumn<QString>("interfaceName");
+    QTest::addColumn<QString>("linkTypeName");
+    QTest::addColumn<quint32>("linkType");
+    QTest::newRow("lo, Ethernet") << "lo"
+                                  << "EN10MB" << kLinkTypeEthernet;
+    QTest::newRow("any, Linux cooked v2") << "any"
+                                          << "LINUX_SLL2" << kLinkTypeLinuxSll2;
+}
+
+void TestDecoderVsTshark::matchesTshark()
+{
+    QFETCH(QString, interfaceName);
+    QFETCH(QString, linkTypeName);
+    QFETCH(quint32, linkType);
+    if (geteuid() != 0)
+        QSKIP("capturing with tcpdump needs root");
+    for (const char* tool : {"tcpdump", "tshark", "ping"})
+        if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty())
+            QFAIL(qPrintable(QStringLiteral("%1 is needed").arg(QLatin1String(tool))));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("lo.pcap"));
+    // A UDP port nothing listens on, found by binding and releasing it.
+    quint16 udpPort = 0;
+    {
+        QUdpSocket probe;
+        QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
+        udpPort = probe.localPort();
+    }
+    // Only our kinds of traffic, and never more than 2000 packets.
+    const QString filter = QStringLiteral("(icmp or icmp6 or port 53 or port %1 or "
+                                          "(tcp and (host 127.0.0.1 or host ::1)))")
+                               .arg(udpPort);
+    QProcess tcpdump;
+    tcpdump.setProcessChannelMode(QProcess::SeparateChannels);
+    tcpdump.start(QStringLiteral("tcpdump"), {"-n", "-i", interfaceName, "-y", linkTypeName, "-Z",
+                                              "root", "-U", "-c", "2000", "-w", file, filter});
+    QVERIFY(tcpdump.waitForStarted(5000));
+    QElapsedTimer timer;
+    timer.start();
+    QByteArray stderrText;
+    while (!stderrText.contains("listening on") && timer.elapsed() < 10000) {
+        tcpdump.waitForReadyRead(200);
+        stderrText += tcpdump.readAllStandardError();
+    }
+    QVERIFY2(stderrText.contains("listening on"), stderrText.constData());
+
+    QVERIFY(generateTraffic(udpPort));
+    tcpdump.terminate();
+    QVERIFY(tcpdump.waitForFinished(10000));
+
+    CaptureFileContents contents;
+    QString error;
+    QVERIFY2(readCaptureFile(file, &contents, &error), qPrintable(error));
+    QCOMPARE(contents.linkType, linkType);
+    QVERIFY2(contents.packets.size() >= 40, qPrintable(QString::number(contents.packets.size())));
+
+    QProcess tshark;
+    tshark.start(
+        QStringLiteral("tshark"),
+        {"-r", file,          "-T", "fields",      "-E", "separator=/t", "-e", "_ws.col.Protocol",
+         "-e", "ip.src",      "-e", "ip.dst",      "-e", "ipv6.src",     "-e", "ipv6.dst",
+         "-e", "tcp.srcport", "-e", "tcp.dstport", "-e", "udp.srcport",  "-e", "udp.dstport",
+         "-e", "_ws.col.Info"});
+    QVERIFY(tshark.waitForFinished(60000));
+    const QStringList lines = QString::fromUtf8(tshark.readAllStandardOutput())
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), contents.packets.size());
+
+    const QStringList ours = {"TCP", "UDP", "ICMP", "ICMPv6", "DNS", "ARP", "MDNS"};
+    QMap<QString, int> seen;
+    int infoChecked = 0;
+    for (int i = 0; i < lines.size(); ++i) {
+        const QStringList f = lines[i].split(QLatin1Char('\t'));
+        QCOMPARE(f.size(), 10);
+        const proto::PacketRecord& record = contents.packets[i];
+        const DecodedSummary s =
+            decodeSummary(reinterpret_cast<const uchar*>(record.head.constData()),
+                          int(record.head.size()), record.linkType);
+        const QString where = QStringLiteral("packet %1: tshark \"%2\", ours %3 | %4")
+                                  .arg(i + 1)
+                                  .arg(lines[i], s.protocol, s.info);
+        const QString theirs = f[0];
+        ++seen[theirs];
+        if (ours.contains(theirs))
+            QVERIFY2(s.protocol == theirs, qPrintable(where));
+        else // a dissector we do not have, over a transport we do
+            QVERIFY2(s.protocol == QLatin1String("TCP") || s.protocol == QLatin1String("UDP"),
+                     qPrintable(where));
+        const QString source = firstValue(f[1].isEmpty() ? f[3] : f[1]);
+        const QString destination = firstValue(f[2].isEmpty() ? f[4] : f[2]);
+        QVERIFY2(s.source == source, qPrintable(where));
+        QVERIFY2(s.destination == destination, qPrintable(where));
+        if (s.protocol != QLatin1String("ICMP") && s.protocol != QLatin1String("ICMPv6")) {
+            const QString sourcePort = firstValue(f[5].isEmpty() ? f[7] : f[5]);
+            const QString destinationPort = firstValue(f[6].isEmpty() ? f[8] : f[6]);
+            QVERIFY2(QString::number(s.sourcePort) == sourcePort, qPrintable(where));
+            QVERIFY2(QString::number(s.destinationPort) == destinationPort, qPrintable(where));
+        }
+        // Info text: Wireshark adds request/response links ("(reply in 2)")
+        // and uses relative TCP sequence numbers, so compare where we can.
+        const QString info = f[9];
+        if (s.protocol == QLatin1String("UDP") || s.protocol == QLatin1String("DNS") ||
+            s.info.startsWith(QLatin1String("Echo (ping)")) ||
+            s.info.startsWith(QLatin1String("Destination unreachable"))) {
+            QVERIFY2(info.startsWith(s.info), qPrintable(where));
+            ++infoChecked;
+        }
+    }
+    qInfo() << "protocols seen" << seen << "info compared for" << infoChecked << "packets";
+    for (const char* expected : {"TCP", "UDP", "ICMP", "DNS", "ICMPv6"})
+        QVERIFY2(seen.value(QLatin1String(expected)) > 0, expected);
+    QVERIFY(infoChecked >= 10);
+}
+
+QTEST_GUILESS_MAIN(TestDecoderVsTshark)
+#include "tst_decoder_vs_tshark.moc"
