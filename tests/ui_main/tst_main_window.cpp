@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -24,6 +25,7 @@
 #include <QToolButton>
 
 #include <arpa/inet.h>
+#include <csignal>
 #include <netinet/in.h>
 #include <pcap/pcap.h>
 #include <sys/socket.h>
@@ -118,6 +120,7 @@ private slots:
     void closingWhileRecordingCanDiscard();
     void stopsOnTerminationRequest();
     void savesConvertsAndOpens();
+    void appFinalizesFileOnSigterm();
     void persistsSettings();
 
 private:
@@ -356,6 +359,34 @@ void TestMainWindow::savesConvertsAndOpens()
     QVERIFY(!reader.openCaptureFile(bogus));
     QCOMPARE(reader.messageBar()->kind(), pr::MessageBar::Kind::Error);
     QVERIFY(reader.messageBar()->text().contains(QLatin1String("bogus.pcap")));
+}
+
+void TestMainWindow::appFinalizesFileOnSigterm()
+{
+    // The real executable: command line, self-pipe signal handling, stop,
+    // finalize, exit 0. It finds the helper beside itself in the build tree.
+    const QString file = QDir(m_outputDir.path()).filePath(QStringLiteral("sigterm.pcap"));
+    QProcess app;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_settingsDir.path());
+    app.setProcessEnvironment(environment);
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    app.start(QStringLiteral(PR_TEST_APP_PATH),
+              {QStringLiteral("-i"), QStringLiteral("lo"), QStringLiteral("-k"),
+               QStringLiteral("-w"), file, QStringLiteral("-f"),
+               QStringLiteral("udp and dst port %1").arg(testPort())});
+    QVERIFY(app.waitForStarted(5000));
+    // The pcap header is written once the helper captures.
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(file).size() >= 24, 15000);
+    QCOMPARE(sendDatagrams(testPort(), 30, 100), 30);
+    QTest::qWait(1000);
+    ::kill(pid_t(app.processId()), SIGTERM);
+    QVERIFY(app.waitForFinished(20000));
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app.exitCode(), 0);
+    QString error;
+    QCOMPARE(countPackets(file, &error), 30LL);
 }
 
 void TestMainWindow::persistsSettings()
