@@ -91,6 +91,9 @@ ns_prefix() {
 
 # start_tcpdump NETNS IFACE FILE FILTER: returns once libpcap is listening.
 start_tcpdump() {
+    # Empty the log first: a stale "listening on" from an earlier start
+    # would let the test send before this capture is bound.
+    rm -f "$3.err"
     ns_prefix "$1"
     "${NS_PREFIX[@]}" tcpdump -n -i "$2" -w "$3" -s 262144 -B 65536 "$4" 2>"$3.err" &
     TCPDUMP_PID=$!
@@ -103,6 +106,7 @@ start_tcpdump() {
 start_recorder() {
     local ns=$1
     shift
+    rm -f "$WORK/recorder.err" "$WORK/recorder.json"
     ns_prefix "$ns"
     "${NS_PREFIX[@]}" "$HELPER" record "$@" >"$WORK/recorder.json" 2>"$WORK/recorder.err" &
     RECORDER_PID=$!
