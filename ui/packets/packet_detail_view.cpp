@@ -30,6 +30,13 @@ int asciiColumn(int offsetWidth, int column)
     return hexColumn(offsetWidth, kBytesPerLine) + 2 + column + (column >= 8 ? 1 : 0);
 }
 
+// Spelled out rather than with %n: plurals need a translation file to read well.
+QString bytesText(int count)
+{
+    return count == 1 ? PacketDetailView::tr("1 byte")
+                      : PacketDetailView::tr("%1 bytes").arg(count);
+}
+
 int offsetWidthFor(int size)
 {
     return size > 0xffff ? 6 : 4;
@@ -79,10 +86,10 @@ void appendNodes(QStandardItem* parent, const QList<DetailNode>& nodes)
         item->setData(node.byteOffset, kOffsetRole);
         item->setData(node.byteLength, kLengthRole);
         if (node.byteLength > 0)
-            item->setToolTip(
-                PacketDetailView::tr("Bytes %1\u2013%2 (%n byte(s))", nullptr, node.byteLength)
-                    .arg(node.byteOffset)
-                    .arg(node.byteOffset + node.byteLength - 1));
+            item->setToolTip(PacketDetailView::tr("Bytes %1\u2013%2 (%3)")
+                                 .arg(node.byteOffset)
+                                 .arg(node.byteOffset + node.byteLength - 1)
+                                 .arg(bytesText(node.byteLength)));
         appendNodes(item, node.children);
         parent->appendRow(item);
     }
@@ -147,10 +154,10 @@ void PacketDetailView::showPacket(const QByteArray& frame, quint32 linkType, qui
         capturedLength = quint32(frame.size());
     m_model->clear();
     QString top = frameNumber > 0 ? tr("Frame %1: ").arg(frameNumber) : tr("Frame: ");
-    top += tr("%n byte(s) on wire", nullptr, int(wireLength)) + QStringLiteral(", ") +
-           tr("%n byte(s) captured", nullptr, int(capturedLength));
+    top += tr("%1 on wire, %2 captured")
+               .arg(bytesText(int(wireLength)), bytesText(int(capturedLength)));
     if (quint32(frame.size()) < capturedLength)
-        top += QLatin1Char(' ') + tr("(first %n byte(s) shown)", nullptr, int(frame.size()));
+        top += QLatin1Char(' ') + tr("(first %1 shown)").arg(bytesText(int(frame.size())));
     auto* frameItem = new QStandardItem(top);
     frameItem->setEditable(false);
     frameItem->setData(0, kOffsetRole);

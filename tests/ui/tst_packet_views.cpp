@@ -1,0 +1,221 @@
+// PacketListView (fixed rows, following the newest packet, selection) and
+// PacketDetailView (layer tree, hex dump, highlighting).
+
+#include "ui/packets/packet_detail_view.h"
+#include "ui/packets/packet_list_model.h"
+#include "ui/packets/packet_list_view.h"
+
+#include "tests/ui/frame_builder.h"
+
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTest>
+#include <QTreeView>
+
+using namespace pr;
+using namespace pr::test;
+
+namespace {
+
+QByteArray tcpFrame(int i, int payload = 200)
+{
+    return ethernet(
+        "02:00:00:00:00:0b", "02:00:00:00:00:0a", 0x0800,
+        ipv4("198.18.0.1", "198.18.0.2", 6,
+             tcp(quint16(40000 + i), 5201, quint32(i), 1, 0x018, 502, QByteArray(payload, 'd'))));
+}
+
+QList<proto::PacketRecord> makeBatch(int first, int count)
+{
+    QList<proto::PacketRecord> batch;
+    for (int i = first; i < first + count; ++i) {
+        proto::PacketRecord record;
+        record.timestampNs = qint64(i) * 1'000'000;
+        const QByteArray frame = tcpFrame(i);
+        record.head = frame.left(proto::kMaxRecordHeadBytes);
+        record.wireLength = record.capturedLength = quint32(frame.size());
+        record.linkType = kLinkTypeEthernet;
+        batch.append(record);
+    }
+    return batch;
+}
+
+QModelIndex findItem(const QAbstractItemModel* model, const QString& prefix,
+                     const QModelIndex& parent = {})
+{
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        if (index.data().toString().startsWith(prefix))
+            return index;
+        const QModelIndex child = findItem(model, prefix, index);
+        if (child.isValid())
+            return child;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestPacketViews : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fixedRowHeights();
+    void followsNewestUnlessScrolledUp();
+    void autoScrollOff();
+    void selectionSignalsRow();
+    void detailTreeAndHexDump();
+    void detailHighlightsNodeBytes_data();
+    void detailHighlightsNodeBytes();
+    void detailClearShowsPlaceholder();
+};
+
+void TestPacketViews::fixedRowHeights()
+{
+    PacketListModel model;
+    PacketListView view;
+    view.setModel(&model);
+    QCOMPARE(view.verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
+    QVERIFY(view.horizontalHeader()->stretchLastSection());
+    QVERIFY(view.columnWidth(PacketListModel::Time) > view.columnWidth(PacketListModel::Direction));
+    QCOMPARE(view.selectionBehavior(), QAbstractItemView::SelectRows);
+}
+
+void TestPacketViews::followsNewestUnlessScrolledUp()
+{
+    PacketListModel model;
+    PacketListView view;
+    view.setModel(&model);
+    view.resize(800, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QScrollBar* bar = view.verticalScrollBar();
+
+    model.appendPackets(makeBatch(0, 500));
+    QTRY_COMPARE(model.rowCount(), 500);
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(view.rowAt(view.viewport()->height() - 2) >= 490);
+
+    // The user scrolls up to read: new packets must not pull the view away.
+    bar->setValue(0);
+    model.appendPackets(makeBatch(500, 100));
+    QTRY_COMPARE(model.rowCount(), 600);
+    QTest::qWait(50);
+    QCOMPARE(bar->value(), 0);
+    QCOMPARE(view.rowAt(0), 0);
+
+    // Back at the bottom, it follows again.
+    view.scrollToBottom();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    model.appendPackets(makeBatch(600, 100));
+    QTRY_COMPARE(model.rowCount(), 700);
+    QTRY_VERIFY(view.rowAt(view.viewport()->height() - 2) >= 690);
+}
+
+void TestPacketViews::autoScrollOff()
+{
+    PacketListModel model;
+    PacketListView view;
+    view.setModel(&model);
+    view.setAutoScroll(false);
+    QVERIFY(!view.autoScrollEnabled());
+    view.resize(800, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    model.appendPackets(makeBatch(0, 500));
+    QTRY_COMPARE(model.rowCount(), 500);
+    QTest::qWait(50);
+    QCOMPARE(view.rowAt(0), 0);
+    view.setAutoScroll(true);
+    QTRY_VERIFY(view.rowAt(view.viewport()->height() - 2) >= 490);
+}
+
+void TestPacketViews::selectionSignalsRow()
+{
+    PacketListModel model;
+    PacketListView view;
+    view.setModel(&model);
+    model.appendPackets(makeBatch(0, 20));
+    model.flushPending();
+    QSignalSpy selected(&view, &PacketListView::packetSelected);
+    view.selectRow(7);
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(selected.last().first().toInt(), 7);
+    view.selectRow(3);
+    QCOMPARE(selected.last().first().toInt(), 3);
+    model.clear();
+    QCOMPARE(selected.last().first().toInt(), -1);
+}
+
+void TestPacketViews::detailTreeAndHexDump()
+{
+    PacketDetailView detail;
+    const QByteArray frame = tcpFrame(1, 300);
+    detail.showPacket(frame.left(128), kLinkTypeEthernet, quint32(frame.size()),
+                      quint32(frame.size()), 42);
+    const QStandardItemModel* model = detail.treeModel();
+    QCOMPARE(
+        model->index(0, 0).data().toString(),
+        QStringLiteral("Frame 42: 354 bytes on wire, 354 bytes captured (first 128 bytes shown)"));
+    QVERIFY(findItem(model, QStringLiteral("Ethernet II")).isValid());
+    QVERIFY(findItem(model, QStringLiteral("Internet Protocol Version 4")).isValid());
+    QVERIFY(findItem(model, QStringLiteral("Transmission Control Protocol")).isValid());
+    const QStringList lines = detail.hexDumpText().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 8); // 128 bytes, 16 per line
+    QCOMPARE(lines[0], QStringLiteral("0000  02 00 00 00 00 0b 02 00  00 00 00 0a 08 00 45 00   "
+                                      "........ ......E."));
+    QVERIFY(lines[7].startsWith(QLatin1String("0070  ")));
+
+    // The whole frame (read back from the file) drops the note.
+    detail.showPacket(frame, kLinkTypeEthernet, quint32(frame.size()), quint32(frame.size()), 42);
+    QCOMPARE(model->index(0, 0).data().toString(),
+             QStringLiteral("Frame 42: 354 bytes on wire, 354 bytes captured"));
+    QCOMPARE(detail.hexDumpText().split(QLatin1Char('\n')).size(), (354 + 15) / 16);
+}
+
+void TestPacketViews::detailHighlightsNodeBytes_data()
+{
+    QTest::addColumn<QString>("node");
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<int>("length");
+    QTest::newRow("ethernet") << "Ethernet II" << 0 << 14;
+    QTest::newRow("ipv4 source") << "Source Address: 198.18.0.1" << 26 << 4;
+    QTest::newRow("tcp header") << "Transmission Control Protocol" << 34 << 20;
+    QTest::newRow("tcp destination port") << "Destination Port: 5201" << 36 << 2;
+    QTest::newRow("payload") << "TCP payload" << 54 << 40;
+}
+
+void TestPacketViews::detailHighlightsNodeBytes()
+{
+    QFETCH(QString, node);
+    QFETCH(int, offset);
+    QFETCH(int, length);
+    PacketDetailView detail;
+    detail.resize(600, 600);
+    detail.show();
+    const QByteArray frame = tcpFrame(1, 40);
+    detail.showPacket(frame, kLinkTypeEthernet, quint32(frame.size()));
+    const QModelIndex index = findItem(detail.treeModel(), node);
+    QVERIFY(index.isValid());
+    detail.treeView()->setCurrentIndex(index);
+    QCOMPARE(detail.highlightedBytes(), qMakePair(offset, length));
+}
+
+void TestPacketViews::detailClearShowsPlaceholder()
+{
+    PacketDetailView detail;
+    const QByteArray frame = tcpFrame(1);
+    detail.showPacket(frame, kLinkTypeEthernet, quint32(frame.size()));
+    QVERIFY(detail.treeModel()->rowCount() > 0);
+    detail.clear();
+    QCOMPARE(detail.treeModel()->rowCount(), 0);
+    QVERIFY(detail.hexDumpText().isEmpty());
+    QCOMPARE(detail.highlightedBytes(), qMakePair(0, 0));
+}
+
+QTEST_MAIN(TestPacketViews)
+#include "tst_packet_views.moc"
