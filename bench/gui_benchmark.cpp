@@ -111,7 +111,7 @@ int main(int argc, char** argv)
     values.stopAfterPackets = 0;
     window.captureOptions()->setValues(values);
     window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
-    window.resize(1280, 820);
+    window.resize(1440, 900);
     window.show();
 
     StallMeter stalls(&app);

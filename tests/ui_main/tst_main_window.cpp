@@ -176,7 +176,7 @@ void TestMainWindow::recordsLoopbackTraffic()
 {
     MainWindow window;
     configure(&window, QStringLiteral("udp and dst port %1").arg(testPort()));
-    window.resize(1280, 820);
+    window.resize(1440, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.recordAction()->isEnabled());

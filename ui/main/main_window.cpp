@@ -368,17 +368,17 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(QSize(1280, 820).boundedTo(screen()->availableSize() * 0.9));
+        resize(QSize(1440, 900).boundedTo(screen()->availableSize() * 0.9));
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!m_verticalSplitter->restoreState(
             settings.value(QStringLiteral("window/verticalSplitter")).toByteArray()))
-        m_verticalSplitter->setSizes({330, 470});
+        m_verticalSplitter->setSizes({360, 500});
     if (!m_topSplitter->restoreState(
             settings.value(QStringLiteral("window/topSplitter")).toByteArray()))
-        m_topSplitter->setSizes({520, 740});
+        m_topSplitter->setSizes({560, 880});
     if (!m_packetSplitter->restoreState(
             settings.value(QStringLiteral("window/packetSplitter")).toByteArray()))
-        m_packetSplitter->setSizes({700, 580}); // room for the hex dump's 16 columns
+        m_packetSplitter->setSizes({860, 580}); // room for the hex dump's 16 columns
     m_leftTabs->setCurrentIndex(settings.value(QStringLiteral("window/leftTab"), 0).toInt());
     m_autoScrollAction->setChecked(
         settings.value(QStringLiteral("view/autoScroll"), true).toBool());
