@@ -29,8 +29,11 @@ inline bool isVlanEtherType(std::uint16_t type)
 
 // l4Length: bytes from the L4 header to the end of the IP payload, per the IP
 // header. The L4 header itself must be present in the captured bytes.
-L4Payload transportPayload(std::uint8_t protocol, const std::uint8_t* l4, std::uint32_t available,
-                           std::uint64_t l4Length)
+// Runs once per packet in the capture loop: the common path stays inlined.
+[[gnu::always_inline]] inline L4Payload transportPayload(std::uint8_t protocol,
+                                                         const std::uint8_t* l4,
+                                                         std::uint32_t available,
+                                                         std::uint64_t l4Length)
 {
     L4Payload payload;
     if (protocol == kIpProtoTcp) {
@@ -53,8 +56,8 @@ L4Payload transportPayload(std::uint8_t protocol, const std::uint8_t* l4, std::u
     return payload;
 }
 
-L4Payload ipv4Payload(const std::uint8_t* ip, std::uint32_t available,
-                      std::uint32_t originalNetworkLength)
+[[gnu::always_inline]] inline L4Payload ipv4Payload(const std::uint8_t* ip, std::uint32_t available,
+                                                    std::uint32_t originalNetworkLength)
 {
     if (available < 20 || (ip[0] >> 4) != 4)
         return {};
@@ -121,10 +124,9 @@ L4Payload ipv6Payload(const std::uint8_t* ip, std::uint32_t available,
     return {};
 }
 
-} // namespace
-
-L4Payload l4PayloadOf(const std::uint8_t* network, std::uint32_t available, std::uint16_t etherType,
-                      std::uint32_t originalNetworkLength)
+[[gnu::always_inline]] inline L4Payload payloadAt(const std::uint8_t* network,
+                                                  std::uint32_t available, std::uint16_t etherType,
+                                                  std::uint32_t originalNetworkLength)
 {
     if (network == nullptr)
         return {};
@@ -147,6 +149,14 @@ L4Payload l4PayloadOf(const std::uint8_t* network, std::uint32_t available, std:
     if (etherType == kEtherTypeIpv6)
         return ipv6Payload(network, available, originalNetworkLength);
     return {};
+}
+
+} // namespace
+
+L4Payload l4PayloadOf(const std::uint8_t* network, std::uint32_t available, std::uint16_t etherType,
+                      std::uint32_t originalNetworkLength)
+{
+    return payloadAt(network, available, etherType, originalNetworkLength);
 }
 
 void accountPacket(const PacketView& packet, CaptureTotals& totals)
@@ -179,8 +189,7 @@ void accountPacket(const PacketView& packet, CaptureTotals& totals)
         return;
     const std::uint32_t originalNetwork =
         packet.originalLength > offset ? packet.originalLength - offset : 0;
-    const L4Payload payload =
-        l4PayloadOf(data + offset, length - offset, etherType, originalNetwork);
+    const L4Payload payload = payloadAt(data + offset, length - offset, etherType, originalNetwork);
     totals.tcpPayloadBytes += payload.tcp;
     totals.udpPayloadBytes += payload.udp;
 }

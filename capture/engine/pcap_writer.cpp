@@ -135,6 +135,16 @@ private:
 
     void appendFrame(IovecBatch& batch, const PacketView& packet)
     {
+        // The common small untagged frame: header and bytes in one stretch.
+        if (!packet.hasVlanTag && packet.dataLength <= FramePieces::kCopyLimit &&
+            packet.dataLength <= m_snaplen) {
+            const RecordHeader header = recordHeader(
+                packet, packet.dataLength, std::max(packet.originalLength, packet.dataLength));
+            std::uint8_t* out = batch.appendHeader(sizeof header + packet.dataLength);
+            std::memcpy(out, &header, sizeof header);
+            std::memcpy(out + sizeof header, packet.data, packet.dataLength);
+            return;
+        }
         const FramePieces pieces = wholeFramePieces(packet, m_snaplen);
         const RecordHeader header =
             recordHeader(packet, pieces.capturedLength, wholeFrameWireLength(packet));
