@@ -449,8 +449,31 @@ void FrameDecoder::decodeIcmpv6(int offset, int end)
             return;
         }
         const QString target = ipv6Text(at(offset + 8));
-        if (m_details)
+        const quint8 flags = u8(offset + 4);
+        QStringList set;
+        if (flags & 0x80)
+            set << QStringLiteral("rtr");
+        if (flags & 0x40)
+            set << QStringLiteral("sol");
+        if (flags & 0x20)
+            set << QStringLiteral("ovr");
+        if (m_details) {
+            if (type == 136) {
+                QStringList names;
+                if (flags & 0x80)
+                    names << tr("Router");
+                if (flags & 0x40)
+                    names << tr("Solicited");
+                if (flags & 0x20)
+                    names << tr("Override");
+                addField(layer,
+                         names.isEmpty()
+                             ? tr("Flags: %1").arg(hex(flags, 2))
+                             : tr("Flags: %1 (%2)").arg(hex(flags, 2), names.join(", ")),
+                         offset + 4, 4);
+            }
             addField(layer, tr("Target Address: %1").arg(target), offset + 8, 16);
+        }
         QString address;
         decodeIcmpv6Options(layer, offset + 24, qMin(end, m_length), &address);
         if (type == 135) {
@@ -458,21 +481,11 @@ void FrameDecoder::decodeIcmpv6(int offset, int end)
             if (!address.isEmpty())
                 m_summary.info += tr(" from %1").arg(address);
         } else {
-            const quint8 flags = u8(offset + 4);
-            QStringList set;
-            if (flags & 0x80)
-                set << QStringLiteral("rtr");
-            if (flags & 0x40)
-                set << QStringLiteral("sol");
-            if (flags & 0x20)
-                set << QStringLiteral("ovr");
             m_summary.info += QLatin1Char(' ') + target;
             if (!set.isEmpty())
                 m_summary.info += QStringLiteral(" (%1)").arg(set.join(QLatin1String(", ")));
             if (!address.isEmpty())
                 m_summary.info += tr(" is at %1").arg(address);
-            if (m_details)
-                addField(layer, tr("Flags: %1").arg(hex(flags, 2)), offset + 4, 4);
         }
         return;
     }

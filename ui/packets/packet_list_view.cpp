@@ -45,6 +45,13 @@ void PacketListView::setModel(QAbstractItemModel* newModel)
             &PacketListView::onRowsAboutToBeInserted);
     connect(newModel, &QAbstractItemModel::rowsInserted, this, &PacketListView::onRowsInserted);
     connect(newModel, &QAbstractItemModel::rowsRemoved, this, &PacketListView::onRowsRemoved);
+    // The time format changes the Time header's tooltip; the width follows the format.
+    connect(newModel, &QAbstractItemModel::headerDataChanged, this,
+            [this](Qt::Orientation orientation, int first, int last) {
+                if (orientation == Qt::Horizontal && first <= PacketListModel::Time &&
+                    last >= PacketListModel::Time)
+                    applyTimeColumnWidth();
+            });
     connect(newModel, &QAbstractItemModel::modelReset, this, [this] {
         m_wasAtBottom = true;
         emit packetSelected(-1);
@@ -66,17 +73,31 @@ void PacketListView::setAutoScroll(bool enabled)
 void PacketListView::applyColumnWidths()
 {
     const QFontMetrics metrics = fontMetrics();
-    const int padding = 2 * metrics.horizontalAdvance(QLatin1Char('M'));
-    const auto width = [&](const char* sample) {
-        return metrics.horizontalAdvance(QLatin1String(sample)) + padding;
+    // Wide enough for typical content; Info, the column people read, gets the rest.
+    const int padding = metrics.horizontalAdvance(QLatin1String("MM"));
+    const auto width = [&](const QString& sample) {
+        return metrics.horizontalAdvance(sample) + padding;
     };
-    setColumnWidth(PacketListModel::Number, width("99999999"));
-    setColumnWidth(PacketListModel::Time, width("00:00:00.000000000"));
-    setColumnWidth(PacketListModel::Direction, width("Other"));
-    setColumnWidth(PacketListModel::Source, width("fd00:1234:5678::abcd"));
-    setColumnWidth(PacketListModel::Destination, width("fd00:1234:5678::abcd"));
-    setColumnWidth(PacketListModel::Protocol, width("ICMPv6"));
-    setColumnWidth(PacketListModel::Length, width("Length"));
+    setColumnWidth(PacketListModel::Number, width(QStringLiteral("9999999")));
+    setColumnWidth(
+        PacketListModel::Direction,
+        qMax(width(tr("Other")),
+             width(model()->headerData(PacketListModel::Direction, Qt::Horizontal).toString())));
+    setColumnWidth(PacketListModel::Source, width(QStringLiteral("198.168.100.200")));
+    setColumnWidth(PacketListModel::Destination, width(QStringLiteral("198.168.100.200")));
+    setColumnWidth(PacketListModel::Protocol, width(QStringLiteral("ICMPv6")));
+    setColumnWidth(PacketListModel::Length, width(tr("Length")));
+    applyTimeColumnWidth();
+}
+
+void PacketListView::applyTimeColumnWidth()
+{
+    const auto* packets = qobject_cast<const PacketListModel*>(model());
+    const bool absolute = packets && packets->timeFormat() == PacketListModel::TimeFormat::Absolute;
+    setColumnWidth(PacketListModel::Time,
+                   fontMetrics().horizontalAdvance(absolute ? QStringLiteral("00:00:00.000000000")
+                                                            : QStringLiteral("00000.000000")) +
+                       fontMetrics().horizontalAdvance(QLatin1String("MM")));
 }
 
 void PacketListView::onRowsAboutToBeInserted()

@@ -27,6 +27,7 @@ signals:
 
 private:
     void applyColumnWidths();
+    void applyTimeColumnWidth();
     void onRowsAboutToBeInserted();
     void onRowsInserted();
     void onRowsRemoved(const QModelIndex& parent, int first, int last);
