@@ -6,6 +6,7 @@
 //
 // Usage: gui_benchmark --helper PATH --interface IFACE [--seconds 30]
 //                      [--rss-after 10000000] [--output-dir DIR]
+// PR_LIST_ROWS=N caps the packet list at N rows (to compare list sizes).
 #include "capture/client/helper_client.h"
 #include "ui/interfaces/interface_picker.h"
 #include "ui/main/capture_status_bar.h"
@@ -21,6 +22,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <ctime>
 
 namespace {
 
@@ -37,6 +39,13 @@ qint64 residentKilobytes()
     return -1;
 }
 
+qint64 threadCpuNs()
+{
+    timespec ts = {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
 // Lateness of a 5 ms precise timer: how long the event loop could not run.
 class StallMeter : public QObject
 {
@@ -47,9 +56,18 @@ public:
         m_timer.setInterval(kIntervalMs);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
+            const qint64 cpuNow = threadCpuNs();
             const double lateMs = double(now - m_last) / 1e6 - kIntervalMs;
+            // CPU this thread used between two ticks: the part of a stall that
+            // is our own work, as opposed to waiting for a CPU (on a small
+            // machine the traffic generator and the helper take the cores).
+            const double busyMs = double(cpuNow - m_lastCpu) / 1e6;
             m_last = now;
+            m_lastCpu = cpuNow;
             m_worstMs = std::max(m_worstMs, lateMs);
+            m_worstBusyMs = std::max(m_worstBusyMs, busyMs);
+            if (busyMs > 50)
+                ++m_busyOver50;
             if (lateMs > 50)
                 ++m_over50;
             ++m_ticks;
@@ -59,9 +77,12 @@ public:
     {
         m_clock.start();
         m_last = 0;
+        m_lastCpu = threadCpuNs();
         m_timer.start();
     }
     double worstMs() const { return m_worstMs; }
+    double worstBusyMs() const { return m_worstBusyMs; }
+    int busyOver50() const { return m_busyOver50; }
     int over50() const { return m_over50; }
     qint64 ticks() const { return m_ticks; }
 
@@ -71,6 +92,9 @@ private:
     QElapsedTimer m_clock;
     qint64 m_last = 0;
     double m_worstMs = 0;
+    qint64 m_lastCpu = 0;
+    double m_worstBusyMs = 0;
+    int m_busyOver50 = 0;
     int m_over50 = 0;
     qint64 m_ticks = 0;
 };
@@ -112,6 +136,8 @@ int main(int argc, char** argv)
     window.captureOptions()->setValues(values);
     window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
     window.resize(1440, 900);
+    if (qEnvironmentVariableIsSet("PR_LIST_ROWS"))
+        window.packetModel()->setLimits(qEnvironmentVariableIntValue("PR_LIST_ROWS"), 64ll << 20);
     window.show();
 
     StallMeter stalls(&app);
@@ -149,14 +175,16 @@ int main(int argc, char** argv)
     std::printf("{\"seconds\": %.1f, \"packets\": %llu, \"packets_per_second\": %.0f, "
                 "\"kernel_drops\": %llu, \"not_shown\": %llu, \"list_rows\": %d, "
                 "\"list_total_appended\": %llu, \"worst_stall_ms\": %.1f, "
-                "\"stalls_over_50ms\": %d, \"timer_ticks\": %lld, "
+                "\"stalls_over_50ms\": %d, \"worst_busy_ms\": %.1f, \"busy_over_50ms\": %d, "
+                "\"timer_ticks\": %lld, "
                 "\"rss_kb_at_target\": %lld, \"packets_at_target\": %llu, \"rss_kb_end\": %lld}\n",
                 totals.elapsedSeconds, (unsigned long long)totals.packets,
                 totals.elapsedSeconds > 0 ? double(totals.packets) / totals.elapsedSeconds : 0.0,
                 (unsigned long long)totals.kernelDrops, (unsigned long long)totals.notShown,
                 window.packetModel()->rowCount(),
                 (unsigned long long)window.packetModel()->totalAppended(), stalls.worstMs(),
-                stalls.over50(), (long long)stalls.ticks(), (long long)rssAtTarget,
+                stalls.over50(), stalls.worstBusyMs(), stalls.busyOver50(),
+                (long long)stalls.ticks(), (long long)rssAtTarget,
                 (unsigned long long)packetsAtTarget, (long long)rssEnd);
     if (!file.isEmpty())
         QFile::remove(file);

@@ -77,6 +77,7 @@ traffic_pid=$!
 sleep 1
 
 echo "gui_benchmark: recording $seconds s on $veth_rx (trafgen, 64-byte UDP frames)" >&2
-result=$(ip netns exec "$ns_rx" "$bench" --helper "$helper" --interface "$veth_rx" \
+# BENCH_WRAPPER: e.g. "perf record -g -o FILE" to profile the GUI side.
+result=$(ip netns exec "$ns_rx" ${BENCH_WRAPPER:-} "$bench" --helper "$helper" --interface "$veth_rx" \
     --seconds "$seconds" --rss-after "$rss_after" --output-dir "$out")
 echo "$result"
