@@ -101,6 +101,41 @@
     </message>
 </context>
 <context>
+    <name>pr</name>
+    <message>
+        <source>Not a pcap or pcapng file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No packet record at offset %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Implausible record length %1 at offset %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file ends inside the packet at offset %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libpcap could not set up a writer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written completely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown file format &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pr::CaptureOptionsWidget</name>
     <message>
         <source>Capture filter</source>
@@ -396,6 +431,745 @@
     </message>
 </context>
 <context>
+    <name>pr::FrameDecoder</name>
+    <message>
+        <source>[First %1 bytes only]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Only the first %1 bytes of the frame are shown]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Truncated %1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Malformed: %1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link type %1 (not decoded), %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethernet II</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethernet header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethernet II, Src: %1, Dst: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IEEE 802.3, length %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IEEE 802.3 Ethernet, Src: %1, Dst: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linux cooked capture v2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linux cooked header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface index: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link-layer address type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet type: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link-layer address length: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethernet II, type %1, %2 bytes of payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than 8 stacked VLAN tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VLAN tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, PRI: %2, DEI: %3, ID: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEI: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VLAN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address Resolution Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opcode %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address Resolution Protocol (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardware type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardware size: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol size: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opcode: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARP %1 (hardware size %2, protocol size %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARP addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender MAC address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender IP address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target MAC address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target IP address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARP Announcement for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who has %1? Tell %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARP opcode %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internet Protocol Version 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internet Protocol Version 4, Src: %1, Dst: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header Length: %1 bytes (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differentiated Services Field: %1 (DSCP: %2, ECN: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total Length: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identification: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved bit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More fragments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fragment Offset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to Live: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header Checksum: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source Address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination Address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 version field is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 header length %1 &lt; 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 total length %1 &lt; header length %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options: (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 [Malformed option]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fragmented IP protocol (proto=%1 %2, off=%3, ID=%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fragment data (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internet Protocol Version 6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internet Protocol Version 6, Src: %1, Dst: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic Class: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flow Label: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload Length: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Header: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Header: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop Limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 version field is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 extension header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, length %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 extension header beyond the payload length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 fragment header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fragment Header, offset %1, %2, ID %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more fragments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 fragment (off=%1 more=%2 ident=%3 nxt=%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many IPv6 extension headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No next header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 payload length %1 too small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP protocol %1, %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 data (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain Name System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS message shorter than its 12-byte header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain Name System (response)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain Name System (query)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer RRs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authority RRs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Additional RRs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: type %2, class %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: type %2, ttl %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS record runs past the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transmission Control Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP header beyond the IP payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transmission Control Protocol, Src Port: %1, Dst Port: %2, Seq: %3, Ack: %4, Len: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source Port: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination Port: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence Number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgment Number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent Pointer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP header length %1 &lt; 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP header length %1 beyond the IP payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: %1 (multiply by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: TSval %1, TSecr %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP payload (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User Datagram Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP header beyond the IP payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User Datagram Protocol, Src Port: %1, Dst Port: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP length %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internet Control Message Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMP echo header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifier (BE): %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence Number (BE): %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original datagram (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMPv6 option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMPv6 option of length 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMPv6 Option (type %1, %2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source link-layer address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target link-layer address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefix information (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTU (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internet Control Message Protocol v6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMPv6 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMPv6 echo header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifier: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMPv6 router message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMPv6 neighbor message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solicited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target Address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> is at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message body (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pr::InterfaceListModel</name>
     <message>
         <source>All interfaces (any)</source>
@@ -436,6 +1210,11 @@
     <message>
         <source>Traffic (last minute)</source>
         <extracomment>Column with a small graph of the last minute of traffic</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now: %1
+Peak in the last minute: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -798,6 +1577,23 @@
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No packets yet.
+Choose an interface and click Record (%1), or double-click the interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for packets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no finished capture to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::MessageBar</name>
@@ -819,6 +1615,200 @@
     </message>
     <message>
         <source>Close message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::PacketDetailView</name>
+    <message>
+        <source>1 byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes %1–%2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a packet to see its layers and bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on wire, %2 captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(first %1 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrival Time: %1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch Time: %1.%2 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction: In (received by this host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction: Out (sent by this host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction: Other (between other hosts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface index: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame Length: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture Length: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethernet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linux cooked capture v2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link type: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::PacketListModel</name>
+    <message>
+        <source>In</source>
+        <extracomment>Packet direction column: received by this host</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <extracomment>Packet direction column: sent by this host</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <extracomment>Packet direction column: between other hosts (promiscuous mode)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between other hosts, seen in promiscuous mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes on the wire, %2 bytes captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <extracomment>Column header: packet number</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dir.</source>
+        <extracomment>Column header: In/Out/Other</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet number since the start of the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds since the first packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local time the packet was captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction relative to this host: In, Out, or Other (between other hosts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes on the wire</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::PacketListView</name>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -932,6 +1922,56 @@
     </message>
     <message>
         <source>Elapsed time (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s: %2 incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s: %2 outgoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::decoder</name>
+    <message>
+        <source>Unicast to us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unicast to another host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::pcapng::BlockReader</name>
+    <message>
+        <source>No packet at offset %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged block at offset %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file ends inside the block at offset %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
