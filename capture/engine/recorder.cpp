@@ -3,6 +3,7 @@
 #include "capture/engine/bpf_filter.h"
 #include "capture/engine/frame_accounting.h"
 #include "capture/engine/interface_info.h"
+#include "capture/engine/interface_name_lookup.h"
 #include "capture/engine/packet_ring.h"
 
 #include <algorithm>
@@ -17,7 +18,6 @@
 #include <net/if_arp.h>
 #include <poll.h>
 #include <sys/eventfd.h>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -117,11 +117,11 @@ struct Recorder::Impl
     BpfProgram rawFilter;
 
     // "any": which ifindexes are known (1) or unsupported (2), and their details.
-    // Filled from the packet's own ARPHRD type so no lookup is needed after the
-    // seccomp filter is in place, except one ioctl for the name.
+    // Filled from the packet's own ARPHRD type, and the name from rtnetlink,
+    // so interfaces that appear later are named even under seccomp.
     std::vector<std::uint8_t> ifindexState;
     std::vector<WriterInterface> ifindexDetails;
-    int ioctlFd = -1;
+    InterfaceNameLookup nameLookup;
 
     std::unique_ptr<CaptureFileWriter> writer;
     CaptureTotals totals;
@@ -150,8 +150,6 @@ Recorder::~Recorder()
 {
     if (d->stopFd >= 0)
         ::close(d->stopFd);
-    if (d->ioctlFd >= 0)
-        ::close(d->ioctlFd);
 }
 
 CaptureError Recorder::open(const CaptureOptions& options)
@@ -202,7 +200,7 @@ CaptureError Recorder::open(const CaptureOptions& options)
     d->fileLinkType = kLinkTypeLinuxSll2;
     d->ifindexState.assign(kFastIfindexLimit, 0);
     d->ifindexDetails.resize(kFastIfindexLimit);
-    d->ioctlFd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    d->nameLookup.open();
     bool allEthernet = true;
     for (const InterfaceInfo& info : all) {
         const std::optional<std::uint32_t> linkType = linkTypeForArphrd(info.arphrdType);
@@ -287,8 +285,7 @@ WriterInterface Recorder::Impl::describeInterface(std::int32_t ifindex)
 }
 
 // An interface that appeared after open(): its link type comes from the
-// packet's ARPHRD type, its name from one ioctl on a socket opened earlier
-// (after privileges are dropped nothing new can be opened).
+// packet's ARPHRD type, its name from rtnetlink (a socket opened in open()).
 bool Recorder::Impl::learnInterface(std::int32_t ifindex, std::uint16_t hatype)
 {
     const std::optional<std::uint32_t> linkType = linkTypeForArphrd(hatype);
@@ -296,11 +293,9 @@ bool Recorder::Impl::learnInterface(std::int32_t ifindex, std::uint16_t hatype)
         ifindexState[ifindex] = 2;
         return false;
     }
-    WriterInterface details{ifindex, "if" + std::to_string(ifindex), *linkType};
-    ifreq request{};
-    request.ifr_ifindex = ifindex;
-    if (ioctlFd >= 0 && ::ioctl(ioctlFd, SIOCGIFNAME, &request) == 0)
-        details.name.assign(request.ifr_name, strnlen(request.ifr_name, IFNAMSIZ));
+    const std::optional<std::string> name = nameLookup.nameOf(ifindex);
+    const WriterInterface details{ifindex, name ? *name : "if" + std::to_string(ifindex),
+                                  *linkType};
     if (*linkType != kLinkTypeEthernet && !options.filter.empty() && !userSpaceFilter) {
         // A non-Ethernet interface appeared while the filter runs in the kernel
         // for Ethernet: its packets cannot be filtered correctly, so skip them.

@@ -45,4 +45,21 @@ names=$(tshark -r "$WORK/any.pcapng" -T fields -e frame.interface_name 2>/dev/nu
 
 record_while_sending lo-us.pcap --interface lo --format pcap-us
 grep -q "microseconds" "$WORK/lo-us.pcap.info" || fail "pcap-us is not microsecond pcap"
-echo "PASS: any, pcapng and pcap-us read by tshark and capinfos"
+# Interfaces that appear during an "any" recording get IDBs with their real
+# names, although the loop then runs under seccomp (no new sockets or ioctls).
+NS="pr_any_$TAG"
+ip netns add "$NS"
+on_exit ip netns del "$NS"
+ip -n "$NS" link set lo up
+start_recorder "$NS" --interface any --output "$WORK/new.pcapng" --format pcapng
+ip -n "$NS" link add "prn$TAG" type veth peer name "prm$TAG"
+ip -n "$NS" addr add 198.18.5.1/24 dev "prn$TAG"
+ip -n "$NS" link set "prn$TAG" up
+ip -n "$NS" link set "prm$TAG" up
+ip netns exec "$NS" bash -c 'for i in 1 2 3 4 5; do echo x >/dev/udp/198.18.5.2/9; done'
+sleep 0.5
+stop_process "$RECORDER_PID"
+names=$(tshark -r "$WORK/new.pcapng" -T fields -e frame.interface_name 2>/dev/null | sort -u | xargs)
+[[ $names == *"prn$TAG"* && $names == *"prm$TAG"* ]] ||
+    fail "new interfaces not named in the pcapng IDBs: $names"
+echo "PASS: any, pcapng and pcap-us read by tshark and capinfos; new interfaces named"
