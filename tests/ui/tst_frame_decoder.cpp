@@ -87,6 +87,8 @@ private slots:
     void ipv6AddressText_data();
     void ipv6AddressText();
     void unknownLinkType();
+    void headOfLongerFrameIsNotTruncation_data();
+    void headOfLongerFrameIsNotTruncation();
 };
 
 void TestFrameDecoder::summary_data()
@@ -582,6 +584,42 @@ void TestFrameDecoder::unknownLinkType()
         decodeSummary(reinterpret_cast<const uchar*>(frame.constData()), int(frame.size()), 147);
     QVERIFY(s.protocol.contains(QLatin1String("147")));
     QVERIFY(decodeSummary(nullptr, 10, kLinkTypeEthernet).malformed);
+}
+
+void TestFrameDecoder::headOfLongerFrameIsNotTruncation_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<int>("headLength");
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<QString>("infoStart");
+    QTest::newRow("dns response cut in the answer")
+        << ethIpv4(17, udp(53, 4000, dnsResponseA(0x4242, "a-long-name.example.org", "198.18.0.1")))
+        << 90 << "DNS"
+        << "Standard query response 0x4242";
+    QTest::newRow("ipv6 cut in the header") << ethIpv6(17, udp(1, 2, "x")) << 40 << "IPv6"
+                                            << "[First 40 bytes only]";
+}
+
+void TestFrameDecoder::headOfLongerFrameIsNotTruncation()
+{
+    QFETCH(QByteArray, frame);
+    QFETCH(int, headLength);
+    QFETCH(QString, protocol);
+    QFETCH(QString, infoStart);
+    const auto* bytes = reinterpret_cast<const uchar*>(frame.constData());
+    const DecodedSummary head =
+        decodeSummary(bytes, headLength, kLinkTypeEthernet, int(frame.size()));
+    QCOMPARE(head.protocol, protocol);
+    QVERIFY2(head.info.startsWith(infoStart), qPrintable(head.info));
+    QVERIFY2(!head.info.contains(QLatin1String("[Truncated")), qPrintable(head.info));
+    QVERIFY(!head.malformed);
+    // The same bytes as a whole frame are a truncated one.
+    const DecodedSummary whole = decodeSummary(bytes, headLength, kLinkTypeEthernet);
+    QVERIFY(whole.malformed);
+    QVERIFY(whole.info.contains(QLatin1String("[Truncated")));
+    const QList<DetailNode> nodes =
+        decodeDetails(bytes, headLength, kLinkTypeEthernet, int(frame.size()));
+    QVERIFY(nodes.last().text.contains(QStringLiteral("first %1 bytes").arg(headLength)));
 }
 
 QTEST_GUILESS_MAIN(TestFrameDecoder)

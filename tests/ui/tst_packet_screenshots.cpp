@@ -201,9 +201,7 @@ void TestPacketScreenshots::listAndDetails()
             detail->clear();
             return;
         }
-        const proto::PacketRecord record = model.record(row);
-        detail->showPacket(traffic.frames[row], record.linkType, record.wireLength,
-                           record.capturedLength, model.packetNumber(row));
+        detail->showRecord(model.record(row), model.packetNumber(row), traffic.frames[row]);
     });
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

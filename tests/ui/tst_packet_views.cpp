@@ -71,6 +71,8 @@ private slots:
     void detailHighlightsNodeBytes_data();
     void detailHighlightsNodeBytes();
     void detailClearShowsPlaceholder();
+    void detailRecordHasFrameNode();
+    void detailKeepsLayersExpanded();
 };
 
 void TestPacketViews::fixedRowHeights()
@@ -215,6 +217,52 @@ void TestPacketViews::detailClearShowsPlaceholder()
     QCOMPARE(detail.treeModel()->rowCount(), 0);
     QVERIFY(detail.hexDumpText().isEmpty());
     QCOMPARE(detail.highlightedBytes(), qMakePair(0, 0));
+}
+
+void TestPacketViews::detailRecordHasFrameNode()
+{
+    PacketDetailView detail;
+    const QByteArray frame = tcpFrame(1, 300);
+    proto::PacketRecord record;
+    record.timestampNs = 1'700'000'000'000'000'001;
+    record.direction = proto::Direction::Outgoing;
+    record.ifindex = 3;
+    record.head = frame.left(proto::kMaxRecordHeadBytes);
+    record.wireLength = record.capturedLength = quint32(frame.size());
+    record.linkType = kLinkTypeEthernet;
+    detail.showRecord(record, 9);
+    const QStandardItemModel* model = detail.treeModel();
+    QVERIFY(
+        model->index(0, 0).data().toString().endsWith(QLatin1String("(first 128 bytes shown)")));
+    QVERIFY(findItem(model, QStringLiteral("Direction: Out")).isValid());
+    QVERIFY(findItem(model, QStringLiteral("Epoch Time: 1700000000.000000001 seconds")).isValid());
+    QVERIFY(findItem(model, QStringLiteral("Interface index: 3")).isValid());
+    // The TCP payload runs past the head, which is not a damaged packet.
+    QVERIFY(findItem(model, QStringLiteral("TCP payload (300 bytes)")).isValid());
+    QVERIFY(!findItem(model, QStringLiteral("[Truncated")).isValid());
+    // With the whole frame from the file, everything is there.
+    detail.showRecord(record, 9, frame);
+    QCOMPARE(model->index(0, 0).data().toString(),
+             QStringLiteral("Frame 9: 354 bytes on wire, 354 bytes captured"));
+    QVERIFY(!findItem(model, QStringLiteral("[Only the first")).isValid());
+    QCOMPARE(detail.hexDumpText().split(QLatin1Char('\n')).size(), (354 + 15) / 16);
+}
+
+void TestPacketViews::detailKeepsLayersExpanded()
+{
+    PacketDetailView detail;
+    detail.show();
+    const QByteArray first = tcpFrame(1);
+    detail.showPacket(first, kLinkTypeEthernet, quint32(first.size()));
+    const QModelIndex tcpLayer =
+        findItem(detail.treeModel(), QStringLiteral("Transmission Control"));
+    detail.treeView()->expand(tcpLayer);
+    const QByteArray second = tcpFrame(2, 10);
+    detail.showPacket(second, kLinkTypeEthernet, quint32(second.size()));
+    QVERIFY(detail.treeView()->isExpanded(
+        findItem(detail.treeModel(), QStringLiteral("Transmission Control"))));
+    QVERIFY(!detail.treeView()->isExpanded(
+        findItem(detail.treeModel(), QStringLiteral("Ethernet II"))));
 }
 
 QTEST_MAIN(TestPacketViews)

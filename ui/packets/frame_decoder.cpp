@@ -6,16 +6,16 @@
 
 namespace pr {
 
-DecodedSummary decodeSummary(const uchar* data, int length, quint32 linkType)
+DecodedSummary decodeSummary(const uchar* data, int length, quint32 linkType, int frameLength)
 {
-    decoder::FrameDecoder decoder(data, data ? qMax(length, 0) : 0, false);
+    decoder::FrameDecoder decoder(data, data ? qMax(length, 0) : 0, false, frameLength);
     decoder.decode(linkType);
     return decoder.takeSummary();
 }
 
-QList<DetailNode> decodeDetails(const uchar* data, int length, quint32 linkType)
+QList<DetailNode> decodeDetails(const uchar* data, int length, quint32 linkType, int frameLength)
 {
-    decoder::FrameDecoder decoder(data, data ? qMax(length, 0) : 0, true);
+    decoder::FrameDecoder decoder(data, data ? qMax(length, 0) : 0, true, frameLength);
     decoder.decode(linkType);
     return decoder.takeLayers();
 }
@@ -217,8 +217,8 @@ QString ipv6Text(const uchar* b)
     return text;
 }
 
-FrameDecoder::FrameDecoder(const uchar* data, int length, bool wantDetails)
-    : m_data(data), m_length(length), m_details(wantDetails)
+FrameDecoder::FrameDecoder(const uchar* data, int length, bool wantDetails, int frameLength)
+    : m_data(data), m_length(length), m_details(wantDetails), m_partial(frameLength > length)
 {}
 
 int FrameDecoder::addLayer(const QString& text, int offset, int length)
@@ -261,6 +261,21 @@ void FrameDecoder::setLayerText(int layer, const QString& text)
 
 void FrameDecoder::truncated(const QString& what)
 {
+    if (m_partial) {
+        // Only the frame's first bytes were kept; the frame itself is fine.
+        if (m_partialNoted)
+            return;
+        m_partialNoted = true;
+        if (m_summary.info.isEmpty())
+            m_summary.info = tr("[First %1 bytes only]").arg(m_length);
+        if (m_details)
+            m_layers.append(
+                DetailNode{tr("[Only the first %1 bytes of the frame are shown]").arg(m_length),
+                           m_length,
+                           0,
+                           {}});
+        return;
+    }
     m_summary.malformed = true;
     const QString note = tr("[Truncated %1]").arg(what);
     m_summary.info = m_summary.info.isEmpty() ? note : m_summary.info + QLatin1Char(' ') + note;

@@ -24,8 +24,10 @@ struct DecodedSummary
 };
 
 // Never reads outside data[0, length); a truncated or malformed frame gets a
-// "[Malformed ...]" or "[Truncated]" note in info instead.
-DecodedSummary decodeSummary(const uchar* data, int length, quint32 linkType);
+// "[Malformed ...]" or "[Truncated ...]" note in info instead. frameLength is
+// the length of the whole captured frame when data holds only its first bytes
+// (a live packet's head): running out of bytes is then expected, not noted.
+DecodedSummary decodeSummary(const uchar* data, int length, quint32 linkType, int frameLength = -1);
 
 // One line of the detail tree and the bytes of the frame it describes.
 struct DetailNode
@@ -38,6 +40,7 @@ struct DetailNode
 
 // One top-level node per layer (Ethernet, 802.1Q, IPv4, TCP, DNS, ...); byte
 // ranges are clipped to [0, length).
-QList<DetailNode> decodeDetails(const uchar* data, int length, quint32 linkType);
+QList<DetailNode> decodeDetails(const uchar* data, int length, quint32 linkType,
+                                int frameLength = -1);
 
 } // namespace pr

@@ -19,7 +19,7 @@ class FrameDecoder
     Q_DECLARE_TR_FUNCTIONS(pr::FrameDecoder)
 
 public:
-    FrameDecoder(const uchar* data, int length, bool wantDetails);
+    FrameDecoder(const uchar* data, int length, bool wantDetails, int frameLength = -1);
 
     void decode(quint32 linkType);
     DecodedSummary takeSummary() { return std::move(m_summary); }
@@ -73,6 +73,8 @@ private:
     const uchar* m_data;
     int m_length;
     bool m_details;
+    bool m_partial; // data is only the head of a longer frame
+    bool m_partialNoted = false;
     DecodedSummary m_summary;
     QList<DetailNode> m_layers;
     int m_ipTtl = -1; // for ICMP echo's "ttl=" like Wireshark

@@ -1,5 +1,6 @@
 #include "ui/packets/packet_detail_view.h"
 
+#include <QDateTime>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
@@ -72,10 +73,16 @@ QString hexDump(const QByteArray& bytes)
 // The part of a layer's text that names it, to keep it expanded from packet to packet.
 QString layerKey(const QString& text)
 {
-    const qsizetype end = text.indexOf(QLatin1Char(','));
-    QString key = end < 0 ? text : text.left(end);
-    const qsizetype paren = key.indexOf(QLatin1String(" ("));
-    return paren < 0 ? key : key.left(paren);
+    // "Frame 5: ...", "Internet Protocol Version 4, Src: ..." -> "Frame",
+    // "Internet Protocol Version": the name without numbers and details.
+    qsizetype end = 0;
+    while (end < text.size() && text[end] != QLatin1Char(',') && text[end] != QLatin1Char(':') &&
+           text[end] != QLatin1Char('('))
+        ++end;
+    QString key = text.left(end);
+    while (!key.isEmpty() && (key.back().isDigit() || key.back().isSpace()))
+        key.chop(1);
+    return key;
 }
 
 void appendNodes(QStandardItem* parent, const QList<DetailNode>& nodes)
@@ -165,7 +172,7 @@ void PacketDetailView::showPacket(const QByteArray& frame, quint32 linkType, qui
     m_model->appendRow(frameItem);
     appendNodes(m_model->invisibleRootItem(),
                 decodeDetails(reinterpret_cast<const uchar*>(frame.constData()), int(frame.size()),
-                              linkType));
+                              linkType, int(qMin<quint32>(capturedLength, INT_MAX))));
     for (int row = 1; row < m_model->rowCount(); ++row) {
         const QModelIndex index = m_model->index(row, 0);
         if (m_expandedLayers.contains(layerKey(index.data().toString())))
@@ -174,6 +181,55 @@ void PacketDetailView::showPacket(const QByteArray& frame, quint32 linkType, qui
     m_hex->setPlainText(hexDump(frame));
     highlightBytes(0, 0);
     m_stack->setCurrentIndex(1);
+}
+
+void PacketDetailView::showRecord(const proto::PacketRecord& record, quint64 frameNumber,
+                                  const QByteArray& fullFrame)
+{
+    const QByteArray& frame = fullFrame.isEmpty() ? record.head : fullFrame;
+    showPacket(frame, record.linkType, record.wireLength, record.capturedLength, frameNumber);
+    QStandardItem* frameItem = m_model->item(0);
+    const auto add = [&](const QString& text) {
+        auto* item = new QStandardItem(text);
+        item->setEditable(false);
+        item->setData(0, kOffsetRole);
+        item->setData(0, kLengthRole);
+        frameItem->appendRow(item);
+    };
+    qint64 seconds = record.timestampNs / 1'000'000'000;
+    qint64 nanoseconds = record.timestampNs % 1'000'000'000;
+    if (nanoseconds < 0) {
+        nanoseconds += 1'000'000'000;
+        --seconds;
+    }
+    const QString fraction = QStringLiteral("%1").arg(nanoseconds, 9, 10, QLatin1Char('0'));
+    add(tr("Arrival Time: %1.%2")
+            .arg(QDateTime::fromSecsSinceEpoch(seconds).toString(
+                     QStringLiteral("yyyy-MM-dd hh:mm:ss")),
+                 fraction));
+    add(tr("Epoch Time: %1.%2 seconds").arg(seconds).arg(fraction));
+    switch (record.direction) {
+    case proto::Direction::Incoming:
+        add(tr("Direction: In (received by this host)"));
+        break;
+    case proto::Direction::Outgoing:
+        add(tr("Direction: Out (sent by this host)"));
+        break;
+    case proto::Direction::OtherHost:
+        add(tr("Direction: Other (between other hosts)"));
+        break;
+    }
+    if (record.ifindex > 0)
+        add(tr("Interface index: %1").arg(record.ifindex));
+    add(tr("Frame Length: %1").arg(bytesText(int(record.wireLength))));
+    add(tr("Capture Length: %1").arg(bytesText(int(record.capturedLength))));
+    const QString linkName = record.linkType == kLinkTypeEthernet    ? tr("Ethernet")
+                             : record.linkType == kLinkTypeRaw       ? tr("Raw IP")
+                             : record.linkType == kLinkTypeLinuxSll2 ? tr("Linux cooked capture v2")
+                                                                     : tr("Unknown");
+    add(tr("Link type: %1 (%2)").arg(linkName).arg(record.linkType));
+    if (m_expandedLayers.contains(layerKey(frameItem->text())))
+        m_tree->setExpanded(frameItem->index(), true);
 }
 
 void PacketDetailView::clear()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "capture/protocol/helper_messages.h"
 #include "ui/packets/frame_decoder.h"
 
 #include <QSet>
@@ -27,6 +28,11 @@ public:
     // frameNumber 0 leaves the number out of the top line.
     void showPacket(const QByteArray& frame, quint32 linkType, quint32 wireLength,
                     quint32 capturedLength = 0, quint64 frameNumber = 0);
+    // The packet behind a list row, with a Frame node giving its time,
+    // direction and interface. fullFrame, when given, is the whole frame read
+    // back from the file (readFrameAt); otherwise the record's head is shown.
+    void showRecord(const pr::proto::PacketRecord& record, quint64 frameNumber,
+                    const QByteArray& fullFrame = {});
     void clear();
 
     // For tests: the tree's model, the hex text, the highlighted byte range.

@@ -109,7 +109,8 @@ DecodedSummary PacketListModel::summary(int row) const
     const quint64 number = packetNumber(row);
     if (number != m_cachedNumber) {
         const Row& r = rowAt(row);
-        m_cachedSummary = decodeSummary(m_arena->pointer(r.headPosition), r.headLength, r.linkType);
+        m_cachedSummary = decodeSummary(m_arena->pointer(r.headPosition), r.headLength, r.linkType,
+                                        int(qMin<quint32>(r.capturedLength, INT_MAX)));
         m_cachedNumber = number;
     }
     return m_cachedSummary;
