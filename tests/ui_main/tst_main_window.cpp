@@ -13,12 +13,21 @@
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
+#include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -122,6 +131,9 @@ private slots:
     void savesConvertsAndOpens();
     void appFinalizesFileOnSigterm();
     void persistsSettings();
+    void helperErrorsShowInTheMessageBar();
+    void unknownInterfaceOnTheCommandLineDoesNotRecord();
+    void everyControlHasAnAccessibleName();
 
 private:
     void configure(MainWindow* window, const QString& filter);
@@ -407,6 +419,74 @@ void TestMainWindow::persistsSettings()
     QCOMPARE(again.captureOptions()->values().filter, QStringLiteral("tcp port 8080"));
     QCOMPARE(again.captureOptions()->values().outputDirectory, directory);
     QCOMPARE(again.size(), QSize(1000, 700));
+}
+
+void TestMainWindow::helperErrorsShowInTheMessageBar()
+{
+    MainWindow window;
+    configure(&window, QString());
+    window.helperClient()->setHelperPath(QDir(m_outputDir.path()).filePath("no-such-helper"));
+    window.show();
+    window.startRecording();
+    QTRY_COMPARE_WITH_TIMEOUT(window.state(), MainWindow::State::Idle, 5000);
+    QVERIFY(window.messageBar()->isVisible());
+    QCOMPARE(window.messageBar()->kind(), pr::MessageBar::Kind::Error);
+    QVERIFY2(window.messageBar()->text().contains(QLatin1String("not installed")),
+             qPrintable(window.messageBar()->text()));
+    QVERIFY(window.recordAction()->isEnabled());
+    QVERIFY(!window.hasUnsavedRecording());
+}
+
+void TestMainWindow::unknownInterfaceOnTheCommandLineDoesNotRecord()
+{
+    MainWindow window;
+    configure(&window, QString());
+    pr::CommandLineOptions options;
+    options.interfaceName = QStringLiteral("nosuchif%1").arg(::getpid() % 1000);
+    options.startImmediately = true;
+    window.applyCommandLine(options);
+    QTest::qWait(200);
+    QCOMPARE(window.state(), MainWindow::State::Idle);
+    QVERIFY(window.messageBar()->text().contains(options.interfaceName));
+}
+
+void TestMainWindow::everyControlHasAnAccessibleName()
+{
+    MainWindow window;
+    configure(&window, QString());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QStringList unnamed;
+    // Both tabs of the left column: hidden widgets are not checked.
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("leftTabs"));
+    QVERIFY(tabs);
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        const auto widgets = window.findChildren<QWidget*>();
+        for (QWidget* widget : widgets) {
+            const bool interactive =
+                qobject_cast<QAbstractButton*>(widget) ||
+                qobject_cast<QAbstractItemView*>(widget) || qobject_cast<QLineEdit*>(widget) ||
+                qobject_cast<QComboBox*>(widget) || qobject_cast<QAbstractSpinBox*>(widget) ||
+                qobject_cast<QTabBar*>(widget);
+            if (!interactive || !widget->isVisibleTo(&window))
+                continue;
+            // Qt's own pieces (scroll bar buttons, the tab bar's scrollers) are
+            // named by Qt's accessibility layer, not by us.
+            if (widget->objectName().startsWith(QLatin1String("qt_")))
+                continue;
+            // Headers are exposed as the column headers of their table.
+            if (qobject_cast<QHeaderView*>(widget))
+                continue;
+            QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(widget);
+            const QString name = accessible ? accessible->text(QAccessible::Name) : QString();
+            if (name.trimmed().isEmpty())
+                unnamed << QStringLiteral("%1 (%2)").arg(widget->metaObject()->className(),
+                                                         widget->objectName());
+        }
+    }
+    unnamed.removeDuplicates();
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -321,8 +321,15 @@ void MainWindow::openContainingFolder()
 
 void MainWindow::applyCommandLine(const CommandLineOptions& options)
 {
-    if (!options.interfaceName.isEmpty())
+    bool interfaceFound = true;
+    if (!options.interfaceName.isEmpty()) {
         m_picker->setCurrentInterface(options.interfaceName);
+        interfaceFound = m_picker->currentInterface() == options.interfaceName;
+        if (!interfaceFound)
+            m_messageBar->showMessage(
+                MessageBar::Kind::Error,
+                tr("There is no interface named %1.").arg(options.interfaceName));
+    }
     CaptureOptionsValues values = m_options->values();
     bool changed = false;
     if (!options.filter.isEmpty()) {
@@ -358,7 +365,8 @@ void MainWindow::applyCommandLine(const CommandLineOptions& options)
         m_options->setValues(values);
     if (!options.fileToOpen.isEmpty())
         openCaptureFile(options.fileToOpen);
-    if (options.startImmediately) {
+    // -k on an interface that does not exist must not record another one.
+    if (options.startImmediately && interfaceFound) {
         // After the event loop runs: the picker lists interfaces and the
         // filter validates before the window shows.
         QTimer::singleShot(0, this, &MainWindow::startRecording);
