@@ -34,4 +34,11 @@ ours=$(wc -l <"$WORK/ours.frames")
 cmp -s "$WORK/tcpdump.frames" "$WORK/ours.frames" ||
     fail "frames differ: tcpdump $theirs, ours $ours; diff: $(diff "$WORK/tcpdump.frames" "$WORK/ours.frames" | head -c 600)"
 [[ $(json_field "$WORK/recorder.json" .packets) == "$ours" ]] || fail "JSON packet count differs from the file"
-echo "PASS: $ours frames identical to tcpdump's"
+# Direction: frames from this end's MAC address went out, the rest came in.
+mac=$(ip -n "$NS_A" -br link show "$VETH_A" | awk '{print $3}' | tr -d :)
+sent=$(awk -v mac="$mac" 'substr($3, 13, 12) == mac' "$WORK/ours.frames" | wc -l)
+[[ $(json_field "$WORK/recorder.json" .outgoing.packets) == "$sent" ]] ||
+    fail "outgoing: JSON $(json_field "$WORK/recorder.json" .outgoing.packets), frames from $mac: $sent"
+[[ $(json_field "$WORK/recorder.json" .incoming.packets) == $((ours - sent)) ]] ||
+    fail "incoming: JSON $(json_field "$WORK/recorder.json" .incoming.packets), expected $((ours - sent))"
+echo "PASS: $ours frames identical to tcpdump's ($sent outgoing)"
