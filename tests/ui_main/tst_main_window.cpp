@@ -5,6 +5,7 @@
 #include "capture/client/helper_client.h"
 #include "ui/charts/throughput_chart.h"
 #include "ui/interfaces/interface_picker.h"
+#include "ui/main/app_icons.h"
 #include "ui/main/capture_status_bar.h"
 #include "ui/main/main_window.h"
 #include "ui/main/message_bar.h"
@@ -22,6 +23,7 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPainter>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -134,6 +136,7 @@ private slots:
     void helperErrorsShowInTheMessageBar();
     void unknownInterfaceOnTheCommandLineDoesNotRecord();
     void everyControlHasAnAccessibleName();
+    void lockMarkOnTheRecordIcon();
 
 private:
     void configure(MainWindow* window, const QString& filter);
@@ -361,6 +364,11 @@ void TestMainWindow::savesConvertsAndOpens()
     QCOMPARE(reader.currentFileFormat(), QStringLiteral("pcap-us"));
     QVERIFY(reader.throughputChart()->storedSampleCount() > 0);
     QVERIFY(!reader.hasUnsavedRecording());
+    reader.resize(1440, 900);
+    reader.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&reader));
+    reader.packetView()->selectRow(0);
+    saveScreenshot(&reader, QStringLiteral("opened.png"));
 
     // A file that is not a capture says so in the message bar.
     const QString bogus = QDir(m_outputDir.path()).filePath(QStringLiteral("bogus.pcap"));
@@ -487,6 +495,31 @@ void TestMainWindow::everyControlHasAnAccessibleName()
     }
     unnamed.removeDuplicates();
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+void TestMainWindow::lockMarkOnTheRecordIcon()
+{
+    // As root the helper starts directly and no lock shows in the window, so
+    // check the icon itself: the padlock sits in the lower right corner.
+    for (int size : {16, 24, 32}) {
+        const QImage plain = pr::recordIcon(false).pixmap(size, size).toImage();
+        const QImage locked = pr::recordIcon(true).pixmap(size, size).toImage();
+        QCOMPARE(locked.size(), plain.size());
+        const QPoint corner(size - 3, size - 3);
+        QVERIFY2(locked.pixelColor(corner) != plain.pixelColor(corner),
+                 qPrintable(QString::number(size)));
+        QCOMPARE(locked.pixelColor(2, 2), plain.pixelColor(2, 2));
+    }
+    QDir().mkpath(QStringLiteral(PR_SCREENSHOT_DIR));
+    QImage sheet(3 * 56, 56, QImage::Format_ARGB32);
+    sheet.fill(Qt::white);
+    QPainter painter(&sheet);
+    painter.drawPixmap(4, 4, pr::recordIcon(false).pixmap(48, 48));
+    painter.drawPixmap(60, 4, pr::recordIcon(true).pixmap(48, 48));
+    painter.drawPixmap(116, 4, pr::appIcon().pixmap(48, 48));
+    painter.end();
+    QVERIFY(
+        sheet.save(QDir(QStringLiteral(PR_SCREENSHOT_DIR)).filePath(QStringLiteral("icons.png"))));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -143,8 +143,11 @@ void CaptureStatusBar::updateFields()
         m_file->setText(tr("%1 in %2").arg(size, QFileInfo(m_filePath).fileName()));
         m_file->setToolTip(path);
     }
-    for (QLabel* label : {m_elapsed, m_packets, m_bytes, m_rate, m_drops})
+    for (QLabel* label : {m_elapsed, m_packets, m_bytes, m_drops})
         setFieldVisible(label, true);
+    // An average over less than a second says little (a burst read from a
+    // file would claim gigabits).
+    setFieldVisible(m_rate, m_totals.elapsedSeconds >= 1.0);
     setFieldVisible(m_notShown, m_totals.notShown > 0);
     setFieldVisible(m_file, !m_filePath.isEmpty());
 }

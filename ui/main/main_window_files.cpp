@@ -11,6 +11,7 @@
 #include "ui/packets/capture_file_reader.h"
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
+#include "ui/packets/packet_list_view.h"
 
 #include <QAction>
 #include <QDesktopServices>
@@ -244,6 +245,9 @@ bool MainWindow::openCaptureFile(const QString& path)
     m_detailView->clear();
     m_chart->clear();
     m_packetModel->appendPackets(contents.packets);
+    // A file is read from the top, whatever auto-scroll does for live packets.
+    m_packetModel->flushPending();
+    m_packetView->scrollToTop();
     quint64 drops = 0;
     for (const ThroughputBin& bin : std::as_const(contents.bins))
         m_chart->addSample(bin.second, bin.inBitsPerSecond, bin.outBitsPerSecond,
