@@ -12,6 +12,7 @@
 #include <cstring>
 #include <ctime>
 #include <optional>
+#include <unordered_map>
 
 #include <linux/if_packet.h>
 #include <net/if.h>
@@ -29,8 +30,10 @@ constexpr std::int64_t kTickNs = 100'000'000;
 // After a stop the open block is handed over at most one block timeout later;
 // twice that (plus scheduling slack) covers a timer that was just re-armed.
 constexpr std::int64_t kDrainNs = 2 * kBlockTimeoutMs * 1'000'000 + 20'000'000;
-// Interface indexes below this are looked up in a flat table on the hot path.
-constexpr std::size_t kFastIfindexLimit = 4096;
+// "any" keeps one state byte per interface index for the hot path; indexes
+// grow with every interface ever created in the namespace, so the table grows
+// on demand, up to this bound (beyond it packets are skipped).
+constexpr std::size_t kMaxIfindexTable = 1u << 24;
 constexpr std::ptrdiff_t kPrefetchAhead = 1024;
 // A block of small packets holds tens of thousands; writing them in slices
 // keeps the PacketViews and the writer's staging buffer in cache (one
@@ -120,7 +123,7 @@ struct Recorder::Impl
     // Filled from the packet's own ARPHRD type, and the name from rtnetlink,
     // so interfaces that appear later are named even under seccomp.
     std::vector<std::uint8_t> ifindexState;
-    std::vector<WriterInterface> ifindexDetails;
+    std::unordered_map<std::int32_t, WriterInterface> ifindexDetails;
     InterfaceNameLookup nameLookup;
 
     std::unique_ptr<CaptureFileWriter> writer;
@@ -134,6 +137,15 @@ struct Recorder::Impl
 
     CaptureError openRing(std::int32_t ifindex, std::uint32_t filterLinkType);
     bool learnInterface(std::int32_t ifindex, std::uint16_t hatype);
+    void markInterface(std::int32_t ifindex, std::uint8_t state)
+    {
+        const auto index = static_cast<std::size_t>(ifindex);
+        if (index >= kMaxIfindexTable)
+            return;
+        if (index >= ifindexState.size())
+            ifindexState.resize(std::max(index + 1, ifindexState.size() * 2), 0);
+        ifindexState[index] = state;
+    }
     WriterInterface describeInterface(std::int32_t ifindex);
     CaptureError processBlock(const tpacket_block_desc* block, RecorderObserver& observer,
                               bool wantOffsets);
@@ -198,8 +210,6 @@ CaptureError Recorder::open(const CaptureOptions& options)
     // here with a program compiled for its interface's link type (libpcap's
     // own "any" instead rewrites every packet to a cooked header first).
     d->fileLinkType = kLinkTypeLinuxSll2;
-    d->ifindexState.assign(kFastIfindexLimit, 0);
-    d->ifindexDetails.resize(kFastIfindexLimit);
     d->nameLookup.open();
     bool allEthernet = true;
     for (const InterfaceInfo& info : all) {
@@ -209,10 +219,8 @@ CaptureError Recorder::open(const CaptureOptions& options)
         if (*linkType != kLinkTypeEthernet)
             allEthernet = false;
         d->interfaces.push_back(WriterInterface{info.index, info.name, *linkType});
-        if (static_cast<std::size_t>(info.index) < kFastIfindexLimit) {
-            d->ifindexState[info.index] = 1;
-            d->ifindexDetails[info.index] = d->interfaces.back();
-        }
+        d->markInterface(info.index, 1);
+        d->ifindexDetails[info.index] = d->interfaces.back();
     }
     d->userSpaceFilter = !allEthernet && !options.filter.empty();
     if (d->userSpaceFilter) {
@@ -274,9 +282,8 @@ const std::vector<WriterInterface>& Recorder::interfaces() const
 
 WriterInterface Recorder::Impl::describeInterface(std::int32_t ifindex)
 {
-    if (ifindex > 0 && static_cast<std::size_t>(ifindex) < ifindexDetails.size() &&
-        ifindexState[ifindex] == 1)
-        return ifindexDetails[ifindex];
+    if (const auto known = ifindexDetails.find(ifindex); known != ifindexDetails.end())
+        return known->second;
     for (const WriterInterface& known : interfaces) {
         if (known.ifindex == ifindex)
             return known;
@@ -288,9 +295,11 @@ WriterInterface Recorder::Impl::describeInterface(std::int32_t ifindex)
 // packet's ARPHRD type, its name from rtnetlink (a socket opened in open()).
 bool Recorder::Impl::learnInterface(std::int32_t ifindex, std::uint16_t hatype)
 {
+    if (ifindex <= 0 || static_cast<std::size_t>(ifindex) >= kMaxIfindexTable)
+        return false;
     const std::optional<std::uint32_t> linkType = linkTypeForArphrd(hatype);
     if (!linkType) {
-        ifindexState[ifindex] = 2;
+        markInterface(ifindex, 2);
         return false;
     }
     const std::optional<std::string> name = nameLookup.nameOf(ifindex);
@@ -299,12 +308,12 @@ bool Recorder::Impl::learnInterface(std::int32_t ifindex, std::uint16_t hatype)
     if (*linkType != kLinkTypeEthernet && !options.filter.empty() && !userSpaceFilter) {
         // A non-Ethernet interface appeared while the filter runs in the kernel
         // for Ethernet: its packets cannot be filtered correctly, so skip them.
-        ifindexState[ifindex] = 2;
+        markInterface(ifindex, 2);
         return false;
     }
     ifindexDetails[ifindex] = details;
     interfaces.push_back(details);
-    ifindexState[ifindex] = 1;
+    markInterface(ifindex, 1);
     return true;
 }
 
@@ -409,7 +418,7 @@ CaptureError Recorder::Impl::processBlock(const tpacket_block_desc* block,
 
         if (anyInterface) {
             const auto ifindex = static_cast<std::size_t>(view.ifindex);
-            const std::uint8_t state = ifindex < ifindexState.size() ? ifindexState[ifindex] : 2;
+            const std::uint8_t state = ifindex < ifindexState.size() ? ifindexState[ifindex] : 0;
             if (state == 2 || (state == 0 && !learnInterface(view.ifindex, view.hatype))) {
                 batch.pop_back();
                 continue;
