@@ -198,6 +198,11 @@ void TestMainWindow::recordsLoopbackTraffic()
     QVERIFY(!window.stopAction()->isEnabled());
     QTest::qWait(1500); // let the interface sparklines draw a little
     saveScreenshot(&window, QStringLiteral("idle.png"));
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("leftTabs"));
+    QVERIFY(tabs);
+    tabs->setCurrentIndex(1);
+    saveScreenshot(&window, QStringLiteral("options.png"));
+    tabs->setCurrentIndex(0);
 
     // Click Record on the toolbar like a user.
     auto* toolBar = window.findChild<QToolBar*>(QStringLiteral("mainToolBar"));

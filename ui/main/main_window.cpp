@@ -372,7 +372,7 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!m_verticalSplitter->restoreState(
             settings.value(QStringLiteral("window/verticalSplitter")).toByteArray()))
-        m_verticalSplitter->setSizes({360, 500});
+        m_verticalSplitter->setSizes({400, 460});
     if (!m_topSplitter->restoreState(
             settings.value(QStringLiteral("window/topSplitter")).toByteArray()))
         m_topSplitter->setSizes({560, 880});
