@@ -133,6 +133,7 @@ private slots:
     void savesConvertsAndOpens();
     void appFinalizesFileOnSigterm();
     void persistsSettings();
+    void commandLineOptionsAreNotRemembered();
     void helperErrorsShowInTheMessageBar();
     void unknownInterfaceOnTheCommandLineDoesNotRecord();
     void everyControlHasAnAccessibleName();
@@ -432,6 +433,28 @@ void TestMainWindow::persistsSettings()
     QCOMPARE(again.captureOptions()->values().filter, QStringLiteral("tcp port 8080"));
     QCOMPARE(again.captureOptions()->values().outputDirectory, directory);
     QCOMPARE(again.size(), QSize(1000, 700));
+}
+
+void TestMainWindow::commandLineOptionsAreNotRemembered()
+{
+    {
+        MainWindow window;
+        configure(&window, QStringLiteral("tcp port 8080"));
+        QVERIFY(window.close());
+    }
+    {
+        MainWindow window;
+        pr::CommandLineOptions options;
+        options.filter = QStringLiteral("udp port 53");
+        options.stopAfterSeconds = 5;
+        window.applyCommandLine(options);
+        QCOMPARE(window.captureOptions()->values().filter, QStringLiteral("udp port 53"));
+        QCOMPARE(window.captureOptions()->values().stopAfterSeconds, 5.0);
+        QVERIFY(window.close());
+    }
+    MainWindow again;
+    QCOMPARE(again.captureOptions()->values().filter, QStringLiteral("tcp port 8080"));
+    QCOMPARE(again.captureOptions()->values().stopAfterSeconds, 0.0);
 }
 
 void TestMainWindow::helperErrorsShowInTheMessageBar()

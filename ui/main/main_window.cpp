@@ -422,7 +422,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("view/absoluteTime"), m_absoluteTimeAction->isChecked());
     settings.setValue(QStringLiteral("view/chartWindow"), m_chart->windowSeconds());
 
-    const CaptureOptionsValues values = m_options->values();
+    const CaptureOptionsValues values = m_settingsOptions.value_or(m_options->values());
     settings.beginGroup(QStringLiteral("capture"));
     settings.setValue(QStringLiteral("filter"), values.filter);
     settings.setValue(QStringLiteral("snaplen"), values.snaplen);

@@ -2,11 +2,13 @@
 
 #include "capture/protocol/helper_messages.h"
 #include "ui/main/command_line.h"
+#include "ui/options/capture_options_widget.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -17,7 +19,6 @@ class QTimer;
 
 namespace pr {
 
-class CaptureOptionsWidget;
 class CaptureStatusBar;
 class HelperClient;
 class InterfacePicker;
@@ -152,6 +153,8 @@ private:
     // SIGTERM: Qt 6's quit() closes the windows, and no question may block it.
     bool m_terminating = false;
     QString m_pendingOutputFile; // -w: used for the next recording only
+    // What to save as the capture options while command-line overrides apply.
+    std::optional<CaptureOptionsValues> m_settingsOptions;
     pr::proto::TotalsInfo m_lastTotals;
     ConfirmHook m_confirmHook;
     QTimer* m_stopTimeout = nullptr;

@@ -360,13 +360,18 @@ void MainWindow::applyCommandLine(const CommandLineOptions& options)
         values.stopAfterPackets = options.stopAfterPackets;
         changed = true;
     }
-    if (!options.outputFile.isEmpty()) {
+    if (!options.outputFile.isEmpty())
         m_pendingOutputFile = options.outputFile;
-        values.outputDirectory = QFileInfo(options.outputFile).absolutePath();
-        changed = true;
-    }
-    if (changed)
+    if (changed) {
+        // Options given on the command line are for this run: the settings
+        // keep what the user chose in the window, unless they change the
+        // options here afterwards.
+        m_settingsOptions = m_options->values();
         m_options->setValues(values);
+        connect(
+            m_options, &CaptureOptionsWidget::valuesChanged, this,
+            [this] { m_settingsOptions.reset(); }, Qt::SingleShotConnection);
+    }
     if (!options.fileToOpen.isEmpty())
         openCaptureFile(options.fileToOpen);
     // -k on an interface that does not exist must not record another one.
