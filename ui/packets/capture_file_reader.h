@@ -30,9 +30,11 @@ struct CaptureFileContents
 
 // Reads a pcap or pcapng file with libpcap (nanosecond timestamps). Each
 // record's fileOffset is where its record (pcap) or block (pcapng) starts, for
-// readFrameAt(). At most maxPackets records are kept (all are counted).
+// readFrameAt(). Records are kept for the first maxPackets packets only (all
+// are counted and binned): a million 128-byte heads is what the packet list
+// holds without trimming, and keeps a huge file from exhausting memory.
 bool readCaptureFile(const QString& path, CaptureFileContents* contents, QString* error,
-                     qint64 maxPackets = 5'000'000);
+                     qint64 maxPackets = 1'000'000);
 
 // The full captured frame of the record at recordOffset (as given by
 // readCaptureFile), at most maxBytes; empty with *error set on failure.

@@ -125,8 +125,9 @@ PacketDetailView::PacketDetailView(QWidget* parent) : QWidget(parent)
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_tree);
     splitter->addWidget(m_hex);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // A packet has a handful of layers; the bytes need as much room.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
     m_placeholder = new QLabel(tr("Select a packet to see its layers and bytes."), this);

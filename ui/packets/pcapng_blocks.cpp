@@ -149,6 +149,10 @@ proto::Direction BlockReader::directionAt(quint64 offset)
 
 bool Writer::open(const QString& path, quint32 linkType, quint32 snaplen)
 {
+    if (linkType > 0xffff) { // libpcap passes on odd values; the block has 16 bits
+        m_error = tr("Link type %1 cannot be stored in a pcapng file.").arg(linkType);
+        return false;
+    }
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         m_error = m_file.errorString();
