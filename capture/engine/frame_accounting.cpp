@@ -85,6 +85,8 @@ L4Payload ipv6Payload(const std::uint8_t* ip, std::uint32_t available,
     // Zero payload length: a jumbogram or a BIG TCP super-packet.
     if (remaining == 0)
         remaining = originalNetworkLength > 40 ? originalNetworkLength - 40 : 0;
+    else if (originalNetworkLength >= 40 && remaining > originalNetworkLength - 40)
+        remaining = originalNetworkLength - 40; // as for IPv4: never more than the wire carried
     std::uint8_t next = ip[6];
     std::uint32_t offset = 40;
     for (int i = 0; i < kMaxIpv6ExtensionHeaders; ++i) {
