@@ -35,7 +35,15 @@ public:
     // Writes the file header. Returns false and sets error() on failure.
     virtual bool begin() = 0;
     // Appends packets. When recordOffsets is given it receives, per packet,
-    // the file offset of the packet's record (its record/block header).
+    // the file offset of the packet's record (its record/block header); it
+    // is resized to packets.size(). Frames longer than the snaplen given in
+    // WriterConfig are cut to it (after the VLAN tag is put back). On failure
+    // the file is truncated to where this batch began (when it can be), so
+    // it keeps whole records only, and every later call fails.
+    // pcapng on "any": an IDB is written the first time an ifindex appears;
+    // finish() puts the kernel's received/dropped totals on the first IDB's
+    // ISB (they are per socket, not per interface) and each other IDB's ISB
+    // counts the packets written for it.
     virtual bool writePackets(std::span<const PacketView> packets,
                               std::vector<std::uint64_t>* recordOffsets = nullptr) = 0;
     // Writes trailing blocks (pcapng ISB) and flushes; does not close the fd.
@@ -48,7 +56,8 @@ public:
 // fd: open for writing, positioned at 0. snaplen goes in the header/IDB.
 // linkType: the link type of the file (pcap) or of interfaces (pcapng); for a
 // capture on "any", pcap gets LINKTYPE_LINUX_SLL2 (writer builds the 20-byte
-// header from PacketView's sll_* fields and writes data from networkOffset),
+// header from PacketView's sll_* fields and writes data from networkOffset;
+// like libpcap's cooked mode it does not put a stripped VLAN tag back),
 // while pcapng gets one IDB per interface with that interface's link type.
 // resolveInterface maps an ifindex to its name and link type.
 struct WriterConfig {
