@@ -7,6 +7,7 @@
 
 #include "tests/ui/frame_builder.h"
 
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -66,6 +67,7 @@ private slots:
     void fixedRowHeights();
     void followsNewestUnlessScrolledUp();
     void autoScrollOff();
+    void trimmingKeepsTheRowsBeingRead();
     void selectionSignalsRow();
     void detailTreeAndHexDump();
     void detailHighlightsNodeBytes_data();
@@ -73,6 +75,7 @@ private slots:
     void detailClearShowsPlaceholder();
     void detailRecordHasFrameNode();
     void detailKeepsLayersExpanded();
+    void repaintingAHugeListIsCheap();
 };
 
 void TestPacketViews::fixedRowHeights()
@@ -134,6 +137,26 @@ void TestPacketViews::autoScrollOff()
     QCOMPARE(view.rowAt(0), 0);
     view.setAutoScroll(true);
     QTRY_VERIFY(view.rowAt(view.viewport()->height() - 2) >= 490);
+}
+
+void TestPacketViews::trimmingKeepsTheRowsBeingRead()
+{
+    PacketListModel model;
+    model.setLimits(1000, 0);
+    PacketListView view;
+    view.setModel(&model);
+    view.resize(800, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    model.appendPackets(makeBatch(0, 1000));
+    QTRY_COMPARE(model.rowCount(), 1000);
+    // The user reads packet 601 while old rows are trimmed away above it.
+    view.scrollTo(model.index(600, 0), QAbstractItemView::PositionAtTop);
+    QTRY_COMPARE(view.rowAt(0), 600);
+    model.appendPackets(makeBatch(1000, 50));
+    QTRY_VERIFY(model.trimmedCount() > 0);
+    QTest::qWait(50);
+    QCOMPARE(model.packetNumber(view.rowAt(0)), quint64(601));
 }
 
 void TestPacketViews::selectionSignalsRow()
@@ -263,6 +286,35 @@ void TestPacketViews::detailKeepsLayersExpanded()
         findItem(detail.treeModel(), QStringLiteral("Transmission Control"))));
     QVERIFY(!detail.treeView()->isExpanded(
         findItem(detail.treeModel(), QStringLiteral("Ethernet II"))));
+}
+
+void TestPacketViews::repaintingAHugeListIsCheap()
+{
+    // Text is built only for the rows on screen, so a repaint costs the same
+    // with half a million rows as with fifty.
+    PacketListModel model;
+    for (int first = 0; first < 500'000; first += 50'000)
+        model.appendPackets(makeBatch(first, 50'000));
+    model.flushPending();
+    QCOMPARE(model.rowCount(), 500'000);
+    PacketListView view;
+    view.setModel(&model);
+    view.resize(1000, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QElapsedTimer timer;
+    timer.start();
+    constexpr int kRepaints = 50;
+    for (int i = 0; i < kRepaints; ++i) {
+        view.scrollTo(model.index(i * 9973 % model.rowCount(), 0),
+                      QAbstractItemView::PositionAtTop);
+        view.viewport()->repaint();
+    }
+    const double perRepaint = double(timer.nsecsElapsed()) / 1e6 / kRepaints;
+    qInfo("%.2f ms per repaint of %d visible rows out of %d", perRepaint,
+          view.viewport()->height() / view.verticalHeader()->defaultSectionSize(),
+          model.rowCount());
+    QVERIFY2(perRepaint < 100, qPrintable(QString::number(perRepaint)));
 }
 
 QTEST_MAIN(TestPacketViews)

@@ -42,8 +42,11 @@ void PacketListView::setModel(QAbstractItemModel* newModel)
     if (!newModel)
         return;
     connect(newModel, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            &PacketListView::onRowsAboutToBeInserted);
+            &PacketListView::rememberWhetherAtBottom);
     connect(newModel, &QAbstractItemModel::rowsInserted, this, &PacketListView::onRowsInserted);
+    // The model trims before it inserts, so the position is taken at both.
+    connect(newModel, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            &PacketListView::rememberWhetherAtBottom);
     connect(newModel, &QAbstractItemModel::rowsRemoved, this, &PacketListView::onRowsRemoved);
     // The time format changes the Time header's tooltip; the width follows the format.
     connect(newModel, &QAbstractItemModel::headerDataChanged, this,
@@ -100,7 +103,7 @@ void PacketListView::applyTimeColumnWidth()
                        fontMetrics().horizontalAdvance(QLatin1String("MM")));
 }
 
-void PacketListView::onRowsAboutToBeInserted()
+void PacketListView::rememberWhetherAtBottom()
 {
     const QScrollBar* bar = verticalScrollBar();
     m_wasAtBottom = bar->value() >= bar->maximum();

@@ -28,7 +28,7 @@ signals:
 private:
     void applyColumnWidths();
     void applyTimeColumnWidth();
-    void onRowsAboutToBeInserted();
+    void rememberWhetherAtBottom();
     void onRowsInserted();
     void onRowsRemoved(const QModelIndex& parent, int first, int last);
 
