@@ -9,6 +9,7 @@
 
 #include <pcap/pcap.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -18,10 +19,11 @@ namespace pr {
 
 namespace {
 
-QString tr(const char* text)
+// lupdate finds strings passed to Class::tr(); this gives them their context.
+struct CaptureFileText
 {
-    return QCoreApplication::translate("pr::CaptureFileReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(pr::CaptureFileReader)
+};
 
 struct PcapCloser
 {
@@ -74,8 +76,13 @@ proto::Direction directionFromSll2(const uchar* data, quint32 length)
 
 std::int64_t timestampNs(const pcap_pkthdr* header)
 {
-    // Opened with nanosecond precision, so tv_usec holds nanoseconds.
-    return std::int64_t(header->ts.tv_sec) * 1'000'000'000 + std::int64_t(header->ts.tv_usec);
+    // Opened with nanosecond precision, so tv_usec holds nanoseconds. pcapng
+    // can state any 64-bit time: keep within 142 years of 1970 so that neither
+    // this product nor the differences taken of timestamps overflow.
+    constexpr std::int64_t kMaxSeconds = 4'500'000'000;
+    const std::int64_t seconds =
+        std::clamp<std::int64_t>(header->ts.tv_sec, -kMaxSeconds, kMaxSeconds);
+    return seconds * 1'000'000'000 + std::int64_t(header->ts.tv_usec);
 }
 
 } // namespace
@@ -173,7 +180,7 @@ QByteArray readFrameAt(const QString& file, quint64 recordOffset, int maxBytes, 
     const QString format = formatOf(file);
     if (format.isEmpty()) {
         if (error)
-            *error = tr("Not a pcap or pcapng file.");
+            *error = CaptureFileText::tr("Not a pcap or pcapng file.");
         return {};
     }
     if (format == QLatin1String("pcapng")) {
@@ -197,13 +204,13 @@ QByteArray readFrameAt(const QString& file, quint64 recordOffset, int maxBytes, 
     const bool bigEndian = uchar(magic[0]) == 0xa1;
     if (recordOffset < 24 || !in.seek(qint64(recordOffset))) {
         if (error)
-            *error = tr("No packet record at offset %1.").arg(recordOffset);
+            *error = CaptureFileText::tr("No packet record at offset %1.").arg(recordOffset);
         return {};
     }
     const QByteArray header = in.read(16);
     if (header.size() != 16) {
         if (error)
-            *error = tr("No packet record at offset %1.").arg(recordOffset);
+            *error = CaptureFileText::tr("No packet record at offset %1.").arg(recordOffset);
         return {};
     }
     const auto* h = reinterpret_cast<const uchar*>(header.constData()) + 8;
@@ -212,14 +219,15 @@ QByteArray readFrameAt(const QString& file, quint64 recordOffset, int maxBytes, 
                   : quint32(h[3]) << 24 | quint32(h[2]) << 16 | quint32(h[1]) << 8 | h[0];
     if (capturedLength > 0x4000000) {
         if (error)
-            *error = tr("Implausible record length %1 at offset %2.")
+            *error = CaptureFileText::tr("Implausible record length %1 at offset %2.")
                          .arg(capturedLength)
                          .arg(recordOffset);
         return {};
     }
     const QByteArray frame = in.read(qMin<qint64>(capturedLength, qMax(maxBytes, 0)));
     if (frame.size() < qMin<qint64>(capturedLength, qMax(maxBytes, 0)) && error)
-        *error = tr("The file ends inside the packet at offset %1.").arg(recordOffset);
+        *error =
+            CaptureFileText::tr("The file ends inside the packet at offset %1.").arg(recordOffset);
     return frame;
 }
 
@@ -231,7 +239,7 @@ bool convertToPcap(pcap_t* in, const QString& to, bool nanosecond, QString* erro
                                                          nanosecond ? PCAP_TSTAMP_PRECISION_NANO
                                                                     : PCAP_TSTAMP_PRECISION_MICRO));
     if (!dead) {
-        *error = tr("libpcap could not set up a writer.");
+        *error = CaptureFileText::tr("libpcap could not set up a writer.");
         return false;
     }
     pcap_dumper_t* dumper = pcap_dump_open(dead.get(), QFile::encodeName(to).constData());
@@ -258,7 +266,7 @@ bool convertToPcap(pcap_t* in, const QString& to, bool nanosecond, QString* erro
         pcap_dump(reinterpret_cast<u_char*>(dumper), &out, data);
     }
     if (pcap_dump_flush(dumper) != 0 && ok) {
-        *error = tr("The file could not be written completely.");
+        *error = CaptureFileText::tr("The file could not be written completely.");
         ok = false;
     }
     pcap_dump_close(dumper);
@@ -313,7 +321,7 @@ bool convertCaptureFile(const QString& from, const QString& to, const QString& f
         error = &ignored;
     if (format != QLatin1String("pcap") && format != QLatin1String("pcap-us") &&
         format != QLatin1String("pcapng")) {
-        *error = tr("Unknown file format \"%1\".").arg(format);
+        *error = CaptureFileText::tr("Unknown file format \"%1\".").arg(format);
         return false;
     }
     PcapHandle in = openOffline(from, error);
@@ -335,8 +343,8 @@ bool convertCaptureFile(const QString& from, const QString& to, const QString& f
     }
     if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(to).constData()) !=
         0) {
-        *error =
-            tr("%1 could not be written: %2").arg(to, QString::fromLocal8Bit(std::strerror(errno)));
+        *error = CaptureFileText::tr("%1 could not be written: %2")
+                     .arg(to, QString::fromLocal8Bit(std::strerror(errno)));
         QFile::remove(partial);
         return false;
     }
