@@ -2,6 +2,7 @@
 
 #include "capture/engine/packet_view.h"
 
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -28,6 +29,7 @@ public:
     // Reserves header bytes at the end of the batch; the caller fills them.
     std::uint8_t* appendHeader(std::size_t length)
     {
+        assert(m_headerUsed + length <= m_headerCapacity); // the budget given to begin()
         std::uint8_t* bytes = m_header.get() + m_headerUsed;
         m_headerUsed += length;
         m_pendingBytes += length;
