@@ -24,11 +24,6 @@ namespace decoder {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return FrameDecoder::tr(text);
-}
-
 QString etherTypeName(quint16 type)
 {
     switch (type) {
@@ -139,17 +134,17 @@ QString sllPacketTypeName(quint8 type)
 {
     switch (type) {
     case 0:
-        return tr("Unicast to us");
+        return FrameDecoder::tr("Unicast to us");
     case 1:
-        return tr("Broadcast");
+        return FrameDecoder::tr("Broadcast");
     case 2:
-        return tr("Multicast");
+        return FrameDecoder::tr("Multicast");
     case 3:
-        return tr("Unicast to another host");
+        return FrameDecoder::tr("Unicast to another host");
     case 4:
-        return tr("Sent by us");
+        return FrameDecoder::tr("Sent by us");
     default:
-        return tr("Unknown (%1)").arg(type);
+        return FrameDecoder::tr("Unknown (%1)").arg(type);
     }
 }
 

@@ -7,10 +7,11 @@ namespace pr::pcapng {
 
 namespace {
 
-QString tr(const char* text)
+// lupdate finds strings passed to Class::tr(); this gives them their context.
+struct CaptureFileText
 {
-    return QCoreApplication::translate("pr::CaptureFileReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(pr::CaptureFileReader)
+};
 
 constexpr quint32 kByteOrderMagic = 0x1a2b3c4d;
 constexpr quint16 kOptionEnd = 0;
@@ -78,26 +79,27 @@ bool BlockReader::packetAt(quint64 offset, int maxBytes, PacketBlock* block)
     // A handful of non-packet blocks may precede the packet; never walk far.
     for (int skipped = 0; skipped < 1024; ++skipped) {
         if (!m_file.seek(qint64(position)))
-            return fail(tr("No packet at offset %1.").arg(offset));
+            return fail(CaptureFileText::tr("No packet at offset %1.").arg(offset));
         const QByteArray head = m_file.read(12);
         if (head.size() < 8)
-            return fail(tr("No packet at offset %1.").arg(offset));
+            return fail(CaptureFileText::tr("No packet at offset %1.").arg(offset));
         const auto* h = reinterpret_cast<const uchar*>(head.constData());
         if (qFromBigEndian<quint32>(h) == kSectionHeader && head.size() == 12)
             m_bigEndian = h[8] == 0x1a; // a new section may change the byte order
         const quint32 type = word(h);
         const quint32 length = word(h + 4);
         if (length < 12 || length % 4 != 0 || length > kMaxBlockBytes)
-            return fail(tr("Damaged block at offset %1.").arg(position));
+            return fail(CaptureFileText::tr("Damaged block at offset %1.").arg(position));
         if (type != kEnhancedPacket && type != kSimplePacket && type != kObsoletePacket) {
             position += length;
             continue;
         }
         if (!m_file.seek(qint64(position)))
-            return fail(tr("No packet at offset %1.").arg(offset));
+            return fail(CaptureFileText::tr("No packet at offset %1.").arg(offset));
         const QByteArray bytes = m_file.read(length);
         if (bytes.size() != qsizetype(length))
-            return fail(tr("The file ends inside the block at offset %1.").arg(position));
+            return fail(
+                CaptureFileText::tr("The file ends inside the block at offset %1.").arg(position));
         const auto* b = reinterpret_cast<const uchar*>(bytes.constData());
         block->offset = position;
         block->flags.reset();
@@ -108,11 +110,11 @@ bool BlockReader::packetAt(quint64 offset, int maxBytes, PacketBlock* block)
             dataOffset = 12;
         } else {
             if (length < 32)
-                return fail(tr("Damaged block at offset %1.").arg(position));
+                return fail(CaptureFileText::tr("Damaged block at offset %1.").arg(position));
             block->capturedLength = word(b + 20);
             block->originalLength = word(b + 24);
             if (quint64(28) + quint64(padded(block->capturedLength)) + 4 > length)
-                return fail(tr("Damaged block at offset %1.").arg(position));
+                return fail(CaptureFileText::tr("Damaged block at offset %1.").arg(position));
             // Options between the padded data and the trailing length.
             for (int pos = 28 + padded(block->capturedLength); pos + 4 <= int(length) - 4;) {
                 const quint16 code = m_bigEndian ? qFromBigEndian<quint16>(b + pos)
@@ -129,7 +131,7 @@ bool BlockReader::packetAt(quint64 offset, int maxBytes, PacketBlock* block)
         block->data = bytes.mid(dataOffset, qMin<qint64>(block->capturedLength, qMax(maxBytes, 0)));
         return true;
     }
-    return fail(tr("No packet at offset %1.").arg(offset));
+    return fail(CaptureFileText::tr("No packet at offset %1.").arg(offset));
 }
 
 std::optional<quint32> BlockReader::flagsAt(quint64 offset)
@@ -150,7 +152,8 @@ proto::Direction BlockReader::directionAt(quint64 offset)
 bool Writer::open(const QString& path, quint32 linkType, quint32 snaplen)
 {
     if (linkType > 0xffff) { // libpcap passes on odd values; the block has 16 bits
-        m_error = tr("Link type %1 cannot be stored in a pcapng file.").arg(linkType);
+        m_error =
+            CaptureFileText::tr("Link type %1 cannot be stored in a pcapng file.").arg(linkType);
         return false;
     }
     m_file.setFileName(path);
