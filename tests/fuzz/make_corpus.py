@@ -213,6 +213,12 @@ def main():
     odd[20:24] = struct.pack("<I", 0x03000065)
     write("fuzz_capture_file_reader", "regression_link_type_reserved_bits.pcap", bytes(odd))
 
+    # A pcapng timestamp near 2^64 ns: seconds * 1e9 overflowed int64.
+    late = bytearray(pcapng_file([FRAMES["raw_ipv4_tcp"][1]], 101))
+    first_epb = late.find(struct.pack("<I", 6))
+    late[first_epb + 12:first_epb + 16] = struct.pack("<I", 0xFFFFFFF0)
+    write("fuzz_capture_file_reader", "regression_timestamp_overflow.pcapng", bytes(late))
+
     names = {1: "ethernet", 101: "raw", 276: "sll2"}
     for link_type, frames in by_link.items():
         label = names[link_type]
