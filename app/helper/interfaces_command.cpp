@@ -40,7 +40,10 @@ int runInterfaces(int argc, char** argv)
         if (out.size() > 1)
             out += ",";
         out += "{\"name\":" + jsonString(info.name) + ",\"index\":" + std::to_string(info.index) +
-               ",\"arphrd\":" + std::to_string(info.arphrdType) + ",\"link_type\":" +
+               ",\"arphrd\":" + std::to_string(info.arphrdType) + ",\"hardware_type\":" +
+               (arphrdName(info.arphrdType) ? jsonString(arphrdName(info.arphrdType))
+                                            : std::string("null")) +
+               ",\"link_type\":" +
                (linkType ? jsonString(linkTypeName(*linkType)) : std::string("null")) +
                ",\"mtu\":" + std::to_string(info.mtu) + ",\"up\":" + (info.up ? "true" : "false") +
                ",\"loopback\":" + (info.loopback ? "true" : "false") + ",\"addresses\":[";

@@ -152,6 +152,42 @@ const char* linkTypeName(std::uint32_t linkType)
     }
 }
 
+const char* arphrdName(std::uint16_t arphrd)
+{
+    switch (arphrd) {
+    case ARPHRD_ETHER:
+        return "ETHER";
+    case ARPHRD_LOOPBACK:
+        return "LOOPBACK";
+    case ARPHRD_NONE:
+        return "NONE";
+    case ARPHRD_PPP:
+        return "PPP";
+    case ARPHRD_TUNNEL:
+        return "TUNNEL";
+    case ARPHRD_TUNNEL6:
+        return "TUNNEL6";
+    case ARPHRD_SIT:
+        return "SIT";
+    case ARPHRD_IPGRE:
+        return "IPGRE";
+    case ARPHRD_IEEE80211:
+        return "IEEE80211";
+    case ARPHRD_IEEE80211_RADIOTAP:
+        return "IEEE80211_RADIOTAP";
+    case ARPHRD_IEEE802154:
+        return "IEEE802154";
+    case ARPHRD_INFINIBAND:
+        return "INFINIBAND";
+    case ARPHRD_CAN:
+        return "CAN";
+    case ARPHRD_RAWIP:
+        return "RAWIP";
+    default:
+        return nullptr;
+    }
+}
+
 bool isValidInterfaceName(const std::string& name)
 {
     if (name.empty() || name.size() >= IFNAMSIZ || name == "." || name == "..")

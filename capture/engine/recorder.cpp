@@ -75,6 +75,13 @@ std::string interfaceNames(const std::vector<InterfaceInfo>& interfaces)
     return names.empty() ? std::string("none") : names;
 }
 
+std::string arphrdText(std::uint16_t arphrd)
+{
+    const char* name = arphrdName(arphrd);
+    const std::string number = std::to_string(arphrd);
+    return name ? std::string("ARPHRD_") + name + " (" + number + ")" : "ARPHRD " + number;
+}
+
 CaptureError checkRanges(const CaptureOptions& options)
 {
     using namespace limits;
@@ -194,8 +201,8 @@ CaptureError Recorder::open(const CaptureOptions& options)
         const std::optional<std::uint32_t> linkType = linkTypeForArphrd(info->arphrdType);
         if (!linkType)
             return makeError(CaptureErrorCode::UnsupportedLinkType,
-                             "interface \"" + name + "\" has hardware type ARPHRD " +
-                                 std::to_string(info->arphrdType) +
+                             "interface \"" + name + "\" has hardware type " +
+                                 arphrdText(info->arphrdType) +
                                  ", which cannot be recorded (supported: Ethernet, loopback, "
                                  "tun)");
         d->fileLinkType = *linkType;

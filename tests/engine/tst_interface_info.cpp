@@ -51,6 +51,13 @@ private slots:
             QCOMPARE(*result, linkType);
     }
 
+    void arphrdNames()
+    {
+        QCOMPARE(QByteArray(arphrdName(ARPHRD_PPP)), QByteArray("PPP"));
+        QCOMPARE(QByteArray(arphrdName(ARPHRD_IEEE80211)), QByteArray("IEEE80211"));
+        QCOMPARE(arphrdName(0xfff0), nullptr);
+    }
+
     void linkTypeName_data()
     {
         QTest::addColumn<uint>("linkType");

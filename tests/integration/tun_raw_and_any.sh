@@ -59,4 +59,19 @@ on_tun=$(tshark -r "$WORK/any.pcap" -Y "sll.ifindex == $tun_index" 2>/dev/null |
 ((total == matching)) || fail "any: $total packets, $matching match the filter"
 ((on_tun == COUNT)) || fail "any: $on_tun packets on the tun device, expected $COUNT"
 [[ $(json_field "$WORK/recorder.json" .packets) == "$total" ]] || fail "any: JSON count"
+# 3. A hardware type we cannot record (PPP, set on a second tun device): one
+# line naming the interface and its type, no file.
+"${NS_PREFIX[@]}" "$TUN_HOLDER" "ppp$TAG" 30 512 >"$WORK/ppp.out" 2>&1 &
+BACKGROUND+=($!)
+wait_for 20 file_contains "$WORK/ppp.out" ready || fail "ppp-type device not created: $(cat "$WORK/ppp.out")"
+ip -n "$NS" link set "ppp$TAG" up
+status=0
+ip netns exec "$NS" "$HELPER" record --interface "ppp$TAG" --output "$WORK/ppp.pcap" \
+    >"$WORK/ppp.json" 2>"$WORK/ppp.err" || status=$?
+((status != 0)) || fail "unsupported link type accepted"
+[[ $(wc -l <"$WORK/ppp.err") == 1 ]] || fail "unsupported: $(cat "$WORK/ppp.err")"
+grep -q "ppp$TAG" "$WORK/ppp.err" && grep -q "ARPHRD_PPP (512)" "$WORK/ppp.err" ||
+    fail "unsupported: message lacks the interface or type: $(cat "$WORK/ppp.err")"
+[[ ! -e $WORK/ppp.pcap ]] || fail "unsupported: file left behind"
+echo "ok: $(cat "$WORK/ppp.err")"
 echo "PASS: tun raw IP matches tcpdump; any filtered $matching of the datagrams in user space"

@@ -1,7 +1,8 @@
 // Creates a tun device and keeps it attached (reading and discarding what the
 // kernel sends it) for a bounded time, so packets routed into it are really
 // transmitted and packet sockets see them. Tests get a non-Ethernet
-// (ARPHRD_NONE, raw IP) interface without any other tool.
+// (ARPHRD_NONE, raw IP) interface without any other tool, or one of any
+// other hardware type.
 
 #include <cerrno>
 #include <cstdio>
@@ -18,8 +19,8 @@
 
 int main(int argc, char** argv)
 {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: tun_holder NAME SECONDS\n");
+    if (argc != 3 && argc != 4) {
+        std::fprintf(stderr, "usage: tun_holder NAME SECONDS [ARPHRD_TYPE]\n");
         return 2;
     }
     const int fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
@@ -32,6 +33,12 @@ int main(int argc, char** argv)
     std::strncpy(request.ifr_name, argv[1], IFNAMSIZ - 1);
     if (ioctl(fd, TUNSETIFF, &request) != 0) {
         std::fprintf(stderr, "tun_holder: TUNSETIFF %s: %s\n", argv[1], std::strerror(errno));
+        return 1;
+    }
+    // An optional hardware type gives tests an interface of a kind the
+    // recorder does not support, without kernel modules for real ones.
+    if (argc == 4 && ioctl(fd, TUNSETLINK, std::strtoul(argv[3], nullptr, 10)) != 0) {
+        std::fprintf(stderr, "tun_holder: TUNSETLINK %s: %s\n", argv[3], std::strerror(errno));
         return 1;
     }
     std::printf("ready\n");
