@@ -238,6 +238,26 @@ void TestCaptureFileWriters::roundTrip()
         }
     }
 
+    // Wireshark's SLL2 dissector reads the header fields where we put them.
+    if (cooked) {
+        const QList<QStringList> sll =
+            tsharkFields(path, {QStringLiteral("sll.etype"), QStringLiteral("sll.ifindex"),
+                                QStringLiteral("sll.pkttype"), QStringLiteral("sll.hatype"),
+                                QStringLiteral("sll.halen"), QStringLiteral("sll.src.eth")});
+        QCOMPARE(sll.size(), packets);
+        for (int i = 0; i < packets; ++i) {
+            const PacketView& view = source.views[std::size_t(i)];
+            bool ok = false;
+            QCOMPARE(sll[i].value(0).toUInt(&ok, 0), uint(view.protocol));
+            QCOMPARE(sll[i].value(1).toInt(), view.ifindex);
+            QCOMPARE(sll[i].value(2).toUInt(), uint(view.packetType));
+            QCOMPARE(sll[i].value(3).toUInt(), uint(view.hatype));
+            QCOMPARE(sll[i].value(4).toUInt(), uint(view.addressLength));
+            const QByteArray mac(reinterpret_cast<const char*>(view.address), 6);
+            QCOMPARE(sll[i].value(5), QString::fromLatin1(mac.toHex(':')));
+        }
+    }
+
     // Wireshark's readers agree on count and lengths.
     QCOMPARE(capinfosPacketCount(path), (long long)packets);
     const QList<QStringList> rows =
