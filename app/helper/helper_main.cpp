@@ -15,6 +15,10 @@ void printUsage(std::FILE* out)
                "  packet-recorder-helper record --interface IFACE|any --output FILE\n"
                "      [--format pcap|pcap-us|pcapng] [--filter EXPR] [--snaplen BYTES]\n"
                "      [--promiscuous] [--ring-mb MIB] [--duration SECONDS] [--count PACKETS]\n"
+               "    Prints \"recording on IFACE (LINKTYPE)\" and a progress line a second on\n"
+               "    stderr, stops at --duration, --count, SIGINT or SIGTERM, then prints a\n"
+               "    JSON summary on stdout. Defaults: pcap (nanoseconds), snaplen 262144,\n"
+               "    ring 64 MiB (1 to 2048). --promiscuous has no effect with any.\n"
                "  packet-recorder-helper interfaces [--json]\n"
                "  packet-recorder-helper serve\n",
                out);
