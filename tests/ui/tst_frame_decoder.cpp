@@ -114,7 +114,9 @@ void TestFrameDecoder::summary_data()
         << "198.18.0.1"
         << "198.18.0.2"
         << "TCP"
-        << "443" + arrow + "51234 [SYN, ACK] Seq=1000 Ack=2001 Win=65535 Len=0";
+        << "443" + arrow +
+               "51234 [SYN, ACK] Seq=1000 Ack=2001 Win=65535 Len=0 MSS=1460 WS=128 SACK_PERM "
+               "TSval=1 TSecr=0";
     QTest::newRow("tcp push with data")
         << kLinkTypeEthernet << ethIpv4(6, tcp(40000, 5201, 1, 1, 0x018, 502, QByteArray(100, 'd')))
         << "198.18.0.1"

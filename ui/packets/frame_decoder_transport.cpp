@@ -225,9 +225,13 @@ void FrameDecoder::decodeTcp(int offset, int end)
         malformed(tr("TCP header length %1 beyond the IP payload").arg(headerLength));
         return;
     }
-    if (headerLength > 20 && m_details) {
-        DetailNode* options = addField(layer, tr("Options: (%1 bytes)").arg(headerLength - 20),
-                                       offset + 20, headerLength - 20);
+    if (headerLength > 20) {
+        // Wireshark lists the common options after Len=, in packet order.
+        QString optionInfo;
+        DetailNode* options =
+            m_details ? addField(layer, tr("Options: (%1 bytes)").arg(headerLength - 20),
+                                 offset + 20, headerLength - 20)
+                      : nullptr;
         for (int pos = offset + 20; pos < offset + headerLength && has(pos, 1);) {
             const quint8 kind = u8(pos);
             if (kind == 0 || kind == 1) {
@@ -244,17 +248,28 @@ void FrameDecoder::decodeTcp(int offset, int end)
             }
             const int length = u8(pos + 1);
             QString text = tcpOptionName(kind);
-            if (kind == 2 && length == 4 && has(pos, 4))
+            if (kind == 2 && length == 4 && has(pos, 4)) {
                 text += tr(": %1 bytes").arg(u16(pos + 2));
-            else if (kind == 3 && length == 3 && has(pos, 3))
-                text += tr(": %1 (multiply by %2)")
-                            .arg(u8(pos + 2))
-                            .arg(1u << qMin<int>(u8(pos + 2), 14));
-            else if (kind == 8 && length == 10 && has(pos, 10))
+                optionInfo += QStringLiteral(" MSS=%1").arg(u16(pos + 2));
+            } else if (kind == 3 && length == 3 && has(pos, 3)) {
+                const quint32 multiplier = 1u << qMin<int>(u8(pos + 2), 14);
+                text += tr(": %1 (multiply by %2)").arg(u8(pos + 2)).arg(multiplier);
+                optionInfo += QStringLiteral(" WS=%1").arg(multiplier);
+            } else if (kind == 4 && length == 2) {
+                optionInfo += QStringLiteral(" SACK_PERM");
+            } else if (kind == 5 && (length - 2) % 8 == 0 && has(pos, length)) {
+                for (int block = pos + 2; block < pos + length; block += 8)
+                    optionInfo +=
+                        QStringLiteral(" SLE=%1 SRE=%2").arg(u32(block)).arg(u32(block + 4));
+            } else if (kind == 8 && length == 10 && has(pos, 10)) {
                 text += tr(": TSval %1, TSecr %2").arg(u32(pos + 2)).arg(u32(pos + 6));
+                optionInfo +=
+                    QStringLiteral(" TSval=%1 TSecr=%2").arg(u32(pos + 2)).arg(u32(pos + 6));
+            }
             addChild(options, text, pos, length, m_length);
             pos += length;
         }
+        m_summary.info += optionInfo;
     }
     if (!has(offset, headerLength)) {
         truncated(tr("TCP options"));
