@@ -65,7 +65,10 @@ public:
             m_last = now;
             m_lastCpu = cpuNow;
             m_worstMs = std::max(m_worstMs, lateMs);
-            m_worstBusyMs = std::max(m_worstBusyMs, busyMs);
+            if (busyMs > m_worstBusyMs) {
+                m_worstBusyMs = busyMs;
+                m_worstBusyAt = double(now) / 1e9;
+            }
             if (busyMs > 50)
                 ++m_busyOver50;
             if (lateMs > 50)
@@ -83,6 +86,7 @@ public:
     double worstMs() const { return m_worstMs; }
     double worstBusyMs() const { return m_worstBusyMs; }
     int busyOver50() const { return m_busyOver50; }
+    double worstBusyAt() const { return m_worstBusyAt; }
     int over50() const { return m_over50; }
     qint64 ticks() const { return m_ticks; }
 
@@ -95,6 +99,7 @@ private:
     qint64 m_lastCpu = 0;
     double m_worstBusyMs = 0;
     int m_busyOver50 = 0;
+    double m_worstBusyAt = 0;
     int m_over50 = 0;
     qint64 m_ticks = 0;
 };
@@ -175,7 +180,8 @@ int main(int argc, char** argv)
     std::printf("{\"seconds\": %.1f, \"packets\": %llu, \"packets_per_second\": %.0f, "
                 "\"kernel_drops\": %llu, \"not_shown\": %llu, \"list_rows\": %d, "
                 "\"list_total_appended\": %llu, \"worst_stall_ms\": %.1f, "
-                "\"stalls_over_50ms\": %d, \"worst_busy_ms\": %.1f, \"busy_over_50ms\": %d, "
+                "\"stalls_over_50ms\": %d, \"worst_busy_ms\": %.1f, \"worst_busy_at_s\": %.1f, "
+                "\"busy_over_50ms\": %d, "
                 "\"timer_ticks\": %lld, "
                 "\"rss_kb_at_target\": %lld, \"packets_at_target\": %llu, \"rss_kb_end\": %lld}\n",
                 totals.elapsedSeconds, (unsigned long long)totals.packets,
@@ -183,7 +189,7 @@ int main(int argc, char** argv)
                 (unsigned long long)totals.kernelDrops, (unsigned long long)totals.notShown,
                 window.packetModel()->rowCount(),
                 (unsigned long long)window.packetModel()->totalAppended(), stalls.worstMs(),
-                stalls.over50(), stalls.worstBusyMs(), stalls.busyOver50(),
+                stalls.over50(), stalls.worstBusyMs(), stalls.worstBusyAt(), stalls.busyOver50(),
                 (long long)stalls.ticks(), (long long)rssAtTarget,
                 (unsigned long long)packetsAtTarget, (long long)rssEnd);
     if (!file.isEmpty())

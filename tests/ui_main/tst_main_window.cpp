@@ -249,6 +249,8 @@ void TestMainWindow::recordsLoopbackTraffic()
     QVERIFY(window.messageBar()->isVisible());
     QVERIFY(window.messageBar()->text().contains(QFileInfo(path).fileName()));
     window.packetView()->selectRow(int(inFile) - 1);
+    window.packetView()->scrollToBottom();
+    QTest::qWait(50);
     saveScreenshot(&window, QStringLiteral("stopped.png"));
 
     // Closing with an unsaved recording asks; "keep" leaves the file.

@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QStyle>
 #include <QToolButton>
 
@@ -11,7 +12,6 @@ MessageBar::MessageBar(QWidget* parent) : QFrame(parent)
 {
     setObjectName(QStringLiteral("messageBar"));
     setAccessibleName(tr("Message bar"));
-    setAutoFillBackground(true);
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(10, 6, 6, 6);
@@ -63,6 +63,7 @@ QToolButton* MessageBar::addActionButton(const QString& text, const QString& acc
     button->setAccessibleName(accessibleName);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_buttons->addWidget(button);
+    button->show(); // the bar may be visible already; don't wait for the queued show
     return button;
 }
 
@@ -75,6 +76,15 @@ void MessageBar::dismiss()
 {
     hide();
     emit dismissed();
+}
+
+void MessageBar::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(m_border, 1));
+    painter.setBrush(m_background);
+    painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
 }
 
 void MessageBar::applyPalette()
@@ -104,9 +114,14 @@ void MessageBar::applyPalette()
         icon = QStyle::SP_MessageBoxCritical;
         break;
     }
-    setStyleSheet(QStringLiteral("#messageBar { background: %1; border: 1px solid %2; "
-                                 "border-radius: 4px; } #messageBar QLabel { color: #232629; }")
-                      .arg(background.name(), border.name()));
+    // Painted rather than style-sheeted: a style sheet re-polishes the whole
+    // window, which shows as a hitch when a message appears mid-recording.
+    m_background = background;
+    m_border = border;
+    QPalette textPalette = m_text->palette();
+    textPalette.setColor(QPalette::WindowText, QColor(0x23, 0x26, 0x29));
+    m_text->setPalette(textPalette);
+    update();
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QFrame>
 
 class QLabel;
@@ -40,10 +41,15 @@ public slots:
 signals:
     void dismissed();
 
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
 private:
     void applyPalette();
 
     Kind m_kind = Kind::Information;
+    QColor m_background;
+    QColor m_border;
     QLabel* m_icon = nullptr;
     QLabel* m_text = nullptr;
     QHBoxLayout* m_buttons = nullptr;
