@@ -95,7 +95,7 @@ start_tcpdump() {
     # would let the test send before this capture is bound.
     rm -f "$3.err"
     ns_prefix "$1"
-    "${NS_PREFIX[@]}" tcpdump -n -i "$2" -w "$3" -s 262144 -B 65536 "$4" 2>"$3.err" &
+    "${NS_PREFIX[@]}" tcpdump -n -i "$2" -w "$3" -s "${TCPDUMP_SNAPLEN:-262144}" -B 65536 "$4" 2>"$3.err" &
     TCPDUMP_PID=$!
     BACKGROUND+=("$TCPDUMP_PID")
     wait_for 20 file_contains "$3.err" "listening on" || fail "tcpdump did not start: $(cat "$3.err")"

@@ -38,4 +38,18 @@ qinq=$(awk 'substr($3, 25, 4) == "88a8" && substr($3, 33, 4) == "8100"' "$WORK/o
 ((qinq == COUNT / 3)) || fail "expected $((COUNT / 3)) QinQ frames, got $qinq"
 cmp -s "$WORK/tcpdump.frames" "$WORK/ours.frames" ||
     fail "frames differ: $(diff "$WORK/tcpdump.frames" "$WORK/ours.frames" | head -c 600)"
-echo "PASS: $ours_tagged tagged frames identical to tcpdump's"
+# Again cut at the smallest snaplen: the tag goes back before the cut, so
+# both files hold the first 64 bytes of each frame as it was on the wire.
+TCPDUMP_SNAPLEN=64 start_tcpdump "$NS_B" "$VETH_B" "$WORK/tcpdump64.pcap" ""
+start_recorder "$NS_B" --interface "$VETH_B" --output "$WORK/ours64.pcap" --snaplen 64
+ip netns exec "$NS_A" timeout 60 trafgen --dev "$VETH_A" --conf "$WORK/vlan.cfg" --num "$COUNT" \
+    --cpus 1 --gap 200us >"$WORK/trafgen.log" 2>&1 || fail "trafgen failed: $(cat "$WORK/trafgen.log")"
+sleep 2
+stop_process "$RECORDER_PID"
+stop_process "$TCPDUMP_PID"
+sorted_frames "$WORK/ours64.pcap" >"$WORK/ours64.frames"
+cut=$(awk '$1 == 64 && $2 > 64' "$WORK/ours64.frames" | wc -l)
+((cut == COUNT)) || fail "snaplen 64: $cut frames cut to 64 bytes, expected $COUNT"
+cmp -s <(sorted_frames "$WORK/tcpdump64.pcap") "$WORK/ours64.frames" ||
+    fail "snaplen 64: frames differ: $(diff <(sorted_frames "$WORK/tcpdump64.pcap") "$WORK/ours64.frames" | head -c 600)"
+echo "PASS: $ours_tagged tagged frames identical to tcpdump's, also cut at snaplen 64"
