@@ -50,6 +50,10 @@ public:
         Stopping
     };
 
+    // The live packet list's bounds (the file holds every packet).
+    static constexpr int kLiveListRows = 1'000'000;
+    static constexpr qint64 kLiveListArenaBytes = 64ll << 20;
+
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 

@@ -235,7 +235,7 @@ bool MainWindow::openCaptureFile(const QString& path)
 
     CaptureFileContents contents;
     QString error;
-    if (!readCaptureFile(path, &contents, &error)) {
+    if (!readCaptureFile(path, &contents, &error, m_packetModel->maximumRows())) {
         m_messageBar->showMessage(
             MessageBar::Kind::Error,
             tr("%1 cannot be opened. %2").arg(QDir::toNativeSeparators(path), error));
@@ -258,7 +258,18 @@ bool MainWindow::openCaptureFile(const QString& path)
     m_recentFiles->add(m_filePath);
     m_statusBar->showOpenedFile(m_filePath, contents.totalPackets, contents.totalBytes,
                                 contents.durationSeconds);
-    m_messageBar->dismiss();
+    if (contents.totalPackets > quint64(contents.packets.size())) {
+        const QLocale locale;
+        m_messageBar->showMessage(
+            MessageBar::Kind::Information,
+            //: %1 and %2 are packet counts, %3 a program name
+            tr("The list shows the first %1 of %2 packets. Open the file in %3 to see them all.")
+                .arg(locale.toString(qlonglong(contents.packets.size())),
+                     locale.toString(qulonglong(contents.totalPackets)),
+                     QStringLiteral("Wireshark")));
+    } else {
+        m_messageBar->dismiss();
+    }
     updateActions();
     return true;
 }
