@@ -123,6 +123,7 @@ private slots:
     void errors();
     void damagedFilesAreSafe_data();
     void damagedFilesAreSafe();
+    void rawIpKeepsItsLinkType();
 
 private:
     QTemporaryDir m_dir;
@@ -385,6 +386,37 @@ void TestCaptureFileReader::damagedFilesAreSafe()
         convertCaptureFile(damaged, converted, QStringLiteral("pcapng"), &error);
     }
     qInfo("%d of 150 damaged files still readable", readable);
+}
+
+void TestCaptureFileReader::rawIpKeepsItsLinkType()
+{
+    // libpcap reports LINKTYPE_RAW (101) as DLT_RAW (12 on Linux); the reader
+    // and the pcapng writer must speak LINKTYPE.
+    const QString path = m_dir.filePath(QStringLiteral("raw.pcap"));
+    pcap_t* dead = pcap_open_dead(DLT_RAW, 65535);
+    pcap_dumper_t* dumper = pcap_dump_open(dead, QFile::encodeName(path).constData());
+    QVERIFY(dumper);
+    const QByteArray frame = ipv4("198.18.0.1", "198.18.0.2", 17, udp(1, 2, "raw"));
+    pcap_pkthdr header{};
+    header.caplen = header.len = quint32(frame.size());
+    pcap_dump(reinterpret_cast<u_char*>(dumper), &header,
+              reinterpret_cast<const u_char*>(frame.constData()));
+    pcap_dump_close(dumper);
+    pcap_close(dead);
+    CaptureFileContents contents;
+    QString error;
+    QVERIFY2(readCaptureFile(path, &contents, &error), qPrintable(error));
+    QCOMPARE(contents.linkType, kLinkTypeRaw);
+    const QByteArray& head = contents.packets.first().head;
+    QCOMPARE(decodeSummary(reinterpret_cast<const uchar*>(head.constData()), int(head.size()),
+                           contents.linkType)
+                 .protocol,
+             QStringLiteral("UDP"));
+    const QString ng = m_dir.filePath(QStringLiteral("raw.pcapng"));
+    QVERIFY2(convertCaptureFile(path, ng, QStringLiteral("pcapng"), &error), qPrintable(error));
+    QCOMPARE(run(QStringLiteral("tshark"), {"-r", ng, "-T", "fields", "-e", "frame.protocols"})
+                 .trimmed(),
+             QStringLiteral("raw:ip:udp:data"));
 }
 
 QTEST_GUILESS_MAIN(TestCaptureFileReader)

@@ -16,6 +16,7 @@
 #include <QTest>
 #include <QUdpSocket>
 
+#include <pcap/pcap.h>
 #include <unistd.h>
 
 using namespace pr;
@@ -83,6 +84,8 @@ class TestDecoderVsTshark : public QObject
 private slots:
     void matchesTshark_data();
     void matchesTshark();
+    void craftedFramesMatchTshark_data();
+    void craftedFramesMatchTshark();
 };
 
 void TestDecoderVsTshark::matchesTshark_data()
@@ -221,6 +224,127 @@ void TestDecoderVsTshark::matchesTshark()
         QVERIFY2(seen.value(QLatin1String(expected)) > 0, expected);
     QVERIFY(infoChecked >= 10);
     QVERIFY(tcpInfoChecked >= 10);
+}
+
+void TestDecoderVsTshark::craftedFramesMatchTshark_data()
+{
+    using namespace pr::test;
+    QTest::addColumn<quint32>("linkType");
+    QTest::addColumn<QList<QByteArray>>("frames");
+    const char* a = "02:00:00:00:00:0a";
+    const char* b = "02:00:00:00:00:0b";
+    const auto v4 = [&](quint8 protocol, const QByteArray& payload, quint16 flags = 0x4000) {
+        return ethernet(b, a, 0x0800, ipv4("198.18.0.1", "198.18.0.2", protocol, payload, flags));
+    };
+    const auto icmp6 = [](quint8 type, const QByteArray& body) {
+        QByteArray m;
+        m.append(char(type));
+        m.append(char(0));
+        put16(m, 0);
+        return m + body;
+    };
+    const QByteArray lla = QByteArray::fromHex("0101") + mac(a);
+    QByteArray tcpDns = dnsQuery(0xbeef, "www.example.net", 28);
+    QByteArray prefixed;
+    put16(prefixed, quint16(tcpDns.size()));
+    QList<QByteArray> ethernetFrames = {
+        ethernet("ff:ff:ff:ff:ff:ff", a, 0x0806,
+                 arp(1, a, "198.18.0.1", "00:00:00:00:00:00", "198.18.0.2")),
+        ethernet(a, b, 0x0806, arp(2, b, "198.18.0.2", a, "198.18.0.1")),
+        ethernet(b, a, 0x8100,
+                 vlanTag(0x2064, 0x0800) +
+                     ipv4("198.18.0.1", "198.18.0.2", 17, udp(1000, 2000, "vlan"))),
+        ethernet(b, a, 0x88a8,
+                 vlanTag(100, 0x8100) + vlanTag(200, 0x0806) +
+                     arp(1, a, "198.18.0.1", "00:00:00:00:00:00", "198.18.0.3")),
+        v4(17, udp(53124, 53, dnsQuery(0x1a2b, "example.org", 1))),
+        v4(17, udp(53, 53124, dnsResponseA(0x1a2b, "example.org", "198.18.0.9"))),
+        v4(6, tcp(40001, 53, 5, 6, 0x018, 512, prefixed + tcpDns)),
+        v4(1, icmpEcho(8, 0x0001, 1)),
+        v4(1, QByteArray::fromHex("0b00000000000000") +
+                  ipv4("198.18.0.2", "198.18.0.1", 17, udp(1, 2, {}))),
+        v4(17, udp(7, 8, QByteArray(64, 'f')), 0x2000),
+        ethernet(b, a, 0x86dd, ipv6("fd00::1", "fd00::2", 17, udp(5000, 6000, "hello"))),
+        ethernet(b, a, 0x86dd,
+                 ipv6("fd00::1", "fd00::2", 0,
+                      QByteArray::fromHex("3a00010400000000") +
+                          icmp6(128, QByteArray::fromHex("00070001") + QByteArray(8, 'p')))),
+        ethernet(b, a, 0x86dd,
+                 ipv6("fe80::1", "ff02::1:ff00:2", 58,
+                      icmp6(135, QByteArray(4, '\0') + ip6("fd00::2") + lla), 255)),
+        ethernet(b, a, 0x86dd,
+                 ipv6("fd00::2", "fe80::1", 58,
+                      icmp6(136, QByteArray::fromHex("60000000") + ip6("fd00::2") +
+                                     QByteArray::fromHex("0201") + mac(b)),
+                      255)),
+        ethernet(b, a, 0x86dd,
+                 ipv6("fe80::1", "ff02::2", 58, icmp6(133, QByteArray(4, '\0') + lla), 255)),
+        ethernet(b, a, 0x86dd,
+                 ipv6("fe80::2", "ff02::1", 58, icmp6(134, QByteArray(12, '\0') + lla), 255)),
+        ethernet("01:00:5e:00:00:fb", a, 0x0800,
+                 ipv4("198.18.0.1", "224.0.0.251", 17,
+                      udp(5353, 5353, dnsQuery(0, "_ipp._tcp.local", 12)))),
+    };
+    QTest::newRow("Ethernet") << kLinkTypeEthernet << ethernetFrames;
+    QTest::newRow("raw IP") << kLinkTypeRaw
+                            << QList<QByteArray>{
+                                   ipv4("198.18.1.1", "198.18.1.2", 1, icmpEcho(8, 5, 6)),
+                                   ipv6("fd00::a", "fd00::b", 17, udp(1, 2, "z"))};
+    QTest::newRow("Linux cooked v2")
+        << kLinkTypeLinuxSll2
+        << QList<QByteArray>{
+               sll2(0x0800, 3, 4, a,
+                    ipv4("198.18.0.1", "198.18.0.2", 6, tcp(1, 2, 0, 0, 0x002, 10))),
+               sll2(0x0806, 2, 1, a, arp(1, a, "198.18.0.1", "00:00:00:00:00:00", "198.18.0.7")),
+               sll2(0x86dd, 2, 0, a, ipv6("fd00::1", "fd00::2", 17, udp(9, 10, "x")))};
+}
+
+void TestDecoderVsTshark::craftedFramesMatchTshark()
+{
+    // Frames we cannot easily make real traffic for (ARP, VLAN stacks, ND,
+    // mDNS, fragments), written to a file and read by tshark.
+    QFETCH(quint32, linkType);
+    QFETCH(QList<QByteArray>, frames);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("crafted.pcap"));
+    pcap_t* dead = pcap_open_dead(linkType == kLinkTypeRaw ? DLT_RAW : int(linkType), 262144);
+    pcap_dumper_t* dumper = pcap_dump_open(dead, QFile::encodeName(file).constData());
+    QVERIFY(dumper);
+    for (int i = 0; i < frames.size(); ++i) {
+        pcap_pkthdr header{};
+        header.ts.tv_sec = 1'700'000'000 + i;
+        header.caplen = header.len = quint32(frames[i].size());
+        pcap_dump(reinterpret_cast<u_char*>(dumper), &header,
+                  reinterpret_cast<const u_char*>(frames[i].constData()));
+    }
+    pcap_dump_close(dumper);
+    pcap_close(dead);
+
+    QProcess tshark;
+    tshark.start(QStringLiteral("tshark"),
+                 {"-r", file, "-o", "tcp.relative_sequence_numbers:FALSE", "-o",
+                  "tcp.analyze_sequence_numbers:FALSE", "-T", "fields", "-E", "separator=/t", "-e",
+                  "_ws.col.Protocol", "-e", "_ws.col.Source", "-e", "_ws.col.Destination", "-e",
+                  "_ws.col.Info"});
+    QVERIFY(tshark.waitForFinished(60000));
+    const QStringList lines = QString::fromUtf8(tshark.readAllStandardOutput())
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), frames.size());
+    for (int i = 0; i < frames.size(); ++i) {
+        const QStringList f = lines[i].split(QLatin1Char('\t'));
+        QCOMPARE(f.size(), 4);
+        const DecodedSummary s = decodeSummary(
+            reinterpret_cast<const uchar*>(frames[i].constData()), int(frames[i].size()), linkType);
+        const QString where = QStringLiteral("frame %1: tshark \"%2\", ours %3 | %4 | %5 | %6")
+                                  .arg(i + 1)
+                                  .arg(lines[i], s.protocol, s.source, s.destination, s.info);
+        QVERIFY2(s.protocol == f[0], qPrintable(where));
+        QVERIFY2(f[3].startsWith(s.info), qPrintable(where));
+        // Cooked captures have no destination address below IP.
+        QVERIFY2(s.source == f[1], qPrintable(where));
+        QVERIFY2(s.destination == f[2], qPrintable(where));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDecoderVsTshark)

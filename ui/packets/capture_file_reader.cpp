@@ -74,6 +74,20 @@ proto::Direction directionFromSll2(const uchar* data, quint32 length)
     }
 }
 
+// pcap_datalink() answers in DLT_* values, which differ from the LINKTYPE_*
+// values files (and the decoder) use for raw IP: DLT_RAW is 12 on Linux.
+quint32 fileLinkType(int dlt)
+{
+    switch (dlt) {
+    case DLT_RAW:
+    case DLT_IPV4:
+    case DLT_IPV6:
+        return kLinkTypeRaw;
+    default:
+        return quint32(dlt);
+    }
+}
+
 std::int64_t timestampNs(const pcap_pkthdr* header)
 {
     // Opened with nanosecond precision, so tv_usec holds nanoseconds. pcapng
@@ -95,7 +109,7 @@ bool readCaptureFile(const QString& path, CaptureFileContents* contents, QString
     if (!handle)
         return false;
     contents->format = formatOf(path);
-    contents->linkType = quint32(pcap_datalink(handle.get()));
+    contents->linkType = fileLinkType(pcap_datalink(handle.get()));
     FILE* stream = pcap_file(handle.get());
     // pcapng keeps the direction in each block's flags, which libpcap does not pass on.
     std::unique_ptr<pcapng::BlockReader> blocks;
@@ -276,7 +290,7 @@ bool convertToPcap(pcap_t* in, const QString& to, bool nanosecond, QString* erro
 bool convertToPcapng(pcap_t* in, const QString& from, const QString& to, QString* error)
 {
     pcapng::Writer writer;
-    if (!writer.open(to, quint32(pcap_datalink(in)), quint32(pcap_snapshot(in)))) {
+    if (!writer.open(to, fileLinkType(pcap_datalink(in)), quint32(pcap_snapshot(in)))) {
         *error = writer.errorString();
         return false;
     }

@@ -294,6 +294,9 @@ void FrameDecoder::decode(quint32 linkType)
         decodeEthernet(0);
         break;
     case kLinkTypeRaw:
+    case 12:  // DLT_RAW on Linux, what pcap_datalink() says for LINKTYPE_RAW
+    case 228: // LINKTYPE_IPV4
+    case 229: // LINKTYPE_IPV6
         if (!has(0, 1)) {
             m_summary.protocol = QStringLiteral("Raw");
             truncated(tr("IP header"));
