@@ -83,6 +83,7 @@ public:
         m_lastCpu = threadCpuNs();
         m_timer.start();
     }
+    void stop() { m_timer.stop(); }
     double worstMs() const { return m_worstMs; }
     double worstBusyMs() const { return m_worstBusyMs; }
     int busyOver50() const { return m_busyOver50; }
@@ -169,6 +170,9 @@ int main(int argc, char** argv)
         // Before quit(): Qt 6 closes the windows on quit, and closing
         // discards the recording (the confirm hook says so).
         totals = window.captureStatusBar()->totals();
+        // Up to the finished recording, not the benchmark's own shutdown
+        // (closing discards a gigabyte-sized file).
+        stalls.stop();
         QTimer::singleShot(0, &app, &QCoreApplication::quit);
     });
     QTimer::singleShot(0, &window, &pr::MainWindow::startRecording);
