@@ -246,6 +246,8 @@ void TestMainWindow::recordsLoopbackTraffic()
     QCOMPARE(quint64(inFile), window.captureStatusBar()->packets());
     QCOMPARE(window.packetModel()->rowCount(), int(inFile));
     QVERIFY(window.hasUnsavedRecording());
+    QVERIFY(window.isWindowModified());
+    QVERIFY(window.windowTitle().startsWith(QFileInfo(path).fileName()));
     QVERIFY(window.messageBar()->isVisible());
     QVERIFY(window.messageBar()->text().contains(QFileInfo(path).fileName()));
     window.packetView()->selectRow(int(inFile) - 1);
@@ -352,6 +354,7 @@ void TestMainWindow::savesConvertsAndOpens()
     QVERIFY2(window.saveCaptureAs(pcapng, QStringLiteral("pcapng"), &error), qPrintable(error));
     QVERIFY(!QFileInfo::exists(recorded));
     QVERIFY(!window.hasUnsavedRecording());
+    QVERIFY(!window.isWindowModified());
     QCOMPARE(window.currentFilePath(), pcapng);
     QCOMPARE(fileMagic(pcapng), 0x0a0d0d0au);
     QCOMPARE(countPackets(pcapng, &error), 100LL);

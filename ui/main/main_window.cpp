@@ -16,6 +16,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScreen>
@@ -357,6 +358,20 @@ void MainWindow::updateActions()
     // The interface list stays live while recording (its sparklines are worth
     // watching); only the options, which apply to the running recording, lock.
     m_options->setEnabled(idle);
+    updateWindowTitle();
+}
+
+void MainWindow::updateWindowTitle()
+{
+    // "name.pcap* — Packet Recorder" (Qt appends the display name): the
+    // asterisk marks a recording not kept yet, as editors mark unsaved text.
+    if (m_filePath.isEmpty()) {
+        setWindowTitle(tr("Packet Recorder"));
+        setWindowModified(false);
+        return;
+    }
+    setWindowTitle(QFileInfo(m_filePath).fileName() + QStringLiteral("[*]"));
+    setWindowModified(m_unsaved);
 }
 
 void MainWindow::updateRecordIcon(bool willAskForPassword)

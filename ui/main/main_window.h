@@ -117,6 +117,7 @@ private:
     void connectHelper();
     void setState(State state);
     void updateActions();
+    void updateWindowTitle();
     void updateRecordIcon(bool willAskForPassword);
     void restoreSettings();
     void saveSettings() const;

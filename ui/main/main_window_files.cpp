@@ -99,6 +99,7 @@ bool MainWindow::confirmLeavingUnsaved(const QString& question)
     switch (ask(question)) {
     case QMessageBox::Save:
         m_unsaved = false;
+        updateWindowTitle();
         return true;
     case QMessageBox::Discard:
         discardRecording();
