@@ -9,10 +9,12 @@
 
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTest>
+#include <QTextBlock>
 #include <QTreeView>
 
 using namespace pr;
@@ -75,6 +77,8 @@ private slots:
     void detailClearShowsPlaceholder();
     void detailRecordHasFrameNode();
     void detailKeepsLayersExpanded();
+    void clickingAByteSelectsItsField_data();
+    void clickingAByteSelectsItsField();
     void repaintingAHugeListIsCheap();
 };
 
@@ -286,6 +290,40 @@ void TestPacketViews::detailKeepsLayersExpanded()
         findItem(detail.treeModel(), QStringLiteral("Transmission Control"))));
     QVERIFY(!detail.treeView()->isExpanded(
         findItem(detail.treeModel(), QStringLiteral("Ethernet II"))));
+}
+
+void TestPacketViews::clickingAByteSelectsItsField_data()
+{
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<int>("length");
+    // Byte 36 (line 2, column 4): the TCP destination port, in hex and in ASCII.
+    QTest::newRow("hex digit") << 2 << 6 + 4 * 3 + 1 << "Destination Port: 5201" << 36 << 2;
+    QTest::newRow("ascii") << 2 << 6 + 16 * 3 + 1 + 2 + 4 << "Destination Port: 5201" << 36 << 2;
+    QTest::newRow("ethernet type") << 0 << 6 + 12 * 3 + 1 << "Type: IPv4 (0x0800)" << 12 << 2;
+    QTest::newRow("payload") << 4 << 6 << "TCP payload" << 54 << 40;
+}
+
+void TestPacketViews::clickingAByteSelectsItsField()
+{
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, field);
+    QFETCH(int, offset);
+    QFETCH(int, length);
+    PacketDetailView detail;
+    const QByteArray frame = tcpFrame(1, 40);
+    detail.showPacket(frame, kLinkTypeEthernet, quint32(frame.size()));
+    QPlainTextEdit* hex = detail.hexView();
+    const QTextBlock block = hex->document()->findBlockByNumber(line);
+    QTextCursor cursor(block);
+    cursor.setPosition(block.position() + column);
+    hex->setTextCursor(cursor);
+    QVERIFY2(detail.treeView()->currentIndex().data().toString().startsWith(field),
+             qPrintable(detail.treeView()->currentIndex().data().toString()));
+    QCOMPARE(detail.highlightedBytes(), qMakePair(offset, length));
 }
 
 void TestPacketViews::repaintingAHugeListIsCheap()

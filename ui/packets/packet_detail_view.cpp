@@ -12,6 +12,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace pr {
 
 namespace {
@@ -144,6 +146,10 @@ PacketDetailView::PacketDetailView(QWidget* parent) : QWidget(parent)
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) { onCurrentChanged(current); });
+    connect(m_hex, &QPlainTextEdit::cursorPositionChanged, this, [this] {
+        if (!m_movingHexCursor)
+            selectNodeAtByte(byteAtHexCursor());
+    });
     connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex& index) {
         if (!index.parent().isValid())
             m_expandedLayers.insert(layerKey(index.data().toString()));
@@ -242,6 +248,49 @@ void PacketDetailView::clear()
     m_stack->setCurrentIndex(0);
 }
 
+int PacketDetailView::byteAtHexCursor() const
+{
+    const QTextCursor cursor = m_hex->textCursor();
+    const int line = cursor.blockNumber();
+    const int column = cursor.positionInBlock();
+    const int width = offsetWidthFor(int(m_frame.size()));
+    for (int i = 0; i < kBytesPerLine; ++i) {
+        const bool inHex = column >= hexColumn(width, i) && column <= hexColumn(width, i) + 1;
+        if (inHex || column == asciiColumn(width, i)) {
+            const int byte = line * kBytesPerLine + i;
+            return byte < m_frame.size() ? byte : -1;
+        }
+    }
+    return -1;
+}
+
+void PacketDetailView::selectNodeAtByte(int byte)
+{
+    if (byte < 0)
+        return;
+    // The deepest node whose bytes include `byte`, skipping the Frame node.
+    QModelIndex best;
+    std::function<void(const QModelIndex&)> visit = [&](const QModelIndex& parent) {
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const QModelIndex index = m_model->index(row, 0, parent);
+            const int offset = index.data(kOffsetRole).toInt();
+            const int length = index.data(kLengthRole).toInt();
+            if (byte >= offset && byte < offset + length) {
+                if (parent.isValid() || row > 0)
+                    best = index;
+                visit(index);
+            }
+        }
+    };
+    visit({});
+    if (!best.isValid())
+        return;
+    m_movingHexCursor = true;
+    m_tree->setCurrentIndex(best);
+    m_tree->scrollTo(best);
+    m_movingHexCursor = false;
+}
+
 QString PacketDetailView::hexDumpText() const
 {
     return m_hex->toPlainText();
@@ -292,8 +341,10 @@ void PacketDetailView::highlightBytes(int offset, int length)
         const QTextBlock first = document->findBlockByNumber(firstLine);
         if (first.isValid()) {
             QTextCursor cursor(first);
+            m_movingHexCursor = true;
             m_hex->setTextCursor(cursor);
             m_hex->ensureCursorVisible();
+            m_movingHexCursor = false;
         }
     }
     m_hex->setExtraSelections(selections);

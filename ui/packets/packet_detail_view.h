@@ -16,7 +16,8 @@ class QStackedLayout;
 namespace pr {
 
 // The detail pane: the decoded layers as a tree above a hex dump
-// (offset | hex | ASCII); selecting a tree node highlights its bytes.
+// (offset | hex | ASCII); selecting a tree node highlights its bytes, and
+// clicking a byte selects the innermost field it belongs to.
 class PacketDetailView : public QWidget
 {
     Q_OBJECT
@@ -38,12 +39,15 @@ public:
     // For tests: the tree's model, the hex text, the highlighted byte range.
     QStandardItemModel* treeModel() const { return m_model; }
     QTreeView* treeView() const { return m_tree; }
+    QPlainTextEdit* hexView() const { return m_hex; }
     QString hexDumpText() const;
     QPair<int, int> highlightedBytes() const { return m_highlight; }
 
 private:
     void onCurrentChanged(const QModelIndex& current);
     void highlightBytes(int offset, int length);
+    int byteAtHexCursor() const; // -1 when the cursor is on no byte
+    void selectNodeAtByte(int byte);
 
     QTreeView* m_tree = nullptr;
     QStandardItemModel* m_model = nullptr;
@@ -53,6 +57,7 @@ private:
     QSet<QString> m_expandedLayers; // kept expanded from packet to packet
     QByteArray m_frame;
     QPair<int, int> m_highlight{0, 0};
+    bool m_movingHexCursor = false; // our own cursor moves are not user clicks
 };
 
 } // namespace pr
