@@ -461,9 +461,7 @@ void FrameDecoder::decodeVlan(quint16 tpid, int offset, int depth)
         decodeVlan(inner, offset + 4, depth + 1);
         return;
     }
-    const int before = int(m_layers.size());
     decodeEtherType(inner, offset + 4, -1, depth + 1);
-    Q_UNUSED(before);
     if (m_summary.info.isEmpty())
         m_summary.info = tr("VLAN %1").arg(id);
 }
@@ -637,7 +635,7 @@ void FrameDecoder::decodeIpv4(int offset)
                  offset + headerLength, totalLength - headerLength);
         return;
     }
-    decodeIpPayload(protocol, offset + headerLength, end, layer);
+    decodeIpPayload(protocol, offset + headerLength, end);
 }
 
 void FrameDecoder::decodeIpv6(int offset)
@@ -743,12 +741,11 @@ void FrameDecoder::decodeIpv6(int offset)
         malformed(tr("IPv6 payload length %1 too small").arg(payloadLength));
         return;
     }
-    decodeIpPayload(next, pos, end, layer);
+    decodeIpPayload(next, pos, end);
 }
 
-void FrameDecoder::decodeIpPayload(quint8 protocol, int offset, int end, int ipLayer)
+void FrameDecoder::decodeIpPayload(quint8 protocol, int offset, int end)
 {
-    Q_UNUSED(ipLayer);
     switch (protocol) {
     case 6:
         decodeTcp(offset, end);

@@ -61,7 +61,7 @@ private:
     void decodeArp(int offset);
     void decodeIpv4(int offset);
     void decodeIpv6(int offset);
-    void decodeIpPayload(quint8 protocol, int offset, int end, int ipLayer);
+    void decodeIpPayload(quint8 protocol, int offset, int end);
     void decodeTcp(int offset, int end);
     void decodeUdp(int offset, int end);
     void decodeIcmp(int offset, int end);
