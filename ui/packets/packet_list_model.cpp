@@ -20,7 +20,6 @@ struct PacketListModel::Row
     quint8 direction = 0;
     quint8 headLength = 0;
 };
-static_assert(sizeof(PacketListModel::Row) == 40, "rows stay compact");
 static_assert(proto::kMaxRecordHeadBytes <= 255, "headLength is one byte");
 
 // Head bytes in 1 MiB chunks addressed by an ever-growing position. A head
