@@ -79,7 +79,9 @@ private:
 
 PacketListModel::PacketListModel(QObject* parent)
     : QAbstractTableModel(parent), m_arena(std::make_unique<HeadArena>())
-{}
+{
+    static_assert(sizeof(Row) == 40, "rows stay compact");
+}
 
 PacketListModel::~PacketListModel() = default;
 
