@@ -31,13 +31,18 @@ QString firstValue(const QString& field)
 // Bounded traffic on lo only: a TCP transfer over IPv4 and IPv6, UDP
 // datagrams to closed ports (so ICMP port unreachables too), a DNS query to
 // 127.0.0.1:53 that nothing needs to answer, and pings.
-bool generateTraffic(quint16 udpPort)
+bool generateTraffic(quint16 udpPort, bool* ipv6)
 {
+    *ipv6 = true;
     for (const QHostAddress& address :
          {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)}) {
         QTcpServer server;
-        if (!server.listen(address, 0))
-            return address.protocol() == QAbstractSocket::IPv6Protocol; // no IPv6 on lo
+        if (!server.listen(address, 0)) {
+            if (address.protocol() != QAbstractSocket::IPv6Protocol)
+                return false;
+            *ipv6 = false; // lo without IPv6: the rest still runs
+            continue;
+        }
         QTcpSocket client;
         client.connectToHost(address, server.serverPort());
         if (!client.waitForConnected(5000) || !server.waitForNewConnection(5000))
@@ -138,7 +143,8 @@ void TestDecoderVsTshark::matchesTshark()
     }
     QVERIFY2(stderrText.contains("listening on"), stderrText.constData());
 
-    QVERIFY(generateTraffic(udpPort));
+    bool ipv6 = false;
+    QVERIFY(generateTraffic(udpPort, &ipv6));
     tcpdump.terminate();
     QVERIFY(tcpdump.waitForFinished(10000));
 
@@ -220,8 +226,10 @@ void TestDecoderVsTshark::matchesTshark()
     }
     qInfo() << "protocols seen" << seen << "info compared for" << infoChecked
             << "packets, TCP info for" << tcpInfoChecked;
-    for (const char* expected : {"TCP", "UDP", "ICMP", "DNS", "ICMPv6"})
+    for (const char* expected : {"TCP", "UDP", "ICMP", "DNS"})
         QVERIFY2(seen.value(QLatin1String(expected)) > 0, expected);
+    if (ipv6)
+        QVERIFY(seen.value(QStringLiteral("ICMPv6")) > 0);
     QVERIFY(infoChecked >= 10);
     QVERIFY(tcpInfoChecked >= 10);
 }
