@@ -72,10 +72,14 @@ bool generateTraffic(quint16 udpPort, bool* ipv6)
                       QHostAddress(QHostAddress::LocalHost), 53);
     udp.writeDatagram(test::dnsQuery(0x3c4d, "www.example.net", 28),
                       QHostAddress(QHostAddress::LocalHost), 53);
-    QProcess::execute(QStringLiteral("ping"),
-                      {"-n", "-q", "-c", "3", "-i", "0.2", "-W", "1", "127.0.0.1"});
-    QProcess::execute(QStringLiteral("ping"),
-                      {"-n", "-q", "-6", "-c", "2", "-i", "0.2", "-W", "1", "::1"});
+    for (const QStringList& arguments :
+         {QStringList{"-n", "-q", "-c", "3", "-i", "0.2", "-W", "1", "127.0.0.1"},
+          QStringList{"-n", "-q", "-6", "-c", "2", "-i", "0.2", "-W", "1", "::1"}}) {
+        QProcess ping;
+        ping.setStandardOutputFile(QProcess::nullDevice());
+        ping.start(QStringLiteral("ping"), arguments);
+        ping.waitForFinished(10000);
+    }
     QTest::qWait(300);
     return true;
 }
