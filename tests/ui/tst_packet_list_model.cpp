@@ -202,6 +202,9 @@ void TestPacketListModel::trimKeepsOriginalNumbers()
     QCOMPARE(model.trimmedCount(), quint64(11));
     QCOMPARE(trimmed.count(), 1);
     QCOMPARE(trimmed.first().first().toULongLong(), quint64(11));
+    QVERIFY(model.headerData(PacketListModel::Number, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(QLatin1String("oldest 11 packets")));
     QCOMPARE(model.data(model.index(0, PacketListModel::Number)).toULongLong(), quint64(12));
     QCOMPARE(model.data(model.index(89, PacketListModel::Number)).toULongLong(), quint64(101));
     // The oldest surviving packet keeps its time relative to the very first.

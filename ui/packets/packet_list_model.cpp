@@ -1,6 +1,7 @@
 #include "ui/packets/packet_list_model.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QTimer>
 
 #include <cstring>
@@ -233,6 +234,11 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
         case Number:
+            if (m_trimmed > 0)
+                return tr("Packet number since the start of the recording. The oldest %1 "
+                          "packets were removed from this list to bound its memory; the file "
+                          "still has them.")
+                    .arg(QLocale().toString(m_trimmed));
             return tr("Packet number since the start of the recording");
         case Time:
             return m_timeFormat == TimeFormat::Relative ? tr("Seconds since the first packet")
@@ -317,6 +323,7 @@ void PacketListModel::trimFor(int incoming, qint64 incomingBytes)
         m_pending.remove(0, dropPending);
         m_trimmed += quint64(dropPending);
     }
+    emit headerDataChanged(Qt::Horizontal, Number, Number);
     emit rowsTrimmed(m_trimmed);
 }
 
