@@ -138,6 +138,7 @@ private slots:
     void unknownInterfaceOnTheCommandLineDoesNotRecord();
     void everyControlHasAnAccessibleName();
     void lockMarkOnTheRecordIcon();
+    void openInWiresharkWithoutWiresharkSaysWhereTheFileIs();
 
 private:
     void configure(MainWindow* window, const QString& filter);
@@ -553,6 +554,30 @@ void TestMainWindow::lockMarkOnTheRecordIcon()
     painter.end();
     QVERIFY(
         sheet.save(QDir(QStringLiteral(PR_SCREENSHOT_DIR)).filePath(QStringLiteral("icons.png"))));
+}
+
+void TestMainWindow::openInWiresharkWithoutWiresharkSaysWhereTheFileIs()
+{
+    if (!QStandardPaths::findExecutable(QStringLiteral("wireshark")).isEmpty())
+        QSKIP("Wireshark is installed here; it would open.");
+    MainWindow window;
+    configure(&window, QStringLiteral("udp and dst port %1").arg(testPort()));
+    window.show();
+    QVERIFY(startAndWait(&window));
+    QCOMPARE(sendDatagrams(testPort(), 5, 100), 5);
+    QSignalSpy finished(&window, &MainWindow::recordingFinished);
+    window.stopRecording();
+    QVERIFY(finished.wait(15000));
+    auto* action = window.findChild<QAction*>(QStringLiteral("wiresharkAction"));
+    QVERIFY(action && action->isEnabled());
+    action->trigger();
+    QCOMPARE(window.messageBar()->kind(), pr::MessageBar::Kind::Information);
+    QVERIFY2(window.messageBar()->text().contains(window.currentFilePath()),
+             qPrintable(window.messageBar()->text()));
+    window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
+    const QString path = window.currentFilePath();
+    QVERIFY(window.close());
+    QVERIFY(!QFileInfo::exists(path));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -166,6 +166,7 @@ void MainWindow::createActions()
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRecording);
 
     m_optionsAction = new QAction(tr("&Options…"), this);
+    m_optionsAction->setObjectName(QStringLiteral("optionsAction"));
     m_optionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     m_optionsAction->setToolTip(tr("Show the capture options"));
     connect(m_optionsAction, &QAction::triggered, this,
@@ -174,6 +175,7 @@ void MainWindow::createActions()
     m_openAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open"),
                                                 style()->standardIcon(QStyle::SP_DialogOpenButton)),
                                tr("&Open…"), this);
+    m_openAction->setObjectName(QStringLiteral("openAction"));
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setToolTip(tr("Open a saved capture file"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openFileDialog);
@@ -182,11 +184,13 @@ void MainWindow::createActions()
         new QAction(QIcon::fromTheme(QStringLiteral("document-save-as"),
                                      style()->standardIcon(QStyle::SP_DialogSaveButton)),
                     tr("Save &As…"), this);
+    m_saveAsAction->setObjectName(QStringLiteral("saveAsAction"));
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
     m_saveAsAction->setToolTip(tr("Save the recording under another name or format"));
     connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
 
     m_wiresharkAction = new QAction(tr("Open in &Wireshark"), this);
+    m_wiresharkAction->setObjectName(QStringLiteral("wiresharkAction"));
     m_wiresharkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     m_wiresharkAction->setToolTip(tr("Open the capture file in Wireshark"));
     connect(m_wiresharkAction, &QAction::triggered, this, &MainWindow::openInWireshark);
@@ -194,6 +198,7 @@ void MainWindow::createActions()
     m_folderAction = new QAction(QIcon::fromTheme(QStringLiteral("folder-open"),
                                                   style()->standardIcon(QStyle::SP_DirOpenIcon)),
                                  tr("Open Containing &Folder"), this);
+    m_folderAction->setObjectName(QStringLiteral("folderAction"));
     m_folderAction->setToolTip(tr("Show the folder that holds the capture file"));
     connect(m_folderAction, &QAction::triggered, this, &MainWindow::openContainingFolder);
 
