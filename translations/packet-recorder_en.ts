@@ -101,7 +101,7 @@
     </message>
 </context>
 <context>
-    <name>pr</name>
+    <name>pr::CaptureFileReader</name>
     <message>
         <source>Not a pcap or pcapng file.</source>
         <translation type="unfinished"></translation>
@@ -132,6 +132,22 @@
     </message>
     <message>
         <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No packet at offset %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged block at offset %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file ends inside the block at offset %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link type %1 cannot be stored in a pcapng file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1168,6 +1184,34 @@
         <source>Message body (%1 bytes)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unicast to us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unicast to another host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linux cooked capture v1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::InterfaceListModel</name>
@@ -1594,6 +1638,15 @@ Choose an interface and click Record (%1), or double-click the interface.</sourc
         <source>There is no finished capture to save.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The list shows the first %1 of %2 packets. Open the file in %3 to see them all.</source>
+        <extracomment>%1 and %2 are packet counts, %3 a program name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no interface named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::MessageBar</name>
@@ -1800,6 +1853,10 @@ Choose an interface and click Record (%1), or double-click the interface.</sourc
         <source>Bytes on the wire</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Packet number since the start of the recording. The oldest %1 packets were removed from this list to bound its memory; the file still has them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::PacketListView</name>
@@ -1930,48 +1987,6 @@ Choose an interface and click Record (%1), or double-click the interface.</sourc
     </message>
     <message>
         <source>%1 s: %2 outgoing</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>pr::decoder</name>
-    <message>
-        <source>Unicast to us</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Broadcast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multicast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unicast to another host</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent by us</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>pr::pcapng::BlockReader</name>
-    <message>
-        <source>No packet at offset %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Damaged block at offset %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file ends inside the block at offset %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
