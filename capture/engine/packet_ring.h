@@ -56,6 +56,16 @@ public:
         const auto status = __atomic_load_n(&block->hdr.bh1.block_status, __ATOMIC_ACQUIRE);
         return (status & TP_STATUS_USER) ? block : nullptr;
     }
+    // True when the kernel owns the block at the read position and has put no
+    // packet in it yet: then it holds nothing a stop would need to wait for
+    // (the kernel counts packets into num_pkts as it fills the open block).
+    bool openBlockEmpty() const
+    {
+        auto* block = blockAt(m_current);
+        const auto status = __atomic_load_n(&block->hdr.bh1.block_status, __ATOMIC_ACQUIRE);
+        return !(status & TP_STATUS_USER) &&
+               __atomic_load_n(&block->hdr.bh1.num_pkts, __ATOMIC_ACQUIRE) == 0;
+    }
     // Gives the block at the read position back to the kernel and moves on.
     void releaseBlock()
     {

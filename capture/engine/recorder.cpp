@@ -519,7 +519,9 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
             fds[1].fd = -1;
             fds[2].fd = -1;
         }
-        if (draining && now >= drainUntil)
+        // Done draining when the open block has retired into the file, or
+        // when it is empty (nothing arrived since the last block).
+        if (draining && (now >= drainUntil || d->ring.openBlockEmpty()))
             break;
 
         std::int64_t wakeAt = draining ? std::min(nextTick, drainUntil) : nextTick;
