@@ -199,6 +199,8 @@ void MainWindow::createActions()
                                                   style()->standardIcon(QStyle::SP_DirOpenIcon)),
                                  tr("Open Containing &Folder"), this);
     m_folderAction->setObjectName(QStringLiteral("folderAction"));
+    //: Short toolbar label of File > Open Containing Folder
+    m_folderAction->setIconText(tr("Show in Folder"));
     m_folderAction->setToolTip(tr("Show the folder that holds the capture file"));
     connect(m_folderAction, &QAction::triggered, this, &MainWindow::openContainingFolder);
 
