@@ -180,6 +180,18 @@ inline QByteArray sll2(quint16 protocol, quint32 ifindex, quint8 packetType, con
     return b + payload;
 }
 
+inline QByteArray sll(quint16 protocol, quint16 packetType, const char* address,
+                      const QByteArray& payload)
+{
+    QByteArray b;
+    put16(b, packetType);
+    put16(b, 1); // ARPHRD_ETHER
+    put16(b, 6);
+    b += mac(address) + QByteArray(2, '\0');
+    put16(b, protocol);
+    return b + payload;
+}
+
 inline QByteArray arp(quint16 opcode, const char* senderMac, const char* senderIp,
                       const char* targetMac, const char* targetIp)
 {

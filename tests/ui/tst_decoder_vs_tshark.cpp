@@ -106,6 +106,8 @@ void TestDecoderVsTshark::matchesTshark_data()
                                   << "EN10MB" << kLinkTypeEthernet;
     QTest::newRow("any, Linux cooked v2") << "any"
                                           << "LINUX_SLL2" << kLinkTypeLinuxSll2;
+    QTest::newRow("any, Linux cooked v1") << "any"
+                                          << "LINUX_SLL" << kLinkTypeLinuxSll;
 }
 
 void TestDecoderVsTshark::matchesTshark()
@@ -302,6 +304,14 @@ void TestDecoderVsTshark::craftedFramesMatchTshark_data()
                             << QList<QByteArray>{
                                    ipv4("198.18.1.1", "198.18.1.2", 1, icmpEcho(8, 5, 6)),
                                    ipv6("fd00::a", "fd00::b", 17, udp(1, 2, "z"))};
+    QTest::newRow("Linux cooked v1")
+        << kLinkTypeLinuxSll
+        << QList<QByteArray>{
+               sll(0x0800, 4, a,
+                   ipv4("198.18.0.1", "198.18.0.2", 17,
+                        udp(53124, 53, dnsQuery(7, "a.example", 1)))),
+               sll(0x0806, 1, a, arp(1, a, "198.18.0.1", "00:00:00:00:00:00", "198.18.0.7")),
+               sll(0x86dd, 0, a, ipv6("fd00::1", "fd00::2", 6, tcp(1, 2, 3, 4, 0x012, 10)))};
     QTest::newRow("Linux cooked v2")
         << kLinkTypeLinuxSll2
         << QList<QByteArray>{

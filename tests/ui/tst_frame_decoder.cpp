@@ -309,6 +309,13 @@ void TestFrameDecoder::summary_data()
         << "198.18.0.2"
         << "TCP"
         << "1" + arrow + "2 [SYN] Seq=0 Win=10 Len=0";
+    QTest::newRow("sll v1 ipv4 udp")
+        << kLinkTypeLinuxSll
+        << sll(0x0800, 4, kMacA, ipv4("198.18.0.1", "198.18.0.2", 17, udp(3, 4, "x")))
+        << "198.18.0.1"
+        << "198.18.0.2"
+        << "UDP"
+        << "3" + arrow + "4 Len=1";
     QTest::newRow("sll2 arp") << kLinkTypeLinuxSll2
                               << sll2(
                                      0x0806, 2, 1, kMacA,

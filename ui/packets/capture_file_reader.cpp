@@ -60,11 +60,15 @@ QString formatOf(const QString& path)
     return {};
 }
 
-proto::Direction directionFromSll2(const uchar* data, quint32 length)
+proto::Direction directionFromCooked(quint32 linkType, const uchar* data, quint32 length)
 {
-    if (length < 11)
-        return proto::Direction::Incoming;
-    switch (data[10]) {
+    // The packet type sits at byte 10 of SLL2 and in bytes 0-1 of SLL.
+    quint8 packetType = 0;
+    if (linkType == kLinkTypeLinuxSll2 && length >= 11)
+        packetType = data[10];
+    else if (linkType == kLinkTypeLinuxSll && length >= 2)
+        packetType = data[1];
+    switch (packetType) {
     case 4: // PACKET_OUTGOING
         return proto::Direction::Outgoing;
     case 3: // PACKET_OTHERHOST
@@ -141,8 +145,8 @@ bool readCaptureFile(const QString& path, CaptureFileContents* contents, QString
             first = ts;
         last = ts;
         proto::Direction direction = proto::Direction::Incoming;
-        if (contents->linkType == kLinkTypeLinuxSll2)
-            direction = directionFromSll2(data, header->caplen);
+        if (contents->linkType == kLinkTypeLinuxSll2 || contents->linkType == kLinkTypeLinuxSll)
+            direction = directionFromCooked(contents->linkType, data, header->caplen);
         else if (blocks && offset >= 0)
             direction = blocks->directionAt(quint64(offset));
         ++contents->totalPackets;

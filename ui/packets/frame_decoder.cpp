@@ -309,6 +309,9 @@ void FrameDecoder::decode(quint32 linkType)
             malformed(tr("IP version %1").arg(u8(0) >> 4));
         }
         break;
+    case kLinkTypeLinuxSll:
+        decodeSll(0);
+        break;
     case kLinkTypeLinuxSll2:
         decodeSll2(0);
         break;
@@ -353,6 +356,42 @@ void FrameDecoder::decodeEthernet(int offset)
         return;
     }
     decodeEtherType(type, offset + 14, layer, 0);
+}
+
+void FrameDecoder::decodeSll(int offset)
+{
+    // 16 bytes: packet type, ARPHRD type, address length, 8 address bytes, protocol.
+    m_summary.protocol = QStringLiteral("SLL");
+    if (!has(offset, 16)) {
+        addLayer(tr("Linux cooked capture v1"), offset, m_length - offset);
+        truncated(tr("Linux cooked header"));
+        return;
+    }
+    const quint16 packetType = u16(offset);
+    const quint16 hatype = u16(offset + 2);
+    const quint16 halen = u16(offset + 4);
+    const quint16 protocol = u16(offset + 14);
+    QString address;
+    if (halen == 6)
+        address = macText(at(offset + 6));
+    m_summary.source = address;
+    const int layer = addLayer(tr("Linux cooked capture v1"), offset, 16);
+    if (m_details) {
+        addField(
+            layer,
+            tr("Packet type: %1 (%2)").arg(sllPacketTypeName(quint8(packetType))).arg(packetType),
+            offset, 2);
+        addField(layer, tr("Link-layer address type: %1").arg(hatype), offset + 2, 2);
+        addField(layer, tr("Link-layer address length: %1").arg(halen), offset + 4, 2);
+        if (!address.isEmpty())
+            addField(layer, tr("Source: %1").arg(address), offset + 6, 6);
+        const QString typeName = etherTypeName(protocol);
+        addField(layer,
+                 typeName.isEmpty() ? tr("Protocol: %1").arg(hex(protocol, 4))
+                                    : tr("Protocol: %1 (%2)").arg(typeName, hex(protocol, 4)),
+                 offset + 14, 2);
+    }
+    decodeEtherType(protocol, offset + 16, layer, 0);
 }
 
 void FrameDecoder::decodeSll2(int offset)

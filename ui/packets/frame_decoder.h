@@ -9,6 +9,7 @@ namespace pr {
 // Link types (LINKTYPE_* of the pcap/pcapng file) the decoder understands.
 inline constexpr quint32 kLinkTypeEthernet = 1;    // EN10MB
 inline constexpr quint32 kLinkTypeRaw = 101;       // raw IPv4/IPv6
+inline constexpr quint32 kLinkTypeLinuxSll = 113;  // Linux "cooked" v1 (older captures on "any")
 inline constexpr quint32 kLinkTypeLinuxSll2 = 276; // Linux "cooked" v2 (capture on "any")
 
 // The packet list's text columns, as Wireshark would show them.

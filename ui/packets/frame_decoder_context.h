@@ -55,6 +55,7 @@ private:
     void setInfo(const QString& info) { m_summary.info = info; }
 
     void decodeEthernet(int offset);
+    void decodeSll(int offset);
     void decodeSll2(int offset);
     void decodeEtherType(quint16 type, int offset, int layer, int depth);
     void decodeVlan(quint16 tpid, int offset, int depth);
