@@ -18,8 +18,9 @@ using namespace pr;
 
 namespace {
 
-// The three the decoder knows, and one it does not (LINKTYPE_LINUX_SLL).
-constexpr quint32 kLinkTypes[] = {kLinkTypeEthernet, kLinkTypeRaw, kLinkTypeLinuxSll2, 113};
+// The ones the decoder knows, and one it does not (LINKTYPE_USER0).
+constexpr quint32 kLinkTypes[] = {kLinkTypeEthernet, kLinkTypeRaw, kLinkTypeLinuxSll2,
+                                  kLinkTypeLinuxSll, 147};
 
 // Far above anything a real frame produces (a DNS name is at most 255
 // characters, escaped at most four times longer); catches text that grows

@@ -92,6 +92,10 @@ def sll2(protocol, payload, packet_type=0, ifindex=1):
                        MAC_A + b"\0\0") + payload
 
 
+def sll(protocol, payload, packet_type=0):
+    return struct.pack("!HHH8sH", packet_type, 1, 6, MAC_A + b"\0\0", protocol) + payload
+
+
 TCP_SYN_OPTIONS = bytes.fromhex("020405b40402080a000000010000000001030307")
 
 # name -> (link type, frame)
@@ -115,15 +119,17 @@ FRAMES = {
     "sll2_ipv4_tcp_outgoing": (276, sll2(0x0800, ipv4(6, tcp(51234, 80, 0x18, b"GET / HTTP/1.1\r\n\r\n")), packet_type=4)),
     "sll2_ipv6_udp_dns": (276, sll2(0x86DD, ipv6(17, udp(53000, 53, dns_query("example.net"))))),
     "sll2_arp": (276, sll2(0x0806, arp_request())),
+    "sll_ipv4_udp_outgoing": (113, sll(0x0800, ipv4(17, udp(40000, 5201, b"u" * 20)), packet_type=4)),
+    "sll_ipv6_tcp": (113, sll(0x86DD, ipv6(6, tcp(5201, 40000, 0x10, b"v" * 12)))),
 }
 
-DECODER_LINK_CHOICE = {1: 0, 101: 1, 276: 2}
+DECODER_LINK_CHOICE = {1: 0, 101: 1, 276: 2, 113: 3}
 
 
 def accounting_seed(name, link_type, frame):
     """Ring metadata as the fuzzer reads it (see fuzz_frame_accounting.cpp)."""
-    if link_type == 276:
-        return None  # the ring never hands out SLL2 frames
+    if link_type in (113, 276):
+        return None  # the ring never hands out cooked frames
     has_vlan_tag = 0
     if link_type == 101:
         hatype_choice, network_offset = 2, 0  # ARPHRD_NONE (tun)
@@ -219,7 +225,7 @@ def main():
     late[first_epb + 12:first_epb + 16] = struct.pack("<I", 0xFFFFFFF0)
     write("fuzz_capture_file_reader", "regression_timestamp_overflow.pcapng", bytes(late))
 
-    names = {1: "ethernet", 101: "raw", 276: "sll2"}
+    names = {1: "ethernet", 101: "raw", 113: "sll", 276: "sll2"}
     for link_type, frames in by_link.items():
         label = names[link_type]
         write("fuzz_capture_file_reader", label + ".pcap", pcap_file(frames, link_type))
