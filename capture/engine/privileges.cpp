@@ -270,6 +270,8 @@ bool applySeccompAllowList(std::string* error)
         SCMP_SYS(fstat),
         SCMP_SYS(newfstatat),
         SCMP_SYS(lseek),
+        // The writers truncate back to the last whole batch when a write fails.
+        SCMP_SYS(ftruncate),
         SCMP_SYS(fsync),
         SCMP_SYS(fdatasync),
         SCMP_SYS(clock_gettime),
