@@ -2,6 +2,7 @@
 // written in host byte order like libpcap does; readers detect it from the magic.
 
 #include "capture/engine/capture_file_writer.h"
+#include "capture/engine/interface_info.h"
 #include "capture/engine/iovec_batch.h"
 
 #include <algorithm>
@@ -13,7 +14,6 @@ namespace {
 
 constexpr std::uint32_t kMagicMicroseconds = 0xa1b2c3d4;
 constexpr std::uint32_t kMagicNanoseconds = 0xa1b23c4d;
-constexpr std::uint32_t kLinkTypeLinuxSll2 = 276;
 constexpr std::uint32_t kSll2HeaderLength = 20;
 
 struct FileHeader
