@@ -8,6 +8,9 @@ packages=(
     cmake ninja-build clang g++ pkg-config ccache
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libgl-dev libpcap-dev libcap-dev libseccomp-dev
+    # Debian 12's Qt6Charts CMake package needs Qt6OpenGL, which qt6-charts-dev
+    # does not depend on.
+    libqt6opengl6-dev
     # fuzzing runtime for clang's libFuzzer
     libclang-rt-14-dev
     # real peers the tests compare against
