@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Packet Recorder needs on Debian 12.
 # Skips apt entirely when everything is already there.
+#
+#   packaging/install-deps.sh          install what is missing
+#   packaging/install-deps.sh --list   print the package names, one a line
 set -euo pipefail
 
 packages=(
@@ -18,9 +21,19 @@ packages=(
     # privilege: a system bus, polkit, pkexec; the polkit tests also use
     # dbus-send, setpriv, useradd and setcap (libcap2-bin above)
     dbus dbus-daemon dbus-bin polkitd pkexec util-linux passwd
-    # screenshots and widget tests without a display
-    xvfb xauth
+    # screenshots and widget tests without a display; the installed-app test
+    # types into the real window (xdotool), answers a password prompt (tmux)
+    # and grabs the screen (imagemagick's import)
+    xvfb xauth fonts-dejavu-core xdotool tmux imagemagick
+    # the Debian package: icons rendered from the SVG, debhelper with debconf
+    # templates, and the checks a package must pass
+    librsvg2-bin debhelper po-debconf dpkg-dev lintian desktop-file-utils appstream
 )
+
+if [[ ${1:-} == --list ]]; then
+    printf '%s\n' "${packages[@]}"
+    exit 0
+fi
 
 missing=()
 for p in "${packages[@]}"; do
