@@ -35,17 +35,28 @@ QProcessEnvironment pkexecEnvironment()
 
 } // namespace
 
+QString helperPathFor(const QString& applicationDir)
+{
+    const QDir dir(applicationDir);
+    // The installed layout relative to the GUI first (bin/ and libexec/ under
+    // one prefix, whatever prefix it was copied to), then the build tree,
+    // where both executables sit in one folder.
+    for (const QString& candidate : {dir.filePath(QStringLiteral(PR_HELPER_RELATIVE_PATH)),
+                                     dir.filePath(QLatin1StringView(kHelperName))}) {
+        const QFileInfo info(candidate);
+        if (info.isFile() && info.isExecutable())
+            return QDir::cleanPath(info.absoluteFilePath());
+    }
+    return QStringLiteral(PR_HELPER_INSTALL_PATH);
+}
+
 QString defaultHelperPath()
 {
     // applicationDirPath() needs a QCoreApplication; without one only the
-    // installed path is known.
-    if (QCoreApplication::instance()) {
-        const QFileInfo beside(QDir{QCoreApplication::applicationDirPath()},
-                               QLatin1StringView(kHelperName));
-        if (beside.isFile() && beside.isExecutable())
-            return beside.absoluteFilePath();
-    }
-    return QStringLiteral(PR_HELPER_INSTALL_PATH);
+    // configured install path is known.
+    if (!QCoreApplication::instance())
+        return QStringLiteral(PR_HELPER_INSTALL_PATH);
+    return helperPathFor(QCoreApplication::applicationDirPath());
 }
 
 bool hasFileCaptureCapability(const QString& path)

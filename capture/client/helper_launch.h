@@ -6,10 +6,16 @@
 
 namespace pr {
 
-// Where the helper is when nobody said: beside the running executable (a
-// build tree, or an install that keeps both in one folder), else the
-// installed path the polkit policy names.
+// Where the helper is when nobody said: helperPathFor() the folder of the
+// running executable.
 QString defaultHelperPath();
+
+// The helper for a GUI in applicationDir: the install layout relative to it
+// (bin/../libexec/packet-recorder-helper, or wherever the configured libexec
+// directory is relative to the configured bin directory), else beside it (a
+// build tree), else the configured install path the polkit policy names.
+// Only an executable regular file counts.
+QString helperPathFor(const QString& applicationDir);
 
 // True when the file carries CAP_NET_RAW in its permitted file capabilities
 // (setcap cap_net_raw,cap_net_admin+ep), so it can capture without pkexec.
