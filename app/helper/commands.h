@@ -1,10 +1,22 @@
 #pragma once
 
+#include <cstdio>
+#include <string_view>
+
 // The helper's subcommands; helper_main.cpp dispatches on argv[1].
 namespace pr::helper {
 
 int runRecord(int argc, char** argv);     // headless recording (like dumpcap)
 int runInterfaces(int argc, char** argv); // list interfaces, optionally as JSON
 int runServe(int argc, char** argv);      // speak the helper protocol on stdin/stdout
+
+// Usage of one subcommand ("record", "interfaces", "serve"), or of all of
+// them when command is empty.
+void printUsage(std::FILE* out, std::string_view command = {});
+// "packet-recorder-helper VERSION" on stdout.
+void printVersion();
+// -h/--help and -V/--version, at the top level and after every subcommand.
+bool isHelpOption(std::string_view argument);
+bool isVersionOption(std::string_view argument);
 
 } // namespace pr::helper

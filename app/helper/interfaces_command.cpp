@@ -4,6 +4,9 @@
 #include "app/helper/json_text.h"
 #include "capture/engine/interface_info.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -16,8 +19,16 @@ int runInterfaces(int argc, char** argv)
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--json") == 0) {
             json = true;
+        } else if (isHelpOption(argv[i])) {
+            printUsage(stdout, "interfaces");
+            return 0;
+        } else if (isVersionOption(argv[i])) {
+            printVersion();
+            return 0;
         } else {
-            std::fprintf(stderr, "interfaces: unknown option \"%s\"\n", argv[i]);
+            std::fprintf(stderr, "packet-recorder-helper: interfaces: unknown option \"%s\"\n",
+                         argv[i]);
+            printUsage(stderr, "interfaces");
             return 2;
         }
     }
@@ -34,25 +45,29 @@ int runInterfaces(int argc, char** argv)
         }
         return 0;
     }
-    std::string out = "[";
+    QJsonArray list;
     for (const InterfaceInfo& info : interfaces) {
         const auto linkType = linkTypeForArphrd(info.arphrdType);
-        if (out.size() > 1)
-            out += ",";
-        out += "{\"name\":" + jsonString(info.name) + ",\"index\":" + std::to_string(info.index) +
-               ",\"arphrd\":" + std::to_string(info.arphrdType) + ",\"hardware_type\":" +
-               (arphrdName(info.arphrdType) ? jsonString(arphrdName(info.arphrdType))
-                                            : std::string("null")) +
-               ",\"link_type\":" +
-               (linkType ? jsonString(linkTypeName(*linkType)) : std::string("null")) +
-               ",\"mtu\":" + std::to_string(info.mtu) + ",\"up\":" + (info.up ? "true" : "false") +
-               ",\"loopback\":" + (info.loopback ? "true" : "false") + ",\"addresses\":[";
-        for (std::size_t i = 0; i < info.addresses.size(); ++i)
-            out += (i ? "," : "") + jsonString(info.addresses[i]);
-        out += "]}";
+        const char* hardwareType = arphrdName(info.arphrdType);
+        QJsonArray addresses;
+        for (const std::string& address : info.addresses)
+            addresses.append(jsonText(address));
+        list.append(QJsonObject{
+            {"name", jsonText(info.name)},
+            {"index", info.index},
+            {"arphrd", qint64(info.arphrdType)},
+            {"hardware_type",
+             hardwareType ? QJsonValue(QString::fromLatin1(hardwareType)) : QJsonValue()},
+            {"link_type",
+             linkType ? QJsonValue(QString::fromLatin1(linkTypeName(*linkType))) : QJsonValue()},
+            {"mtu", qint64(info.mtu)},
+            {"up", info.up},
+            {"loopback", info.loopback},
+            {"addresses", addresses},
+        });
     }
-    out += "]\n";
-    std::fputs(out.c_str(), stdout);
+    const std::string out = jsonLine(QJsonDocument(list));
+    std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
 }
 

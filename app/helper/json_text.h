@@ -1,29 +1,26 @@
 #pragma once
 
-#include <cstdio>
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <QString>
+
 #include <string>
 
 namespace pr::helper {
 
-// A JSON string literal for text that may hold quotes, backslashes or control
-// characters (file paths, interface names).
-inline std::string jsonString(const std::string& text)
+// Paths and interface names are bytes from the kernel, not necessarily UTF-8.
+// Decoded as Qt decodes file names on Linux (UTF-8), an invalid sequence
+// becomes U+FFFD, so the document QJsonDocument writes is always valid JSON
+// (quotes, backslashes and control characters are escaped by the encoder).
+inline QJsonValue jsonText(const std::string& text)
 {
-    std::string out = "\"";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof(escaped), "\\u%04x", byte);
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// A compact document on one line, for stdout.
+inline std::string jsonLine(const QJsonDocument& document)
+{
+    return document.toJson(QJsonDocument::Compact).toStdString() + "\n";
 }
 
 } // namespace pr::helper

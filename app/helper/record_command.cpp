@@ -9,8 +9,11 @@
 #include "capture/engine/privileges.h"
 #include "capture/engine/recorder.h"
 
+#include <QJsonObject>
+
 #include <cerrno>
 #include <cinttypes>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -85,13 +88,27 @@ std::string outOfRange(const char* option, const char* value, std::uint64_t low,
            std::to_string(low) + " and " + std::to_string(high) + " " + unit;
 }
 
-// Returns an empty string on success, else the one line to print.
-std::string parseArguments(int argc, char** argv, CaptureOptions* options)
+enum class Request
 {
+    Record,
+    Help,
+    Version
+};
+
+// Returns an empty string on success, else the one line to print. --help and
+// --version where an option is expected end the parse (a value that happens
+// to read "--help", as in --output --help, stays a value).
+std::string parseArguments(int argc, char** argv, CaptureOptions* options, Request* request)
+{
+    *request = Request::Record;
     bool haveInterface = false;
     bool haveOutput = false;
     for (int i = 1; i < argc; ++i) {
         std::string option = argv[i];
+        if (isHelpOption(option) || isVersionOption(option)) {
+            *request = isHelpOption(option) ? Request::Help : Request::Version;
+            return {};
+        }
         const char* value = nullptr;
         const std::size_t equals = option.find('=');
         if (option.rfind("--", 0) == 0 && equals != std::string::npos) {
@@ -143,7 +160,7 @@ std::string parseArguments(int argc, char** argv, CaptureOptions* options)
                        " is out of range: it must be a whole number of packets of at least 1";
             options->stop.packetCount = number;
         } else {
-            return "unknown option \"" + option + "\" (see packet-recorder-helper --help)";
+            return "unknown option \"" + option + "\" (see packet-recorder-helper record --help)";
         }
     }
     if (!haveInterface)
@@ -182,31 +199,34 @@ private:
     std::int64_t m_nextLineNs = 1'000'000'000;
 };
 
-std::string directionJson(const DirectionTotals& totals)
+QJsonObject directionJson(const DirectionTotals& totals)
 {
-    return "{\"packets\":" + std::to_string(totals.packets) +
-           ",\"bytes\":" + std::to_string(totals.bytes) + "}";
+    return {{"packets", qint64(totals.packets)}, {"bytes", qint64(totals.bytes)}};
 }
 
+// Built after seccomp is in place: only memory allocation, no system calls.
 std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
                         const CaptureTotals& totals)
 {
-    char duration[32];
-    std::snprintf(duration, sizeof(duration), "%.3f", double(totals.elapsedNs) / 1e9);
-    return "{\"interface\":" + jsonString(options.interfaceName) +
-           ",\"link_type\":" + jsonString(linkTypeName(linkType)) +
-           ",\"packets\":" + std::to_string(totals.packets) +
-           ",\"wire_bytes\":" + std::to_string(totals.wireBytes) +
-           ",\"captured_bytes\":" + std::to_string(totals.capturedBytes) +
-           ",\"incoming\":" + directionJson(totals.incoming) +
-           ",\"outgoing\":" + directionJson(totals.outgoing) +
-           ",\"other\":" + directionJson(totals.other) +
-           ",\"kernel_drops\":" + std::to_string(totals.kernelDrops) +
-           ",\"tcp_payload_bytes\":" + std::to_string(totals.tcpPayloadBytes) +
-           ",\"udp_payload_bytes\":" + std::to_string(totals.udpPayloadBytes) +
-           ",\"file\":" + jsonString(options.outputPath) +
-           ",\"file_bytes\":" + std::to_string(totals.fileBytes) + ",\"duration_s\":" + duration +
-           "}\n";
+    // Milliseconds are as precise as a duration a person reads needs.
+    const double seconds = std::round(double(totals.elapsedNs) / 1e6) / 1e3;
+    const QJsonObject summary{
+        {"interface", jsonText(options.interfaceName)},
+        {"link_type", QString::fromLatin1(linkTypeName(linkType))},
+        {"packets", qint64(totals.packets)},
+        {"wire_bytes", qint64(totals.wireBytes)},
+        {"captured_bytes", qint64(totals.capturedBytes)},
+        {"incoming", directionJson(totals.incoming)},
+        {"outgoing", directionJson(totals.outgoing)},
+        {"other", directionJson(totals.other)},
+        {"kernel_drops", qint64(totals.kernelDrops)},
+        {"tcp_payload_bytes", qint64(totals.tcpPayloadBytes)},
+        {"udp_payload_bytes", qint64(totals.udpPayloadBytes)},
+        {"file", jsonText(options.outputPath)},
+        {"file_bytes", qint64(totals.fileBytes)},
+        {"duration_s", seconds},
+    };
+    return jsonLine(QJsonDocument(summary));
 }
 
 // Opens the output as the (already dropped-to) user. *created tells whether
@@ -231,9 +251,19 @@ int openOutput(const std::string& path, bool* created, std::string* error)
 int runRecord(int argc, char** argv)
 {
     CaptureOptions options;
-    if (const std::string problem = parseArguments(argc, argv, &options); !problem.empty()) {
+    Request request = Request::Record;
+    if (const std::string problem = parseArguments(argc, argv, &options, &request);
+        !problem.empty()) {
         printError(problem);
         return kExitUsage;
+    }
+    if (request == Request::Help) {
+        printUsage(stdout, "record");
+        return 0;
+    }
+    if (request == Request::Version) {
+        printVersion();
+        return 0;
     }
 
     Recorder recorder;

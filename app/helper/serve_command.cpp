@@ -427,8 +427,22 @@ void discardOutput(int fd, const std::string& path)
 
 int runServe(int argc, char** argv)
 {
-    (void)argc;
-    (void)argv;
+    // pkexec runs this as root: answer --help and --version, and refuse
+    // anything else, before touching signals, the channel or any privilege.
+    if (argc > 1) {
+        if (argc == 2 && isHelpOption(argv[1])) {
+            printUsage(stdout, "serve");
+            return kExitOk;
+        }
+        if (argc == 2 && isVersionOption(argv[1])) {
+            printVersion();
+            return kExitOk;
+        }
+        std::fprintf(stderr, "packet-recorder-helper: serve takes no arguments, not \"%s\"\n",
+                     argv[1]);
+        printUsage(stderr, "serve");
+        return kExitProtocolError;
+    }
     // The GUI's death reaches us as SIGTERM even if something else still
     // holds the other end of stdin; end of file on stdin is the usual signal.
     // A parent that died before prctl() shows as a changed getppid().

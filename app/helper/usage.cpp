@@ -1,0 +1,64 @@
+// Usage and version text of the helper and of each subcommand, kept in one
+// place so "--help" at the top level and after a subcommand say the same.
+
+#include "app/helper/commands.h"
+#include "capture/protocol/helper_protocol.h"
+
+namespace pr::helper {
+
+namespace {
+
+constexpr char kRecordUsage[] =
+    "  packet-recorder-helper record --interface IFACE|any --output FILE\n"
+    "      [--format pcap|pcap-us|pcapng] [--filter EXPR] [--snaplen BYTES]\n"
+    "      [--promiscuous] [--ring-mb MIB] [--duration SECONDS] [--count PACKETS]\n"
+    "    Prints \"recording on IFACE (LINKTYPE)\" and a progress line a second on\n"
+    "    stderr, stops at --duration, --count, SIGINT or SIGTERM, then prints a\n"
+    "    JSON summary on stdout. Defaults: pcap (nanoseconds), snaplen 262144,\n"
+    "    ring 64 MiB (1 to 2048). --promiscuous has no effect with any.\n"
+    "    Short forms: -i IFACE, -w FILE, -f EXPR, -s BYTES, -c PACKETS.\n";
+
+constexpr char kInterfacesUsage[] =
+    "  packet-recorder-helper interfaces [--json]\n"
+    "    Lists the interfaces that can be recorded: index, name, state, link\n"
+    "    type, MTU and addresses, or a JSON array with --json.\n";
+
+constexpr char kServeUsage[] =
+    "  packet-recorder-helper serve\n"
+    "    Records for Packet Recorder, which starts it (directly or through\n"
+    "    pkexec) and speaks the helper protocol with it on stdin and stdout.\n";
+
+constexpr char kCommonUsage[] = "  packet-recorder-helper --help | --version\n"
+                                "    Every command also takes -h/--help and -V/--version.\n";
+
+} // namespace
+
+void printUsage(std::FILE* out, std::string_view command)
+{
+    std::fputs("usage:\n", out);
+    if (command.empty() || command == "record")
+        std::fputs(kRecordUsage, out);
+    if (command.empty() || command == "interfaces")
+        std::fputs(kInterfacesUsage, out);
+    if (command.empty() || command == "serve")
+        std::fputs(kServeUsage, out);
+    if (command.empty())
+        std::fputs(kCommonUsage, out);
+}
+
+void printVersion()
+{
+    std::printf("packet-recorder-helper %s\n", qPrintable(proto::projectVersion()));
+}
+
+bool isHelpOption(std::string_view argument)
+{
+    return argument == "--help" || argument == "-h";
+}
+
+bool isVersionOption(std::string_view argument)
+{
+    return argument == "--version" || argument == "-V";
+}
+
+} // namespace pr::helper
