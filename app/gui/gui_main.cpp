@@ -23,8 +23,21 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(PR_VERSION));
 }
 
+// Qt's own translations and ours, for the window and for --help alike.
+void installTranslators(QTranslator* qtTranslator, QTranslator* appTranslator)
+{
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    if (appTranslator->load(QLocale(), QStringLiteral("packet-recorder"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(appTranslator);
+}
+
 // --help and --version must work without a display (a terminal over ssh, a
 // packaging check), so they are answered before QApplication connects to one.
+// This only looks for the words; the parser decides (in "-w --help" the word
+// is a file name).
 bool wantsHelpOrVersion(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
@@ -57,27 +70,30 @@ bool parse(QCommandLineParser* parser, pr::CommandLineOptions* options)
 int main(int argc, char** argv)
 {
     if (wantsHelpOrVersion(argc, argv)) {
+        // parse() exits for --help and --version; otherwise this application
+        // object goes away and the GUI starts as usual.
         QCoreApplication app(argc, argv);
         setIdentity();
+        QTranslator qtTranslator;
+        QTranslator appTranslator;
+        installTranslators(&qtTranslator, &appTranslator);
         QCommandLineParser parser;
         pr::CommandLineOptions options;
-        return parse(&parser, &options) ? 0 : 2;
+        if (!parse(&parser, &options))
+            return 2;
     }
 
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Packet Recorder"));
-    QApplication::setDesktopFileName(QStringLiteral("packet-recorder"));
+    // The desktop entry's file name without ".desktop" (a reverse-DNS id), so
+    // Wayland compositors match the window to its icon and name.
+    QApplication::setDesktopFileName(QStringLiteral("org.packetrecorder.PacketRecorder"));
     QApplication::setWindowIcon(pr::appIcon());
 
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
     QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("packet-recorder"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&appTranslator);
+    installTranslators(&qtTranslator, &appTranslator);
 
     QCommandLineParser parser;
     pr::CommandLineOptions options;
