@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -18,6 +19,7 @@
 #include <fcntl.h>
 #include <linux/close_range.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace pr {
@@ -26,10 +28,25 @@ Q_LOGGING_CATEGORY(lcHelperClient, "pr.helperclient")
 
 namespace {
 
-// pkexec's own exit codes when the helper never ran: 126 when the dialog was
-// dismissed, 127 when not authorized (or no agent could ask).
+// pkexec's own exit codes when the helper never ran (pkexec(1)): 126 when the
+// dialog was dismissed, 127 for everything else. What went wrong is only in
+// the message it prints (polkit 122):
+//   no system bus or polkitd  "Error getting authority: Error initializing
+//                              authority: Could not connect: ..."
+//   no agent registered       "Error executing command as another user: No
+//                              authentication agent found."
+//   dismissed (exit 126)      "Error executing command as another user:
+//                              Request dismissed"
+//   wrong password, a "no"    "Error executing command as another user: Not
+//   result, or the agent died  authorized" + "This incident has been reported."
+// A text agent (pkttyagent) never reports a dismissal: Ctrl+C ends it, and
+// polkitd turns an agent that went away into "Not authorized".
 constexpr int kPkexecDismissed = 126;
 constexpr int kPkexecNotAuthorized = 127;
+constexpr char kPkexecNoAuthority[] = "Error getting authority";
+constexpr char kPkexecNoAgent[] = "No authentication agent found";
+constexpr char kPkexecDismissedText[] = "Request dismissed";
+constexpr char kPkexecNotAuthorizedText[] = "Not authorized";
 
 // How long stop() waits for Stopped before closing the socket (the helper
 // treats end of file as Stop), and how long after that before killing it.
@@ -44,7 +61,109 @@ proto::ErrorInfo makeError(proto::ErrorCode code, const QString& message)
     return proto::ErrorInfo{code, message};
 }
 
+// The last line a program printed, for messages that quote it.
+QString lastLine(const QByteArray& output)
+{
+    return QString::fromLocal8Bit(output.trimmed().split('\n').constLast().trimmed()).left(300);
+}
+
 } // namespace
+
+proto::ErrorInfo describePkexecFailure(int exitCode, const QByteArray& pkexecOutput)
+{
+    using proto::ErrorCode;
+    if (pkexecOutput.contains(kPkexecNoAuthority))
+        return makeError(ErrorCode::PolkitUnavailable,
+                         HelperClient::tr("Recording did not start: the permission service "
+                                          "(polkit) is not running, so there is no one to ask "
+                                          "for a password. Ask your administrator to start "
+                                          "polkit and the system D-Bus, or to let you record "
+                                          "without a password."));
+    if (pkexecOutput.contains(kPkexecNoAgent))
+        return makeError(ErrorCode::NoAuthenticationAgent,
+                         HelperClient::tr("Recording did not start: no password prompt could be "
+                                          "shown, because no polkit authentication agent is "
+                                          "running in this session. Log in to a desktop session "
+                                          "that has one, or start one (such as lxpolkit or "
+                                          "polkit-kde-agent-1), then click Record again."));
+    if (exitCode == kPkexecDismissed || pkexecOutput.contains(kPkexecDismissedText))
+        return makeError(ErrorCode::AuthorizationDismissed,
+                         HelperClient::tr("Recording did not start: the password prompt was "
+                                          "closed. Click Record again and enter the password to "
+                                          "record."));
+    if (pkexecOutput.contains(kPkexecNotAuthorizedText))
+        return makeError(ErrorCode::NotAuthorized,
+                         HelperClient::tr("Recording did not start: the password was not "
+                                          "accepted, or your account is not allowed to record. "
+                                          "Try again, or ask your administrator for permission "
+                                          "to record."));
+    QString message =
+        //: %1 is pkexec's exit code
+        HelperClient::tr("Recording did not start: pkexec could not start the recording helper "
+                         "(exit code %1).")
+            .arg(exitCode);
+    const QString said = lastLine(pkexecOutput);
+    if (!said.isEmpty())
+        //: Follows the sentence above; %1 is pkexec's last message (English)
+        message += QLatin1Char(' ') + HelperClient::tr("It reported: %1").arg(said);
+    return makeError(ErrorCode::NotAuthorized, message);
+}
+
+proto::ErrorInfo describeHelperAccess(const QString& path)
+{
+    using proto::ErrorCode;
+    const QString shown = QDir::toNativeSeparators(path);
+    const QByteArray native = QFile::encodeName(path);
+    const QString restricted =
+        //: %1 is the path of the helper program
+        HelperClient::tr("Recording is restricted on this computer: your account may not run "
+                         "the recording helper %1. Ask your administrator for access, or "
+                         "reinstall Packet Recorder if recording used to work.")
+            .arg(shown);
+    struct stat status = {};
+    if (::stat(native.constData(), &status) != 0) {
+        if (errno == EACCES) // a folder on the way is closed to us
+            return makeError(ErrorCode::HelperNotPermitted, restricted);
+        return makeError(ErrorCode::HelperNotFound,
+                         //: %1 is the path of the helper program
+                         HelperClient::tr("The recording helper is not installed: there is no "
+                                          "%1. Reinstall Packet Recorder (the packet-recorder "
+                                          "package) to restore it.")
+                             .arg(shown));
+    }
+    if (!S_ISREG(status.st_mode))
+        return makeError(ErrorCode::HelperNotFound,
+                         //: %1 is the path of the helper program
+                         HelperClient::tr("The recording helper is not installed: %1 is not a "
+                                          "program. Reinstall Packet Recorder (the "
+                                          "packet-recorder package) to restore it.")
+                             .arg(shown));
+    if (::access(native.constData(), X_OK) == 0)
+        return {};
+    const QString group = QFileInfo(path).group();
+    if ((status.st_mode & S_IXGRP) && !(status.st_mode & S_IXOTH) && !group.isEmpty()) {
+        // Installed for one group only (say 0750 root:packet-recorder): the
+        // administrator restricted recording to that group.
+        return makeError(
+            ErrorCode::HelperNotPermitted,
+            //: %1 is the helper's path, %2 a group name such as packet-recorder
+            HelperClient::tr("Recording is restricted on this computer: only members of the "
+                             "group %2 may run the recording helper %1. Ask your administrator "
+                             "to add you to the group %2, then log out and back in.")
+                .arg(shown, group));
+    }
+    return makeError(ErrorCode::HelperNotPermitted, restricted);
+}
+
+proto::ErrorInfo describePkexecMissing(const QString& pkexecPath)
+{
+    return makeError(proto::ErrorCode::PkexecMissing,
+                     //: %1 is where pkexec was looked for, such as /usr/bin/pkexec
+                     HelperClient::tr("Recording needs pkexec to ask for your password, and it "
+                                      "is not installed (there is no %1). Install the pkexec "
+                                      "package, or ask your administrator to.")
+                         .arg(QDir::toNativeSeparators(pkexecPath)));
+}
 
 struct HelperClient::Impl
 {
@@ -92,6 +211,7 @@ struct HelperClient::Impl
     }
 
     void launch(const proto::StartRequest& request);
+    void readStandardError(QProcess* from);
     void onReceived(const QByteArray& bytes);
     void handle(const proto::Message& message);
     void onFinished(int exitCode, QProcess::ExitStatus status);
@@ -235,15 +355,19 @@ void HelperClient::stop()
 void HelperClient::Impl::launch(const proto::StartRequest& request)
 {
     const QString path = resolvedHelperPath();
-    const QFileInfo info(path);
-    if (!info.isFile() || !info.isExecutable()) {
-        q->errorOccurred(makeError(proto::ErrorCode::HelperNotFound,
-                                   //: %1 is the path of the helper program
-                                   HelperClient::tr("The recording helper was not found at %1.")
-                                       .arg(QDir::toNativeSeparators(path))));
+    // Checked here, as the user: under pkexec the helper would run as root,
+    // and pkexec's answer would not say why.
+    const proto::ErrorInfo access = describeHelperAccess(path);
+    if (access.code != proto::ErrorCode::Unknown) {
+        q->errorOccurred(access);
         return;
     }
     direct = canLaunchDirectly(path);
+    const HelperCommand command = serveCommand(path, direct);
+    if (!direct && !QFileInfo(command.program).isExecutable()) {
+        q->errorOccurred(describePkexecMissing(command.program));
+        return;
+    }
 
     int fds[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
@@ -273,7 +397,6 @@ void HelperClient::Impl::launch(const proto::StartRequest& request)
 
     auto* newProcess = new QProcess(q);
     process = newProcess;
-    const HelperCommand command = serveCommand(path, direct);
     newProcess->setProgram(command.program);
     newProcess->setArguments(command.arguments);
     newProcess->setProcessEnvironment(command.environment);
@@ -295,19 +418,12 @@ void HelperClient::Impl::launch(const proto::StartRequest& request)
         // of the socket closes, finishing the file.
         ::setsid();
     });
-    QObject::connect(newProcess, &QProcess::readyReadStandardError, q, [this, newProcess] {
-        const QByteArray chunk = newProcess->readAllStandardError();
-        if (newProcess == process) {
-            stderrTail.append(chunk);
-            if (stderrTail.size() > 4096)
-                stderrTail = stderrTail.right(4096);
-        }
-        for (const QByteArray& line : chunk.split('\n'))
-            if (!line.isEmpty())
-                qCInfo(lcHelperClient).noquote() << "helper:" << QString::fromLocal8Bit(line);
-    });
+    QObject::connect(newProcess, &QProcess::readyReadStandardError, q,
+                     [this, newProcess] { readStandardError(newProcess); });
     QObject::connect(newProcess, &QProcess::finished, q,
                      [this, newProcess](int exitCode, QProcess::ExitStatus status) {
+                         // pkexec's last words may still be in the pipe.
+                         readStandardError(newProcess);
                          if (newProcess == process)
                              onFinished(exitCode, status);
                          newProcess->deleteLater();
@@ -327,6 +443,21 @@ void HelperClient::Impl::launch(const proto::StartRequest& request)
     // (after pkexec authorized it).
     newSocket->write(proto::encodeHello(proto::HelloInfo{proto::kProtocolVersion, {}}));
     newSocket->write(proto::encodeStart(request));
+}
+
+void HelperClient::Impl::readStandardError(QProcess* from)
+{
+    const QByteArray chunk = from->readAllStandardError();
+    if (chunk.isEmpty())
+        return;
+    if (from == process) {
+        stderrTail.append(chunk);
+        if (stderrTail.size() > 4096)
+            stderrTail = stderrTail.right(4096);
+    }
+    for (const QByteArray& line : chunk.split('\n'))
+        if (!line.isEmpty())
+            qCInfo(lcHelperClient).noquote() << "helper:" << QString::fromLocal8Bit(line);
 }
 
 void HelperClient::Impl::onReceived(const QByteArray& bytes)
@@ -420,10 +551,7 @@ void HelperClient::Impl::onFinished(int exitCode, QProcess::ExitStatus status)
     }
     if (!direct && !helloReceived && status == QProcess::NormalExit &&
         (exitCode == kPkexecDismissed || exitCode == kPkexecNotAuthorized)) {
-        fail(makeError(proto::ErrorCode::NotAuthorized,
-                       //: pkexec/polkit refused, or the password dialog was closed
-                       HelperClient::tr("Recording needs permission to capture network "
-                                        "traffic, and it was not granted.")));
+        fail(describePkexecFailure(exitCode, stderrTail));
         return;
     }
     QString message = status == QProcess::CrashExit
@@ -432,12 +560,11 @@ void HelperClient::Impl::onFinished(int exitCode, QProcess::ExitStatus status)
                                              "(exit code %1).")
                                 .arg(exitCode);
     // Its last words, if any, usually say why.
-    const QByteArray lastLine = stderrTail.trimmed().split('\n').constLast().trimmed();
-    if (!lastLine.isEmpty())
-        message +=
-            QLatin1Char(' ') +
-            //: Follows the crash sentence; %1 is the helper's last log line (English)
-            HelperClient::tr("It reported: %1").arg(QString::fromLocal8Bit(lastLine).left(300));
+    const QString said = lastLine(stderrTail);
+    if (!said.isEmpty())
+        message += QLatin1Char(' ') +
+                   //: Follows the crash sentence; %1 is the helper's last log line (English)
+                   HelperClient::tr("It reported: %1").arg(said);
     fail(makeError(proto::ErrorCode::HelperCrashed, message));
 }
 
@@ -446,6 +573,11 @@ void HelperClient::Impl::onProcessError(QProcess::ProcessError error)
     if (error != QProcess::FailedToStart || !running)
         return;
     const QString program = process ? process->program() : QString();
+    if (!direct && !QFileInfo(program).isExecutable()) {
+        // pkexec went away between the check in launch() and the start.
+        fail(describePkexecMissing(program));
+        return;
+    }
     fail(makeError(
         proto::ErrorCode::HelperNotFound,
         //: %1 is a program path, %2 the system's reason

@@ -68,4 +68,16 @@ private:
     std::unique_ptr<Impl> d;
 };
 
+// Why pkexec did not run the helper, from its exit code (126 or 127) and what
+// it printed: each cause (no polkit, no agent, prompt closed, not authorized)
+// gets its own code and a sentence that says what the user can do.
+proto::ErrorInfo describePkexecFailure(int exitCode, const QByteArray& pkexecOutput);
+
+// HelperNotFound or HelperNotPermitted when this user cannot run the helper at
+// path; code Unknown when it can.
+proto::ErrorInfo describeHelperAccess(const QString& path);
+
+// PkexecMissing, naming where it was looked for.
+proto::ErrorInfo describePkexecMissing(const QString& pkexecPath);
+
 } // namespace pr

@@ -92,9 +92,16 @@ enum class ErrorCode : std::uint16_t {
     SystemError,
     ProtocolError,     // malformed, oversize, truncated frame or unknown kind
     VersionMismatch,
-    NotAuthorized,     // polkit refused or the prompt was dismissed (client side)
+    NotAuthorized,     // polkit refused: wrong password or not allowed (client side)
     HelperNotFound,    // client side
     HelperCrashed,     // client side
+    // Client side too: why pkexec could not run the helper. Append only, the
+    // numbers are printed by tools and matched by tests.
+    PolkitUnavailable,      // no system bus or no polkitd to ask
+    PkexecMissing,          // pkexec is not installed
+    NoAuthenticationAgent,  // polkit would ask, but no agent can show a prompt
+    AuthorizationDismissed, // the password prompt was closed
+    HelperNotPermitted,     // the helper exists but this user may not run it
 };
 
 struct ErrorInfo {

@@ -1,5 +1,7 @@
 // pr::HelperClient in direct mode (the test runs as root): the real helper on
-// lo, and stand-in helpers that misbehave in one specific way each.
+// lo, and stand-in helpers that misbehave in one specific way each. Also the
+// sentences for pkexec's failures, from what pkexec 122 really prints (the
+// polkit scripts check them against a real polkitd and agent).
 
 #include "capture/client/helper_client.h"
 #include "capture/protocol/helper_protocol.h"
@@ -42,6 +44,11 @@ class TestHelperClient : public QObject
 
 private slots:
     void initTestCase();
+    void init();
+    void pkexecFailureNamesTheCause_data();
+    void pkexecFailureNamesTheCause();
+    void helperAccess_data();
+    void helperAccess();
     void helperNotFound();
     void misbehavingHelper_data();
     void misbehavingHelper();
@@ -59,10 +66,90 @@ private:
 
 void TestHelperClient::initTestCase()
 {
-    if (geteuid() != 0)
-        QSKIP("direct mode needs root (the polkit tests cover users)");
     QVERIFY(m_dir.isValid());
     qRegisterMetaType<ErrorInfo>();
+}
+
+void TestHelperClient::init()
+{
+    // The sentence tests need nothing; everything that starts a helper does.
+    const QByteArray function = QTest::currentTestFunction();
+    if (geteuid() != 0 && function != "pkexecFailureNamesTheCause" && function != "helperAccess")
+        QSKIP("direct mode needs root (the polkit tests cover users)");
+}
+
+void TestHelperClient::pkexecFailureNamesTheCause_data()
+{
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("output");
+    QTest::addColumn<ErrorCode>("expected");
+    QTest::addColumn<QString>("mentions");
+
+    // Exactly what pkexec 122 (Debian 12) prints in each case.
+    QTest::newRow("no system bus")
+        << 127
+        << QByteArray("Error getting authority: Error initializing authority: Could not "
+                      "connect: No such file or directory\n")
+        << ErrorCode::PolkitUnavailable << QStringLiteral("polkit) is not running");
+    QTest::newRow("no polkitd")
+        << 127
+        << QByteArray("Error getting authority: Error initializing authority: Error calling "
+                      "StartServiceByName for org.freedesktop.PolicyKit1: Timeout was reached\n")
+        << ErrorCode::PolkitUnavailable << QStringLiteral("administrator to start polkit");
+    QTest::newRow("no agent")
+        << 127
+        << QByteArray("Error executing command as another user: No authentication agent "
+                      "found.\n")
+        << ErrorCode::NoAuthenticationAgent << QStringLiteral("no polkit authentication agent");
+    QTest::newRow("dismissed")
+        << 126
+        << QByteArray("Error executing command as another user: Request dismissed\n\n"
+                      "This incident has been reported.\n")
+        << ErrorCode::AuthorizationDismissed << QStringLiteral("password prompt was closed");
+    QTest::newRow("not authorized")
+        << 127
+        << QByteArray("Error executing command as another user: Not authorized\n\n"
+                      "This incident has been reported.\n")
+        << ErrorCode::NotAuthorized << QStringLiteral("password was not accepted");
+    QTest::newRow("something else")
+        << 127 << QByteArray("Error becoming uid 0: Operation not permitted\n")
+        << ErrorCode::NotAuthorized << QStringLiteral("Error becoming uid 0");
+}
+
+void TestHelperClient::pkexecFailureNamesTheCause()
+{
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, output);
+    QFETCH(ErrorCode, expected);
+    QFETCH(QString, mentions);
+    const ErrorInfo error = pr::describePkexecFailure(exitCode, output);
+    QCOMPARE(error.code, expected);
+    QVERIFY2(error.message.contains(mentions), qPrintable(error.message));
+}
+
+void TestHelperClient::helperAccess_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<ErrorCode>("expected");
+
+    const QString missing = m_dir.filePath(QStringLiteral("no-such-helper"));
+    QTest::newRow("missing") << missing << ErrorCode::HelperNotFound;
+    QTest::newRow("a folder") << m_dir.path() << ErrorCode::HelperNotFound;
+    // No execute bit for anyone: even root may not run it.
+    const QString plain = writeScript(QStringLiteral("not-executable"), "#!/bin/sh\n");
+    QFile::setPermissions(plain, QFile::ReadOwner | QFile::WriteOwner);
+    QTest::newRow("no execute bit") << plain << ErrorCode::HelperNotPermitted;
+    QTest::newRow("runnable") << QStringLiteral("/bin/sh") << ErrorCode::Unknown;
+}
+
+void TestHelperClient::helperAccess()
+{
+    QFETCH(QString, path);
+    QFETCH(ErrorCode, expected);
+    const ErrorInfo error = pr::describeHelperAccess(path);
+    QCOMPARE(error.code, expected);
+    if (expected != ErrorCode::Unknown)
+        QVERIFY2(error.message.contains(path), qPrintable(error.message));
 }
 
 QString TestHelperClient::writeScript(const QString& name, const QByteArray& body)
@@ -94,6 +181,8 @@ void TestHelperClient::helperNotFound()
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errorAt(errors, 0).code, ErrorCode::HelperNotFound);
     QVERIFY2(errorAt(errors, 0).message.contains(missing), qPrintable(errorAt(errors, 0).message));
+    QVERIFY2(errorAt(errors, 0).message.contains(QStringLiteral("Reinstall")),
+             qPrintable(errorAt(errors, 0).message));
     QVERIFY(!client.isRunning());
 }
 

@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QProcess>
@@ -135,6 +136,8 @@ private slots:
     void persistsSettings();
     void commandLineOptionsAreNotRemembered();
     void helperErrorsShowInTheMessageBar();
+    void statusBarStartsWithoutTheRecordingDot();
+    void waitingForPermissionThenDismissed();
     void unknownInterfaceOnTheCommandLineDoesNotRecord();
     void everyControlHasAnAccessibleName();
     void lockMarkOnTheRecordIcon();
@@ -142,6 +145,7 @@ private slots:
 
 private:
     void configure(MainWindow* window, const QString& filter);
+    QString writeScript(const QString& folder, const QString& name, const QByteArray& body);
     bool startAndWait(MainWindow* window);
 
     QTemporaryDir m_settingsDir;
@@ -179,6 +183,19 @@ void TestMainWindow::configure(MainWindow* window, const QString& filter)
     values.stopAfterPackets = 0;
     window->captureOptions()->setValues(values);
     QTRY_VERIFY(window->captureOptions()->isValid());
+}
+
+QString TestMainWindow::writeScript(const QString& folder, const QString& name,
+                                    const QByteArray& body)
+{
+    const QString path = QDir(folder).filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(body);
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                        QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    return path;
 }
 
 bool TestMainWindow::startAndWait(MainWindow* window)
@@ -475,8 +492,128 @@ void TestMainWindow::helperErrorsShowInTheMessageBar()
     QCOMPARE(window.messageBar()->kind(), pr::MessageBar::Kind::Error);
     QVERIFY2(window.messageBar()->text().contains(QLatin1String("not installed")),
              qPrintable(window.messageBar()->text()));
+    QVERIFY2(window.messageBar()->text().contains(QLatin1String("no-such-helper")),
+             qPrintable(window.messageBar()->text()));
     QVERIFY(window.recordAction()->isEnabled());
     QVERIFY(!window.hasUnsavedRecording());
+}
+
+namespace {
+
+QLabel* statusField(MainWindow* window, const char* name)
+{
+    return window->captureStatusBar()->findChild<QLabel*>(QLatin1String(name));
+}
+
+constexpr QChar kRecordingDot(0x25cf);
+
+} // namespace
+
+void TestMainWindow::statusBarStartsWithoutTheRecordingDot()
+{
+    // A stand-in that holds the real helper back until the test says go: the
+    // time between Record and Started, stretched.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString go = dir.filePath(QStringLiteral("go"));
+    const QString helper =
+        writeScript(dir.path(), QStringLiteral("slow-helper"),
+                    QByteArray("#!/bin/sh\ni=0\nwhile [ ! -e '") + QFile::encodeName(go) +
+                        "' ] && [ $i -lt 300 ]; do sleep 0.05; i=$((i+1)); done\nexec '" +
+                        PR_TEST_HELPER_PATH + "' \"$@\"\n");
+    MainWindow window;
+    configure(&window, QStringLiteral("udp and dst port %1").arg(testPort()));
+    window.helperClient()->setHelperPath(helper);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.startRecording();
+    QCOMPARE(window.state(), MainWindow::State::Starting);
+    QLabel* state = statusField(&window, "statusState");
+    QLabel* elapsed = statusField(&window, "statusElapsed");
+    QVERIFY(state && elapsed);
+    QTest::qWait(300);
+    QCOMPARE(window.state(), MainWindow::State::Starting);
+    // Root starts the helper directly: nobody is asked, it is just starting.
+    QCOMPARE(state->text(), QStringLiteral("Starting to record on lo…"));
+    QVERIFY(!elapsed->isVisible());
+    QVERIFY(window.stopAction()->isEnabled());
+
+    QFile(go).open(QIODevice::WriteOnly);
+    QTRY_COMPARE_WITH_TIMEOUT(window.state(), MainWindow::State::Recording, 15000);
+    QVERIFY2(state->text().contains(kRecordingDot), qPrintable(state->text()));
+    QVERIFY(state->text().contains(QLatin1String("Recording on lo")));
+    QVERIFY(elapsed->isVisible());
+
+    QSignalSpy finished(&window, &MainWindow::recordingFinished);
+    window.stopRecording();
+    QVERIFY(finished.wait(15000));
+    window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
+    QVERIFY(window.close());
+}
+
+void TestMainWindow::waitingForPermissionThenDismissed()
+{
+    // As root the helper always starts directly. With the effective uid of
+    // nobody while Record is clicked, the window goes through pkexec like a
+    // user's would; a stand-in pkexec first in PATH keeps its password
+    // prompt open until the test closes it, then says what pkexec 122 says.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QFile::setPermissions(
+        dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther |
+                        QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup));
+    const QString dismiss = dir.filePath(QStringLiteral("dismiss"));
+    QVERIFY(!writeScript(dir.path(), QStringLiteral("pkexec"),
+                         QByteArray("#!/bin/sh\ni=0\nwhile [ ! -e '") + QFile::encodeName(dismiss) +
+                             "' ] && [ $i -lt 300 ]; do sleep 0.05; i=$((i+1)); done\n"
+                             "echo 'Error executing command as another user: Request "
+                             "dismissed' >&2\necho >&2\n"
+                             "echo 'This incident has been reported.' >&2\nexit 126\n")
+                 .isEmpty());
+    const QByteArray oldPath = qgetenv("PATH");
+    qputenv("PATH", QFile::encodeName(dir.path()) + ':' + oldPath);
+
+    MainWindow window;
+    configure(&window, QString());
+    window.resize(1440, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    constexpr uid_t kNobody = 65534;
+    QCOMPARE(::seteuid(kNobody), 0);
+    const bool viaPkexec =
+        window.helperClient()->launchMode() == pr::HelperClient::LaunchMode::Pkexec;
+    window.startRecording(); // forks pkexec while still nobody
+    QCOMPARE(::seteuid(0), 0);
+    qputenv("PATH", oldPath);
+    QVERIFY(viaPkexec);
+    QCOMPARE(window.state(), MainWindow::State::Starting);
+
+    QLabel* state = statusField(&window, "statusState");
+    QVERIFY(state);
+    QTest::qWait(500);
+    QCOMPARE(window.state(), MainWindow::State::Starting);
+    QCOMPARE(state->text(), QStringLiteral("Waiting for permission to record on lo…"));
+    QVERIFY(!state->text().contains(kRecordingDot));
+    for (const char* field : {"statusElapsed", "statusPackets", "statusBytes", "statusFile"})
+        QVERIFY2(!statusField(&window, field)->isVisible(), field);
+    auto* hint = window.findChild<QLabel*>(QStringLiteral("emptyHint"));
+    QVERIFY(hint && hint->isVisible());
+    QVERIFY2(hint->text().contains(QLatin1String("password prompt")), qPrintable(hint->text()));
+    QVERIFY(window.stopAction()->isEnabled());
+    QVERIFY2(!window.findChild<QAction*>(QStringLiteral("folderAction"))->isEnabled(),
+             "the file does not exist yet");
+    saveScreenshot(&window, QStringLiteral("waiting-for-permission.png"));
+
+    // The prompt is closed: back to idle, the reason in the message bar.
+    QFile(dismiss).open(QIODevice::WriteOnly);
+    QTRY_COMPARE_WITH_TIMEOUT(window.state(), MainWindow::State::Idle, 10000);
+    QCOMPARE(window.messageBar()->kind(), pr::MessageBar::Kind::Error);
+    QVERIFY2(window.messageBar()->text().contains(QLatin1String("password prompt was closed")),
+             qPrintable(window.messageBar()->text()));
+    QCOMPARE(state->text(), QStringLiteral("Ready"));
+    QVERIFY(window.recordAction()->isEnabled());
+    QVERIFY(window.currentFilePath().isEmpty());
+    saveScreenshot(&window, QStringLiteral("permission-dismissed.png"));
 }
 
 void TestMainWindow::unknownInterfaceOnTheCommandLineDoesNotRecord()

@@ -20,6 +20,10 @@ public:
     explicit CaptureStatusBar(QWidget* parent = nullptr);
 
     void showIdle(const QString& text);
+    // Between Record and the helper's Started: no red dot and no clock yet,
+    // since nothing is being recorded. forPermission: pkexec is asking for a
+    // password (the prompt may stay open for a while).
+    void showStarting(const QString& interfaceName, bool forPermission);
     void showRecording(const QString& interfaceName, const QString& filePath);
     void showTotals(const pr::proto::TotalsInfo& totals);
     void showStopped(const pr::proto::TotalsInfo& finalTotals);

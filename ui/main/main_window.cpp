@@ -330,6 +330,9 @@ void MainWindow::updateEmptyHint()
             tr("No packets yet.\nChoose an interface and click Record (%1), or double-click "
                "the interface.")
                 .arg(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText)));
+    else if (m_state == State::Starting && m_waitingForPermission)
+        m_emptyHint->setText(tr("Waiting for permission to record…\nAnswer the password "
+                                "prompt to start."));
     else if (m_state == State::Starting)
         m_emptyHint->setText(tr("Starting the recording…"));
     else
@@ -359,7 +362,8 @@ void MainWindow::updateActions()
     const bool haveFile = idle && !m_filePath.isEmpty();
     m_saveAsAction->setEnabled(haveFile);
     m_wiresharkAction->setEnabled(haveFile);
-    m_folderAction->setEnabled(!m_filePath.isEmpty());
+    // While starting the file does not exist yet (and may never).
+    m_folderAction->setEnabled(!m_filePath.isEmpty() && m_state != State::Starting);
     m_openAction->setEnabled(idle);
     m_recentMenu->setEnabled(idle);
     // The interface list stays live while recording (its sparklines are worth

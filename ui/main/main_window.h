@@ -74,6 +74,9 @@ public:
     using ConfirmHook = std::function<QMessageBox::StandardButton(const QString& question)>;
     void setConfirmHook(ConfirmHook hook) { m_confirmHook = std::move(hook); }
 
+    // File > Open's name filters: formats libpcap reads, then all files.
+    static QStringList openFileNameFilters();
+
     HelperClient* helperClient() const { return m_client; }
     InterfacePicker* interfacePicker() const { return m_picker; }
     CaptureOptionsWidget* captureOptions() const { return m_options; }
@@ -143,6 +146,7 @@ private:
     void openFileDialog();
     void openInWireshark();
     void openContainingFolder();
+    void openFolderOf(const QString& filePath);
     void showFinishedMessage(quint64 packets);
 
     HelperClient* m_client = nullptr;
@@ -151,6 +155,8 @@ private:
     QString m_fileFormat; // "pcap", "pcap-us", "pcapng" of m_filePath
     QString m_interfaceName;
     bool m_unsaved = false;
+    // Starting through pkexec: a password prompt may be open until Started.
+    bool m_waitingForPermission = false;
     bool m_namedByUser = false; // -w FILE: never "unsaved"
     bool m_closeAfterStop = false;
     bool m_discardAfterStop = false;

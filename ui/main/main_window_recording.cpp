@@ -24,16 +24,24 @@ namespace pr {
 
 namespace {
 
-// A plain sentence for each failure a user can meet; the helper's own message
-// follows as the detail.
+// A plain sentence for each failure the helper reports; its own message
+// follows as the detail. Empty for the client's launch and permission
+// failures: their sentence names the cause and what to do already.
 QString describeError(const proto::ErrorInfo& error, const QString& interfaceName)
 {
     switch (error.code) {
+    case proto::ErrorCode::NotAuthorized:
+    case proto::ErrorCode::HelperNotFound:
+    case proto::ErrorCode::HelperNotPermitted:
+    case proto::ErrorCode::PolkitUnavailable:
+    case proto::ErrorCode::PkexecMissing:
+    case proto::ErrorCode::NoAuthenticationAgent:
+    case proto::ErrorCode::AuthorizationDismissed:
+        if (!error.message.isEmpty())
+            return {};
+        break;
     case proto::ErrorCode::NoPrivilege:
         return MainWindow::tr("Packet Recorder has no permission to capture on this computer.");
-    case proto::ErrorCode::NotAuthorized:
-        return MainWindow::tr("Recording did not start: the password prompt was dismissed or "
-                              "the password was not accepted.");
     case proto::ErrorCode::UnknownInterface:
         return MainWindow::tr("The interface %1 is gone.").arg(interfaceName);
     case proto::ErrorCode::InterfaceDown:
@@ -47,8 +55,6 @@ QString describeError(const proto::ErrorInfo& error, const QString& interfaceNam
     case proto::ErrorCode::OutputNotWritable:
         return MainWindow::tr("The capture file cannot be written. Is the disk full, or the "
                               "output folder read-only?");
-    case proto::ErrorCode::HelperNotFound:
-        return MainWindow::tr("The capture helper (packet-recorder-helper) is not installed.");
     case proto::ErrorCode::HelperCrashed:
         return MainWindow::tr("The capture helper stopped unexpectedly.");
     case proto::ErrorCode::VersionMismatch:
@@ -146,7 +152,10 @@ void MainWindow::startRecording()
     m_detailView->clear();
     m_chart->clear();
     m_messageBar->dismiss();
-    m_statusBar->showRecording(interfaceName, m_filePath);
+    // Nothing is recorded until the helper says Started (under pkexec, not
+    // before the password was given): no red dot and no clock until then.
+    m_waitingForPermission = m_client->launchMode() == HelperClient::LaunchMode::Pkexec;
+    m_statusBar->showStarting(interfaceName, m_waitingForPermission);
     setState(State::Starting);
     m_client->start(request);
 }
@@ -164,6 +173,7 @@ void MainWindow::onStarted(const proto::StartedInfo& info)
 {
     if (!info.outputPath.isEmpty())
         m_filePath = info.outputPath;
+    m_waitingForPermission = false;
     m_statusBar->showRecording(m_interfaceName, m_filePath);
     if (m_state == State::Starting)
         setState(State::Recording);
@@ -191,7 +201,9 @@ void MainWindow::onWarning(const QString& message)
 void MainWindow::onError(const proto::ErrorInfo& error)
 {
     QString text = describeError(error, m_interfaceName);
-    if (!error.message.isEmpty() && error.message != text)
+    if (text.isEmpty())
+        text = error.message;
+    else if (!error.message.isEmpty() && error.message != text)
         text += QLatin1Char(' ') + error.message;
     m_messageBar->showMessage(MessageBar::Kind::Error, text);
     // Some errors end the helper without a Stopped message (it never started,
@@ -214,6 +226,7 @@ void MainWindow::finishRecording(const proto::TotalsInfo& finalTotals)
     m_stopTimeout->stop();
     const bool wasStarted = m_state == State::Recording || m_state == State::Stopping;
     m_lastTotals = finalTotals;
+    m_waitingForPermission = false;
     setState(State::Idle);
 
     const QFileInfo file(m_filePath);
