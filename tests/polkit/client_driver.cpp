@@ -4,7 +4,11 @@
 //
 //   client_driver --helper PATH --check-password
 //   client_driver --helper PATH --interface lo --output FILE --duration-ms N
-//                 [--pid-file FILE]
+//                 [--pid-file FILE] [--wait-for FILE]
+//
+// --wait-for: print "waiting pid=N" and start only once FILE exists, so a
+// test can first register an authentication agent for this process
+// (pkttyagent --process N): pkexec asks the agent of its parent, us.
 
 #include "capture/client/helper_client.h"
 
@@ -51,8 +55,11 @@ int main(int argc, char** argv)
     const QCommandLineOption pidFileOption(QStringLiteral("pid-file"),
                                            QStringLiteral("write the helper pid here once started"),
                                            QStringLiteral("path"));
-    parser.addOptions(
-        {helperOption, checkOption, interfaceOption, outputOption, durationOption, pidFileOption});
+    const QCommandLineOption waitOption(QStringLiteral("wait-for"),
+                                        QStringLiteral("start recording once this file exists"),
+                                        QStringLiteral("path"));
+    parser.addOptions({helperOption, checkOption, interfaceOption, outputOption, durationOption,
+                       pidFileOption, waitOption});
     parser.process(app);
 
     pr::HelperClient client;
@@ -108,11 +115,37 @@ int main(int argc, char** argv)
     pr::proto::StartRequest request;
     request.interfaceName = parser.value(interfaceOption);
     request.outputPath = parser.value(outputOption);
-    client.start(request);
-    // A bound on the whole run: authorization, recording, stopping.
-    QTimer::singleShot(parser.value(durationOption).toInt() + 30000, &app, [] {
-        say(QStringLiteral("timeout"));
-        QCoreApplication::exit(3);
-    });
+    const int boundMs = parser.value(durationOption).toInt() + 30000;
+    auto start = [&client, request, boundMs] {
+        client.start(request);
+        // A bound on the rest of the run: authorization (a password typed
+        // into an agent in the tests), recording, stopping.
+        QTimer::singleShot(boundMs, &client, [] {
+            say(QStringLiteral("timeout"));
+            QCoreApplication::exit(3);
+        });
+    };
+    if (parser.isSet(waitOption)) {
+        say(QStringLiteral("waiting pid=%1").arg(QCoreApplication::applicationPid()));
+        const QString goFile = parser.value(waitOption);
+        auto* poll = new QTimer(&app);
+        QObject::connect(poll, &QTimer::timeout, &app, [poll, goFile, start] {
+            if (!QFile::exists(goFile))
+                return;
+            poll->stop();
+            start();
+        });
+        poll->start(50);
+        QTimer::singleShot(30000, &app, [poll] {
+            if (poll->isActive()) {
+                say(QStringLiteral("timeout waiting to start"));
+                QCoreApplication::exit(3);
+            }
+        });
+    } else {
+        // From the event loop: start() reports a helper it cannot run at
+        // once, and exit() only ends a loop that runs.
+        QTimer::singleShot(0, &app, start);
+    }
     return app.exec();
 }

@@ -9,6 +9,8 @@ pk_bus_pid=""
 pk_polkitd_pid=""
 pk_policy_file=""
 pk_rule_file=""
+pk_group=""
+pk_tmux_socket=""
 pk_pids=()
 
 pk_log() { echo "[polkit-test] $*" >&2; }
@@ -140,6 +142,58 @@ pk_as_user() {
     fi
 }
 
+# Makes the test user an administrator in polkit's eyes (Debian's
+# 50-default.rules: addAdminRule returns unix-group:sudo) with a password, so
+# auth_admin asks for the user's own password. Sets $pk_password.
+pk_make_admin() {
+    getent group sudo >/dev/null || pk_fail "no sudo group: polkit's admin rule names unix-group:sudo"
+    grep -q 'unix-group:sudo' /usr/share/polkit-1/rules.d/50-default.rules ||
+        pk_log "note: 50-default.rules does not name unix-group:sudo"
+    usermod -aG sudo "$pk_user"
+    pk_password="Pr-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+    echo "$pk_user:$pk_password" | chpasswd
+}
+
+# tmux as the test user, on a server of our own (its socket is in the
+# user's output folder).
+pk_tmux() {
+    pk_tmux_socket="$pk_work/out/tmux.sock"
+    pk_as_user tmux -S "$pk_tmux_socket" "$@"
+}
+
+# Starts pkttyagent as the test user in a tmux pane (it needs a terminal),
+# registered for process $1, and waits until it is registered.
+pk_start_agent() {
+    local pid=$1 fifo="$pk_work/out/agent.ready"
+    command -v tmux >/dev/null || pk_fail "tmux is not installed"
+    command -v pkttyagent >/dev/null || pk_fail "pkttyagent is not installed (package polkitd)"
+    rm -f "$fifo"
+    pk_as_user mkfifo "$fifo"
+    # pkttyagent closes the notify descriptor once registered: the reader of
+    # the fifo sees end of file then (or when the agent gave up and exited).
+    pk_tmux new-session -d -x 160 -y 40 -s agent         "exec pkttyagent --process $pid --notify-fd 3 3>$fifo"
+    timeout 10 cat "$fifo" >/dev/null || pk_fail "pkttyagent did not register"
+    pk_agent_pid=$(pgrep -u "$pk_uid" -x pkttyagent | head -1)
+    [[ -n $pk_agent_pid ]] || pk_fail "pkttyagent exited: $(pk_agent_screen)"
+    pk_log "pkttyagent (pid $pk_agent_pid) registered for process $pid"
+}
+
+pk_agent_screen() {
+    pk_tmux capture-pane -p -t agent 2>/dev/null | grep -v '^$' || true
+}
+
+# Waits up to $2 tenths of a second for the agent's pane to show text $1.
+pk_wait_agent_text() {
+    local text=$1 tenths=$2
+    pk_wait_for "pk_agent_screen | grep -qF -- '$text'" "$tenths"
+}
+
+pk_stop_agent() {
+    [[ -n $pk_tmux_socket && -S $pk_tmux_socket ]] && pk_tmux kill-server 2>/dev/null
+    pk_tmux_socket=""
+    return 0
+}
+
 # The helper started from our copy, if any is running.
 pk_helper_pids() {
     pgrep -f "^$pk_work/bin/packet-recorder-helper" || true
@@ -147,6 +201,7 @@ pk_helper_pids() {
 
 pk_cleanup() {
     set +e
+    pk_stop_agent
     for pid in "${pk_pids[@]}" $(pk_helper_pids); do
         kill -KILL "$pid" 2>/dev/null
     done
@@ -163,8 +218,17 @@ pk_cleanup() {
         wait "$pk_bus_pid" 2>/dev/null
         rm -f /run/dbus/system_bus_socket
     fi
+    # Whatever still runs as the test user was started by this test.
+    if [[ -n $pk_uid ]]; then
+        for pid in $(pgrep -u "$pk_uid"); do
+            kill -KILL "$pid" 2>/dev/null
+        done
+        pk_wait_for "! pgrep -u $pk_uid >/dev/null" 30
+    fi
     [[ -n $pk_user ]] && userdel "$pk_user" 2>/dev/null
+    [[ -n $pk_group ]] && groupdel "$pk_group" 2>/dev/null
     [[ -n $pk_work ]] && rm -rf "$pk_work"
+    return 0
 }
 
 # Asserts the privilege picture of a running helper from /proc/<pid>/status.

@@ -4,7 +4,12 @@
 #
 #   polkit_test.sh CASE DRIVER HELPER POLICY_TEMPLATE
 #
-# CASE: pkexec_rule | not_authorized | file_caps | client_killed | will_ask
+# CASE: pkexec_rule | no_agent | file_caps | client_killed | will_ask |
+#       agent_password | agent_wrong_password | agent_dismissed | no_polkit |
+#       pkexec_missing | helper_missing | helper_not_permitted
+#
+# The agent_* cases answer a real pkttyagent (in a tmux pane, as the test
+# user) with tmux send-keys; the user is an administrator with a password.
 set -euo pipefail
 
 case_name=$1
@@ -64,6 +69,61 @@ check_capture_file() {
     ((count > 0)) || pk_fail "the test traffic is not in the file"
 }
 
+# The driver (as the test user) ended with the error exit 2 and one error
+# before anything started: code $2, a sentence containing $3. $1 is its exit code.
+check_start_error() {
+    local rc=$1 code=$2 text=$3
+    cat "$out/driver.log" >&2
+    [[ $rc -eq 2 ]] || {
+        cat "$out/driver.err" >&2
+        pk_fail "driver exited with $rc, expected the error exit 2"
+    }
+    grep "^error code=$code message=" "$out/driver.log" | grep -qF -- "$text" ||
+        pk_fail "expected error code $code saying \"$text\""
+    [[ $(grep -c "^error " "$out/driver.log") -eq 1 ]] || pk_fail "more than one error"
+    ! grep -q "^started " "$out/driver.log" || pk_fail "the recording started"
+    [[ ! -e $out/capture.pcap ]] || pk_fail "a capture file was created"
+    pk_wait_for no_helper_left 10 || pk_fail "a helper or pkexec is still running"
+}
+
+# Runs a recording as the test user to its end; leaves the exit code in $rc.
+run_driver() {
+    local helper_path=$1
+    rc=0
+    pk_as_user "$pk_work/bin/client_driver" --helper "$helper_path" \
+        --interface lo --output "$out/capture.pcap" --duration-ms 1000 \
+        >"$out/driver.log" 2>"$out/driver.err" || rc=$?
+}
+
+# Starts the driver in a session of its own (a Ctrl+C in the agent's pane
+# reaches only the agent), waiting; registers pkttyagent for it; lets it
+# start; waits for the agent's password prompt for our action.
+start_with_agent() {
+    local duration_ms=$1
+    rm -f "$out/go"
+    pk_as_user --bg setsid "$pk_work/bin/client_driver" \
+        --helper "$pk_work/bin/packet-recorder-helper" --interface lo \
+        --output "$out/capture.pcap" --duration-ms "$duration_ms" \
+        --pid-file "$out/helper.pid" --wait-for "$out/go" \
+        >"$out/driver.log" 2>"$out/driver.err"
+    driver_pid=$pk_last_pid
+    pk_wait_for "grep -q '^waiting pid=' $out/driver.log" 100 || pk_fail "the driver did not start"
+    grep -q "^launch-mode pkexec" "$out/driver.log" || pk_fail "expected the pkexec launch mode"
+    pk_start_agent "$(sed -n 's/^waiting pid=//p' "$out/driver.log")"
+    pk_as_user touch "$out/go"
+    pk_wait_agent_text "Password:" 150 || pk_fail "no password prompt: $(pk_agent_screen)"
+    pk_agent_screen >&2
+    pk_agent_screen | grep -qF "AUTHENTICATING FOR org.packetrecorder.helper.capture" ||
+        pk_fail "the prompt is not for the capture action"
+    pk_agent_screen | grep -qF "Authenticating as: $pk_user" ||
+        pk_fail "the prompt does not ask for the user's own password"
+}
+
+type_into_agent() {
+    pk_tmux send-keys -t agent -l "$1"
+    pk_tmux send-keys -t agent Enter
+}
+
 no_helper_left() {
     [[ -z $(pk_helper_pids) ]] && [[ -z $(pgrep -f "pkexec $pk_work/bin/" || true) ]]
 }
@@ -90,22 +150,120 @@ pkexec_rule)
     [[ ! -e $out/other.pcap ]] || pk_fail "pkexec helper record wrote a file"
     ;;
 
-not_authorized)
-    # No rule and no authentication agent: pkexec refuses.
-    rc=0
-    pk_as_user "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
-        --interface lo --output "$out/capture.pcap" --duration-ms 1000 \
-        >"$out/driver.log" 2>"$out/driver.err" || rc=$?
-    cat "$out/driver.log" >&2
-    [[ $rc -eq 2 ]] || {
-        cat "$out/driver.err" >&2
-        pk_fail "driver exited with $rc, expected the error exit 2"
+no_agent)
+    # No rule and no authentication agent: polkit would ask, nobody can.
+    # pkexec: exit 127, "... No authentication agent found."
+    run_driver "$pk_work/bin/packet-recorder-helper"
+    # ErrorCode::NoAuthenticationAgent is 16.
+    check_start_error $rc 16 "no polkit authentication agent is running in this session"
+    ;;
+
+agent_password)
+    pk_make_admin
+    start_with_agent 3000
+    type_into_agent "$pk_password"
+    pk_wait_agent_text "AUTHENTICATION COMPLETE" 100 ||
+        pk_fail "the agent did not accept the password: $(pk_agent_screen)"
+    pk_wait_for "[[ -s $out/helper.pid ]] || ! kill -0 $driver_pid 2>/dev/null" 200
+    [[ -s $out/helper.pid ]] || {
+        cat "$out/driver.log" "$out/driver.err" >&2
+        pk_fail "the recording did not start after the password"
     }
+    helper_pid=$(cat "$out/helper.pid")
+    pk_send_loopback_udp 50 "$port"
+    pk_check_dropped "$helper_pid"
+    finish_recording
+    check_capture_file "$port"
+    pk_wait_for no_helper_left 30 || pk_fail "helper still running after stop"
+    ;;
+
+agent_wrong_password)
+    pk_make_admin
+    start_with_agent 1000
+    type_into_agent "wrong-$pk_password"
+    pk_wait_agent_text "AUTHENTICATION FAILED" 100 ||
+        pk_fail "the agent did not refuse the password: $(pk_agent_screen)"
+    rc=0
+    wait "$driver_pid" || rc=$?
+    # pkexec: exit 127, "... Not authorized" + "This incident has been reported."
     # ErrorCode::NotAuthorized is 11.
-    grep -q "^error code=11 message=Recording needs permission to capture network traffic, and it was not granted.$" \
-        "$out/driver.log" || pk_fail "not the not-authorized error"
-    pk_wait_for no_helper_left 10 || pk_fail "a helper or pkexec is still running"
-    [[ ! -e $out/capture.pcap ]] || pk_fail "a capture file was created without authorization"
+    check_start_error $rc 11 "the password was not accepted"
+    ;;
+
+agent_dismissed)
+    pk_make_admin
+    start_with_agent 1000
+    pk_tmux send-keys -t agent C-c
+    pk_wait_for "! kill -0 $pk_agent_pid 2>/dev/null" 50 || pk_fail "Ctrl+C did not end pkttyagent"
+    rc=0
+    wait "$driver_pid" || rc=$?
+    # A text agent cannot report a dismissal: polkitd counts a prompt as
+    # dismissed only when the agent answers with a Cancelled error (what the
+    # desktop agents' Cancel button sends; pkexec then exits 126). Ctrl+C ends
+    # pkttyagent, polkitd sees the agent go away and answers "Not authorized",
+    # pkexec exits 127: the sentence must not claim a wrong password only.
+    check_start_error $rc 11 "the password was not accepted, or your account is not allowed"
+    ;;
+
+no_polkit)
+    # No polkitd means no system bus here: with a bus, D-Bus activation
+    # would start polkitd again on the first request.
+    if [[ -z $pk_bus_pid ]]; then
+        echo "a system bus was already running: polkit cannot be taken away in this test"
+        exit 77
+    fi
+    kill "$pk_polkitd_pid" "$pk_bus_pid"
+    wait "$pk_polkitd_pid" "$pk_bus_pid" 2>/dev/null || true
+    pk_polkitd_pid=""
+    pk_bus_pid=""
+    rm -f /run/dbus/system_bus_socket
+    # pkexec: exit 127, "Error getting authority: Error initializing
+    # authority: Could not connect: No such file or directory".
+    run_driver "$pk_work/bin/packet-recorder-helper"
+    # ErrorCode::PolkitUnavailable is 14.
+    check_start_error $rc 14 "the permission service (polkit) is not running"
+    ;;
+
+pkexec_missing)
+    # pkexec hidden in a mount namespace of the driver's own: an empty,
+    # non-executable file in its place, as if the package were not installed.
+    : >"$pk_work/empty"
+    chmod 644 "$pk_work/empty"
+    rc=0
+    (cd "$out" && unshare --mount --propagation private \
+        sh -c 'mount --bind "$1" /usr/bin/pkexec && shift && exec "$@"' sh "$pk_work/empty" \
+        setpriv --reuid="$pk_uid" --regid="$pk_uid" --init-groups \
+        env -i PATH=/usr/bin:/bin HOME="$pk_work" SHELL=/bin/sh LANG=C.UTF-8 \
+        "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
+        --interface lo --output "$out/capture.pcap" --duration-ms 1000 \
+        >"$out/driver.log" 2>"$out/driver.err") || rc=$?
+    # ErrorCode::PkexecMissing is 15.
+    check_start_error $rc 15 "Install the pkexec package"
+    grep -qF "/usr/bin/pkexec" "$out/driver.log" || pk_fail "the sentence does not say where pkexec was looked for"
+    ;;
+
+helper_missing)
+    missing="$pk_work/bin/gone/packet-recorder-helper"
+    run_driver "$missing"
+    # ErrorCode::HelperNotFound is 12.
+    check_start_error $rc 12 "there is no $missing"
+    grep -qF "Reinstall Packet Recorder" "$out/driver.log" || pk_fail "no way out in the sentence"
+    ;;
+
+helper_not_permitted)
+    # Recording restricted to a group the user is not in: 0750 root:GROUP.
+    pk_group="prpkg$$"
+    groupadd "$pk_group"
+    mkdir -p "$pk_work/bin/restricted"
+    chmod 755 "$pk_work/bin/restricted"
+    restricted="$pk_work/bin/restricted/packet-recorder-helper"
+    cp "$pk_work/bin/packet-recorder-helper" "$restricted"
+    chown "root:$pk_group" "$restricted"
+    chmod 0750 "$restricted"
+    run_driver "$restricted"
+    # ErrorCode::HelperNotPermitted is 18.
+    check_start_error $rc 18 "only members of the group $pk_group may run the recording helper $restricted"
+    grep -qF "add you to the group $pk_group" "$out/driver.log" || pk_fail "no way out in the sentence"
     ;;
 
 file_caps)
