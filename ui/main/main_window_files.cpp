@@ -14,6 +14,9 @@
 #include "ui/packets/packet_list_view.h"
 
 #include <QAction>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -33,6 +36,9 @@
 namespace pr {
 
 namespace {
+
+// Long enough for a file manager to be started by D-Bus activation.
+constexpr int kShowItemsTimeoutMs = 10000;
 
 // The format of a capture file from its magic number; empty when unknown.
 QString detectFormat(const QString& path)
@@ -216,13 +222,29 @@ bool MainWindow::saveCaptureAs(const QString& target, const QString& format, QSt
     return true;
 }
 
+QStringList MainWindow::openFileNameFilters()
+{
+    // What libpcap 1.10 reads (the file is opened with pcap_open_offline), under
+    // the names Wireshark gives these formats: pcap as .pcap, .cap, .dmp and
+    // pcapng as .pcapng, .ntar. Not .pcap.gz: libpcap does not decompress.
+    return {
+        //: File > Open filter; keep the patterns in parentheses as they are
+        tr("Capture files (*.pcap *.pcapng *.cap *.dmp *.ntar)"),
+        //: File > Open filter; keep the patterns in parentheses as they are
+        tr("pcap (*.pcap *.cap *.dmp)"),
+        //: File > Open filter; keep the patterns in parentheses as they are
+        tr("pcapng (*.pcapng *.ntar)"),
+        //: File > Open filter; keep the pattern in parentheses as it is
+        tr("All files (*)"),
+    };
+}
+
 void MainWindow::openFileDialog()
 {
     const QString directory = m_filePath.isEmpty() ? m_options->values().outputDirectory
                                                    : QFileInfo(m_filePath).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Capture File"), directory,
-        tr("Capture files (*.pcap *.pcapng *.cap *.pcap.gz);;All files (*)"));
+        this, tr("Open Capture File"), directory, openFileNameFilters().join(QStringLiteral(";;")));
     if (!path.isEmpty())
         openCaptureFile(path);
 }
@@ -328,11 +350,40 @@ void MainWindow::openContainingFolder()
 {
     if (m_filePath.isEmpty())
         return;
-    const QString folder = QFileInfo(m_filePath).absolutePath();
+    const QString path = m_filePath;
+    // The file manager's D-Bus interface (freedesktop.org FileManager1, served
+    // by Nautilus, Dolphin, Nemo, Caja, Thunar, ...) opens the folder with the
+    // file selected; a plain folder URL would leave the user looking for it
+    // among the other recordings.
+    QDBusMessage call = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.FileManager1"),
+        QStringLiteral("/org/freedesktop/FileManager1"),
+        QStringLiteral("org.freedesktop.FileManager1"), QStringLiteral("ShowItems"));
+    // ShowItems(as uris, s startupId): no startup notification id to pass on.
+    call << QStringList{QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded)} << QString();
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected()) {
+        openFolderOf(path);
+        return;
+    }
+    auto* watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, kShowItemsTimeoutMs), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+            [this, watcher, path](QDBusPendingCallWatcher*) {
+                watcher->deleteLater();
+                // No file manager owns the name (and none can be activated),
+                // or it failed: the folder alone is still better than nothing.
+                if (watcher->isError())
+                    openFolderOf(path);
+            });
+}
+
+void MainWindow::openFolderOf(const QString& filePath)
+{
+    const QString folder = QFileInfo(filePath).absolutePath();
     if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
         m_messageBar->showMessage(MessageBar::Kind::Information,
                                   tr("No file manager could be started. The capture file is %1.")
-                                      .arg(QDir::toNativeSeparators(m_filePath)));
+                                      .arg(QDir::toNativeSeparators(filePath)));
 }
 
 void MainWindow::applyCommandLine(const CommandLineOptions& options)
