@@ -414,6 +414,16 @@
         <extracomment>Status bar: %1 is the file size, %2 the file path</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waiting for permission to record on %1…</source>
+        <extracomment>Status bar while the password prompt for recording is open; %1 is an interface name such as eth0</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting to record on %1…</source>
+        <extracomment>Status bar between clicking Record and the helper&apos;s start; %1 is an interface name such as eth0</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::FilterLineEdit</name>
@@ -1491,6 +1501,7 @@ Peak in the last minute: %2</source>
     </message>
     <message>
         <source>Show in Folder</source>
+        <extracomment>Short toolbar label of File &gt; Open Containing Folder</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1534,10 +1545,6 @@ Peak in the last minute: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Capture files (*.pcap *.pcapng *.cap *.pcap.gz);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keep the recording before opening another file?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1562,10 +1569,6 @@ Peak in the last minute: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recording did not start: the password prompt was dismissed or the password was not accepted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The interface %1 is gone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1583,10 +1586,6 @@ Peak in the last minute: %2</source>
     </message>
     <message>
         <source>The capture file cannot be written. Is the disk full, or the output folder read-only?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The capture helper (packet-recorder-helper) is not installed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1645,6 +1644,31 @@ Choose an interface and click Record (%1), or double-click the interface.</sourc
     </message>
     <message>
         <source>There is no interface named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for permission to record…
+Answer the password prompt to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture files (*.pcap *.pcapng *.cap *.dmp *.ntar)</source>
+        <extracomment>File &gt; Open filter; keep the patterns in parentheses as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcap (*.pcap *.cap *.dmp)</source>
+        <extracomment>File &gt; Open filter; keep the patterns in parentheses as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcapng (*.pcapng *.ntar)</source>
+        <extracomment>File &gt; Open filter; keep the patterns in parentheses as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <extracomment>File &gt; Open filter; keep the pattern in parentheses as it is</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -66,15 +66,16 @@ void CaptureStatusBar::showStarting(const QString& interfaceName, bool forPermis
 {
     m_totals = {};
     m_filePath.clear();
-    m_state->setText((forPermission
-                          //: Status bar while the password prompt for recording is open; %1 is an
-                          //: interface name such as eth0
-                          ? tr("Waiting for permission to record on %1…")
-                          //: Status bar between clicking Record and the first captured moment; %1
-                          //: is an interface name such as eth0
-                          : tr("Starting to record on %1…"))
-                         .arg(interfaceName)
-                         .toHtmlEscaped());
+    QString text;
+    if (forPermission)
+        //: Status bar while the password prompt for recording is open; %1 is an
+        //: interface name such as eth0
+        text = tr("Waiting for permission to record on %1…").arg(interfaceName);
+    else
+        //: Status bar between clicking Record and the helper's start; %1 is an
+        //: interface name such as eth0
+        text = tr("Starting to record on %1…").arg(interfaceName);
+    m_state->setText(text.toHtmlEscaped());
     for (QLabel* label : {m_elapsed, m_packets, m_bytes, m_rate, m_drops, m_notShown, m_file})
         setFieldVisible(label, false);
 }
