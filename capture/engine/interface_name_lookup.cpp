@@ -1,5 +1,6 @@
 #include "capture/engine/interface_name_lookup.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include <linux/netlink.h>
@@ -8,6 +9,46 @@
 #include <unistd.h>
 
 namespace pr {
+
+std::optional<std::string> findLinkName(const void* data, std::size_t length,
+                                        std::uint32_t sequence, std::int32_t ifindex)
+{
+    // The netlink walking macros cast char pointers; the caller aligns the
+    // buffer for nlmsghdr and the kernel keeps every message and attribute
+    // aligned.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wcast-align"
+    std::optional<std::string> name;
+    const auto* bytes = static_cast<const char*>(data);
+    // Walked by offset rather than with NLMSG_NEXT: that macro subtracts the
+    // aligned length from an unsigned remainder, which wraps when the last
+    // message's length is not a multiple of 4 and the walk reads past the end.
+    for (std::size_t offset = 0; length - offset >= sizeof(nlmsghdr);) {
+        const auto* message = reinterpret_cast<const nlmsghdr*>(bytes + offset);
+        if (message->nlmsg_len < sizeof(nlmsghdr) || message->nlmsg_len > length - offset)
+            break;
+        offset += std::min<std::size_t>(NLMSG_ALIGN(message->nlmsg_len), length - offset);
+        if (message->nlmsg_type != RTM_NEWLINK || message->nlmsg_seq != sequence)
+            continue;
+        // The check above only vouches for the netlink header: a message too short
+        // for its ifinfomsg would be read past its end.
+        if (message->nlmsg_len < NLMSG_LENGTH(sizeof(ifinfomsg)))
+            continue;
+        const auto* info = static_cast<const ifinfomsg*>(NLMSG_DATA(message));
+        if (info->ifi_index != ifindex)
+            continue;
+        int attributesLength = static_cast<int>(IFLA_PAYLOAD(message));
+        for (const auto* attribute = IFLA_RTA(info); RTA_OK(attribute, attributesLength);
+             attribute = RTA_NEXT(attribute, attributesLength)) {
+            if (attribute->rta_type == IFLA_IFNAME)
+                name.emplace(
+                    static_cast<const char*>(RTA_DATA(attribute)),
+                    strnlen(static_cast<const char*>(RTA_DATA(attribute)), RTA_PAYLOAD(attribute)));
+        }
+    }
+#pragma GCC diagnostic pop
+    return name;
+}
 
 InterfaceNameLookup::~InterfaceNameLookup()
 {
@@ -42,35 +83,15 @@ std::optional<std::string> InterfaceNameLookup::nameOf(std::int32_t ifindex)
         return std::nullopt;
 
     alignas(nlmsghdr) char buffer[16384];
-    // The netlink walking macros cast char pointers; the buffer is aligned
-    // for nlmsghdr and the kernel keeps every message and attribute aligned.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wcast-align"
     std::optional<std::string> name;
     // Read every queued message so a stale reply never answers a later request.
     for (;;) {
         const ssize_t length = ::read(m_fd, buffer, sizeof(buffer));
         if (length <= 0)
             break;
-        auto remaining = static_cast<unsigned>(length);
-        for (auto* message = reinterpret_cast<nlmsghdr*>(buffer); NLMSG_OK(message, remaining);
-             message = NLMSG_NEXT(message, remaining)) {
-            if (message->nlmsg_type != RTM_NEWLINK || message->nlmsg_seq != m_sequence)
-                continue;
-            auto* info = static_cast<ifinfomsg*>(NLMSG_DATA(message));
-            if (info->ifi_index != ifindex)
-                continue;
-            int attributesLength = static_cast<int>(IFLA_PAYLOAD(message));
-            for (auto* attribute = IFLA_RTA(info); RTA_OK(attribute, attributesLength);
-                 attribute = RTA_NEXT(attribute, attributesLength)) {
-                if (attribute->rta_type == IFLA_IFNAME)
-                    name.emplace(static_cast<const char*>(RTA_DATA(attribute)),
-                                 strnlen(static_cast<const char*>(RTA_DATA(attribute)),
-                                         RTA_PAYLOAD(attribute)));
-            }
-        }
+        if (auto found = findLinkName(buffer, std::size_t(length), m_sequence, ifindex))
+            name = std::move(found);
     }
-#pragma GCC diagnostic pop
     return name;
 }
 

@@ -1,10 +1,18 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 
 namespace pr {
+
+// Pure parser for one read() from the rtnetlink socket: the name in the last
+// RTM_NEWLINK reply to `sequence` that describes `ifindex`. The bytes come
+// from the kernel but are parsed defensively (and fuzzed): every length is
+// checked against `length`. data must be aligned for nlmsghdr.
+std::optional<std::string> findLinkName(const void* data, std::size_t length,
+                                        std::uint32_t sequence, std::int32_t ifindex);
 
 // Names of interfaces by index through a rtnetlink socket opened up front.
 // Once open it needs only write() and read(), so it keeps working under the
@@ -19,6 +27,7 @@ public:
     InterfaceNameLookup& operator=(const InterfaceNameLookup&) = delete;
 
     bool open();
+    int fd() const { return m_fd; }
     std::optional<std::string> nameOf(std::int32_t ifindex);
 
 private:
