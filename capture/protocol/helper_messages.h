@@ -22,6 +22,10 @@ struct StartRequest {
     std::uint64_t ringBytes = 64ull << 20;
     QString format = QStringLiteral("pcap"); // "pcap", "pcap-us", "pcapng"
     QString outputPath;      // opened by the helper after dropping privileges
+    // Replace an existing file at outputPath (the user was asked). Key
+    // "overwrite", optional on the wire: absent means an existing file is
+    // refused with OutputExists and left untouched.
+    bool overwrite = false;
     double stopAfterSeconds = 0;     // 0: no limit
     std::uint64_t stopAfterPackets = 0;
     std::uint64_t stopAfterBytes = 0;
@@ -102,6 +106,10 @@ enum class ErrorCode : std::uint16_t {
     NoAuthenticationAgent,  // polkit would ask, but no agent can show a prompt
     AuthorizationDismissed, // the password prompt was closed
     HelperNotPermitted,     // the helper exists but this user may not run it
+    // Helper side: the limits for callers who are not root, the output file.
+    RingTooLarge,      // the ring is above the caller's limit (named in the message)
+    TooManyRecordings, // the caller already runs the most recordings one user may
+    OutputExists,      // the output file exists and overwrite was not set
 };
 
 struct ErrorInfo {

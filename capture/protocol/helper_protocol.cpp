@@ -28,6 +28,7 @@ constexpr QLatin1StringView promiscuous("promiscuous");
 constexpr QLatin1StringView ringBytes("ringBytes");
 constexpr QLatin1StringView format("format");
 constexpr QLatin1StringView outputPath("outputPath");
+constexpr QLatin1StringView overwrite("overwrite");
 constexpr QLatin1StringView stopSeconds("stopSeconds");
 constexpr QLatin1StringView stopPackets("stopPackets");
 constexpr QLatin1StringView stopBytes("stopBytes");
@@ -290,6 +291,8 @@ public:
             m_check.fail(QStringLiteral("Field %1 is missing.").arg(name));
         return value;
     }
+    // A key that may be missing (fields added after version 1).
+    QCborValue optional(QLatin1StringView name) const { return m_map.value(name); }
 
 private:
     const QCborMap& m_map;
@@ -344,6 +347,9 @@ bool decodeStart(Fields& f, Checker& check, StartRequest* start)
                    &start->outputPath) &&
         !start->outputPath.startsWith(QLatin1Char('/')))
         check.fail(QStringLiteral("Field outputPath must be an absolute path."));
+    // Optional: absent means never replace an existing file.
+    if (const QCborValue overwrite = f.optional(key::overwrite); !overwrite.isUndefined())
+        check.boolean(overwrite, key::overwrite, &start->overwrite);
     check.number(f[key::stopSeconds], key::stopSeconds, &start->stopAfterSeconds);
     check.uint(f[key::stopPackets], key::stopPackets, kMaxCounter, &start->stopAfterPackets);
     check.uint(f[key::stopBytes], key::stopBytes, kMaxCounter, &start->stopAfterBytes);
@@ -494,6 +500,8 @@ QByteArray encodeStart(const StartRequest& request)
     frame.uint(key::ringBytes, request.ringBytes);
     frame.text(key::format, request.format);
     frame.text(key::outputPath, request.outputPath);
+    frame.writer().append(key::overwrite);
+    frame.writer().append(request.overwrite);
     frame.number(key::stopSeconds, request.stopAfterSeconds);
     frame.uint(key::stopPackets, request.stopAfterPackets);
     frame.uint(key::stopBytes, request.stopAfterBytes);
