@@ -1,14 +1,22 @@
 #pragma once
 
 #include <cstdio>
+#include <string>
 #include <string_view>
 
 // The helper's subcommands; helper_main.cpp dispatches on argv[1].
+namespace pr {
+class HelperSession;
+}
+
 namespace pr::helper {
 
-int runRecord(int argc, char** argv);     // headless recording (like dumpcap)
-int runInterfaces(int argc, char** argv); // list interfaces, optionally as JSON
-int runServe(int argc, char** argv);      // speak the helper protocol on stdin/stdout
+// Both run after HelperSession::acquireAndDrop(), as the user.
+int runRecord(int argc, char** argv, HelperSession& session); // headless recording (like dumpcap)
+int runServe(int argc, char** argv, HelperSession& session);  // the helper protocol on stdin/stdout
+int runInterfaces(int argc, char** argv);                     // list interfaces, optionally as JSON
+// serve's answer when the privileges could not be dropped: an Error message.
+int serveDropFailed(const std::string& reason);
 
 // Usage of one subcommand ("record", "interfaces", "serve"), or of all of
 // them when command is empty.

@@ -1,10 +1,12 @@
-// "record": headless recording to a file, like dumpcap. Order matters for
-// privilege: capture socket first (privileged), then drop to the invoking
-// user, then open the output file as that user, then seccomp, then the loop.
+// "record": headless recording to a file, like dumpcap. Runs entirely as the
+// invoking user: main() already created the capture socket and dropped
+// privileges (HelperSession), so the arguments are parsed, the filter
+// compiled and the file opened without any privilege.
 
 #include "app/helper/commands.h"
 #include "app/helper/json_text.h"
 #include "capture/engine/capture_options.h"
+#include "capture/engine/helper_session.h"
 #include "capture/engine/interface_info.h"
 #include "capture/engine/privileges.h"
 #include "capture/engine/recorder.h"
@@ -98,7 +100,8 @@ enum class Request
 // Returns an empty string on success, else the one line to print. --help and
 // --version where an option is expected end the parse (a value that happens
 // to read "--help", as in --output --help, stays a value).
-std::string parseArguments(int argc, char** argv, CaptureOptions* options, Request* request)
+std::string parseArguments(int argc, char** argv, CaptureOptions* options, bool* overwrite,
+                           Request* request)
 {
     *request = Request::Record;
     bool haveInterface = false;
@@ -117,6 +120,10 @@ std::string parseArguments(int argc, char** argv, CaptureOptions* options, Reque
         }
         if (option == "--promiscuous") {
             options->promiscuous = true;
+            continue;
+        }
+        if (option == "--overwrite") {
+            *overwrite = true;
             continue;
         }
         if (!value) {
@@ -229,30 +236,14 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
     return jsonLine(QJsonDocument(summary));
 }
 
-// Opens the output as the (already dropped-to) user. *created tells whether
-// the file is ours to remove if recording never starts.
-int openOutput(const std::string& path, bool* created, std::string* error)
-{
-    *created = false;
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd >= 0) {
-        *created = true;
-        return fd;
-    }
-    if (errno == EEXIST)
-        fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-    if (fd < 0)
-        *error = "cannot write output file \"" + path + "\": " + std::strerror(errno);
-    return fd;
-}
-
 } // namespace
 
-int runRecord(int argc, char** argv)
+int runRecord(int argc, char** argv, HelperSession& session)
 {
     CaptureOptions options;
+    bool overwrite = false;
     Request request = Request::Record;
-    if (const std::string problem = parseArguments(argc, argv, &options, &request);
+    if (const std::string problem = parseArguments(argc, argv, &options, &overwrite, &request);
         !problem.empty()) {
         printError(problem);
         return kExitUsage;
@@ -270,36 +261,15 @@ int runRecord(int argc, char** argv)
     g_recorder = &recorder;
     installStopHandlers();
 
-    if (const CaptureError error = recorder.open(options)) {
-        printError(error.message);
+    if (const CaptureError error = session.prepare(recorder, options, overwrite)) {
+        printError(error.code == CaptureErrorCode::OutputExists
+                       ? error.message + "; pass --overwrite to replace it"
+                       : error.message);
         return error.code == CaptureErrorCode::OutOfRange ? kExitUsage : kExitFailure;
     }
-
-    TargetUser user;
-    std::string problem;
-    if (!resolveTargetUser(&user, &problem) || !dropPrivileges(user, &problem)) {
-        printError("cannot drop privileges: " + problem);
-        return kExitFailure;
-    }
-
-    bool created = false;
-    const int fd = openOutput(options.outputPath, &created, &problem);
-    if (fd < 0) {
-        printError(problem);
-        return kExitFailure;
-    }
-    if (const CaptureError error = recorder.startWriting(fd)) {
-        ::close(fd);
-        if (created)
-            ::unlink(options.outputPath.c_str());
+    if (const CaptureError error = session.restrict(recorder, {STDOUT_FILENO, STDERR_FILENO})) {
+        session.discardOutput();
         printError(error.message);
-        return kExitFailure;
-    }
-    if (!applySeccompAllowList(&problem)) {
-        ::close(fd);
-        if (created)
-            ::unlink(options.outputPath.c_str());
-        printError("cannot restrict system calls: " + problem);
         return kExitFailure;
     }
 
@@ -309,7 +279,7 @@ int runRecord(int argc, char** argv)
 
     ProgressPrinter progress;
     const CaptureError error = recorder.run(progress);
-    ::close(fd);
+    session.closeOutput();
     if (error) {
         printError(error.message);
         return kExitFailure;

@@ -4,6 +4,7 @@
 #include "app/helper/commands.h"
 
 #include "capture/engine/capture_options.h"
+#include "capture/engine/helper_session.h"
 #include "capture/engine/interface_info.h"
 #include "capture/engine/privileges.h"
 #include "capture/engine/recorder.h"
@@ -80,6 +81,12 @@ ErrorCode toProtocolCode(CaptureErrorCode code)
         return ErrorCode::OutOfRange;
     case CaptureErrorCode::SystemError:
         return ErrorCode::SystemError;
+    case CaptureErrorCode::RingTooLarge:
+        return ErrorCode::RingTooLarge;
+    case CaptureErrorCode::TooManyRecordings:
+        return ErrorCode::TooManyRecordings;
+    case CaptureErrorCode::OutputExists:
+        return ErrorCode::OutputExists;
     }
     return ErrorCode::Unknown;
 }
@@ -416,19 +423,21 @@ int fail(FrameSender& out, const CaptureError& error)
                 kExitCaptureError);
 }
 
-// Errors before the loop leave no file behind.
-void discardOutput(int fd, const std::string& path)
-{
-    ::close(fd);
-    ::unlink(path.c_str());
-}
-
 } // namespace
 
-int runServe(int argc, char** argv)
+int serveDropFailed(const std::string& reason)
 {
-    // pkexec runs this as root: answer --help and --version, and refuse
-    // anything else, before touching signals, the channel or any privilege.
+    FrameSender out(kOutputFd);
+    return fail(out,
+                {ErrorCode::NoPrivilege,
+                 QStringLiteral("Cannot drop privileges: %1.").arg(QString::fromStdString(reason))},
+                kExitCaptureError);
+}
+
+int runServe(int argc, char** argv, HelperSession& session)
+{
+    // Already the user (main() dropped privileges): --help and --version,
+    // and refuse anything else, before touching signals or the channel.
     if (argc > 1) {
         if (argc == 2 && isHelpOption(argv[1])) {
             printUsage(stdout, "serve");
@@ -489,32 +498,6 @@ int runServe(int argc, char** argv)
     const CaptureOptions options = toCaptureOptions(message.start);
 
     Recorder recorder;
-    if (const CaptureError openError = recorder.open(options))
-        return fail(out, openError);
-
-    TargetUser user;
-    std::string reason;
-    if (!resolveTargetUser(&user, &reason) || !dropPrivileges(user, &reason))
-        return fail(
-            out,
-            {ErrorCode::NoPrivilege,
-             QStringLiteral("Cannot drop privileges: %1.").arg(QString::fromStdString(reason))},
-            kExitCaptureError);
-
-    // As the user: the file is theirs, and a path they could not write is
-    // refused by the kernel. O_NOFOLLOW refuses a symlink planted at the path.
-    const int fileFd = ::open(options.outputPath.c_str(),
-                              O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fileFd < 0)
-        return fail(
-            out,
-            {ErrorCode::OutputNotWritable,
-             QStringLiteral("Cannot create the file \"%1\": %2.")
-                 .arg(message.start.outputPath, QString::fromLocal8Bit(std::strerror(errno)))},
-            kExitCaptureError);
-
-    // Changing credentials cleared the parent-death signal: ask again.
-    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
     g_recorder.store(&recorder);
     struct sigaction action = {};
     action.sa_handler = onTerminate;
@@ -524,20 +507,18 @@ int runServe(int argc, char** argv)
     if (::getppid() != parent)
         recorder.requestStop();
 
-    // The header is written before seccomp, so a failure can still remove the
-    // file (unlink is not on the allow-list, and should not be).
-    if (const CaptureError writeError = recorder.startWriting(fileFd)) {
-        discardOutput(fileFd, options.outputPath);
-        g_recorder.store(nullptr);
-        return fail(out, writeError);
+    // A file that existed before is never removed on failure; one this
+    // start created is (unlink is not on the seccomp allow-list, and should
+    // not be, so this happens before restrict()).
+    CaptureError startError = session.prepare(recorder, options, message.start.overwrite);
+    if (!startError) {
+        startError = session.restrict(recorder, {kOutputFd, STDERR_FILENO});
+        if (startError)
+            session.discardOutput();
     }
-    if (!applySeccompAllowList(&reason)) {
-        discardOutput(fileFd, options.outputPath);
+    if (startError) {
         g_recorder.store(nullptr);
-        return fail(out,
-                    {ErrorCode::SystemError, QStringLiteral("Cannot restrict system calls: %1.")
-                                                 .arg(QString::fromStdString(reason))},
-                    kExitCaptureError);
+        return fail(out, startError);
     }
 
     StartedInfo started;
@@ -555,7 +536,7 @@ int runServe(int argc, char** argv)
     observer.handleBufferedMessages();
     const CaptureError runError = recorder.run(observer, kInputFd);
     g_recorder.store(nullptr);
-    ::close(fileFd);
+    session.closeOutput();
 
     if (runError) {
         std::fprintf(stderr, "packet-recorder-helper: %s\n", runError.message.c_str());

@@ -12,10 +12,14 @@ constexpr char kRecordUsage[] =
     "  packet-recorder-helper record --interface IFACE|any --output FILE\n"
     "      [--format pcap|pcap-us|pcapng] [--filter EXPR] [--snaplen BYTES]\n"
     "      [--promiscuous] [--ring-mb MIB] [--duration SECONDS] [--count PACKETS]\n"
+    "      [--overwrite]\n"
     "    Prints \"recording on IFACE (LINKTYPE)\" and a progress line a second on\n"
     "    stderr, stops at --duration, --count, SIGINT or SIGTERM, then prints a\n"
     "    JSON summary on stdout. Defaults: pcap (nanoseconds), snaplen 262144,\n"
-    "    ring 64 MiB (1 to 2048). --promiscuous has no effect with any.\n"
+    "    ring 64 MiB (1 to 2048; at most 256 MiB, or RLIMIT_MEMLOCK if larger,\n"
+    "    for a user who is not root). --promiscuous has no effect with any.\n"
+    "    FILE is created 0600; an existing FILE is replaced only with\n"
+    "    --overwrite, and a symbolic link is never followed.\n"
     "    Short forms: -i IFACE, -w FILE, -f EXPR, -s BYTES, -c PACKETS.\n";
 
 constexpr char kInterfacesUsage[] =

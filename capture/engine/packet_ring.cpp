@@ -59,9 +59,11 @@ void PacketRing::close()
     m_fd = -1;
 }
 
-int PacketRing::open(const RingConfig& config, const BpfProgram& filter, const char** step)
+int PacketRing::open(const RingConfig& config, const BpfProgram& filter, int packetSocket,
+                     const char** step)
 {
     close();
+    m_fd = packetSocket;
     auto fail = [&](const char* what) {
         const int error = errno;
         *step = what;
@@ -70,9 +72,10 @@ int PacketRing::open(const RingConfig& config, const BpfProgram& filter, const c
     };
 
     // Protocol 0: the socket is not hooked into the receive path until bind().
-    m_fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
-    if (m_fd < 0)
+    if (m_fd < 0) {
+        errno = EBADF;
         return fail("socket(AF_PACKET)");
+    }
 
     int version = TPACKET_V3;
     if (::setsockopt(m_fd, SOL_PACKET, PACKET_VERSION, &version, sizeof(version)) != 0)

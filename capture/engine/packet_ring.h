@@ -42,8 +42,12 @@ public:
     PacketRing(const PacketRing&) = delete;
     PacketRing& operator=(const PacketRing&) = delete;
 
-    // Returns 0 or an errno value; *step names the call that failed.
-    int open(const RingConfig& config, const BpfProgram& filter, const char** step);
+    // Sets up the ring on packetSocket (AF_PACKET, SOCK_RAW, protocol 0),
+    // which it owns from then on. None of it needs a capability: only
+    // creating the socket does. Returns 0 or an errno value; *step names the
+    // call that failed.
+    int open(const RingConfig& config, const BpfProgram& filter, int packetSocket,
+             const char** step);
     void close();
 
     int fd() const { return m_fd; }

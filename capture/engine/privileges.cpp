@@ -1,10 +1,12 @@
 #include "capture/engine/privileges.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <grp.h>
-#include <pwd.h>
+#include <initializer_list>
 #include <seccomp.h>
 #include <sys/capability.h>
 #include <sys/mman.h>
@@ -13,6 +15,7 @@
 
 #include <array>
 #include <string_view>
+#include <vector>
 
 namespace pr {
 
@@ -60,20 +63,62 @@ bool parseUid(std::string_view text, uid_t* uid)
     return true;
 }
 
-bool fillFromPasswd(uid_t uid, TargetUser* user, bool requireEntry, std::string* error)
+// "Uid:" / "Gid:" / "Groups:" of /proc/<pid>/status: the numbers after the name.
+std::vector<unsigned long long> statusNumbers(const std::string& status, std::string_view name)
 {
-    errno = 0;
-    const passwd* pw = getpwuid(uid);
-    if (!pw) {
-        if (requireEntry)
-            return setError(error, "No user account has the id " + std::to_string(uid) + ".");
-        user->uid = uid;
-        user->name.clear();
-        return true;
+    std::vector<unsigned long long> numbers;
+    const std::string prefix = std::string("\n") + std::string(name) + ":";
+    const std::size_t at = status.find(prefix);
+    if (at == std::string::npos)
+        return numbers;
+    const char* p = status.c_str() + at + prefix.size();
+    for (;;) {
+        while (*p == ' ' || *p == '\t')
+            ++p;
+        if (*p < '0' || *p > '9')
+            break;
+        unsigned long long value = 0;
+        while (*p >= '0' && *p <= '9' && value < (1ull << 40))
+            value = value * 10 + static_cast<unsigned>(*p++ - '0');
+        numbers.push_back(value);
     }
-    user->uid = pw->pw_uid;
-    user->gid = pw->pw_gid;
-    user->name = pw->pw_name;
+    return numbers;
+}
+
+// pkexec execs the helper in its own process, so our parent is the program
+// that ran pkexec, as the caller. Its real ids and groups are the caller's.
+bool fillFromParent(uid_t expectedUid, TargetUser* user, std::string* error)
+{
+    const pid_t parent = getppid();
+    if (parent <= 1)
+        return setError(error, "The process that started the helper is gone.");
+    const std::string path = "/proc/" + std::to_string(parent) + "/status";
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return setError(error, errnoText("Cannot read the caller's status", errno));
+    std::string status = "\n";
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = read(fd, buffer, sizeof buffer);
+        if (n <= 0 || status.size() > 65536)
+            break;
+        status.append(buffer, static_cast<std::size_t>(n));
+    }
+    close(fd);
+    // Reparented while we read: the pid may name another process by now.
+    if (getppid() != parent)
+        return setError(error, "The process that started the helper is gone.");
+    const auto uids = statusNumbers(status, "Uid");
+    const auto gids = statusNumbers(status, "Gid");
+    if (uids.empty() || gids.empty() || uids[0] != expectedUid || gids[0] >= 0xffffffffull)
+        return setError(error, "PKEXEC_UID " + std::to_string(expectedUid) +
+                                   " is not the user who started the helper.");
+    user->uid = expectedUid;
+    user->gid = static_cast<gid_t>(gids[0]);
+    user->groups.clear();
+    for (unsigned long long group : statusNumbers(status, "Groups"))
+        if (group < 0xffffffffull && user->groups.size() < 65536)
+            user->groups.push_back(static_cast<gid_t>(group));
     return true;
 }
 
@@ -82,12 +127,7 @@ bool setSupplementaryGroups(const TargetUser& user, std::string* error)
     // Without CAP_SETGID (file capabilities) the groups are already the user's.
     if (!capabilityInSet(CAP_EFFECTIVE, CAP_SETGID))
         return true;
-    if (!user.name.empty()) {
-        if (initgroups(user.name.c_str(), user.gid) == 0)
-            return true;
-        // Fall through: an account unknown to NSS still gets a clean group list.
-    }
-    if (setgroups(1, &user.gid) != 0)
+    if (setgroups(user.groups.size(), user.groups.data()) != 0)
         return setError(error, errnoText("setgroups", errno));
     return true;
 }
@@ -183,26 +223,27 @@ bool resolveTargetUser(TargetUser* user, std::string* error)
     const uid_t realUid = getuid();
     if (realUid != 0) {
         // File capabilities (or a setuid binary): the caller is the real uid
-        // with its real gid, whatever the passwd entry says.
-        fillFromPasswd(realUid, user, false, error);
+        // with its real gid and its groups, whatever PKEXEC_UID says.
         user->uid = realUid;
         user->gid = getgid();
+        const int count = getgroups(0, nullptr);
+        user->groups.assign(static_cast<std::size_t>(std::max(count, 0)), 0);
+        if (count > 0 && getgroups(count, user->groups.data()) != count)
+            return setError(error, errnoText("getgroups", errno));
         return true;
     }
     const char* pkexecUid = std::getenv("PKEXEC_UID");
     if (!pkexecUid) {
         // Plain root: stays root, but without capabilities (dropPrivileges).
-        fillFromPasswd(0, user, false, error);
         user->uid = 0;
         user->gid = 0;
-        if (user->name.empty())
-            user->name = "root";
+        user->groups.clear();
         return true;
     }
     uid_t uid = 0;
     if (!parseUid(pkexecUid, &uid))
         return setError(error, "PKEXEC_UID is not a valid user id.");
-    return fillFromPasswd(uid, user, true, error);
+    return fillFromParent(uid, user, error);
 }
 
 bool dropPrivileges(const TargetUser& user, std::string* error)
@@ -232,7 +273,7 @@ bool dropPrivileges(const TargetUser& user, std::string* error)
     return verifyDropped(user, error);
 }
 
-bool applySeccompAllowList(std::string* error)
+bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* error)
 {
     // Default EPERM rather than KILL_PROCESS: a syscall a future libc starts
     // using (a new clock or stat variant) then fails like any I/O error and the
@@ -261,8 +302,6 @@ bool applySeccompAllowList(std::string* error)
     // clone (no new processes or threads), ptrace, kill.
     static constexpr std::array allowed = {
         SCMP_SYS(read),
-        SCMP_SYS(write),
-        SCMP_SYS(writev),
         SCMP_SYS(poll),
         SCMP_SYS(ppoll),
         SCMP_SYS(getsockopt),
@@ -311,6 +350,17 @@ bool applySeccompAllowList(std::string* error)
     // no new code can appear in the helper.
     rc |= allowIf(ctx, SCMP_SYS(mmap), argCompare(2, SCMP_CMP_MASKED_EQ, PROT_EXEC, 0));
     rc |= allowIf(ctx, SCMP_SYS(mprotect), argCompare(2, SCMP_CMP_MASKED_EQ, PROT_EXEC, 0));
+    // Writing and sending only on the descriptors that need it: a write to
+    // the packet socket would put a forged frame on the wire.
+    auto allowOn = [&](std::initializer_list<int> syscalls, const std::vector<int>& fds) {
+        for (int nr : syscalls)
+            for (int fd : fds)
+                if (fd >= 0)
+                    rc |= allowIf(ctx, nr, argCompare(0, SCMP_CMP_EQ, scmp_datum_t(fd)));
+    };
+    allowOn({SCMP_SYS(write), SCMP_SYS(writev)}, descriptors.write);
+    allowOn({SCMP_SYS(pwrite64), SCMP_SYS(pwritev)}, descriptors.positional);
+    allowOn({SCMP_SYS(sendto), SCMP_SYS(sendmsg)}, descriptors.send);
     if (rc != 0)
         return setError(error, "seccomp_rule_add failed for an argument rule.");
 

@@ -13,6 +13,7 @@
 #include <ctime>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include <linux/if_packet.h>
 #include <net/if.h>
@@ -85,6 +86,14 @@ std::string arphrdText(std::uint16_t arphrd)
 CaptureError checkRanges(const CaptureOptions& options)
 {
     using namespace limits;
+    // Before the general range: a user asking for 2 GiB learns their own limit.
+    if (options.ringBytes > options.maxRingBytes && options.ringBytes <= kMaxRingBytes)
+        return makeError(CaptureErrorCode::RingTooLarge,
+                         "ring size " + std::to_string(options.ringBytes >> 20) +
+                             " MiB is above the limit for users who are not root: at most " +
+                             std::to_string(options.maxRingBytes >> 20) + " MiB (" +
+                             std::to_string(kMaxUserRingBytes >> 20) +
+                             " MiB, or the caller's RLIMIT_MEMLOCK if larger)");
     if (options.ringBytes < kMinRingBytes || options.ringBytes > kMaxRingBytes)
         return makeError(CaptureErrorCode::OutOfRange,
                          "ring size " + std::to_string(options.ringBytes >> 20) +
@@ -138,6 +147,7 @@ struct Recorder::Impl
     std::vector<PacketView> batch;
     std::vector<std::uint64_t> offsets;
 
+    int packetSocket = -1; // until openRing() hands it to the ring
     int stopFd = -1;
     std::atomic<bool> stopRequested{false};
     bool limitReached = false; // count or size: stop without draining
@@ -169,10 +179,15 @@ Recorder::~Recorder()
 {
     if (d->stopFd >= 0)
         ::close(d->stopFd);
+    if (d->packetSocket >= 0)
+        ::close(d->packetSocket);
 }
 
-CaptureError Recorder::open(const CaptureOptions& options)
+CaptureError Recorder::open(const CaptureOptions& options, int packetSocket)
 {
+    if (d->packetSocket >= 0)
+        ::close(d->packetSocket);
+    d->packetSocket = packetSocket;
     d->options = options;
     if (CaptureError error = checkRanges(options))
         return error;
@@ -256,7 +271,7 @@ CaptureError Recorder::Impl::openRing(std::int32_t ifindex, std::uint32_t filter
     config.promiscuous = options.promiscuous;
     config.blockTimeoutMs = kBlockTimeoutMs;
     const char* step = "";
-    const int error = ring.open(config, kernelFilter, &step);
+    const int error = ring.open(config, kernelFilter, std::exchange(packetSocket, -1), &step);
     if (error == EPERM || error == EACCES)
         return makeError(CaptureErrorCode::NoPrivilege,
                          "opening a capture socket needs CAP_NET_RAW (run as root, with "
@@ -275,6 +290,14 @@ CaptureError Recorder::Impl::openRing(std::int32_t ifindex, std::uint32_t filter
         return makeError(CaptureErrorCode::SystemError,
                          std::string(step) + " failed: " + std::strerror(error));
     return {};
+}
+
+std::vector<int> Recorder::writableDescriptors() const
+{
+    std::vector<int> fds{d->stopFd};
+    if (d->nameLookup.fd() >= 0)
+        fds.push_back(d->nameLookup.fd());
+    return fds;
 }
 
 std::uint32_t Recorder::linkType() const

@@ -26,6 +26,9 @@ enum class CaptureErrorCode : std::uint8_t
     NoPrivilege,
     OutOfRange,
     SystemError,
+    RingTooLarge,      // above the limit for callers who are not root
+    TooManyRecordings, // the caller already runs the most recordings one user may
+    OutputExists,      // the output file exists and overwriting was not asked for
 };
 
 struct CaptureError
@@ -57,9 +60,10 @@ public:
     virtual void extraFdReadable() {}
 };
 
-// The capture session. Two phases, so privileges can be dropped in between:
-//   open()        privileged: socket, TPACKET_V3 ring, filter, membership, bind.
-//   ...drop privileges, open the output file as the user...
+// The capture session, set up entirely as the user (see HelperSession for the
+// order): the only privileged step, creating the packet socket, happened
+// before, and open() receives that socket.
+//   open()        interface lookup, filter, TPACKET_V3 ring, membership, bind.
 //   startWriting(fd)  writes the file header.
 //   run()         the loop, until a stop condition or requestStop().
 class Recorder
@@ -70,7 +74,9 @@ public:
     Recorder(const Recorder&) = delete;
     Recorder& operator=(const Recorder&) = delete;
 
-    CaptureError open(const CaptureOptions& options);
+    // Takes ownership of packetSocket: an AF_PACKET SOCK_RAW socket created
+    // with protocol 0, so it receives nothing until bound.
+    CaptureError open(const CaptureOptions& options, int packetSocket);
     std::uint32_t linkType() const;                         // of the file
     const std::vector<WriterInterface>& interfaces() const; // known at open()
     CaptureError startWriting(int outputFd);
@@ -79,6 +85,9 @@ public:
     // Async-signal-safe and thread-safe: the loop drains, finalizes and returns.
     void requestStop();
     const CaptureTotals& totals() const;
+    // The descriptors the loop writes to besides the file: the stop eventfd
+    // and, for "any", the rtnetlink socket that names new interfaces.
+    std::vector<int> writableDescriptors() const;
 
 private:
     struct Impl;

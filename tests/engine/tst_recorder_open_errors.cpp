@@ -68,7 +68,8 @@ private slots:
         options.snaplen = snaplen;
         options.outputPath = "unused.pcap";
         Recorder recorder;
-        const CaptureError error = recorder.open(options);
+        // No capture socket: every error here comes before it is used.
+        const CaptureError error = recorder.open(options, -1);
         QCOMPARE(int(error.code), code);
         const QString message = QString::fromStdString(error.message);
         for (const QString& mention : mentions)

@@ -106,7 +106,8 @@ private slots:
         options.ringBytes = 4u << 20;
 
         Recorder recorder;
-        const CaptureError opened = recorder.open(options);
+        const CaptureError opened =
+            recorder.open(options, ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0));
         QVERIFY2(!opened, opened.message.c_str());
         QCOMPARE(recorder.linkType(), 1u);
         QCOMPARE(recorder.interfaces().size(), std::size_t(1));

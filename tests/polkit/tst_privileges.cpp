@@ -1,6 +1,9 @@
 // resolveTargetUser / dropPrivileges / applySeccompAllowList, each run in a
 // forked child because dropping is one-way. Needs root; skips otherwise.
 
+#include "capture/engine/bpf_filter.h"
+#include "capture/engine/interface_info.h"
+#include "capture/engine/packet_ring.h"
 #include "capture/engine/privileges.h"
 
 #include <QFile>
@@ -8,13 +11,17 @@
 #include <QTest>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
 #include <functional>
+#include <grp.h>
+#include <net/if.h>
 #include <pwd.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -33,6 +40,35 @@ int inChild(const std::function<int()>& check)
     if (WIFSIGNALED(status))
         return 1000 + WTERMSIG(status);
     return WEXITSTATUS(status);
+}
+
+// Runs check in a root grandchild whose parent runs as uid:gid, as under
+// pkexec, where the helper's parent is the caller's program.
+int inChildOfUser(uid_t uid, gid_t gid, const std::function<int()>& check)
+{
+    return inChild([&] {
+        int go[2];
+        if (pipe(go) != 0)
+            return 90;
+        const pid_t child = fork();
+        if (child == 0) {
+            close(go[1]);
+            char c = 0;
+            if (read(go[0], &c, 1) != 1)
+                _exit(91);
+            _exit(check());
+        }
+        close(go[0]);
+        if (child < 0 || setgroups(0, nullptr) != 0 || setresgid(gid, gid, gid) != 0 ||
+            setresuid(uid, uid, uid) != 0)
+            return 92;
+        if (write(go[1], "g", 1) != 1)
+            return 93;
+        int status = 0;
+        if (waitpid(child, &status, 0) != child)
+            return 94;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 100 + WTERMSIG(status);
+    });
 }
 
 // A line of /proc/self/status, e.g. statusField("CapEff").
@@ -54,6 +90,12 @@ uid_t nobodyUid()
     return pw ? pw->pw_uid : 65534;
 }
 
+gid_t nobodyGid()
+{
+    const passwd* pw = getpwnam("nobody");
+    return pw ? pw->pw_gid : 65534;
+}
+
 } // namespace
 
 class TestPrivileges : public QObject
@@ -65,9 +107,11 @@ private slots:
     void rejectsBadPkexecUid_data();
     void rejectsBadPkexecUid();
     void acceptsPkexecUid();
+    void rejectsPkexecUidOfAnotherUser();
     void plainRootStaysRoot();
     void dropsEverything();
     void seccompAllowsOnlyTheLoop();
+    void packetSocketWorksAfterDrop();
 };
 
 void TestPrivileges::initTestCase()
@@ -105,16 +149,31 @@ void TestPrivileges::rejectsBadPkexecUid()
 void TestPrivileges::acceptsPkexecUid()
 {
     const uid_t nobody = nobodyUid();
-    const int rc = inChild([&] {
+    const gid_t nogroup = nobodyGid();
+    const int rc = inChildOfUser(nobody, nogroup, [&] {
         setenv("PKEXEC_UID", std::to_string(nobody).c_str(), 1);
         pr::TargetUser user;
         std::string error;
         if (!pr::resolveTargetUser(&user, &error))
             return 1;
-        const passwd* pw = getpwuid(nobody);
-        if (user.uid != nobody || !pw || user.gid != pw->pw_gid || user.name != pw->pw_name)
+        // The caller's ids and (empty) group list, from the parent process.
+        if (user.uid != nobody || user.gid != nogroup || !user.groups.empty())
             return 2;
         return 0;
+    });
+    QCOMPARE(rc, 0);
+}
+
+void TestPrivileges::rejectsPkexecUidOfAnotherUser()
+{
+    // Our parent runs as root: PKEXEC_UID naming someone else is a lie.
+    const int rc = inChild([] {
+        setenv("PKEXEC_UID", std::to_string(nobodyUid()).c_str(), 1);
+        pr::TargetUser user;
+        std::string error;
+        if (pr::resolveTargetUser(&user, &error))
+            return 1;
+        return error.find("is not the user who started the helper") != std::string::npos ? 0 : 2;
     });
     QCOMPARE(rc, 0);
 }
@@ -146,7 +205,7 @@ void TestPrivileges::plainRootStaysRoot()
 void TestPrivileges::dropsEverything()
 {
     const uid_t nobody = nobodyUid();
-    const int rc = inChild([&] {
+    const int rc = inChildOfUser(nobody, nobodyGid(), [&] {
         setenv("PKEXEC_UID", std::to_string(nobody).c_str(), 1);
         pr::TargetUser user;
         std::string error;
@@ -186,11 +245,36 @@ void TestPrivileges::seccompAllowsOnlyTheLoop()
         if (!pr::resolveTargetUser(&user, &error) || !pr::dropPrivileges(user, &error))
             return 2;
         const int fd = open(outputPath.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-        if (fd < 0 || !pr::applySeccompAllowList(&error))
+        pr::SeccompDescriptors fds;
+        fds.write = {fd, STDERR_FILENO};
+        fds.positional = {fd};
+        if (fd < 0 || !pr::applySeccompAllowList(fds, &error))
             return 3;
         // What the loop does still works.
         if (write(fd, "ok", 2) != 2)
             return 4;
+        // Writing or sending is allowed only on the listed descriptors.
+        for (int other : {packetSocket, STDOUT_FILENO}) {
+            errno = 0;
+            if (write(other, "frame", 5) >= 0 || errno != EPERM)
+                return 13;
+            errno = 0;
+            if (send(other, "frame", 5, 0) >= 0 || errno != EPERM)
+                return 14;
+            iovec iov{const_cast<char*>("frame"), 5};
+            errno = 0;
+            if (writev(other, &iov, 1) >= 0 || errno != EPERM)
+                return 15;
+            msghdr message{};
+            message.msg_iov = &iov;
+            message.msg_iovlen = 1;
+            errno = 0;
+            if (sendmsg(other, &message, 0) >= 0 || errno != EPERM)
+                return 16;
+            errno = 0;
+            if (pwrite(other, "frame", 5, 0) >= 0 || errno != EPERM)
+                return 17;
+        }
         int type = 0;
         socklen_t length = sizeof type;
         if (getsockopt(packetSocket, SOL_SOCKET, SO_TYPE, &type, &length) != 0)
@@ -226,6 +310,42 @@ void TestPrivileges::seccompAllowsOnlyTheLoop()
     QFile out(dir.filePath(QStringLiteral("out")));
     QVERIFY(out.open(QIODevice::ReadOnly));
     QCOMPARE(out.readAll(), QByteArray("ok"));
+}
+
+// The claim the helper's structure rests on: only creating the AF_PACKET
+// socket needs CAP_NET_RAW; the ring, the filter, promiscuous membership and
+// bind work on that socket after a full drop.
+void TestPrivileges::packetSocketWorksAfterDrop()
+{
+    const uid_t nobody = nobodyUid();
+    const int rc = inChildOfUser(nobody, nobodyGid(), [&] {
+        const int packetSocket = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
+        if (packetSocket < 0)
+            return 1;
+        setenv("PKEXEC_UID", std::to_string(nobody).c_str(), 1);
+        pr::TargetUser user;
+        std::string error;
+        if (!pr::resolveTargetUser(&user, &error) || !pr::dropPrivileges(user, &error))
+            return 2;
+        if (pr::hasCaptureCapability() || socket(AF_PACKET, SOCK_RAW, 0) >= 0)
+            return 3;
+        pr::BpfProgram filter;
+        if (!filter.compile(pr::kLinkTypeEthernet, 262144, "udp", &error))
+            return 4;
+        pr::RingConfig config;
+        config.ifindex = static_cast<std::int32_t>(if_nametoindex("lo"));
+        config.ringBytes = 4u << 20;
+        config.snaplen = 262144;
+        config.promiscuous = true;
+        pr::PacketRing ring;
+        const char* step = "";
+        if (ring.open(config, filter, packetSocket, &step) != 0) {
+            std::fprintf(stderr, "%s failed after the drop\n", step);
+            return 5;
+        }
+        return 0;
+    });
+    QCOMPARE(rc, 0);
 }
 
 QTEST_GUILESS_MAIN(TestPrivileges)

@@ -62,6 +62,14 @@ QString describeError(const proto::ErrorInfo& error, const QString& interfaceNam
                               "Reinstall the application.");
     case proto::ErrorCode::OutOfRange:
         return MainWindow::tr("A capture option is out of range.");
+    case proto::ErrorCode::RingTooLarge:
+        //: The helper's message follows with the limit in MiB.
+        return MainWindow::tr("The ring buffer is larger than this user may reserve.");
+    case proto::ErrorCode::TooManyRecordings:
+        //: The helper's message follows with the number of recordings allowed.
+        return MainWindow::tr("You already run as many recordings at once as one user may.");
+    case proto::ErrorCode::OutputExists:
+        return MainWindow::tr("The capture file already exists and was not replaced.");
     case proto::ErrorCode::SystemError:
     case proto::ErrorCode::ProtocolError:
     case proto::ErrorCode::Unknown:
@@ -129,6 +137,9 @@ void MainWindow::startRecording()
     const bool namedByUser = !m_pendingOutputFile.isEmpty();
     if (namedByUser) {
         request.outputPath = QFileInfo(m_pendingOutputFile).absoluteFilePath();
+        // Named on the command line (-w), like tcpdump -w: that is the
+        // request to write exactly this file, replacing what is there.
+        request.overwrite = true;
         m_pendingOutputFile.clear();
     } else {
         if (!QDir().mkpath(values.outputDirectory)) {

@@ -1,0 +1,219 @@
+#include "capture/engine/helper_session.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace pr {
+namespace {
+
+CaptureError makeError(CaptureErrorCode code, std::string message)
+{
+    return CaptureError{code, std::move(message)};
+}
+
+std::string quoted(const std::string& path)
+{
+    return "\"" + path + "\"";
+}
+
+} // namespace
+
+HelperSession::~HelperSession()
+{
+    closeOutput();
+    if (m_packetSocket >= 0)
+        ::close(m_packetSocket);
+    if (m_slotFd >= 0)
+        ::close(m_slotFd);
+}
+
+bool HelperSession::acquireAndDrop(std::string* error)
+{
+    if (!resolveTargetUser(&m_user, error))
+        return false;
+    // The only call that needs CAP_NET_RAW. Protocol 0: not hooked into the
+    // receive path, so nothing is queued before the filter is attached.
+    m_packetSocket = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
+    m_socketErrno = m_packetSocket < 0 ? errno : 0;
+    if (m_packetSocket >= 0 && !callerIsRoot())
+        takeRecordingSlot();
+    return dropPrivileges(m_user, error);
+}
+
+// One of kMaxRecordingsPerUser lock files per uid, flock()ed for the life of
+// the process (the kernel releases it however we exit). Only root can take
+// them: with file capabilities the helper has no say over /run and the limit
+// is not enforced (docs/SECURITY.md).
+void HelperSession::takeRecordingSlot()
+{
+    if (::geteuid() != 0)
+        return;
+    // /run is root's: a user cannot have put anything at this path. Still,
+    // use it only if it is what we would have created.
+    if (::mkdir(kRecordingSlotDirectory, 0700) != 0 && errno != EEXIST)
+        return;
+    const int directory =
+        ::open(kRecordingSlotDirectory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (directory < 0)
+        return;
+    struct stat info
+    {};
+    if (::fstat(directory, &info) != 0 || info.st_uid != 0 || (info.st_mode & 022) != 0) {
+        ::close(directory);
+        return;
+    }
+    for (int slot = 0; slot < limits::kMaxRecordingsPerUser; ++slot) {
+        const std::string name =
+            "uid-" + std::to_string(m_user.uid) + "-" + std::to_string(slot) + ".lock";
+        // Read-only: the dropped helper can hold the lock but never grow the
+        // file (and seccomp refuses writes to it anyway).
+        const int fd = ::openat(directory, name.c_str(),
+                                O_RDONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
+        if (fd < 0)
+            continue;
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            m_slotFd = fd;
+            ::close(directory);
+            return;
+        }
+        ::close(fd);
+    }
+    ::close(directory);
+    m_noFreeSlot = true;
+}
+
+std::uint64_t HelperSession::ringLimit() const
+{
+    if (callerIsRoot())
+        return limits::kMaxRingBytes;
+    // What the administrator lets this user lock anyway.
+    rlimit memlock{};
+    std::uint64_t limit = limits::kMaxUserRingBytes;
+    if (::getrlimit(RLIMIT_MEMLOCK, &memlock) == 0) {
+        const std::uint64_t locked =
+            memlock.rlim_cur == RLIM_INFINITY ? limits::kMaxRingBytes : memlock.rlim_cur;
+        limit = std::max(limit, std::min<std::uint64_t>(locked, limits::kMaxRingBytes));
+    }
+    return limit;
+}
+
+CaptureError HelperSession::prepare(Recorder& recorder, const CaptureOptions& requested,
+                                    bool overwrite)
+{
+    if (m_packetSocket < 0) {
+        if (m_socketErrno == EPERM || m_socketErrno == EACCES)
+            return makeError(CaptureErrorCode::NoPrivilege,
+                             "opening a capture socket needs CAP_NET_RAW (run as root, with "
+                             "cap_net_raw, or through pkexec)");
+        return makeError(CaptureErrorCode::SystemError,
+                         std::string("socket(AF_PACKET) failed: ") + std::strerror(m_socketErrno));
+    }
+    if (m_noFreeSlot)
+        return makeError(CaptureErrorCode::TooManyRecordings,
+                         "you already run " + std::to_string(limits::kMaxRecordingsPerUser) +
+                             " recordings, the most one user may run at once: stop one first");
+    CaptureOptions options = requested;
+    options.maxRingBytes = ringLimit();
+    // Everything that can fail on the user's input (interface, filter, ring)
+    // comes before the output file is touched.
+    if (CaptureError error = recorder.open(options, std::exchange(m_packetSocket, -1)))
+        return error;
+    if (CaptureError error = openOutput(options.outputPath, overwrite))
+        return error;
+    if (CaptureError error = recorder.startWriting(m_outputFd)) {
+        discardOutput();
+        return error;
+    }
+    return {};
+}
+
+CaptureError HelperSession::openOutput(const std::string& path, bool overwrite)
+{
+    m_outputPath = path;
+    m_outputCreated = false;
+    // O_EXCL never follows a symlink, O_NOFOLLOW covers the second open.
+    // O_NONBLOCK: a FIFO at the path must not block the helper.
+    m_outputFd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (m_outputFd >= 0) {
+        m_outputCreated = true;
+        return {};
+    }
+    if (errno == EEXIST) {
+        struct stat info
+        {};
+        if (::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode))
+            return makeError(CaptureErrorCode::OutputNotWritable,
+                             "output file " + quoted(path) +
+                                 " is a symbolic link, which is never followed");
+        if (!overwrite)
+            return makeError(CaptureErrorCode::OutputExists,
+                             "output file " + quoted(path) +
+                                 " already exists and was left untouched");
+        m_outputFd = ::open(path.c_str(), O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        if (m_outputFd >= 0) {
+            if (::fstat(m_outputFd, &info) != 0 || !S_ISREG(info.st_mode)) {
+                closeOutput();
+                return makeError(CaptureErrorCode::OutputNotWritable,
+                                 "output file " + quoted(path) + " is not a regular file");
+            }
+            // Asked to overwrite: the old contents go only now, after every
+            // check on the user's input passed; the capture is private.
+            ::fchmod(m_outputFd, 0600);
+            const int flags = ::fcntl(m_outputFd, F_GETFL);
+            if (::ftruncate(m_outputFd, 0) == 0 && flags >= 0 &&
+                ::fcntl(m_outputFd, F_SETFL, flags & ~O_NONBLOCK) == 0)
+                return {};
+            const int error = errno;
+            closeOutput();
+            errno = error;
+        }
+    }
+    if (errno == ELOOP)
+        return makeError(CaptureErrorCode::OutputNotWritable,
+                         "output file " + quoted(path) +
+                             " is a symbolic link, which is never followed");
+    return makeError(CaptureErrorCode::OutputNotWritable,
+                     "cannot write output file " + quoted(path) + ": " + std::strerror(errno));
+}
+
+CaptureError HelperSession::restrict(const Recorder& recorder, const std::vector<int>& writeFds)
+{
+    SeccompDescriptors fds;
+    fds.write = writeFds;
+    fds.write.push_back(m_outputFd);
+    for (int fd : recorder.writableDescriptors()) {
+        fds.write.push_back(fd);
+        fds.send.push_back(fd);
+    }
+    fds.positional = {m_outputFd};
+    std::string reason;
+    if (!applySeccompAllowList(fds, &reason))
+        return makeError(CaptureErrorCode::SystemError, "cannot restrict system calls: " + reason);
+    return {};
+}
+
+void HelperSession::discardOutput()
+{
+    closeOutput();
+    if (m_outputCreated)
+        ::unlink(m_outputPath.c_str());
+    m_outputCreated = false;
+}
+
+void HelperSession::closeOutput()
+{
+    if (m_outputFd >= 0)
+        ::close(m_outputFd);
+    m_outputFd = -1;
+}
+
+} // namespace pr

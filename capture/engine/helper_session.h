@@ -1,0 +1,70 @@
+#pragma once
+
+#include "capture/engine/privileges.h"
+#include "capture/engine/recorder.h"
+
+#include <string>
+#include <vector>
+
+namespace pr {
+
+// Where the per-user recording slots live: created root-owned 0700 by the
+// privileged part, so no user can create, replace or pre-lock a slot file.
+inline constexpr char kRecordingSlotDirectory[] = "/run/packet-recorder";
+
+// The one start-up sequence of the helper's "record" and "serve".
+//
+//   acquireAndDrop()  privileged, before any user input is read: resolve the
+//                     caller, create the AF_PACKET socket (protocol 0: it
+//                     receives nothing), take one of the caller's recording
+//                     slots, drop every privilege.
+//   ...the front end reads its arguments or the Start message as the user...
+//   prepare()         as the user: limits, interface, filter, ring, bind,
+//                     output file, file header.
+//   restrict()        seccomp by descriptor, once every descriptor exists.
+//
+// Errors found while privileged (no capture socket, no free slot) are kept
+// and reported by prepare(), so that the front end answers them the way it
+// answers any other start error.
+class HelperSession
+{
+public:
+    HelperSession() = default;
+    ~HelperSession();
+    HelperSession(const HelperSession&) = delete;
+    HelperSession& operator=(const HelperSession&) = delete;
+
+    // False when the privileges could not be dropped: the process must exit.
+    bool acquireAndDrop(std::string* error);
+
+    // overwrite: replace an existing regular file (never through a symlink);
+    // without it an existing path is refused and left untouched.
+    CaptureError prepare(Recorder& recorder, const CaptureOptions& options, bool overwrite);
+    // writeFds: what the front end writes to (protocol socket, stdout, stderr).
+    CaptureError restrict(const Recorder& recorder, const std::vector<int>& writeFds);
+    // After a failed prepare()/restrict(): closes the file and removes it if
+    // this session created it. A file that existed before is never removed.
+    void discardOutput();
+    void closeOutput();
+
+    int packetSocket() const { return m_packetSocket; }
+    int outputFd() const { return m_outputFd; }
+    bool callerIsRoot() const { return m_user.uid == 0; }
+    // The largest ring this caller may ask for.
+    std::uint64_t ringLimit() const;
+
+private:
+    void takeRecordingSlot();
+    CaptureError openOutput(const std::string& path, bool overwrite);
+
+    TargetUser m_user;
+    int m_packetSocket = -1;
+    int m_socketErrno = 0;
+    int m_slotFd = -1;
+    bool m_noFreeSlot = false;
+    int m_outputFd = -1;
+    bool m_outputCreated = false;
+    std::string m_outputPath;
+};
+
+} // namespace pr
