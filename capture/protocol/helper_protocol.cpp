@@ -441,8 +441,14 @@ bool decodePackets(Fields& f, Checker& check, QList<PacketRecord>* records)
 bool decodeError(Fields& f, Checker& check, ErrorInfo* error)
 {
     std::uint64_t code = 0;
-    if (check.uint(f[key::code], key::code, std::uint64_t(ErrorCode::HelperCrashed), &code))
+    // The helper sends the codes up to HelperCrashed and those appended
+    // after the client-side ones (RingTooLarge and later).
+    if (check.uint(f[key::code], key::code, std::uint64_t(ErrorCode::OutputExists), &code)) {
+        if (code > std::uint64_t(ErrorCode::HelperCrashed) &&
+            code < std::uint64_t(ErrorCode::RingTooLarge))
+            check.fail(QStringLiteral("Field code is %1, which the helper never sends.").arg(code));
         error->code = ErrorCode(code);
+    }
     check.text(f[key::message], key::message, kMaxTextBytes, &error->message);
     return check.ok();
 }
