@@ -4,7 +4,8 @@
 //
 //   client_driver --helper PATH --check-password
 //   client_driver --helper PATH --interface lo --output FILE --duration-ms N
-//                 [--pid-file FILE] [--wait-for FILE]
+//                 [--pid-file FILE] [--wait-for FILE] [--filter EXPR]
+//                 [--ring-mb MIB] [--overwrite]
 //
 // --wait-for: print "waiting pid=N" and start only once FILE exists, so a
 // test can first register an authentication agent for this process
@@ -58,8 +59,14 @@ int main(int argc, char** argv)
     const QCommandLineOption waitOption(QStringLiteral("wait-for"),
                                         QStringLiteral("start recording once this file exists"),
                                         QStringLiteral("path"));
+    const QCommandLineOption filterOption(QStringLiteral("filter"), QStringLiteral("filter"),
+                                          QStringLiteral("expression"));
+    const QCommandLineOption ringOption(QStringLiteral("ring-mb"), QStringLiteral("ring size"),
+                                        QStringLiteral("MiB"), QStringLiteral("64"));
+    const QCommandLineOption overwriteOption(QStringLiteral("overwrite"),
+                                             QStringLiteral("replace an existing file"));
     parser.addOptions({helperOption, checkOption, interfaceOption, outputOption, durationOption,
-                       pidFileOption, waitOption});
+                       pidFileOption, waitOption, filterOption, ringOption, overwriteOption});
     parser.process(app);
 
     pr::HelperClient client;
@@ -115,6 +122,9 @@ int main(int argc, char** argv)
     pr::proto::StartRequest request;
     request.interfaceName = parser.value(interfaceOption);
     request.outputPath = parser.value(outputOption);
+    request.filter = parser.value(filterOption);
+    request.ringBytes = parser.value(ringOption).toULongLong() << 20;
+    request.overwrite = parser.isSet(overwriteOption);
     const int boundMs = parser.value(durationOption).toInt() + 30000;
     auto start = [&client, request, boundMs] {
         client.start(request);

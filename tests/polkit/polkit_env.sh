@@ -225,6 +225,12 @@ pk_cleanup() {
         done
         pk_wait_for "! pgrep -u $pk_uid >/dev/null" 30
     fi
+    # The recording slots the helper took for the test user under pkexec
+    # (the directory goes only if nobody else has slots in it).
+    if [[ -n $pk_uid ]]; then
+        rm -f /run/packet-recorder/uid-"$pk_uid"-*.lock
+        rmdir /run/packet-recorder 2>/dev/null
+    fi
     [[ -n $pk_user ]] && userdel "$pk_user" 2>/dev/null
     [[ -n $pk_group ]] && groupdel "$pk_group" 2>/dev/null
     [[ -n $pk_work ]] && rm -rf "$pk_work"

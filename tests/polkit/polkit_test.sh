@@ -6,7 +6,8 @@
 #
 # CASE: pkexec_rule | no_agent | file_caps | client_killed | will_ask |
 #       agent_password | agent_wrong_password | agent_dismissed | no_polkit |
-#       pkexec_missing | helper_missing | helper_not_permitted
+#       pkexec_missing | helper_missing | helper_not_permitted | serve_files |
+#       user_limits | user_limits_file_caps | strace_privileged
 #
 # The agent_* cases answer a real pkttyagent (in a tmux pane, as the test
 # user) with tmux send-keys; the user is an administrator with a password.
@@ -126,6 +127,26 @@ type_into_agent() {
 
 no_helper_left() {
     [[ -z $(pk_helper_pids) ]] && [[ -z $(pgrep -f "pkexec $pk_work/bin/" || true) ]]
+}
+
+# drive OUTPUT [client_driver options]: one recording of lo as the test user
+# through the helper under test; exit code in $rc, events in driver.log.
+drive() {
+    local output=$1
+    shift
+    rc=0
+    pk_as_user "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
+        --interface lo --output "$output" --duration-ms 300 "$@" \
+        >"$out/driver.log" 2>"$out/driver.err" || rc=$?
+    cat "$out/driver.log" >&2
+}
+
+# expect_error CODE TEXT: the last drive() ended with exactly that error.
+expect_error() {
+    [[ $rc -eq 2 ]] || pk_fail "driver exited with $rc, expected the error exit 2"
+    grep "^error code=$1 message=" "$out/driver.log" | grep -qF -- "$2" ||
+        pk_fail "expected error code $1 saying \"$2\""
+    ! grep -q "^started " "$out/driver.log" || pk_fail "the recording started"
 }
 
 # A port per run so parallel runs do not count each other's datagrams.
@@ -331,6 +352,153 @@ will_ask)
     pk_as_user "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
         --check-password >"$out/file_caps.log"
     grep -q "^will-ask-sync false$" "$out/file_caps.log" || pk_fail "direct mode should not ask"
+    ;;
+
+serve_files)
+    # serve's files: 0600, an existing one survives every failed start byte
+    # for byte, a symlink is never followed, overwrite only when asked.
+    pk_add_rule
+    umask 022
+    drive "$out/new.pcap"
+    grep -q "^stopped " "$out/driver.log" || pk_fail "the recording failed"
+    [[ $(stat -c %a "$out/new.pcap") == 600 ]] || pk_fail "serve created $(stat -c %a "$out/new.pcap"), not 600"
+    [[ $(stat -c %u "$out/new.pcap") -eq $pk_uid ]] || pk_fail "the file is not the user's"
+    head -c 4096 /dev/urandom >"$out/old.pcap"
+    chown "$pk_user:$pk_user" "$out/old.pcap"
+    cp "$out/old.pcap" "$pk_work/reference"
+    # ErrorCode::OutputExists is 21, BadFilter 4, UnknownInterface 1,
+    # OutputNotWritable 5.
+    drive "$out/old.pcap"
+    expect_error 21 "already exists"
+    cmp "$out/old.pcap" "$pk_work/reference" || pk_fail "refused, yet the file changed"
+    drive "$out/old.pcap" --overwrite --filter "tcp port"
+    expect_error 4 "tcp port"
+    cmp "$out/old.pcap" "$pk_work/reference" || pk_fail "a bad filter changed the file"
+    rc=0
+    pk_as_user "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
+        --interface "nosuch$$" --output "$out/old.pcap" --overwrite --duration-ms 300 \
+        >"$out/driver.log" 2>"$out/driver.err" || rc=$?
+    expect_error 1 "nosuch$$"
+    cmp "$out/old.pcap" "$pk_work/reference" || pk_fail "a bad interface changed the file"
+    pk_as_user ln -s "$out/old.pcap" "$out/link.pcap"
+    drive "$out/link.pcap" --overwrite
+    expect_error 5 "symbolic link"
+    [[ -L $out/link.pcap ]] || pk_fail "the symlink was replaced"
+    cmp "$out/old.pcap" "$pk_work/reference" || pk_fail "the symlink's target changed"
+    drive "$out/old.pcap" --overwrite
+    grep -q "^stopped " "$out/driver.log" || pk_fail "overwrite failed"
+    capinfos "$out/old.pcap" >/dev/null || pk_fail "the overwritten file is not a capture"
+    [[ $(stat -c %a "$out/old.pcap") == 600 ]] || pk_fail "the overwritten file is not 600"
+    ;;
+
+user_limits | user_limits_file_caps)
+    # The documented limits for a caller who is not root: a ring of at most
+    # 256 MiB (RLIMIT_MEMLOCK is 8 MiB here) and two recordings at once.
+    if [[ $case_name == user_limits ]]; then
+        pk_add_rule
+    else
+        setcap cap_net_raw,cap_net_admin+ep "$pk_work/bin/packet-recorder-helper"
+    fi
+    ulimit -l 8192
+    drive "$out/big.pcap" --ring-mb 2048
+    # ErrorCode::RingTooLarge is 19.
+    expect_error 19 "at most 256 MiB"
+    [[ ! -e $out/big.pcap ]] || pk_fail "a file was created"
+    if [[ $case_name == user_limits_file_caps ]]; then
+        # With file capabilities the helper has no say over /run: the slot
+        # limit is enforced under pkexec only (docs/SECURITY.md).
+        echo "PASS: $case_name"
+        exit 0
+    fi
+    pids=()
+    for n in 1 2; do
+        pk_as_user --bg "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
+            --interface lo --output "$out/long$n.pcap" --duration-ms 20000 \
+            --pid-file "$out/long$n.pid" >"$out/long$n.log" 2>&1
+        pids+=("$pk_last_pid")
+    done
+    pk_wait_for "[[ -s $out/long1.pid && -s $out/long2.pid ]]" 200 ||
+        pk_fail "two recordings did not start: $(cat "$out/long1.log" "$out/long2.log")"
+    drive "$out/third.pcap"
+    # ErrorCode::TooManyRecordings is 20.
+    expect_error 20 "already run 2 recordings"
+    [[ ! -e $out/third.pcap ]] || pk_fail "a file was created for the third"
+    kill -TERM "${pids[@]}"
+    wait "${pids[@]}" 2>/dev/null || true
+    pk_wait_for no_helper_left 50 || pk_fail "helpers still running"
+    # The slots are free again once those helpers are gone.
+    drive "$out/again.pcap"
+    grep -q "^stopped " "$out/driver.log" || pk_fail "no recording after the others ended"
+    [[ $(stat -c '%U %a' /run/packet-recorder) == "root 700" ]] ||
+        pk_fail "slot directory is $(stat -c '%U %a' /run/packet-recorder)"
+    ;;
+
+strace_privileged | strace_privileged_file_caps)
+    # Nothing the user sends is handled while privileged: with a filter
+    # naming a host (resolved through /etc/hosts, no DNS), the helper's
+    # system calls up to the setresuid() that drops root are the short,
+    # fixed list below, with no name-service file and no connect().
+    command -v strace >/dev/null || {
+        echo "strace is not installed"
+        exit 77
+    }
+    # Privilege ends with setresuid() from root under pkexec, with the
+    # capset() that clears the file capabilities otherwise.
+    drop_call=setresuid
+    if [[ $case_name == strace_privileged ]]; then
+        pk_add_rule
+    else
+        # strace runs as root, so the traced exec still gains the capabilities.
+        setcap cap_net_raw,cap_net_admin+ep "$pk_work/bin/packet-recorder-helper"
+        drop_call=capset
+    fi
+    host="pr-strace-$$.test"
+    echo "198.18.0.77 $host" >>/etc/hosts
+    trap 'sed -i "/ $host\$/d" /etc/hosts; pk_cleanup' EXIT
+    rc=0
+    (cd "$out" && env -i PATH=/usr/bin:/bin HOME="$pk_work" SHELL=/bin/sh LANG=C.UTF-8 \
+        strace -f -qq -s 200 -u "$pk_user" -o "$pk_work/strace.log" \
+        "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
+        --interface lo --output "$out/traced.pcap" --duration-ms 300 --filter "host $host" \
+        >"$out/driver.log" 2>"$out/driver.err") || rc=$?
+    cat "$out/driver.log" >&2
+    [[ $rc -eq 0 ]] && grep -q "^stopped " "$out/driver.log" || pk_fail "the traced recording failed"
+    # (The execve may be split into "<unfinished ...>" and "resumed" lines.)
+    helper=$(grep -F "execve(\"$pk_work/bin/packet-recorder-helper\"" "$pk_work/strace.log" |
+        awk '{print $1}' | head -1)
+    [[ -n $helper ]] || pk_fail "no execve of the helper in the trace"
+    # The helper's calls from its execve to the end of root.
+    awk -v pid="$helper" '$1 == pid' "$pk_work/strace.log" >"$pk_work/helper.trace"
+    awk -v drop="$drop_call(" '/execve\(/ {on = 1} on {print} on && index($0, drop) && / = 0$/ {exit}' \
+        "$pk_work/helper.trace" >"$pk_work/privileged.trace"
+    grep -q "$drop_call(" "$pk_work/privileged.trace" || pk_fail "no $drop_call in the trace"
+    # A call another traced thread interrupted shows again as "<... resumed>".
+    calls=$(grep -v ' resumed>' "$pk_work/privileged.trace" | sed -E 's/^[0-9]+ +//; s/\(.*//' |
+        sort | uniq -c | sort -rn)
+    pk_log "system calls while root: $(echo "$calls" | awk '{printf "%s %s, ", $2, $1}')"
+    ! grep -E 'nsswitch|/etc/hosts|resolv\.conf|/etc/passwd|/etc/group' "$pk_work/privileged.trace" ||
+        pk_fail "a name-service file was opened while root"
+    ! grep -qE '^[0-9]+ +connect\(' "$pk_work/privileged.trace" || pk_fail "connect() while root"
+    # Only the loader, libc start-up, the packet socket, the slot lock and the drop.
+    allowed=" execve brk arch_prctl mmap access openat newfstatat fstat read pread64 close mprotect
+        set_tid_address set_robust_list rseq prlimit64 munmap getrandom futex sched_getaffinity
+        fcntl getuid geteuid getgid getppid getgroups socket mkdir flock capget capset prctl
+        setgroups setresgid setresuid "
+    allowed=" $(echo $allowed) "
+    for call in $(echo "$calls" | awk '{print $2}'); do
+        [[ $allowed == *" $call "* ]] || pk_fail "unexpected system call while root: $call"
+    done
+    # Files opened while root: libraries, the loader cache, the caller's
+    # status, the slot lock. Nothing the user named.
+    grep -E '^[0-9]+ +openat\(' "$pk_work/privileged.trace" | grep -vE \
+        '"(/etc/ld\.so\.cache|/lib/[^"]+|/usr/lib/[^"]+|/sys/devices/system/cpu/possible|/proc/[0-9]+/status|/run/packet-recorder|uid-[0-9]+-[0-9]\.lock)"' &&
+        pk_fail "an unexpected file was opened while root"
+    grep -E '^[0-9]+ +socket\(' "$pk_work/privileged.trace" | grep -qv 'AF_PACKET' &&
+        pk_fail "a socket other than AF_PACKET was created while root"
+    # And the name was resolved after all, as the user.
+    sed -n "/$drop_call(.* = 0\$/,\$p" "$pk_work/helper.trace" >"$pk_work/user.trace"
+    grep -q '"/etc/hosts"' "$pk_work/user.trace" ||
+        pk_fail "the filter's host name was not resolved through /etc/hosts after the drop"
     ;;
 
 *)
