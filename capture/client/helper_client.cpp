@@ -175,7 +175,7 @@ struct HelperClient::Impl
     // The current session; all null/false when idle.
     QPointer<QProcess> process;
     QPointer<HelperChannel> socket;
-    proto::FrameDecoder decoder;
+    proto::FrameDecoder decoder{proto::Channel::ToGui};
     bool direct = false;
     bool running = false;
     bool helloReceived = false;
@@ -380,7 +380,7 @@ void HelperClient::Impl::launch(const proto::StartRequest& request)
     const int ourFd = fds[0];
     const int helperFd = fds[1];
 
-    decoder = proto::FrameDecoder();
+    decoder = proto::FrameDecoder(proto::Channel::ToGui);
     helloReceived = false;
     startedReceived = false;
     stopSent = false;

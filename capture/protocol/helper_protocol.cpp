@@ -10,6 +10,7 @@
 #include <QCborValue>
 
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace pr::proto {
@@ -279,6 +280,190 @@ private:
     bool m_ok = true;
 };
 
+// ---- shape check -----------------------------------------------------------
+
+// The keys whose values are containers, with the counts they may hold. Every
+// other value is a scalar.
+struct ContainerKey
+{
+    QLatin1StringView name;
+    bool isMap;     // totals: a map of scalars
+    int maxItems;   // entries of the list or map
+    int entryItems; // scalars per list entry (lists only)
+};
+constexpr ContainerKey kContainerKeys[] = {
+    {key::records, false, kMaxPacketsPerMessage, kRecordFieldCount},
+    {key::interfaces, false, kMaxInterfacesPerMessage, kInterfaceFieldCount},
+    {key::totals, true, kMaxMapEntries, 0},
+};
+
+constexpr QLatin1StringView kKnownKeys[] = {
+    key::kind,        key::version,     key::helperVersion, key::interface, key::filter,
+    key::snaplen,     key::promiscuous, key::ringBytes,     key::format,    key::outputPath,
+    key::stopSeconds, key::stopPackets, key::stopBytes,     key::linkType,  key::linkTypeName,
+    key::interfaces,  key::totals,      key::records,       key::message,   key::code,
+    key::overwrite,
+};
+constexpr int kKnownKeyCount = int(std::size(kKnownKeys));
+
+int knownKeyIndex(const QString& name)
+{
+    for (int i = 0; i < kKnownKeyCount; ++i)
+        if (name == kKnownKeys[i])
+            return i;
+    return -1;
+}
+
+// A streaming walk over the payload that builds nothing: it enforces the
+// Shape rules of helper_protocol.h, so QCborValue is built afterwards only
+// from bounded, known values. Depth is bounded by construction (the walk
+// descends only into the three container keys, two levels at most).
+class ShapeCheck
+{
+public:
+    ShapeCheck(QCborStreamReader& reader, Checker& check) : m_r(reader), m_check(check) {}
+
+    bool root(qsizetype payloadSize)
+    {
+        if (!m_r.isMap())
+            return streamOk() && m_check.fail(QStringLiteral("The message is not a CBOR map."));
+        if (!enter(kMaxMapEntries))
+            return false;
+        bool seen[kKnownKeyCount] = {};
+        for (int entries = 0; m_r.hasNext(); ++entries) {
+            QString name;
+            if (entries >= kMaxMapEntries)
+                return m_check.fail(
+                    QStringLiteral("The message has more than %1 keys.").arg(kMaxMapEntries));
+            if (!readKey(&name))
+                return false;
+            const int known = knownKeyIndex(name);
+            if (known >= 0) {
+                if (seen[known])
+                    return m_check.fail(QStringLiteral("Field %1 appears twice.").arg(name));
+                seen[known] = true;
+            }
+            if (!value(name, known >= 0))
+                return false;
+        }
+        if (!leave())
+            return false;
+        if (m_r.currentOffset() != payloadSize)
+            return m_check.fail(
+                QStringLiteral("The message has trailing bytes after its CBOR item."));
+        return true;
+    }
+
+private:
+    bool streamOk() { return m_r.lastError() == QCborError::NoError || streamFailed(); }
+    // Some reader calls return false without setting lastError (a string cut
+    // short, for one): every refusal still says why.
+    bool streamFailed()
+    {
+        return m_check.fail(QStringLiteral("The message is not valid CBOR (%1).")
+                                .arg(m_r.lastError() == QCborError::NoError
+                                         ? QStringLiteral("it ends inside an item")
+                                         : m_r.lastError().toString()));
+    }
+    bool enter(int maxItems)
+    {
+        if (m_r.isLengthKnown() && m_r.length() > quint64(maxItems))
+            return m_check.fail(QStringLiteral("A CBOR container holds %1 items, more than %2.")
+                                    .arg(m_r.length())
+                                    .arg(maxItems));
+        return m_r.enterContainer() ? streamOk() : streamFailed();
+    }
+    bool leave() { return streamOk() && (m_r.leaveContainer() ? streamOk() : streamFailed()); }
+
+    bool readKey(QString* name)
+    {
+        if (!streamOk())
+            return false;
+        if (!m_r.isString())
+            return m_check.fail(QStringLiteral("A message key is not a text string."));
+        if (m_r.isLengthKnown() && m_r.length() > quint64(kMaxKeyBytes))
+            return m_check.fail(
+                QStringLiteral("A message key is longer than %1 bytes.").arg(kMaxKeyBytes));
+        auto chunk = m_r.readString();
+        while (chunk.status == QCborStreamReader::Ok) {
+            *name += chunk.data;
+            if (name->size() > kMaxKeyBytes)
+                return m_check.fail(
+                    QStringLiteral("A message key is longer than %1 bytes.").arg(kMaxKeyBytes));
+            chunk = m_r.readString();
+        }
+        return chunk.status == QCborStreamReader::EndOfString ? streamOk() : streamFailed();
+    }
+
+    // Skips one scalar; containers and tags are refused.
+    bool scalar(QStringView name)
+    {
+        if (!streamOk())
+            return false;
+        if (m_r.isArray() || m_r.isMap())
+            return m_check.fail(
+                QStringLiteral("Field %1 holds an array or map where a scalar belongs.").arg(name));
+        if (m_r.isTag())
+            return m_check.fail(QStringLiteral("Field %1 carries a CBOR tag.").arg(name));
+        if (m_r.isInvalid())
+            return m_check.fail(QStringLiteral("The message ends inside field %1.").arg(name));
+        return m_r.next() ? streamOk() : streamFailed();
+    }
+
+    bool value(const QString& name, bool known)
+    {
+        const ContainerKey* container = nullptr;
+        if (known)
+            for (const auto& c : kContainerKeys)
+                if (name == c.name)
+                    container = &c;
+        // A scalar where a container belongs is left to the field decoders,
+        // which name the field and what it must be.
+        if (!container || !(m_r.isArray() || m_r.isMap()))
+            return scalar(name);
+        if (m_r.isMap() != container->isMap)
+            return m_check.fail(QStringLiteral("Field %1 must be %2.")
+                                    .arg(name, container->isMap ? QStringLiteral("a map")
+                                                                : QStringLiteral("an array")));
+        if (!enter(container->maxItems))
+            return false;
+        for (int items = 0; m_r.hasNext(); ++items) {
+            if (items >= container->maxItems)
+                return m_check.fail(QStringLiteral("Field %1 holds more than %2 items.")
+                                        .arg(name)
+                                        .arg(container->maxItems));
+            if (container->isMap) {
+                QString entry;
+                if (!readKey(&entry) || !scalar(entry))
+                    return false;
+            } else if (!listEntry(name, container->entryItems)) {
+                return false;
+            }
+        }
+        return leave();
+    }
+
+    bool listEntry(const QString& name, int entryItems)
+    {
+        if (!m_r.isArray())
+            return scalar(name); // refused later: "must be an array of N"
+        if (!enter(entryItems))
+            return false;
+        for (int items = 0; m_r.hasNext(); ++items) {
+            if (items >= entryItems)
+                return m_check.fail(QStringLiteral("An entry of %1 holds more than %2 items.")
+                                        .arg(name)
+                                        .arg(entryItems));
+            if (!scalar(name))
+                return false;
+        }
+        return leave();
+    }
+
+    QCborStreamReader& m_r;
+    Checker& m_check;
+};
+
 // Looks up required keys and reports the missing one.
 class Fields
 {
@@ -480,6 +665,25 @@ const char* messageKindName(MessageKind kind)
     return "unknown";
 }
 
+bool isSentOn(MessageKind kind, Channel channel)
+{
+    switch (kind) {
+    case MessageKind::Hello:
+        return true;
+    case MessageKind::Start:
+    case MessageKind::Stop:
+        return channel == Channel::ToHelper;
+    case MessageKind::Started:
+    case MessageKind::Totals:
+    case MessageKind::Packets:
+    case MessageKind::Warning:
+    case MessageKind::Error:
+    case MessageKind::Stopped:
+        return channel == Channel::ToGui;
+    }
+    return false;
+}
+
 QString projectVersion()
 {
     return QStringLiteral(PR_PROJECT_VERSION);
@@ -621,16 +825,28 @@ QByteArray encodeMessage(const Message& message)
 bool decodePayload(QByteArrayView payload, Message* message, ErrorInfo* error)
 {
     Checker check(error);
+    {
+        QCborStreamReader reader(payload.data(), payload.size());
+        if (!ShapeCheck(reader, check).root(payload.size()))
+            return false;
+    }
+    // The shape is sound: build values for the known keys only.
+    QCborMap map;
     QCborStreamReader reader(payload.data(), payload.size());
-    const QCborValue root = QCborValue::fromCbor(reader);
+    reader.enterContainer();
+    while (reader.hasNext() && reader.lastError() == QCborError::NoError) {
+        QString name;
+        auto chunk = reader.readString();
+        for (; chunk.status == QCborStreamReader::Ok; chunk = reader.readString())
+            name += chunk.data;
+        if (knownKeyIndex(name) >= 0)
+            map.insert(name, QCborValue::fromCbor(reader));
+        else
+            reader.next();
+    }
     if (reader.lastError() != QCborError::NoError)
         return check.fail(QStringLiteral("The message is not valid CBOR (%1).")
                               .arg(reader.lastError().toString()));
-    if (reader.currentOffset() != payload.size())
-        return check.fail(QStringLiteral("The message has trailing bytes after its CBOR item."));
-    if (!root.isMap())
-        return check.fail(QStringLiteral("The message is not a CBOR map."));
-    const QCborMap map = root.toMap();
     Fields f(map, check);
 
     std::uint64_t kind = 0;
@@ -662,6 +878,35 @@ bool decodePayload(QByteArrayView payload, Message* message, ErrorInfo* error)
     return check.fail(QStringLiteral("Unknown message kind %1.").arg(kind));
 }
 
+bool FrameDecoder::fail(const ErrorInfo& error)
+{
+    m_failed = true;
+    m_error = error;
+    // Nothing after an error is read: give the memory back.
+    m_buffer = QByteArray();
+    m_readPos = 0;
+    return false;
+}
+
+bool FrameDecoder::checkLength(std::uint32_t length)
+{
+    if (length > 0 && length <= maxPayloadBytes(m_channel))
+        return true;
+    return fail({ErrorCode::ProtocolError,
+                 QStringLiteral("A message of %1 bytes is outside the allowed 1 to %2 bytes.")
+                     .arg(length)
+                     .arg(maxPayloadBytes(m_channel))});
+}
+
+namespace {
+std::uint32_t readLength(const char* bytes)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes);
+    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) |
+           p[3];
+}
+} // namespace
+
 void FrameDecoder::feed(QByteArrayView bytes)
 {
     if (m_failed || bytes.isEmpty())
@@ -670,47 +915,55 @@ void FrameDecoder::feed(QByteArrayView bytes)
     if (m_readPos > 0 && m_readPos == m_buffer.size()) {
         m_buffer.clear();
         m_readPos = 0;
-    } else if (m_readPos > qsizetype(kMaxMessageBytes)) {
+    } else if (m_readPos > qsizetype(maxPayloadBytes(m_channel))) {
         m_buffer.remove(0, m_readPos);
         m_readPos = 0;
+    }
+    // A length over the limit is refused as soon as its prefix is complete,
+    // before the payload it announces is buffered.
+    const qsizetype before = m_buffer.size() - m_readPos;
+    if (before < kFrameHeaderBytes && before + bytes.size() >= kFrameHeaderBytes) {
+        char header[kFrameHeaderBytes];
+        for (qsizetype i = 0; i < kFrameHeaderBytes; ++i)
+            header[i] = i < before ? m_buffer[m_readPos + i] : bytes[i - before];
+        if (!checkLength(readLength(header)))
+            return;
     }
     m_buffer.append(bytes);
 }
 
 FrameDecoder::Status FrameDecoder::next(Message* message, ErrorInfo* error)
 {
-    if (m_failed) {
+    auto failed = [&] {
         if (error)
             *error = m_error;
         return Status::Error;
-    }
+    };
+    if (m_failed)
+        return failed();
     const qsizetype available = m_buffer.size() - m_readPos;
     if (available < kFrameHeaderBytes)
         return Status::NeedMore;
-    const auto* p = reinterpret_cast<const unsigned char*>(m_buffer.constData() + m_readPos);
-    const std::uint32_t length = (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) |
-                                 (std::uint32_t(p[2]) << 8) | p[3];
-    if (length == 0 || length > kMaxMessageBytes) {
-        m_failed = true;
-        m_error = {ErrorCode::ProtocolError,
-                   QStringLiteral("A message of %1 bytes is outside the allowed 1 to %2 bytes.")
-                       .arg(length)
-                       .arg(kMaxMessageBytes)};
-        if (error)
-            *error = m_error;
-        return Status::Error;
-    }
+    const std::uint32_t length = readLength(m_buffer.constData() + m_readPos);
+    if (!checkLength(length))
+        return failed();
     if (available < kFrameHeaderBytes + qsizetype(length))
         return Status::NeedMore;
     const QByteArrayView payload(m_buffer.constData() + m_readPos + kFrameHeaderBytes, length);
-    m_readPos += kFrameHeaderBytes + qsizetype(length);
     ErrorInfo decodeError;
     if (!decodePayload(payload, message, &decodeError)) {
-        m_failed = true;
-        m_error = decodeError;
-        if (error)
-            *error = m_error;
-        return Status::Error;
+        fail(decodeError);
+        return failed();
+    }
+    m_readPos += kFrameHeaderBytes + qsizetype(length);
+    if (!isSentOn(message->kind, m_channel)) {
+        fail({ErrorCode::ProtocolError,
+              m_channel == Channel::ToHelper
+                  ? QStringLiteral("A %1 message is never sent to the helper.")
+                        .arg(QLatin1StringView(messageKindName(message->kind)))
+                  : QStringLiteral("A %1 message is never sent by the helper.")
+                        .arg(QLatin1StringView(messageKindName(message->kind)))});
+        return failed();
     }
     return Status::Message;
 }

@@ -13,10 +13,30 @@
 //   frame   = length payload
 //   length  = 4 bytes, unsigned big-endian, the payload size in bytes
 //   payload = one CBOR data item (RFC 8949): a map with text keys
-//   A length of 0 or above kMaxMessageBytes (1 MiB) is a protocol error; the
-//   receiver answers Error{ProtocolError} and stops (the helper exits cleanly,
-//   finalizing a file it was writing). So is a frame cut short by end of file,
-//   trailing bytes after the CBOR item, and any field that fails validation.
+//   Each direction has its own limit on the length (see Channel):
+//     towards the helper  kMaxRequestBytes (16 KiB). The largest valid Start
+//                         is kLargestStartBytes = 8378 bytes (computed below
+//                         from the field bounds: a 4096-byte filter and a
+//                         4096-byte path are most of it); the rest is room
+//                         for fields appended later without a new limit.
+//     towards the GUI     kMaxMessageBytes (1 MiB): Packets carry up to
+//                         kMaxPacketsPerMessage records.
+//   A length of 0 or above the limit is a protocol error, seen in the length
+//   prefix before the payload is buffered; the receiver answers
+//   Error{ProtocolError} and stops (the helper exits cleanly, finalizing a
+//   file it was writing). So is a frame cut short by end of file, trailing
+//   bytes after the CBOR item, and any field that fails validation.
+//
+// Shape (checked by a streaming walk before any value is built)
+//   The payload is one map of at most kMaxMapEntries entries with text keys
+//   (<= kMaxKeyBytes). Only "records", "interfaces" (arrays of arrays) and
+//   "totals" (a map of scalars) hold containers, so nesting is at most
+//   kMaxNestingDepth = 3 (map, list, entry); arrays hold at most their
+//   documented counts. Every other value, unknown keys included, must be a
+//   scalar (integer, text, bytes, bool, float, null): an unknown key holding
+//   an array or map is a protocol error. CBOR tags are refused everywhere.
+//   A key that appears twice is refused. Values are built only for known
+//   keys, so memory follows what the protocol allows, not what was sent.
 //
 // Version
 //   The first frame in each direction is Hello. The GUI sends
@@ -24,7 +44,8 @@
 //   Hello{version = kProtocolVersion, helperVersion}, or
 //   Error{VersionMismatch} and exits when the versions differ.
 //
-// Payload keys (every key listed is required; unknown keys are ignored)
+// Payload keys (every key listed is required; unknown keys with scalar
+// values are ignored, for peers one version ahead)
 //   "kind" unsigned, a MessageKind value; the other keys depend on it:
 //
 //   Hello    (both ways)  "version" uint, "helperVersion" text (empty from the GUI)
@@ -35,7 +56,9 @@
 //                         kMaxRingBytes], "format" "pcap" | "pcap-us" | "pcapng",
 //                         "outputPath" absolute path (<= kMaxPathLength bytes),
 //                         "stopSeconds" number >= 0, "stopPackets" uint,
-//                         "stopBytes" uint (0 means no limit)
+//                         "stopBytes" uint (0 means no limit); optional:
+//                         "overwrite" bool (absent: false, an existing file
+//                         is refused with OutputExists)
 //   Started  (helper)     "linkType" uint, "linkTypeName" text, "outputPath" text,
 //                         "interfaces" array of [ifindex int, name text, linkType uint]
 //   Totals   (helper)     "totals" map (see below); about every 100 ms. When the
@@ -49,7 +72,7 @@
 //                         Best effort: batches the socket cannot take are dropped
 //                         and counted in Totals.notShown. The file gets them all.
 //   Warning  (helper)     "message" text
-//   Error    (both ways)  "code" uint (an ErrorCode), "message" text (a sentence)
+//   Error    (helper)     "code" uint (an ErrorCode), "message" text (a sentence)
 //   Stop     (GUI)        no fields: finish the file and answer Stopped
 //   Stopped  (helper)     "totals" map, the final totals; the last message
 //
@@ -59,12 +82,14 @@
 //   "elapsed" "pps" "bps" "inBps" "outBps" "inPps" "outPps" (numbers >= 0).
 //
 // Session
-//   GUI: Hello, Start, then Stop (or closes the socket: the helper treats end
+//   GUI: Hello, Start, then Stop (the only kinds the helper accepts; any
+//   other kind towards the helper is a protocol error) (or closes the socket: the helper treats end
 //   of file as Stop, and also gets SIGTERM through PR_SET_PDEATHSIG).
 //   Helper: Hello, Started or Error, then Totals/Packets/Warning, then Stopped.
 //   After an Error the helper exits; a malformed message during recording
 //   also ends it (Error, then Stopped, the file complete).
 
+#include "capture/engine/capture_options.h"
 #include "capture/protocol/helper_messages.h"
 
 #include <QByteArray>
@@ -79,12 +104,62 @@ namespace pr::proto {
 
 inline constexpr std::uint32_t kProtocolVersion = 1;
 inline constexpr int kFrameHeaderBytes = 4;
+// Towards the GUI.
 inline constexpr std::uint32_t kMaxMessageBytes = 1u << 20;
+// Towards the helper, which decodes it (see Framing).
+inline constexpr std::uint32_t kMaxRequestBytes = 16u << 10;
 // Chosen so a full Packets message (records <= ~200 bytes) stays far below
 // kMaxMessageBytes.
 inline constexpr int kMaxPacketsPerMessage = 4096;
 inline constexpr int kMaxInterfacesPerMessage = 1024;
 inline constexpr int kMaxTextBytes = 4096; // Warning/Error messages, link type names
+inline constexpr int kMaxNestingDepth = 3;
+inline constexpr int kMaxMapEntries = 64; // the totals map has 21 keys, Start 11
+inline constexpr int kMaxKeyBytes = 64;
+
+// Which way a frame travels: each way has its own size limit and kinds.
+enum class Channel : std::uint8_t
+{
+    ToHelper, // Hello, Start, Stop from the GUI; kMaxRequestBytes
+    ToGui,    // everything the helper says; kMaxMessageBytes
+};
+
+constexpr std::uint32_t maxPayloadBytes(Channel channel)
+{
+    return channel == Channel::ToHelper ? kMaxRequestBytes : kMaxMessageBytes;
+}
+
+namespace detail {
+// Bytes of a CBOR head that carries the value n (RFC 8949 section 3).
+constexpr std::uint32_t cborHead(std::uint64_t n)
+{
+    return n < 24 ? 1 : n <= 0xff ? 2 : n <= 0xffff ? 3 : n <= 0xffffffffu ? 5 : 9;
+}
+constexpr std::uint32_t textItem(std::uint64_t bytes)
+{
+    return cborHead(bytes) + std::uint32_t(bytes);
+}
+constexpr std::uint32_t kAnyUint = 9; // a full 64-bit integer
+constexpr std::uint32_t kDouble = 9;
+} // namespace detail
+
+// The largest Start that validates, key by key (key text + value).
+inline constexpr std::uint32_t kLargestStartBytes =
+    2 /* indefinite-length map: head and break, as encoded */          //
+    + detail::textItem(4) + 1                                          // kind (2)
+    + detail::textItem(9) + detail::textItem(15)                       // interface
+    + detail::textItem(6) + detail::textItem(limits::kMaxFilterLength) // filter
+    + detail::textItem(7) + detail::cborHead(limits::kMaxSnaplen)      // snaplen
+    + detail::textItem(11) + 1                                         // promiscuous
+    + detail::textItem(9) + detail::cborHead(limits::kMaxRingBytes)    // ringBytes
+    + detail::textItem(6) + detail::textItem(7)                        // format "pcap-us"
+    + detail::textItem(10) + detail::textItem(limits::kMaxPathLength)  // outputPath
+    + detail::textItem(9) + 1                                          // overwrite
+    + detail::textItem(11) + detail::kDouble                           // stopSeconds
+    + detail::textItem(11) + detail::kAnyUint                          // stopPackets
+    + detail::textItem(9) + detail::kAnyUint;                          // stopBytes
+static_assert(kLargestStartBytes == 8378, "update the number in the Framing comment");
+static_assert(kLargestStartBytes <= kMaxRequestBytes);
 
 enum class MessageKind : std::uint8_t
 {
@@ -100,6 +175,8 @@ enum class MessageKind : std::uint8_t
 };
 
 const char* messageKindName(MessageKind kind);
+// True for the kinds a frame on `channel` may carry (Hello goes both ways).
+bool isSentOn(MessageKind kind, Channel channel);
 
 struct HelloInfo
 {
@@ -136,16 +213,20 @@ QByteArray encodeStop();
 QByteArray encodeStopped(const TotalsInfo& finalTotals);
 QByteArray encodeMessage(const Message& message);
 
-// Decodes and validates one payload (without the length prefix). On failure
-// returns false and fills error (code ProtocolError or VersionMismatch is never
-// set here: version checks belong to the session).
+// Decodes and validates one payload (without the length prefix), any kind. On
+// failure returns false and fills error (VersionMismatch is never set here:
+// version checks belong to the session).
 bool decodePayload(QByteArrayView payload, Message* message, ErrorInfo* error);
 
 // Incremental frame decoder: feed it bytes as they arrive, then call next()
-// until it returns NeedMore. After an Error it stays failed.
+// until it returns NeedMore. After an Error it stays failed and lets go of
+// what it buffered. It holds frames to the channel's size limit and kinds;
+// by default the helper's side, the one that must stay small.
 class FrameDecoder
 {
 public:
+    explicit FrameDecoder(Channel channel = Channel::ToHelper) : m_channel(channel) {}
+
     enum class Status
     {
         NeedMore,
@@ -159,8 +240,13 @@ public:
     // peer went away mid-frame.
     bool hasPartialFrame() const { return m_buffer.size() > m_readPos; }
     bool failed() const { return m_failed; }
+    Channel channel() const { return m_channel; }
 
 private:
+    bool fail(const ErrorInfo& error);
+    bool checkLength(std::uint32_t length);
+
+    Channel m_channel;
     QByteArray m_buffer;
     qsizetype m_readPos = 0;
     bool m_failed = false;

@@ -1,7 +1,7 @@
 // libFuzzer target for the helper protocol decoder: arbitrary bytes go through
 // the incremental frame decoder (in two pieces, to exercise buffering) and
-// straight into the payload decoder. Whatever decodes must re-encode and
-// decode to the same kind.
+// straight into the payload decoder, on either side's channel. Whatever
+// decodes must re-encode and decode to the same kind.
 
 #include "capture/protocol/helper_protocol.h"
 
@@ -15,7 +15,8 @@ namespace {
 
 void checkReencodes(const Message& message)
 {
-    FrameDecoder again;
+    FrameDecoder again(isSentOn(message.kind, Channel::ToHelper) ? Channel::ToHelper
+                                                                 : Channel::ToGui);
     again.feed(encodeMessage(message));
     Message copy;
     ErrorInfo error;
@@ -30,7 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto* bytes = reinterpret_cast<const char*>(data);
     const auto length = qsizetype(size);
 
-    FrameDecoder decoder;
+    // The first byte also picks the side: the helper's (16 KiB, requests) or
+    // the GUI's (1 MiB, everything the helper says).
+    FrameDecoder decoder(length > 0 && (data[0] & 0x80) ? Channel::ToGui : Channel::ToHelper);
     const qsizetype split = length > 0 ? qsizetype(data[0]) % (length + 1) : 0;
     decoder.feed(QByteArrayView(bytes, split));
     Message message;
@@ -39,6 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (;;) {
             const auto status = decoder.next(&message, &error);
             if (status == FrameDecoder::Status::Message) {
+                if (!isSentOn(message.kind, decoder.channel()))
+                    std::abort(); // a kind the channel never carries got through
                 checkReencodes(message);
                 continue;
             }

@@ -10,6 +10,12 @@
 
 namespace pr::proto::test {
 
+// The channel a kind travels on (Hello, which goes both ways: to the helper).
+inline Channel channelFor(MessageKind kind)
+{
+    return isSentOn(kind, Channel::ToHelper) ? Channel::ToHelper : Channel::ToGui;
+}
+
 struct Sample
 {
     QString name;

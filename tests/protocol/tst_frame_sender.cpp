@@ -41,7 +41,7 @@ struct SocketPair
         gui = -1;
     }
     // Everything readable now, decoded.
-    FrameDecoder decoder; // frames may straddle two receive() calls
+    FrameDecoder decoder{Channel::ToGui}; // frames may straddle two receive() calls
     QList<Message> receive()
     {
         char buffer[65536];

@@ -11,7 +11,10 @@
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QtCborCommon>
 #include <QtTest>
+
+#include <limits>
 
 using namespace pr::proto;
 
@@ -40,7 +43,8 @@ bool sameStart(const StartRequest& a, const StartRequest& b)
     return a.interfaceName == b.interfaceName && a.filter == b.filter && a.snaplen == b.snaplen &&
            a.promiscuous == b.promiscuous && a.ringBytes == b.ringBytes && a.format == b.format &&
            a.outputPath == b.outputPath && a.stopAfterSeconds == b.stopAfterSeconds &&
-           a.stopAfterPackets == b.stopAfterPackets && a.stopAfterBytes == b.stopAfterBytes;
+           a.stopAfterPackets == b.stopAfterPackets && a.stopAfterBytes == b.stopAfterBytes &&
+           a.overwrite == b.overwrite;
 }
 
 bool sameStarted(const StartedInfo& a, const StartedInfo& b)
@@ -90,6 +94,43 @@ QCborMap validStartMap()
     return QCborValue::fromCbor(f.mid(4)).toMap();
 }
 
+// A Start with every field at its longest valid value.
+StartRequest largestStart()
+{
+    StartRequest r;
+    r.interfaceName = QStringLiteral("abcdefghijklmno"); // 15 bytes, IFNAMSIZ - 1
+    r.filter = QString(int(pr::limits::kMaxFilterLength), QLatin1Char('f'));
+    r.snaplen = pr::limits::kMaxSnaplen;
+    r.promiscuous = true;
+    r.overwrite = true;
+    r.ringBytes = pr::limits::kMaxRingBytes;
+    r.format = QStringLiteral("pcap-us");
+    r.outputPath =
+        QLatin1Char('/') + QString(int(pr::limits::kMaxPathLength) - 1, QLatin1Char('p'));
+    r.stopAfterSeconds = 1e300;
+    r.stopAfterPackets = std::uint64_t(std::numeric_limits<std::int64_t>::max());
+    r.stopAfterBytes = std::uint64_t(std::numeric_limits<std::int64_t>::max());
+    return r;
+}
+
+// A valid Start whose payload is exactly payloadBytes long, padded with an
+// unknown key holding a byte string.
+QByteArray startOfSize(qsizetype payloadBytes)
+{
+    QCborMap m = validStartMap();
+    m.insert(QStringLiteral("padding"), QByteArray());
+    const qsizetype base = QCborValue(m).toCbor().size();
+    // The byte string's head grows from 1 to 5 bytes with its length.
+    for (qsizetype pad = std::max<qsizetype>(0, payloadBytes - base - 5); pad <= payloadBytes;
+         ++pad) {
+        m.insert(QStringLiteral("padding"), QByteArray(pad, 'x'));
+        const QByteArray payload = QCborValue(m).toCbor();
+        if (payload.size() == payloadBytes)
+            return frame(payload);
+    }
+    return {};
+}
+
 } // namespace
 
 class TestHelperProtocol : public QObject
@@ -103,6 +144,12 @@ private slots:
     void rejects();
     void truncatedFrameIsPartial();
     void staysFailedAfterError();
+    void shape_data();
+    void shape();
+    void largestStartFits();
+    void requestLimit_data();
+    void requestLimit();
+    void oversizeRefusedFromItsPrefix();
     void corpusSeedsDecode();
 };
 
@@ -127,7 +174,7 @@ void TestHelperProtocol::roundTrip()
     QVERIFY(bytes.size() > kFrameHeaderBytes);
     QVERIFY(bytes.size() - kFrameHeaderBytes <= qsizetype(kMaxMessageBytes));
 
-    FrameDecoder decoder;
+    FrameDecoder decoder(test::channelFor(in.kind));
     Message out;
     ErrorInfo error;
     int messages = 0;
@@ -179,28 +226,32 @@ void TestHelperProtocol::roundTrip()
 
 void TestHelperProtocol::framesBackToBack()
 {
-    QByteArray stream;
-    const auto all = test::samples();
-    for (const auto& s : all)
-        stream += encodeMessage(s.message);
-    FrameDecoder decoder;
-    // Odd-sized pieces so frame boundaries fall everywhere.
-    QList<MessageKind> kinds;
-    auto* rng = QRandomGenerator::global();
-    for (qsizetype pos = 0; pos < stream.size();) {
-        const qsizetype n = std::min<qsizetype>(stream.size() - pos, rng->bounded(1, 300));
-        decoder.feed(QByteArrayView(stream).sliced(pos, n));
-        pos += n;
-        Message m;
-        ErrorInfo e;
-        FrameDecoder::Status status;
-        while ((status = decoder.next(&m, &e)) == FrameDecoder::Status::Message)
-            kinds.append(m.kind);
-        QVERIFY2(status == FrameDecoder::Status::NeedMore, qPrintable(e.message));
+    for (const Channel channel : {Channel::ToHelper, Channel::ToGui}) {
+        QByteArray stream;
+        QList<MessageKind> sent;
+        for (const auto& s : test::samples()) {
+            if (!isSentOn(s.message.kind, channel))
+                continue;
+            stream += encodeMessage(s.message);
+            sent.append(s.message.kind);
+        }
+        FrameDecoder decoder(channel);
+        // Odd-sized pieces so frame boundaries fall everywhere.
+        QList<MessageKind> kinds;
+        auto* rng = QRandomGenerator::global();
+        for (qsizetype pos = 0; pos < stream.size();) {
+            const qsizetype n = std::min<qsizetype>(stream.size() - pos, rng->bounded(1, 300));
+            decoder.feed(QByteArrayView(stream).sliced(pos, n));
+            pos += n;
+            Message m;
+            ErrorInfo e;
+            FrameDecoder::Status status;
+            while ((status = decoder.next(&m, &e)) == FrameDecoder::Status::Message)
+                kinds.append(m.kind);
+            QVERIFY2(status == FrameDecoder::Status::NeedMore, qPrintable(e.message));
+        }
+        QCOMPARE(kinds, sent);
     }
-    QCOMPARE(kinds.size(), all.size());
-    for (qsizetype i = 0; i < all.size(); ++i)
-        QCOMPARE(kinds[i], all[i].message.kind);
 }
 
 void TestHelperProtocol::rejects_data()
@@ -327,7 +378,7 @@ void TestHelperProtocol::rejects()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(int, code);
-    FrameDecoder decoder;
+    FrameDecoder decoder(Channel::ToGui);
     decoder.feed(bytes);
     Message m;
     ErrorInfo error;
@@ -360,6 +411,175 @@ void TestHelperProtocol::staysFailedAfterError()
     QCOMPARE(e.code, ErrorCode::ProtocolError);
 }
 
+// The shape rules of helper_protocol.h, checked before any value is built.
+void TestHelperProtocol::shape_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("channel");
+    QTest::addColumn<bool>("accepted");
+
+    const int toHelper = int(Channel::ToHelper);
+    const int toGui = int(Channel::ToGui);
+    auto stopWith = [](const QString& k, const QCborValue& v) {
+        return frame(QCborValue(QCborMap{{"kind", 8}, {k, v}}).toCbor());
+    };
+    // A map {"kind": 8, "x": <depth nested arrays around 0>}, built by hand
+    // (QCborValue itself refuses deep nesting).
+    auto nested = [](int depth) {
+        QByteArray payload("\xa2\x64kind\x08\x61x", 8);
+        payload += QByteArray(depth, '\x81');
+        payload += '\x00';
+        return frame(payload);
+    };
+
+    QTest::newRow("unknown text key") << stopWith("future", "value") << toHelper << true;
+    QTest::newRow("unknown bytes key")
+        << stopWith("future", QByteArray(100, 'b')) << toHelper << true;
+    QTest::newRow("unknown null key")
+        << stopWith("future", QCborValue(nullptr)) << toHelper << true;
+    QTest::newRow("unknown empty array") << stopWith("future", QCborArray()) << toHelper << false;
+    QTest::newRow("unknown array") << stopWith("future", QCborArray{1, 2, 3}) << toHelper << false;
+    QTest::newRow("unknown map") << stopWith("future", QCborMap{{"a", 1}}) << toHelper << false;
+    QTest::newRow("unknown array to GUI") << stopWith("future", QCborArray{1}) << toGui << false;
+    QTest::newRow("nested 2") << nested(2) << toHelper << false;
+    QTest::newRow("nested 1000") << nested(1000) << toHelper << false;
+    QTest::newRow("nested 100000 to GUI") << nested(100000) << toGui << false;
+    QTest::newRow("tagged kind") << frame(QByteArray("\xa1\x64kind\xc1\x08", 7)) << toHelper
+                                 << false;
+    QTest::newRow("tagged unknown")
+        << stopWith("t", QCborValue(QCborTag(32), "http://x")) << toHelper << false;
+    QTest::newRow("integer key") << frame(QByteArray("\xa2\x64kind\x08\x01\x02", 8)) << toHelper
+                                 << false;
+    QTest::newRow("duplicate kind")
+        << frame(QByteArray("\xa2\x64kind\x08\x64kind\x02", 13)) << toHelper << false;
+    QTest::newRow("key of 65 bytes")
+        << stopWith(QString(65, QLatin1Char('k')), 1) << toHelper << false;
+    QCborMap manyKeys{{"kind", 8}};
+    for (int i = 0; i < kMaxMapEntries; ++i)
+        manyKeys.insert(QStringLiteral("k%1").arg(i), i);
+    QTest::newRow("65 keys") << frame(QCborValue(manyKeys).toCbor()) << toHelper << false;
+
+    // Containers where they belong, one level too deep, or too many.
+    QCborArray record{1, 1, 0, 60, 60, 24, 1, QByteArray(4, 'h')};
+    QCborArray records;
+    records.append(record);
+    const QCborMap packets{{"kind", 5}, {"records", records}};
+    QTest::newRow("packets") << frame(QCborValue(packets).toCbor()) << toGui << true;
+    QTest::newRow("packets to helper") << frame(QCborValue(packets).toCbor()) << toHelper << false;
+    QTest::newRow("start to GUI") << encodeStart(largestStart()) << toGui << false;
+    QCborArray deepRecord{1, 1, 0, 60, 60, 24, 1};
+    deepRecord.append(QCborArray{1});
+    QCborArray deepRecords;
+    deepRecords.append(deepRecord);
+    QTest::newRow("record holding an array")
+        << frame(QCborValue(QCborMap{{"kind", 5}, {"records", deepRecords}}).toCbor()) << toGui
+        << false;
+    QCborArray longRecord = record;
+    longRecord.append(1);
+    QCborArray longRecords;
+    longRecords.append(longRecord);
+    QTest::newRow("record of 9")
+        << frame(QCborValue(QCborMap{{"kind", 5}, {"records", longRecords}}).toCbor()) << toGui
+        << false;
+    QTest::newRow("records as map")
+        << frame(QCborValue(QCborMap{{"kind", 5}, {"records", QCborMap{{"a", 1}}}}).toCbor())
+        << toGui << false;
+    QCborMap totals = QCborValue::fromCbor(encodeTotals({}).mid(4)).toMap();
+    QCborMap innerTotals = totals.value(QStringLiteral("totals")).toMap();
+    innerTotals.insert(QStringLiteral("future"), QCborMap{{"a", 1}});
+    totals.insert(QStringLiteral("totals"), innerTotals);
+    QTest::newRow("totals holding a map") << frame(QCborValue(totals).toCbor()) << toGui << false;
+}
+
+void TestHelperProtocol::shape()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, channel);
+    QFETCH(bool, accepted);
+    FrameDecoder decoder{Channel(channel)};
+    decoder.feed(bytes);
+    Message m;
+    ErrorInfo error;
+    const auto status = decoder.next(&m, &error);
+    if (accepted) {
+        QVERIFY2(status == FrameDecoder::Status::Message, qPrintable(error.message));
+    } else {
+        QCOMPARE(status, FrameDecoder::Status::Error);
+        QCOMPARE(error.code, ErrorCode::ProtocolError);
+        QVERIFY(!error.message.isEmpty());
+    }
+}
+
+// The request limit is derived from the field bounds: the largest valid
+// Start must fit, and kLargestStartBytes must be what the encoder writes.
+void TestHelperProtocol::largestStartFits()
+{
+    const QByteArray bytes = encodeStart(largestStart());
+    QCOMPARE(bytes.size() - kFrameHeaderBytes, qsizetype(kLargestStartBytes));
+    FrameDecoder decoder(Channel::ToHelper);
+    decoder.feed(bytes);
+    Message m;
+    ErrorInfo error;
+    QVERIFY2(decoder.next(&m, &error) == FrameDecoder::Status::Message, qPrintable(error.message));
+    QVERIFY(sameStart(m.start, largestStart()));
+}
+
+void TestHelperProtocol::requestLimit_data()
+{
+    QTest::addColumn<qsizetype>("payloadBytes");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("largest Start + padding, limit - 1") << qsizetype(kMaxRequestBytes - 1) << true;
+    QTest::newRow("exactly the limit") << qsizetype(kMaxRequestBytes) << true;
+    QTest::newRow("limit + 1") << qsizetype(kMaxRequestBytes + 1) << false;
+    QTest::newRow("1 MiB") << qsizetype(kMaxMessageBytes) << false;
+}
+
+void TestHelperProtocol::requestLimit()
+{
+    QFETCH(qsizetype, payloadBytes);
+    QFETCH(bool, accepted);
+    const QByteArray bytes = startOfSize(payloadBytes);
+    QCOMPARE(bytes.size(), payloadBytes + kFrameHeaderBytes);
+    FrameDecoder decoder(Channel::ToHelper);
+    decoder.feed(bytes);
+    Message m;
+    ErrorInfo error;
+    const auto status = decoder.next(&m, &error);
+    if (accepted) {
+        QVERIFY2(status == FrameDecoder::Status::Message, qPrintable(error.message));
+        QCOMPARE(m.kind, MessageKind::Start);
+    } else {
+        QCOMPARE(status, FrameDecoder::Status::Error);
+        QCOMPARE(error.code, ErrorCode::ProtocolError);
+    }
+    // The GUI's side takes frames up to 1 MiB (then refuses Start as a kind).
+    FrameDecoder gui(Channel::ToGui);
+    gui.feed(bytes);
+    QCOMPARE(gui.next(&m, &error), FrameDecoder::Status::Error);
+    QVERIFY2(error.message.contains(QLatin1StringView("never sent by the helper")),
+             qPrintable(error.message));
+}
+
+// An oversize length is refused from the 4-byte prefix alone, fed one byte at
+// a time, and nothing after it is kept.
+void TestHelperProtocol::oversizeRefusedFromItsPrefix()
+{
+    const QByteArray header = startOfSize(kMaxRequestBytes + 1).first(kFrameHeaderBytes);
+    FrameDecoder decoder(Channel::ToHelper);
+    Message m;
+    ErrorInfo error;
+    for (int i = 0; i < kFrameHeaderBytes - 1; ++i) {
+        decoder.feed(header.sliced(i, 1));
+        QVERIFY(!decoder.failed());
+    }
+    decoder.feed(header.sliced(kFrameHeaderBytes - 1, 1));
+    QVERIFY(decoder.failed());
+    decoder.feed(QByteArray(kMaxRequestBytes, 'x'));
+    QVERIFY(!decoder.hasPartialFrame());
+    QCOMPARE(decoder.next(&m, &error), FrameDecoder::Status::Error);
+    QCOMPARE(error.code, ErrorCode::ProtocolError);
+}
+
 // The fuzzer's seeds must stay valid frames as the protocol evolves; the
 // generator (make_protocol_corpus) rewrites them.
 void TestHelperProtocol::corpusSeedsDecode()
@@ -371,11 +591,16 @@ void TestHelperProtocol::corpusSeedsDecode()
     for (const QString& name : files) {
         QFile file(dir + QLatin1Char('/') + name);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        FrameDecoder decoder;
-        decoder.feed(file.readAll());
-        Message m;
-        ErrorInfo e;
-        QVERIFY2(decoder.next(&m, &e) == FrameDecoder::Status::Message, qPrintable(name));
+        const QByteArray bytes = file.readAll();
+        bool decoded = false;
+        for (const Channel channel : {Channel::ToHelper, Channel::ToGui}) {
+            FrameDecoder decoder(channel);
+            decoder.feed(bytes);
+            Message m;
+            ErrorInfo e;
+            decoded = decoded || decoder.next(&m, &e) == FrameDecoder::Status::Message;
+        }
+        QVERIFY2(decoded, qPrintable(name));
     }
 }
 

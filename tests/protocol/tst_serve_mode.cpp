@@ -45,8 +45,12 @@ public:
 
     // With viaParent, the helper's parent is a stand-in for the GUI that we
     // can kill while our end of the socket stays open (so no end of file).
-    bool launch(bool viaParent = false)
+    // With rssFile, the helper runs under /usr/bin/time, which writes its
+    // peak resident set (KiB) there when it exits. (time's own process is a
+    // few hundred KiB; a forked copy of this test would count ours.)
+    bool launch(bool viaParent = false, const QString& rssFile = {})
     {
+        const QByteArray rssPath = QFile::encodeName(rssFile);
         int fds[2];
         int pidPipe[2];
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0 ||
@@ -59,7 +63,11 @@ public:
                 // dup2 clears close-on-exec on 0 and 1, as pkexec leaves them.
                 ::dup2(fds[1], 0);
                 ::dup2(fds[1], 1);
-                ::execl(PR_HELPER_BINARY, "packet-recorder-helper", "serve", nullptr);
+                if (!rssPath.isEmpty())
+                    ::execl("/usr/bin/time", "time", "-f", "%M", "-o", rssPath.constData(),
+                            PR_HELPER_BINARY, "serve", nullptr);
+                else
+                    ::execl(PR_HELPER_BINARY, "packet-recorder-helper", "serve", nullptr);
                 ::_exit(127);
             }
             [[maybe_unused]] const ssize_t n = ::write(pidPipe[1], &helper, sizeof helper);
@@ -202,7 +210,7 @@ private:
     pid_t m_pid = -1;
     pid_t m_parent = -1;
     int m_socket = -1;
-    FrameDecoder m_decoder;
+    FrameDecoder m_decoder{Channel::ToGui};
 };
 
 // A bound UDP receiver on 127.0.0.1 (so the burst causes no ICMP) and a sender.
@@ -302,6 +310,7 @@ private slots:
     void rejectsMalformedInput_data();
     void rejectsMalformedInput();
     void refusesSymlinkedOutput();
+    void oversizeFrameKeepsHelperSmall();
     void malformedInputDuringRecordingFinishesFile();
     void exitsWhenGuiGoesAway();
     void exitsWhenParentDies();
@@ -530,6 +539,56 @@ void TestServeMode::rejectsMalformedInput()
     QVERIFY2(WIFEXITED(status), "the helper must exit, not die of a signal");
     QVERIFY(WEXITSTATUS(status) != 0);
     QVERIFY(!QFile::exists(QStringLiteral("/nonexistent-dir/x.pcap")));
+}
+
+// A 1 MiB Hello with an unknown key holding half a million small arrays
+// (which once cost the helper 73 MiB to decode) is refused from its length prefix: the
+// helper's peak RSS stays within a few MiB of a helper refusing a small
+// malformed frame.
+void TestServeMode::oversizeFrameKeepsHelperSmall()
+{
+    if (!QFile::exists(QStringLiteral("/usr/bin/time")))
+        QSKIP("needs /usr/bin/time (package time) to read the helper's peak RSS");
+    auto peakKiB = [this](const QByteArray& input, const char* name) -> qint64 {
+        const QString file = m_dir.filePath(QString::fromLatin1(name) + QStringLiteral(".rss"));
+        Helper helper;
+        if (!helper.launch(false, file))
+            return -1;
+        helper.send(input);
+        helper.shutdownWrite();
+        Message m;
+        if (!helper.receiveUntil(MessageKind::Error, &m, 5000) ||
+            m.error.code != ErrorCode::ProtocolError) {
+            qWarning("%s: no Error{ProtocolError}", name);
+            return -1;
+        }
+        const int status = helper.waitForExit(5000);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) == 0)
+            return -1;
+        QFile rss(file);
+        if (!rss.open(QIODevice::ReadOnly))
+            return -1;
+        // time prints "Command exited with non-zero status 2" before the number.
+        const QList<QByteArray> lines = rss.readAll().trimmed().split('\n');
+        return lines.last().trimmed().toLongLong();
+    };
+
+    const qint64 idle = peakKiB(rawFrame("\xff\xfe"), "idle");
+    // {"kind": 1, "version": 1, "helperVersion": "", "x": [[0], [0], ..., 0]}
+    QByteArray payload("\xa4\x64kind\x01\x67version\x01\x6dhelperVersion\x60\x61x\x9f", 34);
+    const qsizetype room = qsizetype(kMaxMessageBytes) - payload.size() - 1;
+    for (qsizetype i = 0; i + 2 <= room; i += 2)
+        payload += QByteArrayView("\x81\x00", 2);
+    if (room % 2)
+        payload += '\x00';
+    payload += '\xff';
+    QCOMPARE(payload.size(), qsizetype(kMaxMessageBytes));
+    const qint64 big = peakKiB(rawFrame(payload), "oversize");
+    qInfo("helper peak RSS: %lld KiB refusing a small bad frame, %lld KiB refusing a 1 MiB one",
+          idle, big);
+    QVERIFY(idle > 0);
+    QVERIFY(big > 0);
+    QVERIFY2(big <= idle + 4096, "a 1 MiB frame must not grow the helper");
 }
 
 // The file is opened with O_NOFOLLOW: a symlink planted at the path is refused
