@@ -51,8 +51,8 @@ int main(int argc, char** argv)
     }
     // Broadcast, a locally administered source, the IEEE local experimental
     // EtherType 0x88b5 that the test's tcpdump filters on.
-    unsigned char frame[60] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02, 0x00,
-                               0x00, 0x00, 0x00, 0x01, 0x88, 0xb5};
+    unsigned char frame[60] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02,
+                               0x00, 0x00, 0x00, 0x00, 0x01, 0x88, 0xb5};
     for (int i = 0; i < 3; ++i) {
         const int length = std::snprintf(reinterpret_cast<char*>(frame) + 14, sizeof frame - 14,
                                          "packet-recorder forged frame %d", i);
