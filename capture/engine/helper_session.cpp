@@ -154,6 +154,10 @@ CaptureError HelperSession::openOutput(const std::string& path, bool overwrite)
             return makeError(CaptureErrorCode::OutputNotWritable,
                              "output file " + quoted(path) +
                                  " is a symbolic link, which is never followed");
+        if (::lstat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+            return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file " +
+                                                                      quoted(path) + ": " +
+                                                                      std::strerror(EISDIR));
         if (!overwrite)
             return makeError(CaptureErrorCode::OutputExists,
                              "output file " + quoted(path) +
