@@ -32,7 +32,6 @@ fi
 log() { printf '[fresh %(%H:%M:%S)T] %s\n' -1 "$*"; }
 
 root=$(mktemp -d /var/tmp/packet-recorder-fresh.XXXXXX)
-mounted=()
 app_pid=
 cleanup() {
     [[ -n $app_pid ]] && kill -- -"$app_pid" 2>/dev/null || true
@@ -42,10 +41,18 @@ cleanup() {
         [[ $(readlink "$p/root" 2>/dev/null) == "$root" ]] && echo "${p#/proc/}"
     done)
     [[ -n $pids ]] && kill -KILL $pids 2>/dev/null || true
-    local i
-    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
-        umount -l "${mounted[i]}" 2>/dev/null || true
+    # Everything mounted at or below the root, deepest first, until none is
+    # left (rbind mounts stack: one pass is not always enough).
+    local pass targets
+    for pass in 1 2 3 4 5; do
+        mapfile -t targets < <(findmnt -rn -o TARGET | grep -E "^$root(/|$)" | sort -r)
+        ((${#targets[@]})) || break
+        umount -l "${targets[@]}" 2>/dev/null || true
     done
+    if findmnt -rn -o TARGET | grep -qE "^$root(/|$)"; then
+        echo "check-fresh-machine: mounts left under $root; not deleting it" >&2
+        return
+    fi
     if $keep; then
         log "kept $root"
     else
@@ -70,6 +77,9 @@ log "root ready in $((SECONDS - started)) s: $(du -sh --exclude=proc "$root" | c
 git clone --quiet --no-hardlinks "$project" "$root/src/packet-recorder"
 git -C "$root/src/packet-recorder" log --oneline -1
 
+# The root is a mount point of its own, as / is on a real machine: `ip netns
+# add` remounts / as a slave and fails in a plain chroot directory.
+mount --bind "$root" "$root"
 for m in proc sys dev dev/pts run; do
     mkdir -p "$root/$m"
     case $m in
@@ -77,7 +87,6 @@ for m in proc sys dev dev/pts run; do
     run) mount -t tmpfs tmpfs "$root/run" ;;
     *) mount --rbind "/$m" "$root/$m" && mount --make-rslave "$root/$m" ;;
     esac
-    mounted+=("$root/$m")
 done
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 
