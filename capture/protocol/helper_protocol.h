@@ -239,6 +239,9 @@ public:
     // At end of file: true when part of a frame is still buffered, i.e. the
     // peer went away mid-frame.
     bool hasPartialFrame() const { return m_buffer.size() > m_readPos; }
+    // Bytes held, consumed ones included: at most about one frame plus what
+    // the last feed() brought.
+    qsizetype bufferedBytes() const { return m_buffer.size(); }
     bool failed() const { return m_failed; }
     Channel channel() const { return m_channel; }
 
