@@ -4,6 +4,7 @@
 // Host byte order throughout; the SHB byte-order magic tells readers.
 
 #include "capture/engine/capture_file_writer.h"
+#include "capture/engine/interface_info.h"
 #include "capture/engine/iovec_batch.h"
 
 #include <algorithm>
@@ -196,6 +197,11 @@ public:
         if (m_output.failed())
             return false;
         m_blocks.clear();
+        // A recording on "any" that saw no packet has no IDB yet, and libpcap
+        // refuses a pcapng file without one: describe the capture itself, as
+        // a cooked "any" capture (what dumpcap writes for -i any).
+        if (m_interfaces.empty())
+            addInterface({0, "any", kLinkTypeLinuxSll2});
         const std::uint64_t endNs = nowNs();
         // The kernel counts receptions and drops per socket, not per
         // interface: a single-interface file gets them on its IDB; a file

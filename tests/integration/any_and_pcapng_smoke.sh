@@ -43,6 +43,17 @@ record_while_sending any.pcapng --interface any --format pcapng
 names=$(tshark -r "$WORK/any.pcapng" -T fields -e frame.interface_name 2>/dev/null | sort -u)
 [[ $names == lo ]] || fail "any.pcapng: packets on interfaces: $names"
 
+# "any" into pcapng with no matching packet: still a file libpcap and tshark
+# open (one IDB for the capture), and a clean exit.
+start_recorder - --output "$WORK/empty-any.pcapng" --interface any --format pcapng \
+    --filter "udp port 1 and host 198.18.255.254"
+sleep 0.3
+stop_process "$RECORDER_PID" || fail "empty any.pcapng: exit status $?: $(cat "$WORK/recorder.err")"
+capinfos "$WORK/empty-any.pcapng" >"$WORK/empty-any.info" 2>&1 ||
+    fail "empty any.pcapng: capinfos cannot read it: $(cat "$WORK/empty-any.info")"
+grep -qE "^Number of packets: +0$" "$WORK/empty-any.info" || fail "empty any.pcapng is not empty"
+tshark -r "$WORK/empty-any.pcapng" >/dev/null 2>&1 || fail "tshark cannot read the empty any.pcapng"
+
 record_while_sending lo-us.pcap --interface lo --format pcap-us
 grep -q "microseconds" "$WORK/lo-us.pcap.info" || fail "pcap-us is not microsecond pcap"
 # Interfaces that appear during an "any" recording get IDBs with their real
