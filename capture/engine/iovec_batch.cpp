@@ -43,8 +43,17 @@ int IovecBatch::writeTo(int fd, std::uint64_t* written)
                 continue;
             return errno;
         }
-        if (result == 0)
-            return EIO;
+        if (result == 0) {
+            // Nothing written is an error only if there was something to write
+            // (a batch of empty iovecs, such as an empty block list, is not).
+            std::size_t bytes = 0;
+            for (std::size_t i = index; i < index + chunk; ++i)
+                bytes += m_iov[i].iov_len;
+            if (bytes != 0)
+                return EIO;
+            index += chunk;
+            continue;
+        }
         *written += static_cast<std::uint64_t>(result);
         // A short write ends anywhere, even inside an iovec: resume there.
         auto left = static_cast<std::size_t>(result);
