@@ -332,6 +332,18 @@
         <source>This folder is not writable.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect when Packet Recorder is restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::CaptureStatusBar</name>
@@ -390,11 +402,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 packets</source>
-        <extracomment>Status bar; %1 is a number of packets</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>avg %1</source>
         <extracomment>Status bar: average data rate since the recording started</extracomment>
         <translation type="unfinished"></translation>
@@ -423,6 +430,14 @@
         <source>Starting to record on %1…</source>
         <extracomment>Status bar between clicking Record and the helper&apos;s start; %1 is an interface name such as eth0</extracomment>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln packet(s)</source>
+        <extracomment>Status bar: packets recorded so far</extracomment>
+        <translation>
+            <numerusform>%Ln packet</numerusform>
+            <numerusform>%Ln packets</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1239,88 @@
     </message>
 </context>
 <context>
+    <name>pr::HelperClient</name>
+    <message>
+        <source>Recording did not start: the permission service (polkit) is not running, so there is no one to ask for a password. Ask your administrator to start polkit and the system D-Bus, or to let you record without a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording did not start: no password prompt could be shown, because no polkit authentication agent is running in this session. Log in to a desktop session that has one, or start one (such as lxpolkit or polkit-kde-agent-1), then click Record again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording did not start: the password prompt was closed. Click Record again and enter the password to record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording did not start: the password was not accepted, or your account is not allowed to record. Try again, or ask your administrator for permission to record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording did not start: pkexec could not start the recording helper (exit code %1).</source>
+        <extracomment>%1 is pkexec&apos;s exit code</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It reported: %1</source>
+        <extracomment>Follows the sentence above; %1 is pkexec&apos;s last message (English)
+----------
+Follows the crash sentence; %1 is the helper&apos;s last log line (English)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording is restricted on this computer: your account may not run the recording helper %1. Ask your administrator for access, or reinstall Packet Recorder if recording used to work.</source>
+        <extracomment>%1 is the path of the helper program</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording helper is not installed: there is no %1. Reinstall Packet Recorder (the packet-recorder package) to restore it.</source>
+        <extracomment>%1 is the path of the helper program</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording helper is not installed: %1 is not a program. Reinstall Packet Recorder (the packet-recorder package) to restore it.</source>
+        <extracomment>%1 is the path of the helper program</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording is restricted on this computer: only members of the group %2 may run the recording helper %1. Ask your administrator to add you to the group %2, then log out and back in.</source>
+        <extracomment>%1 is the helper&apos;s path, %2 a group name such as packet-recorder</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording needs pkexec to ask for your password, and it is not installed (there is no %1). Install the pkexec package, or ask your administrator to.</source>
+        <extracomment>%1 is where pkexec was looked for, such as /usr/bin/pkexec</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a channel to the recording helper: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording helper sent a message that could not be read; the recording was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording helper (version %1) does not match this application; please reinstall it.</source>
+        <extracomment>%1 is a version number like 0.1.0</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording helper crashed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording helper exited unexpectedly (exit code %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2.</source>
+        <extracomment>%1 is a program path, %2 the system&apos;s reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pr::InterfaceListModel</name>
     <message>
         <source>All interfaces (any)</source>
@@ -1280,6 +1377,14 @@ Peak in the last minute: %2</source>
     </message>
     <message>
         <source>Network interfaces with their state, addresses and recent traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::LanguageSetting</name>
+    <message>
+        <source>System</source>
+        <extracomment>Language setting: follow the desktop&apos;s language</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1488,14 +1593,6 @@ Peak in the last minute: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recorded 1 packet to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recorded %1 packets to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open in Wireshark</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1638,11 +1735,6 @@ Choose an interface and click Record (%1), or double-click the interface.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The list shows the first %1 of %2 packets. Open the file in %3 to see them all.</source>
-        <extracomment>%1 and %2 are packet counts, %3 a program name</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>There is no interface named %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1671,6 +1763,36 @@ Answer the password prompt to start.</source>
         <extracomment>File &gt; Open filter; keep the pattern in parentheses as it is</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The ring buffer is larger than this user may reserve.</source>
+        <extracomment>The helper&apos;s message follows with the limit in MiB.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already run as many recordings at once as one user may.</source>
+        <extracomment>The helper&apos;s message follows with the number of recordings allowed.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture file already exists and was not replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %Ln packet(s) to %1.</source>
+        <extracomment>After a recording; %1 is a file path</extracomment>
+        <translation>
+            <numerusform>Recorded %Ln packet to %1.</numerusform>
+            <numerusform>Recorded %Ln packets to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The list shows the first %1 of %Ln packet(s). Open the file in %2 to see them all.</source>
+        <extracomment>%Ln is the file&apos;s packet count, %1 the count shown, %2 a program name</extracomment>
+        <translation>
+            <numerusform>The list shows the first %1 of %Ln packet. Open the file in %2 to see them all.</numerusform>
+            <numerusform>The list shows the first %1 of %Ln packets. Open the file in %2 to see them all.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pr::MessageBar</name>
@@ -1697,14 +1819,6 @@ Answer the password prompt to start.</source>
 </context>
 <context>
     <name>pr::PacketDetailView</name>
-    <message>
-        <source>1 byte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Bytes %1–%2 (%3)</source>
         <translation type="unfinished"></translation>
@@ -1789,6 +1903,13 @@ Answer the password prompt to start.</source>
         <source>Link type: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pr::PacketListModel</name>
@@ -1817,10 +1938,6 @@ Answer the password prompt to start.</source>
     </message>
     <message>
         <source>Between other hosts, seen in promiscuous mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 bytes on the wire, %2 bytes captured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1878,8 +1995,23 @@ Answer the password prompt to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Packet number since the start of the recording. The oldest %1 packets were removed from this list to bound its memory; the file still has them.</source>
+        <source>%1 on the wire, %2 captured</source>
+        <extracomment>Tooltip of a truncated packet&apos;s length; %1 and %2 are byte counts</extracomment>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Packet number since the start of the recording. The oldest %Ln packet(s) were removed from this list to bound its memory; the file still has them.</source>
+        <translation>
+            <numerusform>Packet number since the start of the recording. The oldest %Ln packet was removed from this list to bound its memory; the file still has it.</numerusform>
+            <numerusform>Packet number since the start of the recording. The oldest %Ln packets were removed from this list to bound its memory; the file still has them.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1970,18 +2102,6 @@ Answer the password prompt to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>30 seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 minute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>5 minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Throughput in bits per second</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2012,6 +2132,22 @@ Answer the password prompt to start.</source>
     <message>
         <source>%1 s: %2 outgoing</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln second(s)</source>
+        <extracomment>Chart time window</extracomment>
+        <translation>
+            <numerusform>%Ln second</numerusform>
+            <numerusform>%Ln seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln minute(s)</source>
+        <extracomment>Chart time window</extracomment>
+        <translation>
+            <numerusform>%Ln minute</numerusform>
+            <numerusform>%Ln minutes</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

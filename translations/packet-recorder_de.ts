@@ -1,0 +1,2156 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Invalid -a condition &quot;%1&quot;: use duration:SECONDS, filesize:KB or packets:N.</source>
+        <translation>Ungültige -a-Bedingung „%1“: duration:SEKUNDEN, filesize:KB oder packets:N verwenden.</translation>
+    </message>
+    <message>
+        <source>Record network traffic to pcap files.</source>
+        <translation>Netzwerkverkehr in pcap-Dateien aufzeichnen.</translation>
+    </message>
+    <message>
+        <source>Interface to record on (&quot;any&quot; for all).</source>
+        <translation>Schnittstelle für die Aufzeichnung („any“ für alle).</translation>
+    </message>
+    <message>
+        <source>interface</source>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Start recording immediately.</source>
+        <translation>Aufzeichnung sofort starten.</translation>
+    </message>
+    <message>
+        <source>Write the recording to this file.</source>
+        <translation>Aufzeichnung in diese Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Capture filter (pcap syntax).</source>
+        <translation>Mitschnittfilter (pcap-Syntax).</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>File format: pcap, pcap-us or pcapng.</source>
+        <translation>Dateiformat: pcap, pcap-us oder pcapng.</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Stop automatically: duration:SECONDS, filesize:KB or packets:N.</source>
+        <translation>Automatisch stoppen: duration:SEKUNDEN, filesize:KB oder packets:N.</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Stop after this many packets.</source>
+        <translation>Nach so vielen Paketen stoppen.</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Snapshot length in bytes.</source>
+        <translation>Mitschnittlänge in Byte.</translation>
+    </message>
+    <message>
+        <source>snaplen</source>
+        <translation>Mitschnittlänge</translation>
+    </message>
+    <message>
+        <source>Do not put the interface into promiscuous mode.</source>
+        <translation>Schnittstelle nicht in den promiskuitiven Modus versetzen.</translation>
+    </message>
+    <message>
+        <source>A capture file to open.</source>
+        <translation>Zu öffnende Mitschnittdatei.</translation>
+    </message>
+    <message>
+        <source>Unknown file format &quot;%1&quot;: use pcap, pcap-us or pcapng.</source>
+        <translation>Unbekanntes Dateiformat „%1“: pcap, pcap-us oder pcapng verwenden.</translation>
+    </message>
+    <message>
+        <source>Invalid packet count &quot;%1&quot;.</source>
+        <translation>Ungültige Paketanzahl „%1“.</translation>
+    </message>
+    <message>
+        <source>Invalid snapshot length &quot;%1&quot;: use 64 to 262144.</source>
+        <translation>Ungültige Mitschnittlänge „%1“: 64 bis 262144 verwenden.</translation>
+    </message>
+    <message>
+        <source>Give at most one capture file to open.</source>
+        <translation>Höchstens eine Mitschnittdatei zum Öffnen angeben.</translation>
+    </message>
+    <message>
+        <source>-k records a new capture; it cannot be combined with a file to open.</source>
+        <translation>-k zeichnet einen neuen Mitschnitt auf und kann nicht mit einer zu öffnenden Datei kombiniert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>pr::CaptureFileReader</name>
+    <message>
+        <source>Not a pcap or pcapng file.</source>
+        <translation>Keine pcap- oder pcapng-Datei.</translation>
+    </message>
+    <message>
+        <source>No packet record at offset %1.</source>
+        <translation>Kein Paketdatensatz an Offset %1.</translation>
+    </message>
+    <message>
+        <source>Implausible record length %1 at offset %2.</source>
+        <translation>Unplausible Datensatzlänge %1 an Offset %2.</translation>
+    </message>
+    <message>
+        <source>The file ends inside the packet at offset %1.</source>
+        <translation>Die Datei endet mitten im Paket an Offset %1.</translation>
+    </message>
+    <message>
+        <source>libpcap could not set up a writer.</source>
+        <translation>libpcap konnte keinen Schreiber einrichten.</translation>
+    </message>
+    <message>
+        <source>The file could not be written completely.</source>
+        <translation>Die Datei konnte nicht vollständig geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Unknown file format &quot;%1&quot;.</source>
+        <translation>Unbekanntes Dateiformat „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>No packet at offset %1.</source>
+        <translation>Kein Paket an Offset %1.</translation>
+    </message>
+    <message>
+        <source>Damaged block at offset %1.</source>
+        <translation>Beschädigter Block an Offset %1.</translation>
+    </message>
+    <message>
+        <source>The file ends inside the block at offset %1.</source>
+        <translation>Die Datei endet mitten im Block an Offset %1.</translation>
+    </message>
+    <message>
+        <source>Link type %1 cannot be stored in a pcapng file.</source>
+        <translation>Linktyp %1 kann nicht in einer pcapng-Datei gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>pr::CaptureOptionsWidget</name>
+    <message>
+        <source>Capture filter</source>
+        <translation>Mitschnittfilter</translation>
+    </message>
+    <message>
+        <source>Capture filter status</source>
+        <translation>Status des Mitschnittfilters</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <extracomment>Unit suffix of the snapshot length spin box</extracomment>
+        <translation> Byte</translation>
+    </message>
+    <message>
+        <source>Snapshot length</source>
+        <translation>Mitschnittlänge</translation>
+    </message>
+    <message>
+        <source>Bytes kept of each packet; longer packets are truncated.</source>
+        <translation>Pro Paket behaltene Bytes; längere Pakete werden abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot length:</source>
+        <translation>&amp;Mitschnittlänge:</translation>
+    </message>
+    <message>
+        <source>&amp;Promiscuous mode</source>
+        <translation>&amp;Promiskuitiver Modus</translation>
+    </message>
+    <message>
+        <source>Promiscuous mode</source>
+        <translation>Promiskuitiver Modus</translation>
+    </message>
+    <message>
+        <source>Also record frames addressed to other hosts on the same network segment.</source>
+        <translation>Auch Frames aufzeichnen, die an andere Hosts im selben Netzsegment gerichtet sind.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <extracomment>Unit suffix: mebibytes</extracomment>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Kernel buffer size</source>
+        <translation>Größe des Kernel-Puffers</translation>
+    </message>
+    <message>
+        <source>Memory the kernel fills while the recorder writes; larger survives longer bursts.</source>
+        <translation>Speicher, den der Kernel füllt, während geschrieben wird; größer übersteht längere Lastspitzen.</translation>
+    </message>
+    <message>
+        <source>Kernel &amp;buffer:</source>
+        <translation>&amp;Kernel-Puffer:</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>pcap (nanosecond)</source>
+        <translation>pcap (Nanosekunden)</translation>
+    </message>
+    <message>
+        <source>pcap (microsecond)</source>
+        <translation>pcap (Mikrosekunden)</translation>
+    </message>
+    <message>
+        <source>pcapng</source>
+        <translation>pcapng</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Dateiformat</translation>
+    </message>
+    <message>
+        <source>Microsecond pcap suits older tools; pcapng keeps interface names and direction.</source>
+        <translation>Mikrosekunden-pcap passt für ältere Werkzeuge; pcapng behält Schnittstellennamen und Richtung.</translation>
+    </message>
+    <message>
+        <source>File &amp;format:</source>
+        <translation>Datei&amp;format:</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose output folder</source>
+        <translation>Ausgabeordner wählen</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Output folder status</source>
+        <translation>Status des Ausgabeordners</translation>
+    </message>
+    <message>
+        <source>Stop automatically</source>
+        <translation>Automatisch stoppen</translation>
+    </message>
+    <message>
+        <source>After &amp;duration:</source>
+        <translation>Nach &amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>Stop after a duration</source>
+        <translation>Nach einer Dauer stoppen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <extracomment>Unit suffix: seconds</extracomment>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Duration in seconds</source>
+        <translation>Dauer in Sekunden</translation>
+    </message>
+    <message>
+        <source>After file &amp;size:</source>
+        <translation>Nach Datei&amp;größe:</translation>
+    </message>
+    <message>
+        <source>Stop after a file size</source>
+        <translation>Nach einer Dateigröße stoppen</translation>
+    </message>
+    <message>
+        <source>File size in MiB</source>
+        <translation>Dateigröße in MiB</translation>
+    </message>
+    <message>
+        <source>After &amp;packets:</source>
+        <translation>Nach P&amp;aketen:</translation>
+    </message>
+    <message>
+        <source>Stop after a packet count</source>
+        <translation>Nach einer Paketanzahl stoppen</translation>
+    </message>
+    <message>
+        <source>Packet count</source>
+        <translation>Paketanzahl</translation>
+    </message>
+    <message>
+        <source>The capture filter is invalid: %1</source>
+        <translation>Der Mitschnittfilter ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the recording.</source>
+        <translation>Einen Ordner für die Aufzeichnung wählen.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable.</source>
+        <translation>Der Ordner %1 ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>Folder for recordings</source>
+        <translation>Ordner für Aufzeichnungen</translation>
+    </message>
+    <message>
+        <source>This folder does not exist.</source>
+        <translation>Dieser Ordner existiert nicht.</translation>
+    </message>
+    <message>
+        <source>This folder is not writable.</source>
+        <translation>Dieser Ordner ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Takes effect when Packet Recorder is restarted.</source>
+        <translation>Gilt nach einem Neustart von Packet Recorder.</translation>
+    </message>
+</context>
+<context>
+    <name>pr::CaptureStatusBar</name>
+    <message>
+        <source>Status bar</source>
+        <translation>Statusleiste</translation>
+    </message>
+    <message>
+        <source>Recording state</source>
+        <translation>Aufzeichnungsstatus</translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation>Verstrichene Zeit</translation>
+    </message>
+    <message>
+        <source>Packets recorded</source>
+        <translation>Aufgezeichnete Pakete</translation>
+    </message>
+    <message>
+        <source>Bytes recorded</source>
+        <translation>Aufgezeichnete Bytes</translation>
+    </message>
+    <message>
+        <source>Average rate</source>
+        <translation>Durchschnittliche Rate</translation>
+    </message>
+    <message>
+        <source>Packets dropped by the kernel</source>
+        <translation>Vom Kernel verworfene Pakete</translation>
+    </message>
+    <message>
+        <source>Packets not shown in the list</source>
+        <translation>Nicht in der Liste angezeigte Pakete</translation>
+    </message>
+    <message>
+        <source>Capture file</source>
+        <translation>Mitschnittdatei</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Waiting for permission to record on %1…</source>
+        <extracomment>Status bar while the password prompt for recording is open; %1 is an interface name such as eth0</extracomment>
+        <translation>Warte auf Berechtigung für %1…</translation>
+    </message>
+    <message>
+        <source>Starting to record on %1…</source>
+        <extracomment>Status bar between clicking Record and the helper&apos;s start; %1 is an interface name such as eth0</extracomment>
+        <translation>Aufzeichnung auf %1 startet…</translation>
+    </message>
+    <message>
+        <source>Recording on %1</source>
+        <extracomment>Status bar while a recording runs; %1 is an interface name such as eth0.</extracomment>
+        <translation>Aufzeichnung auf %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <extracomment>Status bar after File &gt; Open</extracomment>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>avg %1</source>
+        <extracomment>Status bar: average data rate since the recording started</extracomment>
+        <translation>Ø %1</translation>
+    </message>
+    <message>
+        <source>%1 dropped</source>
+        <extracomment>Status bar: packets the kernel dropped because the capture buffer was full</extracomment>
+        <translation>%1 verworfen</translation>
+    </message>
+    <message>
+        <source>%1 not shown</source>
+        <extracomment>Status bar: packets recorded in the file but not sent to the list (too fast to show)</extracomment>
+        <translation>%1 nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <extracomment>Status bar: %1 is the file size, %2 the file path</extracomment>
+        <translation>%1 in %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln packet(s)</source>
+        <extracomment>Status bar: packets recorded so far</extracomment>
+        <translation>
+            <numerusform>%Ln Paket</numerusform>
+            <numerusform>%Ln Pakete</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pr::FilterLineEdit</name>
+    <message>
+        <source>The filter is longer than %1 characters.</source>
+        <translation>Der Filter ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>libpcap could not open a compiler for this link type.</source>
+        <translation>libpcap konnte für diesen Linktyp keinen Compiler öffnen.</translation>
+    </message>
+    <message>
+        <source>Capture filter, e.g. tcp port 443 or host 192.0.2.1</source>
+        <translation>Mitschnittfilter, z. B. tcp port 443 oder host 192.0.2.1</translation>
+    </message>
+    <message>
+        <source>Capture filter</source>
+        <translation>Mitschnittfilter</translation>
+    </message>
+    <message>
+        <source>A libpcap filter expression; empty records every packet</source>
+        <translation>Ein libpcap-Filterausdruck; leer zeichnet jedes Paket auf</translation>
+    </message>
+    <message>
+        <source>No filter: every packet is recorded.</source>
+        <translation>Kein Filter: Jedes Paket wird aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>The filter is valid.</source>
+        <translation>Der Filter ist gültig.</translation>
+    </message>
+</context>
+<context>
+    <name>pr::FrameDecoder</name>
+    <message>
+        <source>Unicast to us</source>
+        <translation>Unicast an uns</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>Broadcast</translation>
+    </message>
+    <message>
+        <source>Multicast</source>
+        <translation>Multicast</translation>
+    </message>
+    <message>
+        <source>Unicast to another host</source>
+        <translation>Unicast an anderen Host</translation>
+    </message>
+    <message>
+        <source>Sent by us</source>
+        <translation>Von uns gesendet</translation>
+    </message>
+    <message>
+        <source>Unknown (%1)</source>
+        <translation>Unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>[First %1 bytes only]</source>
+        <translation>[Nur die ersten %1 Byte]</translation>
+    </message>
+    <message>
+        <source>[Only the first %1 bytes of the frame are shown]</source>
+        <translation>[Nur die ersten %1 Byte des Frames werden angezeigt]</translation>
+    </message>
+    <message>
+        <source>[Truncated %1]</source>
+        <translation>[Abgeschnitten: %1]</translation>
+    </message>
+    <message>
+        <source>[Malformed: %1]</source>
+        <translation>[Fehlerhaft: %1]</translation>
+    </message>
+    <message>
+        <source>IP header</source>
+        <translation>IP-Header</translation>
+    </message>
+    <message>
+        <source>IP version %1</source>
+        <translation>IP-Version %1</translation>
+    </message>
+    <message>
+        <source>Link type %1</source>
+        <translation>Linktyp %1</translation>
+    </message>
+    <message>
+        <source>Not decoded</source>
+        <translation>Nicht dekodiert</translation>
+    </message>
+    <message>
+        <source>Link type %1 (not decoded), %2 bytes</source>
+        <translation>Linktyp %1 (nicht dekodiert), %2 Byte</translation>
+    </message>
+    <message>
+        <source>Ethernet II</source>
+        <translation>Ethernet II</translation>
+    </message>
+    <message>
+        <source>Ethernet header</source>
+        <translation>Ethernet-Header</translation>
+    </message>
+    <message>
+        <source>Ethernet II, Src: %1, Dst: %2</source>
+        <translation>Ethernet II, Src: %1, Dst: %2</translation>
+    </message>
+    <message>
+        <source>Destination: %1</source>
+        <translation>Ziel: %1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <source>IEEE 802.3, length %1</source>
+        <translation>IEEE 802.3, Länge %1</translation>
+    </message>
+    <message>
+        <source>Length: %1</source>
+        <translation>Länge: %1</translation>
+    </message>
+    <message>
+        <source>IEEE 802.3 Ethernet, Src: %1, Dst: %2</source>
+        <translation>IEEE 802.3 Ethernet, Src: %1, Dst: %2</translation>
+    </message>
+    <message>
+        <source>Linux cooked capture v1</source>
+        <translation>Linux cooked capture v1</translation>
+    </message>
+    <message>
+        <source>Linux cooked header</source>
+        <translation>Linux-cooked-Header</translation>
+    </message>
+    <message>
+        <source>Packet type: %1 (%2)</source>
+        <translation>Pakettyp: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Link-layer address type: %1</source>
+        <translation>Typ der Link-Layer-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Link-layer address length: %1</source>
+        <translation>Länge der Link-Layer-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Protocol: %1</source>
+        <translation>Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>Protocol: %1 (%2)</source>
+        <translation>Protokoll: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Linux cooked capture v2</source>
+        <translation>Linux cooked capture v2</translation>
+    </message>
+    <message>
+        <source>Interface index: %1</source>
+        <translation>Schnittstellenindex: %1</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Typ: %1</translation>
+    </message>
+    <message>
+        <source>Type: %1 (%2)</source>
+        <translation>Typ: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Ethernet II, type %1, %2 bytes of payload</source>
+        <translation>Ethernet II, Typ %1, %2 Byte Nutzdaten</translation>
+    </message>
+    <message>
+        <source>Data (%1 bytes)</source>
+        <translation>Daten (%1 Byte)</translation>
+    </message>
+    <message>
+        <source>more than 8 stacked VLAN tags</source>
+        <translation>mehr als 8 gestapelte VLAN-Tags</translation>
+    </message>
+    <message>
+        <source>VLAN tag</source>
+        <translation>VLAN-Tag</translation>
+    </message>
+    <message>
+        <source>%1, PRI: %2, DEI: %3, ID: %4</source>
+        <translation>%1, PRI: %2, DEI: %3, ID: %4</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>Priorität: %1</translation>
+    </message>
+    <message>
+        <source>DEI: %1</source>
+        <translation>DEI: %1</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>VLAN %1</source>
+        <translation>VLAN %1</translation>
+    </message>
+    <message>
+        <source>Address Resolution Protocol</source>
+        <translation>Address Resolution Protocol</translation>
+    </message>
+    <message>
+        <source>ARP header</source>
+        <translation>ARP-Header</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>opcode %1</source>
+        <translation>Opcode %1</translation>
+    </message>
+    <message>
+        <source>Address Resolution Protocol (%1)</source>
+        <translation>Address Resolution Protocol (%1)</translation>
+    </message>
+    <message>
+        <source>Hardware type: %1</source>
+        <translation>Hardwaretyp: %1</translation>
+    </message>
+    <message>
+        <source>Protocol type: %1</source>
+        <translation>Protokolltyp: %1</translation>
+    </message>
+    <message>
+        <source>Hardware size: %1</source>
+        <translation>Hardwaregröße: %1</translation>
+    </message>
+    <message>
+        <source>Protocol size: %1</source>
+        <translation>Protokollgröße: %1</translation>
+    </message>
+    <message>
+        <source>Opcode: %1 (%2)</source>
+        <translation>Opcode: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>ARP %1 (hardware size %2, protocol size %3)</source>
+        <translation>ARP %1 (Hardwaregröße %2, Protokollgröße %3)</translation>
+    </message>
+    <message>
+        <source>ARP addresses</source>
+        <translation>ARP-Adressen</translation>
+    </message>
+    <message>
+        <source>Sender MAC address: %1</source>
+        <translation>Sender-MAC-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Sender IP address: %1</source>
+        <translation>Sender-IP-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Target MAC address: %1</source>
+        <translation>Ziel-MAC-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Target IP address: %1</source>
+        <translation>Ziel-IP-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>ARP Announcement for %1</source>
+        <translation>ARP-Ankündigung für %1</translation>
+    </message>
+    <message>
+        <source>Who has %1? Tell %2</source>
+        <translation>Wer hat %1? Antwort an %2</translation>
+    </message>
+    <message>
+        <source>%1 is at %2</source>
+        <translation>%1 ist bei %2</translation>
+    </message>
+    <message>
+        <source>ARP opcode %1</source>
+        <translation>ARP-Opcode %1</translation>
+    </message>
+    <message>
+        <source>Internet Protocol Version 4</source>
+        <translation>Internet Protocol Version 4</translation>
+    </message>
+    <message>
+        <source>IPv4 header</source>
+        <translation>IPv4-Header</translation>
+    </message>
+    <message>
+        <source>Internet Protocol Version 4, Src: %1, Dst: %2</source>
+        <translation>Internet Protocol Version 4, Src: %1, Dst: %2</translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <source>Header Length: %1 bytes (%2)</source>
+        <translation>Header-Länge: %1 Byte (%2)</translation>
+    </message>
+    <message>
+        <source>Differentiated Services Field: %1 (DSCP: %2, ECN: %3)</source>
+        <translation>Differentiated-Services-Feld: %1 (DSCP: %2, ECN: %3)</translation>
+    </message>
+    <message>
+        <source>Total Length: %1</source>
+        <translation>Gesamtlänge: %1</translation>
+    </message>
+    <message>
+        <source>Identification: %1 (%2)</source>
+        <translation>Identifikation: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reserved bit</source>
+        <translation>Reserviertes Bit</translation>
+    </message>
+    <message>
+        <source>Don&apos;t fragment</source>
+        <translation>Nicht fragmentieren</translation>
+    </message>
+    <message>
+        <source>More fragments</source>
+        <translation>Weitere Fragmente</translation>
+    </message>
+    <message>
+        <source>Flags: %1</source>
+        <translation>Flags: %1</translation>
+    </message>
+    <message>
+        <source>Flags: %1, %2</source>
+        <translation>Flags: %1, %2</translation>
+    </message>
+    <message>
+        <source>Fragment Offset: %1</source>
+        <translation>Fragment-Offset: %1</translation>
+    </message>
+    <message>
+        <source>Time to Live: %1</source>
+        <translation>Time to Live: %1</translation>
+    </message>
+    <message>
+        <source>Header Checksum: %1</source>
+        <translation>Header-Prüfsumme: %1</translation>
+    </message>
+    <message>
+        <source>Source Address: %1</source>
+        <translation>Quelladresse: %1</translation>
+    </message>
+    <message>
+        <source>Destination Address: %1</source>
+        <translation>Zieladresse: %1</translation>
+    </message>
+    <message>
+        <source>IPv4 version field is %1</source>
+        <translation>IPv4-Versionsfeld ist %1</translation>
+    </message>
+    <message>
+        <source>IPv4 header length %1 &lt; 20</source>
+        <translation>IPv4-Header-Länge %1 &lt; 20</translation>
+    </message>
+    <message>
+        <source>IPv4 total length %1 &lt; header length %2</source>
+        <translation>IPv4-Gesamtlänge %1 &lt; Header-Länge %2</translation>
+    </message>
+    <message>
+        <source>Options: (%1 bytes)</source>
+        <translation>Optionen: (%1 Byte)</translation>
+    </message>
+    <message>
+        <source>%1 [Malformed option]</source>
+        <translation>%1 [Fehlerhafte Option]</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Byte)</translation>
+    </message>
+    <message>
+        <source>IPv4 options</source>
+        <translation>IPv4-Optionen</translation>
+    </message>
+    <message>
+        <source>Fragmented IP protocol (proto=%1 %2, off=%3, ID=%4)</source>
+        <translation>Fragmentiertes IP-Protokoll (proto=%1 %2, off=%3, ID=%4)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Fragment data (%1 bytes)</source>
+        <translation>Fragmentdaten (%1 Byte)</translation>
+    </message>
+    <message>
+        <source>Internet Protocol Version 6</source>
+        <translation>Internet Protocol Version 6</translation>
+    </message>
+    <message>
+        <source>IPv6 header</source>
+        <translation>IPv6-Header</translation>
+    </message>
+    <message>
+        <source>Internet Protocol Version 6, Src: %1, Dst: %2</source>
+        <translation>Internet Protocol Version 6, Src: %1, Dst: %2</translation>
+    </message>
+    <message>
+        <source>Traffic Class: %1</source>
+        <translation>Traffic Class: %1</translation>
+    </message>
+    <message>
+        <source>Flow Label: %1</source>
+        <translation>Flow Label: %1</translation>
+    </message>
+    <message>
+        <source>Payload Length: %1</source>
+        <translation>Nutzdatenlänge: %1</translation>
+    </message>
+    <message>
+        <source>Next Header: %1</source>
+        <translation>Next Header: %1</translation>
+    </message>
+    <message>
+        <source>Next Header: %1 (%2)</source>
+        <translation>Next Header: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Hop Limit: %1</source>
+        <translation>Hop Limit: %1</translation>
+    </message>
+    <message>
+        <source>IPv6 version field is %1</source>
+        <translation>IPv6-Versionsfeld ist %1</translation>
+    </message>
+    <message>
+        <source>IPv6 extension header</source>
+        <translation>IPv6-Erweiterungsheader</translation>
+    </message>
+    <message>
+        <source>%1, length %2 bytes</source>
+        <translation>%1, Länge %2 Byte</translation>
+    </message>
+    <message>
+        <source>IPv6 extension header beyond the payload length</source>
+        <translation>IPv6-Erweiterungsheader jenseits der Nutzdatenlänge</translation>
+    </message>
+    <message>
+        <source>IPv6 fragment header</source>
+        <translation>IPv6-Fragment-Header</translation>
+    </message>
+    <message>
+        <source>Fragment Header, offset %1, %2, ID %3</source>
+        <translation>Fragment-Header, Offset %1, %2, ID %3</translation>
+    </message>
+    <message>
+        <source>more fragments</source>
+        <translation>weitere Fragmente</translation>
+    </message>
+    <message>
+        <source>last fragment</source>
+        <translation>letztes Fragment</translation>
+    </message>
+    <message>
+        <source>IPv6 fragment (off=%1 more=%2 ident=%3 nxt=%4)</source>
+        <translation>IPv6-Fragment (off=%1 more=%2 ident=%3 nxt=%4)</translation>
+    </message>
+    <message>
+        <source>too many IPv6 extension headers</source>
+        <translation>zu viele IPv6-Erweiterungsheader</translation>
+    </message>
+    <message>
+        <source>No next header</source>
+        <translation>Kein nächster Header</translation>
+    </message>
+    <message>
+        <source>IPv6 payload length %1 too small</source>
+        <translation>IPv6-Nutzdatenlänge %1 zu klein</translation>
+    </message>
+    <message>
+        <source>IP protocol %1, %2 bytes</source>
+        <translation>IP-Protokoll %1, %2 Byte</translation>
+    </message>
+    <message>
+        <source>%1, %2 bytes</source>
+        <translation>%1, %2 Byte</translation>
+    </message>
+    <message>
+        <source>%1 data (%2 bytes)</source>
+        <translation>%1-Daten (%2 Byte)</translation>
+    </message>
+    <message>
+        <source>Protocol %1</source>
+        <translation>Protokoll %1</translation>
+    </message>
+    <message>
+        <source>Domain Name System</source>
+        <translation>Domain Name System</translation>
+    </message>
+    <message>
+        <source>DNS message shorter than its 12-byte header</source>
+        <translation>DNS-Nachricht kürzer als ihr 12-Byte-Header</translation>
+    </message>
+    <message>
+        <source>DNS header</source>
+        <translation>DNS-Header</translation>
+    </message>
+    <message>
+        <source>Domain Name System (response)</source>
+        <translation>Domain Name System (Antwort)</translation>
+    </message>
+    <message>
+        <source>Domain Name System (query)</source>
+        <translation>Domain Name System (Anfrage)</translation>
+    </message>
+    <message>
+        <source>Transaction ID: %1</source>
+        <translation>Transaktions-ID: %1</translation>
+    </message>
+    <message>
+        <source>Flags: %1 %2</source>
+        <translation>Flags: %1 %2</translation>
+    </message>
+    <message>
+        <source> response</source>
+        <translation> Antwort</translation>
+    </message>
+    <message>
+        <source>Questions: %1</source>
+        <translation>Fragen: %1</translation>
+    </message>
+    <message>
+        <source>Answer RRs: %1</source>
+        <translation>Antwort-RRs: %1</translation>
+    </message>
+    <message>
+        <source>Authority RRs: %1</source>
+        <translation>Autoritäts-RRs: %1</translation>
+    </message>
+    <message>
+        <source>Additional RRs: %1</source>
+        <translation>Zusätzliche RRs: %1</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>%1: type %2, class %3</source>
+        <translation>%1: Typ %2, Klasse %3</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>%1: type %2, ttl %3%4</source>
+        <translation>%1: Typ %2, TTL %3%4</translation>
+    </message>
+    <message>
+        <source>DNS message</source>
+        <translation>DNS-Nachricht</translation>
+    </message>
+    <message>
+        <source>DNS record runs past the message</source>
+        <translation>DNS-Eintrag reicht über die Nachricht hinaus</translation>
+    </message>
+    <message>
+        <source>Transmission Control Protocol</source>
+        <translation>Transmission Control Protocol</translation>
+    </message>
+    <message>
+        <source>TCP header beyond the IP payload</source>
+        <translation>TCP-Header jenseits der IP-Nutzdaten</translation>
+    </message>
+    <message>
+        <source>TCP header</source>
+        <translation>TCP-Header</translation>
+    </message>
+    <message>
+        <source>Transmission Control Protocol, Src Port: %1, Dst Port: %2, Seq: %3, Ack: %4, Len: %5</source>
+        <translation>Transmission Control Protocol, Src Port: %1, Dst Port: %2, Seq: %3, Ack: %4, Len: %5</translation>
+    </message>
+    <message>
+        <source>Source Port: %1</source>
+        <translation>Quellport: %1</translation>
+    </message>
+    <message>
+        <source>Destination Port: %1</source>
+        <translation>Zielport: %1</translation>
+    </message>
+    <message>
+        <source>Sequence Number: %1</source>
+        <translation>Sequenznummer: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledgment Number: %1</source>
+        <translation>Bestätigungsnummer: %1</translation>
+    </message>
+    <message>
+        <source>Flags: %1 (%2)</source>
+        <translation>Flags: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Gesetzt</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Window: %1</source>
+        <translation>Fenster: %1</translation>
+    </message>
+    <message>
+        <source>Checksum: %1</source>
+        <translation>Prüfsumme: %1</translation>
+    </message>
+    <message>
+        <source>Urgent Pointer: %1</source>
+        <translation>Urgent-Zeiger: %1</translation>
+    </message>
+    <message>
+        <source>TCP header length %1 &lt; 20</source>
+        <translation>TCP-Header-Länge %1 &lt; 20</translation>
+    </message>
+    <message>
+        <source>TCP header length %1 beyond the IP payload</source>
+        <translation>TCP-Header-Länge %1 jenseits der IP-Nutzdaten</translation>
+    </message>
+    <message>
+        <source>: %1 bytes</source>
+        <translation>: %1 Byte</translation>
+    </message>
+    <message>
+        <source>: %1 (multiply by %2)</source>
+        <translation>: %1 (mal %2)</translation>
+    </message>
+    <message>
+        <source>: TSval %1, TSecr %2</source>
+        <translation>: TSval %1, TSecr %2</translation>
+    </message>
+    <message>
+        <source>TCP options</source>
+        <translation>TCP-Optionen</translation>
+    </message>
+    <message>
+        <source>TCP payload (%1 bytes)</source>
+        <translation>TCP-Nutzdaten (%1 Byte)</translation>
+    </message>
+    <message>
+        <source>User Datagram Protocol</source>
+        <translation>User Datagram Protocol</translation>
+    </message>
+    <message>
+        <source>UDP header beyond the IP payload</source>
+        <translation>UDP-Header jenseits der IP-Nutzdaten</translation>
+    </message>
+    <message>
+        <source>UDP header</source>
+        <translation>UDP-Header</translation>
+    </message>
+    <message>
+        <source>User Datagram Protocol, Src Port: %1, Dst Port: %2</source>
+        <translation>User Datagram Protocol, Src Port: %1, Dst Port: %2</translation>
+    </message>
+    <message>
+        <source>UDP length %1</source>
+        <translation>UDP-Länge %1</translation>
+    </message>
+    <message>
+        <source>Internet Control Message Protocol</source>
+        <translation>Internet Control Message Protocol</translation>
+    </message>
+    <message>
+        <source>ICMP header</source>
+        <translation>ICMP-Header</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>ICMP echo header</source>
+        <translation>ICMP-Echo-Header</translation>
+    </message>
+    <message>
+        <source>Identifier (BE): %1 (%2)</source>
+        <translation>Kennung (BE): %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sequence Number (BE): %1 (%2)</source>
+        <translation>Sequenznummer (BE): %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Original datagram (%1 bytes)</source>
+        <translation>Ursprüngliches Datagramm (%1 Byte)</translation>
+    </message>
+    <message>
+        <source>ICMPv6 option</source>
+        <translation>ICMPv6-Option</translation>
+    </message>
+    <message>
+        <source>ICMPv6 option of length 0</source>
+        <translation>ICMPv6-Option der Länge 0</translation>
+    </message>
+    <message>
+        <source>ICMPv6 Option (type %1, %2 bytes)</source>
+        <translation>ICMPv6-Option (Typ %1, %2 Byte)</translation>
+    </message>
+    <message>
+        <source>Source link-layer address: %1</source>
+        <translation>Quell-Link-Layer-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Target link-layer address: %1</source>
+        <translation>Ziel-Link-Layer-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Prefix information (%1 bytes)</source>
+        <translation>Präfixinformation (%1 Byte)</translation>
+    </message>
+    <message>
+        <source>MTU (%1 bytes)</source>
+        <translation>MTU (%1 Byte)</translation>
+    </message>
+    <message>
+        <source>Internet Control Message Protocol v6</source>
+        <translation>Internet Control Message Protocol v6</translation>
+    </message>
+    <message>
+        <source>ICMPv6 header</source>
+        <translation>ICMPv6-Header</translation>
+    </message>
+    <message>
+        <source>ICMPv6 echo header</source>
+        <translation>ICMPv6-Echo-Header</translation>
+    </message>
+    <message>
+        <source>Identifier: %1</source>
+        <translation>Kennung: %1</translation>
+    </message>
+    <message>
+        <source>Sequence: %1</source>
+        <translation>Sequenz: %1</translation>
+    </message>
+    <message>
+        <source>ICMPv6 router message</source>
+        <translation>ICMPv6-Router-Nachricht</translation>
+    </message>
+    <message>
+        <source> from %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <source>ICMPv6 neighbor message</source>
+        <translation>ICMPv6-Nachbarnachricht</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <source>Solicited</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <source>Target Address: %1</source>
+        <translation>Zieladresse: %1</translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation> für %1</translation>
+    </message>
+    <message>
+        <source> is at %1</source>
+        <translation> ist bei %1</translation>
+    </message>
+    <message>
+        <source>Message body (%1 bytes)</source>
+        <translation>Nachrichtenrumpf (%1 Byte)</translation>
+    </message>
+</context>
+<context>
+    <name>pr::HelperClient</name>
+    <message>
+        <source>Recording did not start: the permission service (polkit) is not running, so there is no one to ask for a password. Ask your administrator to start polkit and the system D-Bus, or to let you record without a password.</source>
+        <translation>Die Aufzeichnung wurde nicht gestartet: Der Berechtigungsdienst (polkit) läuft nicht, daher kann niemand nach einem Passwort fragen. Bitten Sie Ihre Administration, polkit und den System-D-Bus zu starten oder Ihnen das Aufzeichnen ohne Passwort zu erlauben.</translation>
+    </message>
+    <message>
+        <source>Recording did not start: no password prompt could be shown, because no polkit authentication agent is running in this session. Log in to a desktop session that has one, or start one (such as lxpolkit or polkit-kde-agent-1), then click Record again.</source>
+        <translation>Die Aufzeichnung wurde nicht gestartet: Es konnte keine Passwortabfrage angezeigt werden, weil in dieser Sitzung kein polkit-Authentifizierungsagent läuft. Melden Sie sich an einer Desktop-Sitzung mit Agent an oder starten Sie einen (etwa lxpolkit oder polkit-kde-agent-1) und klicken Sie erneut auf „Aufzeichnen“.</translation>
+    </message>
+    <message>
+        <source>Recording did not start: the password prompt was closed. Click Record again and enter the password to record.</source>
+        <translation>Die Aufzeichnung wurde nicht gestartet: Die Passwortabfrage wurde geschlossen. Klicken Sie erneut auf „Aufzeichnen“ und geben Sie das Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Recording did not start: the password was not accepted, or your account is not allowed to record. Try again, or ask your administrator for permission to record.</source>
+        <translation>Die Aufzeichnung wurde nicht gestartet: Das Passwort wurde nicht akzeptiert oder Ihr Konto darf nicht aufzeichnen. Versuchen Sie es erneut oder bitten Sie Ihre Administration um die Berechtigung.</translation>
+    </message>
+    <message>
+        <source>Recording did not start: pkexec could not start the recording helper (exit code %1).</source>
+        <extracomment>%1 is pkexec&apos;s exit code</extracomment>
+        <translation>Die Aufzeichnung wurde nicht gestartet: pkexec konnte das Aufzeichnungshilfsprogramm nicht starten (Exit-Code %1).</translation>
+    </message>
+    <message>
+        <source>It reported: %1</source>
+        <extracomment>Follows the sentence above; %1 is pkexec&apos;s last message (English)
+----------
+Follows the crash sentence; %1 is the helper&apos;s last log line (English)</extracomment>
+        <translation>Meldung: %1</translation>
+    </message>
+    <message>
+        <source>Recording is restricted on this computer: your account may not run the recording helper %1. Ask your administrator for access, or reinstall Packet Recorder if recording used to work.</source>
+        <extracomment>%1 is the path of the helper program</extracomment>
+        <translation>Das Aufzeichnen ist auf diesem Rechner eingeschränkt: Ihr Konto darf das Aufzeichnungshilfsprogramm %1 nicht ausführen. Bitten Sie Ihre Administration um Zugriff oder installieren Sie Packet Recorder neu, falls das Aufzeichnen früher funktioniert hat.</translation>
+    </message>
+    <message>
+        <source>The recording helper is not installed: there is no %1. Reinstall Packet Recorder (the packet-recorder package) to restore it.</source>
+        <extracomment>%1 is the path of the helper program</extracomment>
+        <translation>Das Aufzeichnungshilfsprogramm ist nicht installiert: %1 fehlt. Installieren Sie Packet Recorder (das Paket packet-recorder) neu, um es wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>The recording helper is not installed: %1 is not a program. Reinstall Packet Recorder (the packet-recorder package) to restore it.</source>
+        <extracomment>%1 is the path of the helper program</extracomment>
+        <translation>Das Aufzeichnungshilfsprogramm ist nicht installiert: %1 ist kein Programm. Installieren Sie Packet Recorder (das Paket packet-recorder) neu, um es wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>Recording is restricted on this computer: only members of the group %2 may run the recording helper %1. Ask your administrator to add you to the group %2, then log out and back in.</source>
+        <extracomment>%1 is the helper&apos;s path, %2 a group name such as packet-recorder</extracomment>
+        <translation>Das Aufzeichnen ist auf diesem Rechner eingeschränkt: Nur Mitglieder der Gruppe %2 dürfen das Aufzeichnungshilfsprogramm %1 ausführen. Bitten Sie Ihre Administration, Sie zur Gruppe %2 hinzuzufügen, und melden Sie sich dann ab und wieder an.</translation>
+    </message>
+    <message>
+        <source>Recording needs pkexec to ask for your password, and it is not installed (there is no %1). Install the pkexec package, or ask your administrator to.</source>
+        <extracomment>%1 is where pkexec was looked for, such as /usr/bin/pkexec</extracomment>
+        <translation>Zum Aufzeichnen fragt pkexec nach Ihrem Passwort, es ist aber nicht installiert (%1 fehlt). Installieren Sie das Paket pkexec oder bitten Sie Ihre Administration darum.</translation>
+    </message>
+    <message>
+        <source>Could not create a channel to the recording helper: %1.</source>
+        <translation>Es konnte kein Kanal zum Aufzeichnungshilfsprogramm erstellt werden: %1.</translation>
+    </message>
+    <message>
+        <source>The recording helper sent a message that could not be read; the recording was stopped.</source>
+        <translation>Das Aufzeichnungshilfsprogramm hat eine unlesbare Nachricht gesendet; die Aufzeichnung wurde gestoppt.</translation>
+    </message>
+    <message>
+        <source>The recording helper (version %1) does not match this application; please reinstall it.</source>
+        <extracomment>%1 is a version number like 0.1.0</extracomment>
+        <translation>Das Aufzeichnungshilfsprogramm (Version %1) passt nicht zu dieser Anwendung; bitte neu installieren.</translation>
+    </message>
+    <message>
+        <source>The recording helper crashed.</source>
+        <translation>Das Aufzeichnungshilfsprogramm ist abgestürzt.</translation>
+    </message>
+    <message>
+        <source>The recording helper exited unexpectedly (exit code %1).</source>
+        <translation>Das Aufzeichnungshilfsprogramm wurde unerwartet beendet (Exit-Code %1).</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2.</source>
+        <extracomment>%1 is a program path, %2 the system&apos;s reason</extracomment>
+        <translation>%1 konnte nicht gestartet werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>pr::InterfaceListModel</name>
+    <message>
+        <source>All interfaces (any)</source>
+        <translation>Alle Schnittstellen (any)</translation>
+    </message>
+    <message>
+        <source>Record from every interface at once</source>
+        <translation>Auf allen Schnittstellen gleichzeitig aufzeichnen</translation>
+    </message>
+    <message>
+        <source>%1 (index %2)</source>
+        <translation>%1 (Index %2)</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>No carrier</source>
+        <translation>Kein Träger</translation>
+    </message>
+    <message>
+        <source>Now: %1
+Peak in the last minute: %2</source>
+        <translation>Aktuell: %1
+Spitze in der letzten Minute: %2</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>Traffic (last minute)</source>
+        <extracomment>Column with a small graph of the last minute of traffic</extracomment>
+        <translation>Verkehr (letzte Minute)</translation>
+    </message>
+</context>
+<context>
+    <name>pr::InterfacePicker</name>
+    <message>
+        <source>Interfaces</source>
+        <translation>Schnittstellen</translation>
+    </message>
+    <message>
+        <source>Network interfaces with their state, addresses and recent traffic</source>
+        <translation>Netzwerkschnittstellen mit Status, Adressen und aktuellem Verkehr</translation>
+    </message>
+</context>
+<context>
+    <name>pr::LanguageSetting</name>
+    <message>
+        <source>System</source>
+        <extracomment>Language setting: follow the desktop&apos;s language</extracomment>
+        <translation>System</translation>
+    </message>
+</context>
+<context>
+    <name>pr::MainWindow</name>
+    <message>
+        <source>Packet Recorder</source>
+        <translation>Packet Recorder</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <extracomment>Tab title: the list of network interfaces</extracomment>
+        <translation>Schnittstellen</translation>
+    </message>
+    <message>
+        <source>Capture options</source>
+        <translation>Mitschnittoptionen</translation>
+    </message>
+    <message>
+        <source>Interfaces and options</source>
+        <translation>Schnittstellen und Optionen</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <extracomment>Tab title: capture filter, file format, output folder, auto-stop</extracomment>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Throughput chart</source>
+        <translation>Durchsatzdiagramm</translation>
+    </message>
+    <message>
+        <source>Packet list</source>
+        <translation>Paketliste</translation>
+    </message>
+    <message>
+        <source>Packet details</source>
+        <translation>Paketdetails</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Aufzeichnen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop recording and finish the file</source>
+        <translation>Aufzeichnung stoppen und Datei abschließen</translation>
+    </message>
+    <message>
+        <source>&amp;Options…</source>
+        <translation>&amp;Optionen…</translation>
+    </message>
+    <message>
+        <source>Show the capture options</source>
+        <translation>Mitschnittoptionen anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a saved capture file</source>
+        <translation>Gespeicherte Mitschnittdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Save the recording under another name or format</source>
+        <translation>Aufzeichnung unter anderem Namen oder Format speichern</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Wireshark</source>
+        <translation>In &amp;Wireshark öffnen</translation>
+    </message>
+    <message>
+        <source>Open the capture file in Wireshark</source>
+        <translation>Mitschnittdatei in Wireshark öffnen</translation>
+    </message>
+    <message>
+        <source>Open Containing &amp;Folder</source>
+        <translation>Speicher&amp;ort öffnen</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <extracomment>Short toolbar label of File &gt; Open Containing Folder</extracomment>
+        <translation>Im Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Show the folder that holds the capture file</source>
+        <translation>Ordner mit der Mitschnittdatei anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-Scroll</source>
+        <translation>&amp;Automatisch scrollen</translation>
+    </message>
+    <message>
+        <source>Keep the newest packet in view while recording</source>
+        <translation>Beim Aufzeichnen das neueste Paket sichtbar halten</translation>
+    </message>
+    <message>
+        <source>Seconds Since &amp;Start</source>
+        <extracomment>View &gt; Time Format: seconds since the first packet</extracomment>
+        <translation>Sekunden seit &amp;Start</translation>
+    </message>
+    <message>
+        <source>&amp;Time of Day</source>
+        <extracomment>View &gt; Time Format: wall-clock time of day</extracomment>
+        <translation>&amp;Uhrzeit</translation>
+    </message>
+    <message>
+        <source>&amp;About Packet Recorder</source>
+        <translation>Ü&amp;ber Packet Recorder</translation>
+    </message>
+    <message>
+        <source>About Packet Recorder</source>
+        <translation>Über Packet Recorder</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Packet Recorder %1&lt;/h3&gt;&lt;p&gt;Records network traffic to pcap and pcapng files that open in Wireshark, tcpdump and every other pcap tool.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Packet Recorder %1&lt;/h3&gt;&lt;p&gt;Zeichnet Netzwerkverkehr in pcap- und pcapng-Dateien auf, die sich in Wireshark, tcpdump und jedem anderen pcap-Werkzeug öffnen lassen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Recent captures</source>
+        <translation>Letzte Mitschnitte</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation>&amp;Mitschnitt</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Time &amp;Format</source>
+        <translation>Zeit&amp;format</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>No packets yet.
+Choose an interface and click Record (%1), or double-click the interface.</source>
+        <translation>Noch keine Pakete.
+Schnittstelle wählen und „Aufzeichnen“ (%1) klicken oder die Schnittstelle doppelklicken.</translation>
+    </message>
+    <message>
+        <source>Waiting for permission to record…
+Answer the password prompt to start.</source>
+        <translation>Warte auf Berechtigung zum Aufzeichnen…
+Zum Starten die Passwortabfrage beantworten.</translation>
+    </message>
+    <message>
+        <source>Starting the recording…</source>
+        <translation>Aufzeichnung startet…</translation>
+    </message>
+    <message>
+        <source>Waiting for packets…</source>
+        <translation>Warte auf Pakete…</translation>
+    </message>
+    <message>
+        <source>Start recording on the selected interface</source>
+        <translation>Aufzeichnung auf der gewählten Schnittstelle starten</translation>
+    </message>
+    <message>
+        <source>You will be asked for your password</source>
+        <translation>Sie werden nach Ihrem Passwort gefragt</translation>
+    </message>
+    <message>
+        <source>A recording is running. Stop it and keep the file?</source>
+        <translation>Eine Aufzeichnung läuft. Stoppen und Datei behalten?</translation>
+    </message>
+    <message>
+        <source>Keep the recording before closing?</source>
+        <translation>Aufzeichnung vor dem Schließen behalten?</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced.</source>
+        <translation>%1 kann nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep File</source>
+        <extracomment>Button: keep the recorded file where it is</extracomment>
+        <translation>Datei &amp;behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete File</source>
+        <extracomment>Button: delete the recorded file</extracomment>
+        <translation>Datei &amp;löschen</translation>
+    </message>
+    <message>
+        <source>The recording is in %1.</source>
+        <translation>Die Aufzeichnung liegt in %1.</translation>
+    </message>
+    <message>
+        <source>Recording deleted</source>
+        <translation>Aufzeichnung gelöscht</translation>
+    </message>
+    <message>
+        <source>Open in Wireshark</source>
+        <translation>In Wireshark öffnen</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Im Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <source>pcap, nanosecond timestamps (*.pcap)</source>
+        <translation>pcap, Nanosekunden-Zeitstempel (*.pcap)</translation>
+    </message>
+    <message>
+        <source>pcap, microsecond timestamps, for older tools (*.pcap)</source>
+        <translation>pcap, Mikrosekunden-Zeitstempel, für ältere Werkzeuge (*.pcap)</translation>
+    </message>
+    <message>
+        <source>pcapng (*.pcapng)</source>
+        <translation>pcapng (*.pcapng)</translation>
+    </message>
+    <message>
+        <source>Save Capture As</source>
+        <translation>Mitschnitt speichern unter</translation>
+    </message>
+    <message>
+        <source>The capture could not be saved. %1</source>
+        <translation>Der Mitschnitt konnte nicht gespeichert werden. %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>In %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>There is no finished capture to save.</source>
+        <translation>Es gibt keinen abgeschlossenen Mitschnitt zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Capture files (*.pcap *.pcapng *.cap *.dmp *.ntar)</source>
+        <extracomment>File &gt; Open filter; keep the patterns in parentheses as they are</extracomment>
+        <translation>Mitschnittdateien (*.pcap *.pcapng *.cap *.dmp *.ntar)</translation>
+    </message>
+    <message>
+        <source>pcap (*.pcap *.cap *.dmp)</source>
+        <extracomment>File &gt; Open filter; keep the patterns in parentheses as they are</extracomment>
+        <translation>pcap (*.pcap *.cap *.dmp)</translation>
+    </message>
+    <message>
+        <source>pcapng (*.pcapng *.ntar)</source>
+        <extracomment>File &gt; Open filter; keep the patterns in parentheses as they are</extracomment>
+        <translation>pcapng (*.pcapng *.ntar)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <extracomment>File &gt; Open filter; keep the pattern in parentheses as it is</extracomment>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open Capture File</source>
+        <translation>Mitschnittdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Keep the recording before opening another file?</source>
+        <translation>Aufzeichnung vor dem Öffnen einer anderen Datei behalten?</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened. %2</source>
+        <translation>%1 kann nicht geöffnet werden. %2</translation>
+    </message>
+    <message>
+        <source>Wireshark is not installed. The capture file is %1.</source>
+        <translation>Wireshark ist nicht installiert. Die Mitschnittdatei ist %1.</translation>
+    </message>
+    <message>
+        <source>Wireshark could not be started. The capture file is %1.</source>
+        <translation>Wireshark konnte nicht gestartet werden. Die Mitschnittdatei ist %1.</translation>
+    </message>
+    <message>
+        <source>No file manager could be started. The capture file is %1.</source>
+        <translation>Es konnte kein Dateimanager gestartet werden. Die Mitschnittdatei ist %1.</translation>
+    </message>
+    <message>
+        <source>There is no interface named %1.</source>
+        <translation>Es gibt keine Schnittstelle namens %1.</translation>
+    </message>
+    <message>
+        <source>Packet Recorder has no permission to capture on this computer.</source>
+        <translation>Packet Recorder hat keine Berechtigung, auf diesem Rechner mitzuschneiden.</translation>
+    </message>
+    <message>
+        <source>The interface %1 is gone.</source>
+        <translation>Die Schnittstelle %1 ist verschwunden.</translation>
+    </message>
+    <message>
+        <source>The interface %1 is down.</source>
+        <translation>Die Schnittstelle %1 ist inaktiv.</translation>
+    </message>
+    <message>
+        <source>Packet Recorder cannot record on %1: its link type is not supported.</source>
+        <translation>Packet Recorder kann auf %1 nicht aufzeichnen: Der Linktyp wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The capture filter is not valid.</source>
+        <translation>Der Mitschnittfilter ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The capture file cannot be written. Is the disk full, or the output folder read-only?</source>
+        <translation>Die Mitschnittdatei kann nicht geschrieben werden. Ist der Datenträger voll oder der Ausgabeordner schreibgeschützt?</translation>
+    </message>
+    <message>
+        <source>The capture helper stopped unexpectedly.</source>
+        <translation>Das Mitschnitthilfsprogramm wurde unerwartet beendet.</translation>
+    </message>
+    <message>
+        <source>The capture helper belongs to another version of Packet Recorder. Reinstall the application.</source>
+        <translation>Das Mitschnitthilfsprogramm gehört zu einer anderen Version von Packet Recorder. Installieren Sie die Anwendung neu.</translation>
+    </message>
+    <message>
+        <source>A capture option is out of range.</source>
+        <translation>Eine Mitschnittoption liegt außerhalb des gültigen Bereichs.</translation>
+    </message>
+    <message>
+        <source>The ring buffer is larger than this user may reserve.</source>
+        <extracomment>The helper&apos;s message follows with the limit in MiB.</extracomment>
+        <translation>Der Ringpuffer ist größer, als dieser Benutzer reservieren darf.</translation>
+    </message>
+    <message>
+        <source>You already run as many recordings at once as one user may.</source>
+        <extracomment>The helper&apos;s message follows with the number of recordings allowed.</extracomment>
+        <translation>Sie führen bereits so viele Aufzeichnungen gleichzeitig aus, wie ein Benutzer darf.</translation>
+    </message>
+    <message>
+        <source>The capture file already exists and was not replaced.</source>
+        <translation>Die Mitschnittdatei existiert bereits und wurde nicht ersetzt.</translation>
+    </message>
+    <message>
+        <source>Recording failed.</source>
+        <translation>Aufzeichnung fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Choose an interface to record on.</source>
+        <translation>Schnittstelle für die Aufzeichnung wählen.</translation>
+    </message>
+    <message>
+        <source>Keep the previous recording?</source>
+        <translation>Vorherige Aufzeichnung behalten?</translation>
+    </message>
+    <message>
+        <source>The output folder %1 cannot be created.</source>
+        <translation>Der Ausgabeordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %Ln packet(s) to %1.</source>
+        <extracomment>After a recording; %1 is a file path</extracomment>
+        <translation>
+            <numerusform>%Ln Paket in %1 aufgezeichnet.</numerusform>
+            <numerusform>%Ln Pakete in %1 aufgezeichnet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The list shows the first %1 of %Ln packet(s). Open the file in %2 to see them all.</source>
+        <extracomment>%Ln is the file&apos;s packet count, %1 the count shown, %2 a program name</extracomment>
+        <translation>
+            <numerusform>Die Liste zeigt die ersten %1 von %Ln Paket. Öffnen Sie die Datei in %2, um alle zu sehen.</numerusform>
+            <numerusform>Die Liste zeigt die ersten %1 von %Ln Paketen. Öffnen Sie die Datei in %2, um alle zu sehen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pr::MessageBar</name>
+    <message>
+        <source>Message bar</source>
+        <translation>Meldungsleiste</translation>
+    </message>
+    <message>
+        <source>Message icon</source>
+        <translation>Meldungssymbol</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>pr::PacketDetailView</name>
+    <message>
+        <source>Bytes %1–%2 (%3)</source>
+        <translation>Bytes %1–%2 (%3)</translation>
+    </message>
+    <message>
+        <source>Packet layers</source>
+        <translation>Paketschichten</translation>
+    </message>
+    <message>
+        <source>Packet bytes</source>
+        <translation>Paketbytes</translation>
+    </message>
+    <message>
+        <source>Select a packet to see its layers and bytes.</source>
+        <translation>Ein Paket auswählen, um Schichten und Bytes zu sehen.</translation>
+    </message>
+    <message>
+        <source>Frame %1: </source>
+        <translation>Frame %1: </translation>
+    </message>
+    <message>
+        <source>Frame: </source>
+        <translation>Frame: </translation>
+    </message>
+    <message>
+        <source>%1 on wire, %2 captured</source>
+        <translation>%1 auf der Leitung, %2 mitgeschnitten</translation>
+    </message>
+    <message>
+        <source>(first %1 shown)</source>
+        <translation>(erste %1 angezeigt)</translation>
+    </message>
+    <message>
+        <source>Arrival Time: %1.%2</source>
+        <translation>Ankunftszeit: %1.%2</translation>
+    </message>
+    <message>
+        <source>Epoch Time: %1.%2 seconds</source>
+        <translation>Epochenzeit: %1.%2 Sekunden</translation>
+    </message>
+    <message>
+        <source>Direction: In (received by this host)</source>
+        <translation>Richtung: Ein (von diesem Host empfangen)</translation>
+    </message>
+    <message>
+        <source>Direction: Out (sent by this host)</source>
+        <translation>Richtung: Aus (von diesem Host gesendet)</translation>
+    </message>
+    <message>
+        <source>Direction: Other (between other hosts)</source>
+        <translation>Richtung: Andere (zwischen anderen Hosts)</translation>
+    </message>
+    <message>
+        <source>Interface index: %1</source>
+        <translation>Schnittstellenindex: %1</translation>
+    </message>
+    <message>
+        <source>Frame Length: %1</source>
+        <translation>Frame-Länge: %1</translation>
+    </message>
+    <message>
+        <source>Capture Length: %1</source>
+        <translation>Mitschnittlänge: %1</translation>
+    </message>
+    <message>
+        <source>Ethernet</source>
+        <translation>Ethernet</translation>
+    </message>
+    <message>
+        <source>Raw IP</source>
+        <translation>Raw IP</translation>
+    </message>
+    <message>
+        <source>Linux cooked capture v2</source>
+        <translation>Linux cooked capture v2</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Link type: %1 (%2)</source>
+        <translation>Linktyp: %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln Byte</numerusform>
+            <numerusform>%Ln Byte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pr::PacketListModel</name>
+    <message>
+        <source>In</source>
+        <extracomment>Packet direction column: received by this host</extracomment>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <extracomment>Packet direction column: sent by this host</extracomment>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <extracomment>Packet direction column: between other hosts (promiscuous mode)</extracomment>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>Received by this host</source>
+        <translation>Von diesem Host empfangen</translation>
+    </message>
+    <message>
+        <source>Sent by this host</source>
+        <translation>Von diesem Host gesendet</translation>
+    </message>
+    <message>
+        <source>Between other hosts, seen in promiscuous mode</source>
+        <translation>Zwischen anderen Hosts, im promiskuitiven Modus gesehen</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <extracomment>Column header: packet number</extracomment>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Dir.</source>
+        <extracomment>Column header: In/Out/Other</extracomment>
+        <translation>Richt.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Packet number since the start of the recording</source>
+        <translation>Paketnummer seit Beginn der Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Seconds since the first packet</source>
+        <translation>Sekunden seit dem ersten Paket</translation>
+    </message>
+    <message>
+        <source>Local time the packet was captured</source>
+        <translation>Ortszeit, zu der das Paket mitgeschnitten wurde</translation>
+    </message>
+    <message>
+        <source>Direction relative to this host: In, Out, or Other (between other hosts)</source>
+        <translation>Richtung relativ zu diesem Host: Ein, Aus oder Andere (zwischen anderen Hosts)</translation>
+    </message>
+    <message>
+        <source>Bytes on the wire</source>
+        <translation>Bytes auf der Leitung</translation>
+    </message>
+    <message>
+        <source>%1 on the wire, %2 captured</source>
+        <extracomment>Tooltip of a truncated packet&apos;s length; %1 and %2 are byte counts</extracomment>
+        <translation>%1 auf der Leitung, %2 mitgeschnitten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln Byte</numerusform>
+            <numerusform>%Ln Byte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Packet number since the start of the recording. The oldest %Ln packet(s) were removed from this list to bound its memory; the file still has them.</source>
+        <translation>
+            <numerusform>Paketnummer seit Beginn der Aufzeichnung. Das älteste Paket (%Ln) wurde aus dieser Liste entfernt, um Speicher zu sparen; die Datei enthält es weiterhin.</numerusform>
+            <numerusform>Paketnummer seit Beginn der Aufzeichnung. Die ältesten %Ln Pakete wurden aus dieser Liste entfernt, um Speicher zu sparen; die Datei enthält sie weiterhin.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pr::PacketListView</name>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+</context>
+<context>
+    <name>pr::RateFormat</name>
+    <message>
+        <source>bit/s</source>
+        <translation>bit/s</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>kbit/s</translation>
+    </message>
+    <message>
+        <source>Mbit/s</source>
+        <translation>Mbit/s</translation>
+    </message>
+    <message>
+        <source>Gbit/s</source>
+        <translation>Gbit/s</translation>
+    </message>
+    <message>
+        <source>Tbit/s</source>
+        <translation>Tbit/s</translation>
+    </message>
+    <message>
+        <source>packets/s</source>
+        <translation>Pakete/s</translation>
+    </message>
+    <message>
+        <source>kpackets/s</source>
+        <translation>kPakete/s</translation>
+    </message>
+    <message>
+        <source>Mpackets/s</source>
+        <translation>MPakete/s</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>TiB</translation>
+    </message>
+</context>
+<context>
+    <name>pr::RecentFiles</name>
+    <message>
+        <source>No recent captures</source>
+        <translation>Keine zuletzt geöffneten Mitschnitte</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>Menü leeren</translation>
+    </message>
+</context>
+<context>
+    <name>pr::ThroughputChart</name>
+    <message>
+        <source>&amp;Show the last:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Chart time window</source>
+        <translation>Zeitfenster des Diagramms</translation>
+    </message>
+    <message>
+        <source>Throughput in bits per second</source>
+        <translation>Durchsatz in Bit pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Packet rate in packets per second</source>
+        <translation>Paketrate in Paketen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <source>Kernel drops</source>
+        <translation>Verworfen (Kernel)</translation>
+    </message>
+    <message>
+        <source>Elapsed time (s)</source>
+        <translation>Verstrichene Zeit (s)</translation>
+    </message>
+    <message>
+        <source>%1 s: %2 incoming</source>
+        <translation>%1 s: %2 eingehend</translation>
+    </message>
+    <message>
+        <source>%1 s: %2 outgoing</source>
+        <translation>%1 s: %2 ausgehend</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln second(s)</source>
+        <extracomment>Chart time window</extracomment>
+        <translation>
+            <numerusform>%Ln Sekunde</numerusform>
+            <numerusform>%Ln Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln minute(s)</source>
+        <extracomment>Chart time window</extracomment>
+        <translation>
+            <numerusform>%Ln Minute</numerusform>
+            <numerusform>%Ln Minuten</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2148 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Invalid -a condition &quot;%1&quot;: use duration:SECONDS, filesize:KB or packets:N.</source>
+        <translation>无效的 -a 条件“%1”：请使用 duration:SECONDS、filesize:KB 或 packets:N。</translation>
+    </message>
+    <message>
+        <source>Record network traffic to pcap files.</source>
+        <translation>将网络流量录制到 pcap 文件。</translation>
+    </message>
+    <message>
+        <source>Interface to record on (&quot;any&quot; for all).</source>
+        <translation>要录制的接口（“any” 表示全部）。</translation>
+    </message>
+    <message>
+        <source>interface</source>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>Start recording immediately.</source>
+        <translation>立即开始录制。</translation>
+    </message>
+    <message>
+        <source>Write the recording to this file.</source>
+        <translation>将录制内容写入此文件。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Capture filter (pcap syntax).</source>
+        <translation>捕获过滤器（pcap 语法）。</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>过滤器</translation>
+    </message>
+    <message>
+        <source>File format: pcap, pcap-us or pcapng.</source>
+        <translation>文件格式：pcap、pcap-us 或 pcapng。</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Stop automatically: duration:SECONDS, filesize:KB or packets:N.</source>
+        <translation>自动停止：duration:SECONDS、filesize:KB 或 packets:N。</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Stop after this many packets.</source>
+        <translation>录制这么多分组后停止。</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Snapshot length in bytes.</source>
+        <translation>快照长度（字节）。</translation>
+    </message>
+    <message>
+        <source>snaplen</source>
+        <translation>快照长度</translation>
+    </message>
+    <message>
+        <source>Do not put the interface into promiscuous mode.</source>
+        <translation>不要将接口置于混杂模式。</translation>
+    </message>
+    <message>
+        <source>A capture file to open.</source>
+        <translation>要打开的捕获文件。</translation>
+    </message>
+    <message>
+        <source>Unknown file format &quot;%1&quot;: use pcap, pcap-us or pcapng.</source>
+        <translation>未知的文件格式“%1”：请使用 pcap、pcap-us 或 pcapng。</translation>
+    </message>
+    <message>
+        <source>Invalid packet count &quot;%1&quot;.</source>
+        <translation>无效的分组数量“%1”。</translation>
+    </message>
+    <message>
+        <source>Invalid snapshot length &quot;%1&quot;: use 64 to 262144.</source>
+        <translation>无效的快照长度“%1”：请使用 64 到 262144。</translation>
+    </message>
+    <message>
+        <source>Give at most one capture file to open.</source>
+        <translation>最多只能指定一个要打开的捕获文件。</translation>
+    </message>
+    <message>
+        <source>-k records a new capture; it cannot be combined with a file to open.</source>
+        <translation>-k 会录制新的捕获，不能与要打开的文件同时使用。</translation>
+    </message>
+</context>
+<context>
+    <name>pr::CaptureFileReader</name>
+    <message>
+        <source>Not a pcap or pcapng file.</source>
+        <translation>不是 pcap 或 pcapng 文件。</translation>
+    </message>
+    <message>
+        <source>No packet record at offset %1.</source>
+        <translation>偏移量 %1 处没有分组记录。</translation>
+    </message>
+    <message>
+        <source>Implausible record length %1 at offset %2.</source>
+        <translation>偏移量 %2 处的记录长度 %1 不合理。</translation>
+    </message>
+    <message>
+        <source>The file ends inside the packet at offset %1.</source>
+        <translation>文件在偏移量 %1 处的分组中间结束。</translation>
+    </message>
+    <message>
+        <source>libpcap could not set up a writer.</source>
+        <translation>libpcap 无法创建写入器。</translation>
+    </message>
+    <message>
+        <source>The file could not be written completely.</source>
+        <translation>无法完整写入文件。</translation>
+    </message>
+    <message>
+        <source>Unknown file format &quot;%1&quot;.</source>
+        <translation>未知的文件格式“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>No packet at offset %1.</source>
+        <translation>偏移量 %1 处没有分组。</translation>
+    </message>
+    <message>
+        <source>Damaged block at offset %1.</source>
+        <translation>偏移量 %1 处的块已损坏。</translation>
+    </message>
+    <message>
+        <source>The file ends inside the block at offset %1.</source>
+        <translation>文件在偏移量 %1 处的块中间结束。</translation>
+    </message>
+    <message>
+        <source>Link type %1 cannot be stored in a pcapng file.</source>
+        <translation>链路类型 %1 无法存储在 pcapng 文件中。</translation>
+    </message>
+</context>
+<context>
+    <name>pr::CaptureOptionsWidget</name>
+    <message>
+        <source>Capture filter</source>
+        <translation>捕获过滤器</translation>
+    </message>
+    <message>
+        <source>Capture filter status</source>
+        <translation>捕获过滤器状态</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <extracomment>Unit suffix of the snapshot length spin box</extracomment>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>Snapshot length</source>
+        <translation>快照长度</translation>
+    </message>
+    <message>
+        <source>Bytes kept of each packet; longer packets are truncated.</source>
+        <translation>每个分组保留的字节数；更长的分组会被截断。</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot length:</source>
+        <translation>快照长度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Promiscuous mode</source>
+        <translation>混杂模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Promiscuous mode</source>
+        <translation>混杂模式</translation>
+    </message>
+    <message>
+        <source>Also record frames addressed to other hosts on the same network segment.</source>
+        <translation>同时录制发往同一网段上其他主机的帧。</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <extracomment>Unit suffix: mebibytes</extracomment>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Kernel buffer size</source>
+        <translation>内核缓冲区大小</translation>
+    </message>
+    <message>
+        <source>Memory the kernel fills while the recorder writes; larger survives longer bursts.</source>
+        <translation>录制程序写入时由内核填充的内存；越大越能承受更长的突发流量。</translation>
+    </message>
+    <message>
+        <source>Kernel &amp;buffer:</source>
+        <translation>内核缓冲区(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>pcap (nanosecond)</source>
+        <translation>pcap（纳秒）</translation>
+    </message>
+    <message>
+        <source>pcap (microsecond)</source>
+        <translation>pcap（微秒）</translation>
+    </message>
+    <message>
+        <source>pcapng</source>
+        <translation>pcapng</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <source>Microsecond pcap suits older tools; pcapng keeps interface names and direction.</source>
+        <translation>微秒 pcap 适合旧工具；pcapng 保留接口名称和方向。</translation>
+    </message>
+    <message>
+        <source>File &amp;format:</source>
+        <translation>文件格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Choose output folder</source>
+        <translation>选择输出文件夹</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Output folder status</source>
+        <translation>输出文件夹状态</translation>
+    </message>
+    <message>
+        <source>Stop automatically</source>
+        <translation>自动停止</translation>
+    </message>
+    <message>
+        <source>After &amp;duration:</source>
+        <translation>持续时间达到(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Stop after a duration</source>
+        <translation>经过指定时长后停止</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <extracomment>Unit suffix: seconds</extracomment>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Duration in seconds</source>
+        <translation>时长（秒）</translation>
+    </message>
+    <message>
+        <source>After file &amp;size:</source>
+        <translation>文件大小达到(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Stop after a file size</source>
+        <translation>文件达到指定大小后停止</translation>
+    </message>
+    <message>
+        <source>File size in MiB</source>
+        <translation>文件大小（MiB）</translation>
+    </message>
+    <message>
+        <source>After &amp;packets:</source>
+        <translation>分组数达到(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Stop after a packet count</source>
+        <translation>达到指定分组数后停止</translation>
+    </message>
+    <message>
+        <source>Packet count</source>
+        <translation>分组数</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Takes effect when Packet Recorder is restarted.</source>
+        <translation>重新启动 Packet Recorder 后生效。</translation>
+    </message>
+    <message>
+        <source>The capture filter is invalid: %1</source>
+        <translation>捕获过滤器无效：%1</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the recording.</source>
+        <translation>请为录制选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable.</source>
+        <translation>文件夹 %1 不可写。</translation>
+    </message>
+    <message>
+        <source>Folder for recordings</source>
+        <translation>录制文件夹</translation>
+    </message>
+    <message>
+        <source>This folder does not exist.</source>
+        <translation>此文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>This folder is not writable.</source>
+        <translation>此文件夹不可写。</translation>
+    </message>
+</context>
+<context>
+    <name>pr::CaptureStatusBar</name>
+    <message>
+        <source>Status bar</source>
+        <translation>状态栏</translation>
+    </message>
+    <message>
+        <source>Recording state</source>
+        <translation>录制状态</translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation>已用时间</translation>
+    </message>
+    <message>
+        <source>Packets recorded</source>
+        <translation>已录制的分组</translation>
+    </message>
+    <message>
+        <source>Bytes recorded</source>
+        <translation>已录制的字节</translation>
+    </message>
+    <message>
+        <source>Average rate</source>
+        <translation>平均速率</translation>
+    </message>
+    <message>
+        <source>Packets dropped by the kernel</source>
+        <translation>被内核丢弃的分组</translation>
+    </message>
+    <message>
+        <source>Packets not shown in the list</source>
+        <translation>未在列表中显示的分组</translation>
+    </message>
+    <message>
+        <source>Capture file</source>
+        <translation>捕获文件</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Waiting for permission to record on %1…</source>
+        <extracomment>Status bar while the password prompt for recording is open; %1 is an interface name such as eth0</extracomment>
+        <translation>正在等待在 %1 上录制的授权…</translation>
+    </message>
+    <message>
+        <source>Starting to record on %1…</source>
+        <extracomment>Status bar between clicking Record and the helper&apos;s start; %1 is an interface name such as eth0</extracomment>
+        <translation>正在 %1 上开始录制…</translation>
+    </message>
+    <message>
+        <source>Recording on %1</source>
+        <extracomment>Status bar while a recording runs; %1 is an interface name such as eth0.</extracomment>
+        <translation>正在 %1 上录制</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <extracomment>Status bar after File &gt; Open</extracomment>
+        <translation>已打开</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln packet(s)</source>
+        <extracomment>Status bar: packets recorded so far</extracomment>
+        <translation>
+            <numerusform>%Ln 个分组</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>avg %1</source>
+        <extracomment>Status bar: average data rate since the recording started</extracomment>
+        <translation>平均 %1</translation>
+    </message>
+    <message>
+        <source>%1 dropped</source>
+        <extracomment>Status bar: packets the kernel dropped because the capture buffer was full</extracomment>
+        <translation>已丢弃 %1</translation>
+    </message>
+    <message>
+        <source>%1 not shown</source>
+        <extracomment>Status bar: packets recorded in the file but not sent to the list (too fast to show)</extracomment>
+        <translation>未显示 %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <extracomment>Status bar: %1 is the file size, %2 the file path</extracomment>
+        <translation>%1，位于 %2</translation>
+    </message>
+</context>
+<context>
+    <name>pr::FilterLineEdit</name>
+    <message>
+        <source>The filter is longer than %1 characters.</source>
+        <translation>过滤器长度超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>libpcap could not open a compiler for this link type.</source>
+        <translation>libpcap 无法为此链路类型打开编译器。</translation>
+    </message>
+    <message>
+        <source>Capture filter, e.g. tcp port 443 or host 192.0.2.1</source>
+        <translation>捕获过滤器，例如 tcp port 443 或 host 192.0.2.1</translation>
+    </message>
+    <message>
+        <source>Capture filter</source>
+        <translation>捕获过滤器</translation>
+    </message>
+    <message>
+        <source>A libpcap filter expression; empty records every packet</source>
+        <translation>libpcap 过滤表达式；留空则录制所有分组</translation>
+    </message>
+    <message>
+        <source>No filter: every packet is recorded.</source>
+        <translation>无过滤器：录制所有分组。</translation>
+    </message>
+    <message>
+        <source>The filter is valid.</source>
+        <translation>过滤器有效。</translation>
+    </message>
+</context>
+<context>
+    <name>pr::FrameDecoder</name>
+    <message>
+        <source>Unicast to us</source>
+        <translation>发往本机的单播</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <source>Multicast</source>
+        <translation>组播</translation>
+    </message>
+    <message>
+        <source>Unicast to another host</source>
+        <translation>发往其他主机的单播</translation>
+    </message>
+    <message>
+        <source>Sent by us</source>
+        <translation>由本机发送</translation>
+    </message>
+    <message>
+        <source>Unknown (%1)</source>
+        <translation>未知（%1）</translation>
+    </message>
+    <message>
+        <source>[First %1 bytes only]</source>
+        <translation>[仅前 %1 字节]</translation>
+    </message>
+    <message>
+        <source>[Only the first %1 bytes of the frame are shown]</source>
+        <translation>[仅显示该帧的前 %1 字节]</translation>
+    </message>
+    <message>
+        <source>[Truncated %1]</source>
+        <translation>[已截断：%1]</translation>
+    </message>
+    <message>
+        <source>[Malformed: %1]</source>
+        <translation>[格式错误：%1]</translation>
+    </message>
+    <message>
+        <source>IP header</source>
+        <translation>IP 头部</translation>
+    </message>
+    <message>
+        <source>IP version %1</source>
+        <translation>IP 版本 %1</translation>
+    </message>
+    <message>
+        <source>Link type %1</source>
+        <translation>链路类型 %1</translation>
+    </message>
+    <message>
+        <source>Not decoded</source>
+        <translation>未解码</translation>
+    </message>
+    <message>
+        <source>Link type %1 (not decoded), %2 bytes</source>
+        <translation>链路类型 %1（未解码），%2 字节</translation>
+    </message>
+    <message>
+        <source>Ethernet II</source>
+        <translation>Ethernet II</translation>
+    </message>
+    <message>
+        <source>Ethernet header</source>
+        <translation>以太网头部</translation>
+    </message>
+    <message>
+        <source>Ethernet II, Src: %1, Dst: %2</source>
+        <translation>Ethernet II, Src: %1, Dst: %2</translation>
+    </message>
+    <message>
+        <source>Destination: %1</source>
+        <translation>目的地址：%1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>源地址：%1</translation>
+    </message>
+    <message>
+        <source>IEEE 802.3, length %1</source>
+        <translation>IEEE 802.3，长度 %1</translation>
+    </message>
+    <message>
+        <source>Length: %1</source>
+        <translation>长度：%1</translation>
+    </message>
+    <message>
+        <source>IEEE 802.3 Ethernet, Src: %1, Dst: %2</source>
+        <translation>IEEE 802.3 Ethernet, Src: %1, Dst: %2</translation>
+    </message>
+    <message>
+        <source>Linux cooked capture v1</source>
+        <translation>Linux cooked capture v1</translation>
+    </message>
+    <message>
+        <source>Linux cooked header</source>
+        <translation>Linux cooked 头部</translation>
+    </message>
+    <message>
+        <source>Packet type: %1 (%2)</source>
+        <translation>分组类型：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Link-layer address type: %1</source>
+        <translation>链路层地址类型：%1</translation>
+    </message>
+    <message>
+        <source>Link-layer address length: %1</source>
+        <translation>链路层地址长度：%1</translation>
+    </message>
+    <message>
+        <source>Protocol: %1</source>
+        <translation>协议：%1</translation>
+    </message>
+    <message>
+        <source>Protocol: %1 (%2)</source>
+        <translation>协议：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Linux cooked capture v2</source>
+        <translation>Linux cooked capture v2</translation>
+    </message>
+    <message>
+        <source>Interface index: %1</source>
+        <translation>接口索引：%1</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>类型：%1</translation>
+    </message>
+    <message>
+        <source>Type: %1 (%2)</source>
+        <translation>类型：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Ethernet II, type %1, %2 bytes of payload</source>
+        <translation>Ethernet II，类型 %1，载荷 %2 字节</translation>
+    </message>
+    <message>
+        <source>Data (%1 bytes)</source>
+        <translation>数据（%1 字节）</translation>
+    </message>
+    <message>
+        <source>more than 8 stacked VLAN tags</source>
+        <translation>堆叠的 VLAN 标签超过 8 个</translation>
+    </message>
+    <message>
+        <source>VLAN tag</source>
+        <translation>VLAN 标签</translation>
+    </message>
+    <message>
+        <source>%1, PRI: %2, DEI: %3, ID: %4</source>
+        <translation>%1, PRI: %2, DEI: %3, ID: %4</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>优先级：%1</translation>
+    </message>
+    <message>
+        <source>DEI: %1</source>
+        <translation>DEI：%1</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>ID：%1</translation>
+    </message>
+    <message>
+        <source>VLAN %1</source>
+        <translation>VLAN %1</translation>
+    </message>
+    <message>
+        <source>Address Resolution Protocol</source>
+        <translation>Address Resolution Protocol</translation>
+    </message>
+    <message>
+        <source>ARP header</source>
+        <translation>ARP 头部</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>opcode %1</source>
+        <translation>操作码 %1</translation>
+    </message>
+    <message>
+        <source>Address Resolution Protocol (%1)</source>
+        <translation>Address Resolution Protocol（%1）</translation>
+    </message>
+    <message>
+        <source>Hardware type: %1</source>
+        <translation>硬件类型：%1</translation>
+    </message>
+    <message>
+        <source>Protocol type: %1</source>
+        <translation>协议类型：%1</translation>
+    </message>
+    <message>
+        <source>Hardware size: %1</source>
+        <translation>硬件地址长度：%1</translation>
+    </message>
+    <message>
+        <source>Protocol size: %1</source>
+        <translation>协议地址长度：%1</translation>
+    </message>
+    <message>
+        <source>Opcode: %1 (%2)</source>
+        <translation>操作码：%1（%2）</translation>
+    </message>
+    <message>
+        <source>ARP %1 (hardware size %2, protocol size %3)</source>
+        <translation>ARP %1（硬件地址长度 %2，协议地址长度 %3）</translation>
+    </message>
+    <message>
+        <source>ARP addresses</source>
+        <translation>ARP 地址</translation>
+    </message>
+    <message>
+        <source>Sender MAC address: %1</source>
+        <translation>发送方 MAC 地址：%1</translation>
+    </message>
+    <message>
+        <source>Sender IP address: %1</source>
+        <translation>发送方 IP 地址：%1</translation>
+    </message>
+    <message>
+        <source>Target MAC address: %1</source>
+        <translation>目标 MAC 地址：%1</translation>
+    </message>
+    <message>
+        <source>Target IP address: %1</source>
+        <translation>目标 IP 地址：%1</translation>
+    </message>
+    <message>
+        <source>ARP Announcement for %1</source>
+        <translation>%1 的 ARP 通告</translation>
+    </message>
+    <message>
+        <source>Who has %1? Tell %2</source>
+        <translation>谁是 %1？请告诉 %2</translation>
+    </message>
+    <message>
+        <source>%1 is at %2</source>
+        <translation>%1 位于 %2</translation>
+    </message>
+    <message>
+        <source>ARP opcode %1</source>
+        <translation>ARP 操作码 %1</translation>
+    </message>
+    <message>
+        <source>Internet Protocol Version 4</source>
+        <translation>Internet Protocol Version 4</translation>
+    </message>
+    <message>
+        <source>IPv4 header</source>
+        <translation>IPv4 头部</translation>
+    </message>
+    <message>
+        <source>Internet Protocol Version 4, Src: %1, Dst: %2</source>
+        <translation>Internet Protocol Version 4, Src: %1, Dst: %2</translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation>版本：%1</translation>
+    </message>
+    <message>
+        <source>Header Length: %1 bytes (%2)</source>
+        <translation>头部长度：%1 字节（%2）</translation>
+    </message>
+    <message>
+        <source>Differentiated Services Field: %1 (DSCP: %2, ECN: %3)</source>
+        <translation>区分服务字段：%1（DSCP：%2，ECN：%3）</translation>
+    </message>
+    <message>
+        <source>Total Length: %1</source>
+        <translation>总长度：%1</translation>
+    </message>
+    <message>
+        <source>Identification: %1 (%2)</source>
+        <translation>标识：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Reserved bit</source>
+        <translation>保留位</translation>
+    </message>
+    <message>
+        <source>Don&apos;t fragment</source>
+        <translation>不分片</translation>
+    </message>
+    <message>
+        <source>More fragments</source>
+        <translation>更多分片</translation>
+    </message>
+    <message>
+        <source>Flags: %1</source>
+        <translation>标志：%1</translation>
+    </message>
+    <message>
+        <source>Flags: %1, %2</source>
+        <translation>标志：%1，%2</translation>
+    </message>
+    <message>
+        <source>Fragment Offset: %1</source>
+        <translation>分片偏移：%1</translation>
+    </message>
+    <message>
+        <source>Time to Live: %1</source>
+        <translation>生存时间：%1</translation>
+    </message>
+    <message>
+        <source>Header Checksum: %1</source>
+        <translation>头部校验和：%1</translation>
+    </message>
+    <message>
+        <source>Source Address: %1</source>
+        <translation>源地址：%1</translation>
+    </message>
+    <message>
+        <source>Destination Address: %1</source>
+        <translation>目的地址：%1</translation>
+    </message>
+    <message>
+        <source>IPv4 version field is %1</source>
+        <translation>IPv4 版本字段为 %1</translation>
+    </message>
+    <message>
+        <source>IPv4 header length %1 &lt; 20</source>
+        <translation>IPv4 头部长度 %1 &lt; 20</translation>
+    </message>
+    <message>
+        <source>IPv4 total length %1 &lt; header length %2</source>
+        <translation>IPv4 总长度 %1 &lt; 头部长度 %2</translation>
+    </message>
+    <message>
+        <source>Options: (%1 bytes)</source>
+        <translation>选项：（%1 字节）</translation>
+    </message>
+    <message>
+        <source>%1 [Malformed option]</source>
+        <translation>%1 [格式错误的选项]</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message>
+        <source>IPv4 options</source>
+        <translation>IPv4 选项</translation>
+    </message>
+    <message>
+        <source>Fragmented IP protocol (proto=%1 %2, off=%3, ID=%4)</source>
+        <translation>分片的 IP 协议（proto=%1 %2，off=%3，ID=%4）</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Fragment data (%1 bytes)</source>
+        <translation>分片数据（%1 字节）</translation>
+    </message>
+    <message>
+        <source>Internet Protocol Version 6</source>
+        <translation>Internet Protocol Version 6</translation>
+    </message>
+    <message>
+        <source>IPv6 header</source>
+        <translation>IPv6 头部</translation>
+    </message>
+    <message>
+        <source>Internet Protocol Version 6, Src: %1, Dst: %2</source>
+        <translation>Internet Protocol Version 6, Src: %1, Dst: %2</translation>
+    </message>
+    <message>
+        <source>Traffic Class: %1</source>
+        <translation>流量类别：%1</translation>
+    </message>
+    <message>
+        <source>Flow Label: %1</source>
+        <translation>流标签：%1</translation>
+    </message>
+    <message>
+        <source>Payload Length: %1</source>
+        <translation>载荷长度：%1</translation>
+    </message>
+    <message>
+        <source>Next Header: %1</source>
+        <translation>下一个头部：%1</translation>
+    </message>
+    <message>
+        <source>Next Header: %1 (%2)</source>
+        <translation>下一个头部：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Hop Limit: %1</source>
+        <translation>跳数限制：%1</translation>
+    </message>
+    <message>
+        <source>IPv6 version field is %1</source>
+        <translation>IPv6 版本字段为 %1</translation>
+    </message>
+    <message>
+        <source>IPv6 extension header</source>
+        <translation>IPv6 扩展头部</translation>
+    </message>
+    <message>
+        <source>%1, length %2 bytes</source>
+        <translation>%1，长度 %2 字节</translation>
+    </message>
+    <message>
+        <source>IPv6 extension header beyond the payload length</source>
+        <translation>IPv6 扩展头部超出载荷长度</translation>
+    </message>
+    <message>
+        <source>IPv6 fragment header</source>
+        <translation>IPv6 分片头部</translation>
+    </message>
+    <message>
+        <source>Fragment Header, offset %1, %2, ID %3</source>
+        <translation>分片头部，偏移 %1，%2，ID %3</translation>
+    </message>
+    <message>
+        <source>more fragments</source>
+        <translation>更多分片</translation>
+    </message>
+    <message>
+        <source>last fragment</source>
+        <translation>最后一个分片</translation>
+    </message>
+    <message>
+        <source>IPv6 fragment (off=%1 more=%2 ident=%3 nxt=%4)</source>
+        <translation>IPv6 分片（off=%1 more=%2 ident=%3 nxt=%4）</translation>
+    </message>
+    <message>
+        <source>too many IPv6 extension headers</source>
+        <translation>IPv6 扩展头部过多</translation>
+    </message>
+    <message>
+        <source>No next header</source>
+        <translation>无下一个头部</translation>
+    </message>
+    <message>
+        <source>IPv6 payload length %1 too small</source>
+        <translation>IPv6 载荷长度 %1 过小</translation>
+    </message>
+    <message>
+        <source>IP protocol %1, %2 bytes</source>
+        <translation>IP 协议 %1，%2 字节</translation>
+    </message>
+    <message>
+        <source>%1, %2 bytes</source>
+        <translation>%1，%2 字节</translation>
+    </message>
+    <message>
+        <source>%1 data (%2 bytes)</source>
+        <translation>%1 数据（%2 字节）</translation>
+    </message>
+    <message>
+        <source>Protocol %1</source>
+        <translation>协议 %1</translation>
+    </message>
+    <message>
+        <source>Domain Name System</source>
+        <translation>Domain Name System</translation>
+    </message>
+    <message>
+        <source>DNS message shorter than its 12-byte header</source>
+        <translation>DNS 消息短于其 12 字节的头部</translation>
+    </message>
+    <message>
+        <source>DNS header</source>
+        <translation>DNS 头部</translation>
+    </message>
+    <message>
+        <source>Domain Name System (response)</source>
+        <translation>Domain Name System（响应）</translation>
+    </message>
+    <message>
+        <source>Domain Name System (query)</source>
+        <translation>Domain Name System（查询）</translation>
+    </message>
+    <message>
+        <source>Transaction ID: %1</source>
+        <translation>事务 ID：%1</translation>
+    </message>
+    <message>
+        <source>Flags: %1 %2</source>
+        <translation>标志：%1 %2</translation>
+    </message>
+    <message>
+        <source> response</source>
+        <translation> 响应</translation>
+    </message>
+    <message>
+        <source>Questions: %1</source>
+        <translation>问题数：%1</translation>
+    </message>
+    <message>
+        <source>Answer RRs: %1</source>
+        <translation>回答 RR 数：%1</translation>
+    </message>
+    <message>
+        <source>Authority RRs: %1</source>
+        <translation>权威 RR 数：%1</translation>
+    </message>
+    <message>
+        <source>Additional RRs: %1</source>
+        <translation>附加 RR 数：%1</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>%1: type %2, class %3</source>
+        <translation>%1：类型 %2，类别 %3</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>%1: type %2, ttl %3%4</source>
+        <translation>%1：类型 %2，TTL %3%4</translation>
+    </message>
+    <message>
+        <source>DNS message</source>
+        <translation>DNS 消息</translation>
+    </message>
+    <message>
+        <source>DNS record runs past the message</source>
+        <translation>DNS 记录超出消息末尾</translation>
+    </message>
+    <message>
+        <source>Transmission Control Protocol</source>
+        <translation>Transmission Control Protocol</translation>
+    </message>
+    <message>
+        <source>TCP header beyond the IP payload</source>
+        <translation>TCP 头部超出 IP 载荷</translation>
+    </message>
+    <message>
+        <source>TCP header</source>
+        <translation>TCP 头部</translation>
+    </message>
+    <message>
+        <source>Transmission Control Protocol, Src Port: %1, Dst Port: %2, Seq: %3, Ack: %4, Len: %5</source>
+        <translation>Transmission Control Protocol, Src Port: %1, Dst Port: %2, Seq: %3, Ack: %4, Len: %5</translation>
+    </message>
+    <message>
+        <source>Source Port: %1</source>
+        <translation>源端口：%1</translation>
+    </message>
+    <message>
+        <source>Destination Port: %1</source>
+        <translation>目的端口：%1</translation>
+    </message>
+    <message>
+        <source>Sequence Number: %1</source>
+        <translation>序列号：%1</translation>
+    </message>
+    <message>
+        <source>Acknowledgment Number: %1</source>
+        <translation>确认号：%1</translation>
+    </message>
+    <message>
+        <source>Flags: %1 (%2)</source>
+        <translation>标志：%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Window: %1</source>
+        <translation>窗口：%1</translation>
+    </message>
+    <message>
+        <source>Checksum: %1</source>
+        <translation>校验和：%1</translation>
+    </message>
+    <message>
+        <source>Urgent Pointer: %1</source>
+        <translation>紧急指针：%1</translation>
+    </message>
+    <message>
+        <source>TCP header length %1 &lt; 20</source>
+        <translation>TCP 头部长度 %1 &lt; 20</translation>
+    </message>
+    <message>
+        <source>TCP header length %1 beyond the IP payload</source>
+        <translation>TCP 头部长度 %1 超出 IP 载荷</translation>
+    </message>
+    <message>
+        <source>: %1 bytes</source>
+        <translation>：%1 字节</translation>
+    </message>
+    <message>
+        <source>: %1 (multiply by %2)</source>
+        <translation>：%1（乘以 %2）</translation>
+    </message>
+    <message>
+        <source>: TSval %1, TSecr %2</source>
+        <translation>：TSval %1，TSecr %2</translation>
+    </message>
+    <message>
+        <source>TCP options</source>
+        <translation>TCP 选项</translation>
+    </message>
+    <message>
+        <source>TCP payload (%1 bytes)</source>
+        <translation>TCP 载荷（%1 字节）</translation>
+    </message>
+    <message>
+        <source>User Datagram Protocol</source>
+        <translation>User Datagram Protocol</translation>
+    </message>
+    <message>
+        <source>UDP header beyond the IP payload</source>
+        <translation>UDP 头部超出 IP 载荷</translation>
+    </message>
+    <message>
+        <source>UDP header</source>
+        <translation>UDP 头部</translation>
+    </message>
+    <message>
+        <source>User Datagram Protocol, Src Port: %1, Dst Port: %2</source>
+        <translation>User Datagram Protocol, Src Port: %1, Dst Port: %2</translation>
+    </message>
+    <message>
+        <source>UDP length %1</source>
+        <translation>UDP 长度 %1</translation>
+    </message>
+    <message>
+        <source>Internet Control Message Protocol</source>
+        <translation>Internet Control Message Protocol</translation>
+    </message>
+    <message>
+        <source>ICMP header</source>
+        <translation>ICMP 头部</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>代码：%1</translation>
+    </message>
+    <message>
+        <source>ICMP echo header</source>
+        <translation>ICMP Echo 头部</translation>
+    </message>
+    <message>
+        <source>Identifier (BE): %1 (%2)</source>
+        <translation>标识符（BE）：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Sequence Number (BE): %1 (%2)</source>
+        <translation>序列号（BE）：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Original datagram (%1 bytes)</source>
+        <translation>原始数据报（%1 字节）</translation>
+    </message>
+    <message>
+        <source>ICMPv6 option</source>
+        <translation>ICMPv6 选项</translation>
+    </message>
+    <message>
+        <source>ICMPv6 option of length 0</source>
+        <translation>长度为 0 的 ICMPv6 选项</translation>
+    </message>
+    <message>
+        <source>ICMPv6 Option (type %1, %2 bytes)</source>
+        <translation>ICMPv6 选项（类型 %1，%2 字节）</translation>
+    </message>
+    <message>
+        <source>Source link-layer address: %1</source>
+        <translation>源链路层地址：%1</translation>
+    </message>
+    <message>
+        <source>Target link-layer address: %1</source>
+        <translation>目标链路层地址：%1</translation>
+    </message>
+    <message>
+        <source>Prefix information (%1 bytes)</source>
+        <translation>前缀信息（%1 字节）</translation>
+    </message>
+    <message>
+        <source>MTU (%1 bytes)</source>
+        <translation>MTU（%1 字节）</translation>
+    </message>
+    <message>
+        <source>Internet Control Message Protocol v6</source>
+        <translation>Internet Control Message Protocol v6</translation>
+    </message>
+    <message>
+        <source>ICMPv6 header</source>
+        <translation>ICMPv6 头部</translation>
+    </message>
+    <message>
+        <source>ICMPv6 echo header</source>
+        <translation>ICMPv6 Echo 头部</translation>
+    </message>
+    <message>
+        <source>Identifier: %1</source>
+        <translation>标识符：%1</translation>
+    </message>
+    <message>
+        <source>Sequence: %1</source>
+        <translation>序列：%1</translation>
+    </message>
+    <message>
+        <source>ICMPv6 router message</source>
+        <translation>ICMPv6 路由器消息</translation>
+    </message>
+    <message>
+        <source> from %1</source>
+        <translation> 来自 %1</translation>
+    </message>
+    <message>
+        <source>ICMPv6 neighbor message</source>
+        <translation>ICMPv6 邻居消息</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>路由器</translation>
+    </message>
+    <message>
+        <source>Solicited</source>
+        <translation>请求的</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Target Address: %1</source>
+        <translation>目标地址：%1</translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation> 目标 %1</translation>
+    </message>
+    <message>
+        <source> is at %1</source>
+        <translation> 位于 %1</translation>
+    </message>
+    <message>
+        <source>Message body (%1 bytes)</source>
+        <translation>消息正文（%1 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>pr::HelperClient</name>
+    <message>
+        <source>Recording did not start: the permission service (polkit) is not running, so there is no one to ask for a password. Ask your administrator to start polkit and the system D-Bus, or to let you record without a password.</source>
+        <translation>录制未开始：权限服务（polkit）未运行，因此无法询问密码。请让管理员启动 polkit 和系统 D-Bus，或允许您无需密码即可录制。</translation>
+    </message>
+    <message>
+        <source>Recording did not start: no password prompt could be shown, because no polkit authentication agent is running in this session. Log in to a desktop session that has one, or start one (such as lxpolkit or polkit-kde-agent-1), then click Record again.</source>
+        <translation>录制未开始：无法显示密码提示，因为此会话中没有运行 polkit 身份验证代理。请登录一个带有该代理的桌面会话，或启动一个代理（例如 lxpolkit 或 polkit-kde-agent-1），然后再次点击“录制”。</translation>
+    </message>
+    <message>
+        <source>Recording did not start: the password prompt was closed. Click Record again and enter the password to record.</source>
+        <translation>录制未开始：密码提示已被关闭。请再次点击“录制”并输入密码以开始录制。</translation>
+    </message>
+    <message>
+        <source>Recording did not start: the password was not accepted, or your account is not allowed to record. Try again, or ask your administrator for permission to record.</source>
+        <translation>录制未开始：密码未被接受，或您的账户不允许录制。请重试，或向管理员申请录制权限。</translation>
+    </message>
+    <message>
+        <source>Recording did not start: pkexec could not start the recording helper (exit code %1).</source>
+        <extracomment>%1 is pkexec&apos;s exit code</extracomment>
+        <translation>录制未开始：pkexec 无法启动录制辅助程序（退出码 %1）。</translation>
+    </message>
+    <message>
+        <source>It reported: %1</source>
+        <extracomment>Follows the sentence above; %1 is pkexec&apos;s last message (English)
+----------
+Follows the crash sentence; %1 is the helper&apos;s last log line (English)</extracomment>
+        <translation>它报告：%1</translation>
+    </message>
+    <message>
+        <source>Recording is restricted on this computer: your account may not run the recording helper %1. Ask your administrator for access, or reinstall Packet Recorder if recording used to work.</source>
+        <extracomment>%1 is the path of the helper program</extracomment>
+        <translation>此计算机限制了录制：您的账户不能运行录制辅助程序 %1。请向管理员申请访问权限；如果以前可以录制，请重新安装 Packet Recorder。</translation>
+    </message>
+    <message>
+        <source>The recording helper is not installed: there is no %1. Reinstall Packet Recorder (the packet-recorder package) to restore it.</source>
+        <extracomment>%1 is the path of the helper program</extracomment>
+        <translation>录制辅助程序未安装：%1 不存在。请重新安装 Packet Recorder（packet-recorder 软件包）以恢复它。</translation>
+    </message>
+    <message>
+        <source>The recording helper is not installed: %1 is not a program. Reinstall Packet Recorder (the packet-recorder package) to restore it.</source>
+        <extracomment>%1 is the path of the helper program</extracomment>
+        <translation>录制辅助程序未安装：%1 不是可执行程序。请重新安装 Packet Recorder（packet-recorder 软件包）以恢复它。</translation>
+    </message>
+    <message>
+        <source>Recording is restricted on this computer: only members of the group %2 may run the recording helper %1. Ask your administrator to add you to the group %2, then log out and back in.</source>
+        <extracomment>%1 is the helper&apos;s path, %2 a group name such as packet-recorder</extracomment>
+        <translation>此计算机限制了录制：只有 %2 组的成员才能运行录制辅助程序 %1。请让管理员将您加入 %2 组，然后注销并重新登录。</translation>
+    </message>
+    <message>
+        <source>Recording needs pkexec to ask for your password, and it is not installed (there is no %1). Install the pkexec package, or ask your administrator to.</source>
+        <extracomment>%1 is where pkexec was looked for, such as /usr/bin/pkexec</extracomment>
+        <translation>录制需要 pkexec 来询问您的密码，但它未安装（%1 不存在）。请安装 pkexec 软件包，或请管理员安装。</translation>
+    </message>
+    <message>
+        <source>Could not create a channel to the recording helper: %1.</source>
+        <translation>无法创建到录制辅助程序的通道：%1。</translation>
+    </message>
+    <message>
+        <source>The recording helper sent a message that could not be read; the recording was stopped.</source>
+        <translation>录制辅助程序发送了无法读取的消息；录制已停止。</translation>
+    </message>
+    <message>
+        <source>The recording helper (version %1) does not match this application; please reinstall it.</source>
+        <extracomment>%1 is a version number like 0.1.0</extracomment>
+        <translation>录制辅助程序（版本 %1）与本应用程序不匹配；请重新安装。</translation>
+    </message>
+    <message>
+        <source>The recording helper crashed.</source>
+        <translation>录制辅助程序崩溃了。</translation>
+    </message>
+    <message>
+        <source>The recording helper exited unexpectedly (exit code %1).</source>
+        <translation>录制辅助程序意外退出（退出码 %1）。</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2.</source>
+        <extracomment>%1 is a program path, %2 the system&apos;s reason</extracomment>
+        <translation>无法启动 %1：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>pr::InterfaceListModel</name>
+    <message>
+        <source>All interfaces (any)</source>
+        <translation>所有接口（any）</translation>
+    </message>
+    <message>
+        <source>Record from every interface at once</source>
+        <translation>同时从所有接口录制</translation>
+    </message>
+    <message>
+        <source>%1 (index %2)</source>
+        <translation>%1（索引 %2）</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>No carrier</source>
+        <translation>无载波</translation>
+    </message>
+    <message>
+        <source>Now: %1
+Peak in the last minute: %2</source>
+        <translation>当前：%1
+最近一分钟峰值：%2</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Traffic (last minute)</source>
+        <extracomment>Column with a small graph of the last minute of traffic</extracomment>
+        <translation>流量（最近一分钟）</translation>
+    </message>
+</context>
+<context>
+    <name>pr::InterfacePicker</name>
+    <message>
+        <source>Interfaces</source>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>Network interfaces with their state, addresses and recent traffic</source>
+        <translation>网络接口及其状态、地址和近期流量</translation>
+    </message>
+</context>
+<context>
+    <name>pr::LanguageSetting</name>
+    <message>
+        <source>System</source>
+        <extracomment>Language setting: follow the desktop&apos;s language</extracomment>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>pr::MainWindow</name>
+    <message>
+        <source>Packet Recorder</source>
+        <translation>Packet Recorder</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <extracomment>Tab title: the list of network interfaces</extracomment>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>Capture options</source>
+        <translation>捕获选项</translation>
+    </message>
+    <message>
+        <source>Interfaces and options</source>
+        <translation>接口和选项</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <extracomment>Tab title: capture filter, file format, output folder, auto-stop</extracomment>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Throughput chart</source>
+        <translation>吞吐量图表</translation>
+    </message>
+    <message>
+        <source>Packet list</source>
+        <translation>分组列表</translation>
+    </message>
+    <message>
+        <source>Packet details</source>
+        <translation>分组详情</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>录制(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop recording and finish the file</source>
+        <translation>停止录制并完成文件</translation>
+    </message>
+    <message>
+        <source>&amp;Options…</source>
+        <translation>选项(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Show the capture options</source>
+        <translation>显示捕获选项</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a saved capture file</source>
+        <translation>打开已保存的捕获文件</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the recording under another name or format</source>
+        <translation>以其他名称或格式保存录制内容</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Wireshark</source>
+        <translation>在 Wireshark 中打开(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Open the capture file in Wireshark</source>
+        <translation>在 Wireshark 中打开捕获文件</translation>
+    </message>
+    <message>
+        <source>Open Containing &amp;Folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <extracomment>Short toolbar label of File &gt; Open Containing Folder</extracomment>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Show the folder that holds the capture file</source>
+        <translation>显示包含捕获文件的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-Scroll</source>
+        <translation>自动滚动(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Keep the newest packet in view while recording</source>
+        <translation>录制时保持最新的分组可见</translation>
+    </message>
+    <message>
+        <source>Seconds Since &amp;Start</source>
+        <extracomment>View &gt; Time Format: seconds since the first packet</extracomment>
+        <translation>自开始以来的秒数(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Time of Day</source>
+        <extracomment>View &gt; Time Format: wall-clock time of day</extracomment>
+        <translation>当天时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;About Packet Recorder</source>
+        <translation>关于 Packet Recorder(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Packet Recorder</source>
+        <translation>关于 Packet Recorder</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Packet Recorder %1&lt;/h3&gt;&lt;p&gt;Records network traffic to pcap and pcapng files that open in Wireshark, tcpdump and every other pcap tool.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Packet Recorder %1&lt;/h3&gt;&lt;p&gt;将网络流量录制为 pcap 和 pcapng 文件，可在 Wireshark、tcpdump 及其他所有 pcap 工具中打开。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Recent captures</source>
+        <translation>最近的捕获</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation>捕获(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Time &amp;Format</source>
+        <translation>时间显示格式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>No packets yet.
+Choose an interface and click Record (%1), or double-click the interface.</source>
+        <translation>尚无分组。
+请选择一个接口并点击“录制”（%1），或双击该接口。</translation>
+    </message>
+    <message>
+        <source>Waiting for permission to record…
+Answer the password prompt to start.</source>
+        <translation>正在等待录制授权…
+请在密码提示中作答以开始。</translation>
+    </message>
+    <message>
+        <source>Starting the recording…</source>
+        <translation>正在开始录制…</translation>
+    </message>
+    <message>
+        <source>Waiting for packets…</source>
+        <translation>正在等待分组…</translation>
+    </message>
+    <message>
+        <source>Start recording on the selected interface</source>
+        <translation>在所选接口上开始录制</translation>
+    </message>
+    <message>
+        <source>You will be asked for your password</source>
+        <translation>系统将要求您输入密码</translation>
+    </message>
+    <message>
+        <source>A recording is running. Stop it and keep the file?</source>
+        <translation>正在录制。要停止录制并保留文件吗？</translation>
+    </message>
+    <message>
+        <source>Keep the recording before closing?</source>
+        <translation>关闭前保留录制内容吗？</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced.</source>
+        <translation>无法替换 %1。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep File</source>
+        <extracomment>Button: keep the recorded file where it is</extracomment>
+        <translation>保留文件(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete File</source>
+        <extracomment>Button: delete the recorded file</extracomment>
+        <translation>删除文件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The recording is in %1.</source>
+        <translation>录制文件位于 %1。</translation>
+    </message>
+    <message>
+        <source>Recording deleted</source>
+        <translation>录制已删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %Ln packet(s) to %1.</source>
+        <extracomment>After a recording; %1 is a file path</extracomment>
+        <translation>
+            <numerusform>已录制 %Ln 个分组到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open in Wireshark</source>
+        <translation>在 Wireshark 中打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>pcap, nanosecond timestamps (*.pcap)</source>
+        <translation>pcap，纳秒时间戳 (*.pcap)</translation>
+    </message>
+    <message>
+        <source>pcap, microsecond timestamps, for older tools (*.pcap)</source>
+        <translation>pcap，微秒时间戳，适用于旧工具 (*.pcap)</translation>
+    </message>
+    <message>
+        <source>pcapng (*.pcapng)</source>
+        <translation>pcapng (*.pcapng)</translation>
+    </message>
+    <message>
+        <source>Save Capture As</source>
+        <translation>捕获另存为</translation>
+    </message>
+    <message>
+        <source>The capture could not be saved. %1</source>
+        <translation>无法保存捕获。%1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>There is no finished capture to save.</source>
+        <translation>没有可保存的已完成捕获。</translation>
+    </message>
+    <message>
+        <source>Capture files (*.pcap *.pcapng *.cap *.dmp *.ntar)</source>
+        <extracomment>File &gt; Open filter; keep the patterns in parentheses as they are</extracomment>
+        <translation>捕获文件 (*.pcap *.pcapng *.cap *.dmp *.ntar)</translation>
+    </message>
+    <message>
+        <source>pcap (*.pcap *.cap *.dmp)</source>
+        <extracomment>File &gt; Open filter; keep the patterns in parentheses as they are</extracomment>
+        <translation>pcap (*.pcap *.cap *.dmp)</translation>
+    </message>
+    <message>
+        <source>pcapng (*.pcapng *.ntar)</source>
+        <extracomment>File &gt; Open filter; keep the patterns in parentheses as they are</extracomment>
+        <translation>pcapng (*.pcapng *.ntar)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <extracomment>File &gt; Open filter; keep the pattern in parentheses as it is</extracomment>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open Capture File</source>
+        <translation>打开捕获文件</translation>
+    </message>
+    <message>
+        <source>Keep the recording before opening another file?</source>
+        <translation>打开其他文件前保留录制内容吗？</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened. %2</source>
+        <translation>无法打开 %1。%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The list shows the first %1 of %Ln packet(s). Open the file in %2 to see them all.</source>
+        <extracomment>%Ln is the file&apos;s packet count, %1 the count shown, %2 a program name</extracomment>
+        <translation>
+            <numerusform>列表显示了 %Ln 个分组中的前 %1 个。请在 %2 中打开文件以查看全部。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wireshark is not installed. The capture file is %1.</source>
+        <translation>未安装 Wireshark。捕获文件为 %1。</translation>
+    </message>
+    <message>
+        <source>Wireshark could not be started. The capture file is %1.</source>
+        <translation>无法启动 Wireshark。捕获文件为 %1。</translation>
+    </message>
+    <message>
+        <source>No file manager could be started. The capture file is %1.</source>
+        <translation>无法启动文件管理器。捕获文件为 %1。</translation>
+    </message>
+    <message>
+        <source>There is no interface named %1.</source>
+        <translation>没有名为 %1 的接口。</translation>
+    </message>
+    <message>
+        <source>Packet Recorder has no permission to capture on this computer.</source>
+        <translation>Packet Recorder 无权在此计算机上捕获。</translation>
+    </message>
+    <message>
+        <source>The interface %1 is gone.</source>
+        <translation>接口 %1 已不存在。</translation>
+    </message>
+    <message>
+        <source>The interface %1 is down.</source>
+        <translation>接口 %1 已关闭。</translation>
+    </message>
+    <message>
+        <source>Packet Recorder cannot record on %1: its link type is not supported.</source>
+        <translation>Packet Recorder 无法在 %1 上录制：不支持其链路类型。</translation>
+    </message>
+    <message>
+        <source>The capture filter is not valid.</source>
+        <translation>捕获过滤器无效。</translation>
+    </message>
+    <message>
+        <source>The capture file cannot be written. Is the disk full, or the output folder read-only?</source>
+        <translation>无法写入捕获文件。磁盘是否已满，或输出文件夹是否只读？</translation>
+    </message>
+    <message>
+        <source>The capture helper stopped unexpectedly.</source>
+        <translation>捕获辅助程序意外停止。</translation>
+    </message>
+    <message>
+        <source>The capture helper belongs to another version of Packet Recorder. Reinstall the application.</source>
+        <translation>捕获辅助程序属于其他版本的 Packet Recorder。请重新安装本应用程序。</translation>
+    </message>
+    <message>
+        <source>A capture option is out of range.</source>
+        <translation>某个捕获选项超出范围。</translation>
+    </message>
+    <message>
+        <source>The ring buffer is larger than this user may reserve.</source>
+        <extracomment>The helper&apos;s message follows with the limit in MiB.</extracomment>
+        <translation>环形缓冲区超过了此用户可预留的大小。</translation>
+    </message>
+    <message>
+        <source>You already run as many recordings at once as one user may.</source>
+        <extracomment>The helper&apos;s message follows with the number of recordings allowed.</extracomment>
+        <translation>您同时运行的录制数已达到单个用户的上限。</translation>
+    </message>
+    <message>
+        <source>The capture file already exists and was not replaced.</source>
+        <translation>捕获文件已存在，未被替换。</translation>
+    </message>
+    <message>
+        <source>Recording failed.</source>
+        <translation>录制失败。</translation>
+    </message>
+    <message>
+        <source>Choose an interface to record on.</source>
+        <translation>请选择要录制的接口。</translation>
+    </message>
+    <message>
+        <source>Keep the previous recording?</source>
+        <translation>保留上一次的录制内容吗？</translation>
+    </message>
+    <message>
+        <source>The output folder %1 cannot be created.</source>
+        <translation>无法创建输出文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+</context>
+<context>
+    <name>pr::MessageBar</name>
+    <message>
+        <source>Message bar</source>
+        <translation>消息栏</translation>
+    </message>
+    <message>
+        <source>Message icon</source>
+        <translation>消息图标</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>关闭消息</translation>
+    </message>
+</context>
+<context>
+    <name>pr::PacketDetailView</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bytes %1–%2 (%3)</source>
+        <translation>字节 %1–%2（%3）</translation>
+    </message>
+    <message>
+        <source>Packet layers</source>
+        <translation>分组层次</translation>
+    </message>
+    <message>
+        <source>Packet bytes</source>
+        <translation>分组字节流</translation>
+    </message>
+    <message>
+        <source>Select a packet to see its layers and bytes.</source>
+        <translation>选择一个分组以查看其各层和字节。</translation>
+    </message>
+    <message>
+        <source>Frame %1: </source>
+        <translation>帧 %1： </translation>
+    </message>
+    <message>
+        <source>Frame: </source>
+        <translation>帧： </translation>
+    </message>
+    <message>
+        <source>%1 on wire, %2 captured</source>
+        <translation>线路上 %1，已捕获 %2</translation>
+    </message>
+    <message>
+        <source>(first %1 shown)</source>
+        <translation>（显示前 %1）</translation>
+    </message>
+    <message>
+        <source>Arrival Time: %1.%2</source>
+        <translation>到达时间：%1.%2</translation>
+    </message>
+    <message>
+        <source>Epoch Time: %1.%2 seconds</source>
+        <translation>纪元时间：%1.%2 秒</translation>
+    </message>
+    <message>
+        <source>Direction: In (received by this host)</source>
+        <translation>方向：入（由本机接收）</translation>
+    </message>
+    <message>
+        <source>Direction: Out (sent by this host)</source>
+        <translation>方向：出（由本机发送）</translation>
+    </message>
+    <message>
+        <source>Direction: Other (between other hosts)</source>
+        <translation>方向：其他（其他主机之间）</translation>
+    </message>
+    <message>
+        <source>Interface index: %1</source>
+        <translation>接口索引：%1</translation>
+    </message>
+    <message>
+        <source>Frame Length: %1</source>
+        <translation>帧长度：%1</translation>
+    </message>
+    <message>
+        <source>Capture Length: %1</source>
+        <translation>捕获长度：%1</translation>
+    </message>
+    <message>
+        <source>Ethernet</source>
+        <translation>以太网</translation>
+    </message>
+    <message>
+        <source>Raw IP</source>
+        <translation>原始 IP</translation>
+    </message>
+    <message>
+        <source>Linux cooked capture v2</source>
+        <translation>Linux cooked capture v2</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Link type: %1 (%2)</source>
+        <translation>链路类型：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>pr::PacketListModel</name>
+    <message>
+        <source>In</source>
+        <extracomment>Packet direction column: received by this host</extracomment>
+        <translation>入</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <extracomment>Packet direction column: sent by this host</extracomment>
+        <translation>出</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <extracomment>Packet direction column: between other hosts (promiscuous mode)</extracomment>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Received by this host</source>
+        <translation>由本机接收</translation>
+    </message>
+    <message>
+        <source>Sent by this host</source>
+        <translation>由本机发送</translation>
+    </message>
+    <message>
+        <source>Between other hosts, seen in promiscuous mode</source>
+        <translation>其他主机之间，在混杂模式下可见</translation>
+    </message>
+    <message>
+        <source>%1 on the wire, %2 captured</source>
+        <extracomment>Tooltip of a truncated packet&apos;s length; %1 and %2 are byte counts</extracomment>
+        <translation>线路上 %1，已捕获 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <extracomment>Column header: packet number</extracomment>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Dir.</source>
+        <extracomment>Column header: In/Out/Other</extracomment>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>源地址</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地址</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message numerus="yes">
+        <source>Packet number since the start of the recording. The oldest %Ln packet(s) were removed from this list to bound its memory; the file still has them.</source>
+        <translation>
+            <numerusform>自录制开始以来的分组编号。为限制内存占用，最早的 %Ln 个分组已从列表中移除；文件中仍保留它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Packet number since the start of the recording</source>
+        <translation>自录制开始以来的分组编号</translation>
+    </message>
+    <message>
+        <source>Seconds since the first packet</source>
+        <translation>自第一个分组以来的秒数</translation>
+    </message>
+    <message>
+        <source>Local time the packet was captured</source>
+        <translation>捕获该分组时的本地时间</translation>
+    </message>
+    <message>
+        <source>Direction relative to this host: In, Out, or Other (between other hosts)</source>
+        <translation>相对于本机的方向：入、出或其他（其他主机之间）</translation>
+    </message>
+    <message>
+        <source>Bytes on the wire</source>
+        <translation>线路上的字节数</translation>
+    </message>
+</context>
+<context>
+    <name>pr::PacketListView</name>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+</context>
+<context>
+    <name>pr::RateFormat</name>
+    <message>
+        <source>bit/s</source>
+        <translation>bit/s</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>kbit/s</translation>
+    </message>
+    <message>
+        <source>Mbit/s</source>
+        <translation>Mbit/s</translation>
+    </message>
+    <message>
+        <source>Gbit/s</source>
+        <translation>Gbit/s</translation>
+    </message>
+    <message>
+        <source>Tbit/s</source>
+        <translation>Tbit/s</translation>
+    </message>
+    <message>
+        <source>packets/s</source>
+        <translation>分组/秒</translation>
+    </message>
+    <message>
+        <source>kpackets/s</source>
+        <translation>千分组/秒</translation>
+    </message>
+    <message>
+        <source>Mpackets/s</source>
+        <translation>百万分组/秒</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>TiB</translation>
+    </message>
+</context>
+<context>
+    <name>pr::RecentFiles</name>
+    <message>
+        <source>No recent captures</source>
+        <translation>没有最近的捕获</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>清除菜单</translation>
+    </message>
+</context>
+<context>
+    <name>pr::ThroughputChart</name>
+    <message>
+        <source>&amp;Show the last:</source>
+        <translation>显示最近(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Chart time window</source>
+        <translation>图表时间窗口</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln second(s)</source>
+        <extracomment>Chart time window</extracomment>
+        <translation>
+            <numerusform>%Ln 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln minute(s)</source>
+        <extracomment>Chart time window</extracomment>
+        <translation>
+            <numerusform>%Ln 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Throughput in bits per second</source>
+        <translation>吞吐量（比特/秒）</translation>
+    </message>
+    <message>
+        <source>Packet rate in packets per second</source>
+        <translation>分组速率（分组/秒）</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>传入</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>传出</translation>
+    </message>
+    <message>
+        <source>Kernel drops</source>
+        <translation>内核丢弃</translation>
+    </message>
+    <message>
+        <source>Elapsed time (s)</source>
+        <translation>已用时间（秒）</translation>
+    </message>
+    <message>
+        <source>%1 s: %2 incoming</source>
+        <translation>%1 秒：传入 %2</translation>
+    </message>
+    <message>
+        <source>%1 s: %2 outgoing</source>
+        <translation>%1 秒：传出 %2</translation>
+    </message>
+</context>
+</TS>
