@@ -138,20 +138,10 @@ proto::ErrorInfo describeHelperAccess(const QString& path)
                                           "program. Reinstall Packet Recorder (the "
                                           "packet-recorder package) to restore it.")
                              .arg(shown));
-    if (::access(native.constData(), X_OK) == 0)
+    // Not runnable by us but by its owner (0750 root:packet-recorder for a
+    // user outside the group): pkexec runs it as root, so polkit decides.
+    if (::access(native.constData(), X_OK) == 0 || (status.st_mode & S_IXUSR))
         return {};
-    const QString group = QFileInfo(path).group();
-    if ((status.st_mode & S_IXGRP) && !(status.st_mode & S_IXOTH) && !group.isEmpty()) {
-        // Installed for one group only (say 0750 root:packet-recorder): the
-        // administrator restricted recording to that group.
-        return makeError(
-            ErrorCode::HelperNotPermitted,
-            //: %1 is the helper's path, %2 a group name such as packet-recorder
-            HelperClient::tr("Recording is restricted on this computer: only members of the "
-                             "group %2 may run the recording helper %1. Ask your administrator "
-                             "to add you to the group %2, then log out and back in.")
-                .arg(shown, group));
-    }
     return makeError(ErrorCode::HelperNotPermitted, restricted);
 }
 

@@ -73,6 +73,11 @@ bool hasFileCaptureCapability(const QString& path)
 
 bool canLaunchDirectly(const QString& helperPath)
 {
+    // A helper restricted to a group we are not in (0750 root:packet-recorder
+    // with cap_net_raw) carries the capability but cannot be run by us: then
+    // pkexec runs it, and polkit asks.
+    if (::access(QFile::encodeName(helperPath).constData(), X_OK) != 0)
+        return false;
     return geteuid() == 0 || hasFileCaptureCapability(helperPath);
 }
 

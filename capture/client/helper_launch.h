@@ -21,8 +21,8 @@ QString helperPathFor(const QString& applicationDir);
 // (setcap cap_net_raw,cap_net_admin+ep), so it can capture without pkexec.
 bool hasFileCaptureCapability(const QString& path);
 
-// True when the helper can be started without pkexec: this process is root,
-// or the helper binary has file capabilities.
+// True when the helper can be started without pkexec: we may execute it, and
+// this process is root or the helper binary has file capabilities.
 bool canLaunchDirectly(const QString& helperPath);
 
 // The program, arguments and environment that start the helper in serve mode.

@@ -6,7 +6,7 @@
 #
 # CASE: pkexec_rule | no_agent | file_caps | client_killed | will_ask |
 #       agent_password | agent_wrong_password | agent_dismissed | no_polkit |
-#       pkexec_missing | helper_missing | helper_not_permitted | serve_files |
+#       pkexec_missing | helper_missing | group_restricted | serve_files |
 #       user_limits | user_limits_file_caps | strace_privileged
 #
 # The agent_* cases answer a real pkttyagent (in a tmux pane, as the test
@@ -271,20 +271,23 @@ helper_missing)
     grep -qF "Reinstall Packet Recorder" "$out/driver.log" || pk_fail "no way out in the sentence"
     ;;
 
-helper_not_permitted)
-    # Recording restricted to a group the user is not in: 0750 root:GROUP.
+group_restricted)
+    # The package's group choice: 0750 root:GROUP with cap_net_raw. A user
+    # outside the group cannot run it directly, so the client goes through
+    # pkexec and polkit decides (here a rule says yes).
     pk_group="prpkg$$"
     groupadd "$pk_group"
-    mkdir -p "$pk_work/bin/restricted"
-    chmod 755 "$pk_work/bin/restricted"
-    restricted="$pk_work/bin/restricted/packet-recorder-helper"
-    cp "$pk_work/bin/packet-recorder-helper" "$restricted"
-    chown "root:$pk_group" "$restricted"
-    chmod 0750 "$restricted"
-    run_driver "$restricted"
-    # ErrorCode::HelperNotPermitted is 18.
-    check_start_error $rc 18 "only members of the group $pk_group may run the recording helper $restricted"
-    grep -qF "add you to the group $pk_group" "$out/driver.log" || pk_fail "no way out in the sentence"
+    chown "root:$pk_group" "$pk_work/bin/packet-recorder-helper"
+    chmod 0750 "$pk_work/bin/packet-recorder-helper"
+    setcap cap_net_raw+ep "$pk_work/bin/packet-recorder-helper"
+    pk_add_rule
+    start_recording 3000
+    grep -q "^launch-mode pkexec" "$out/driver.log" ||
+        pk_fail "a user outside the group should go through pkexec: $(head -n 3 "$out/driver.log")"
+    pk_send_loopback_udp 50 "$port"
+    pk_check_dropped "$helper_pid"
+    finish_recording
+    check_capture_file "$port"
     ;;
 
 file_caps)
