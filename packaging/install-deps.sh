@@ -27,7 +27,11 @@ packages=(
     xvfb xauth fonts-dejavu-core xdotool tmux imagemagick
     # the Debian package: icons rendered from the SVG, debhelper with debconf
     # templates, and the checks a package must pass
-    librsvg2-bin debhelper po-debconf dpkg-dev lintian desktop-file-utils appstream
+    librsvg2-bin debhelper po-debconf dpkg-dev lintian desktop-file-utils appstream git
+    # the privileged-syscall test traces the helper
+    strace
+    # translated screenshots and locale tests: CJK glyphs, generated locales
+    fonts-noto-cjk locales
 )
 
 if [[ ${1:-} == --list ]]; then
