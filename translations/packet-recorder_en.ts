@@ -1284,11 +1284,6 @@ Follows the crash sentence; %1 is the helper&apos;s last log line (English)</ext
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recording is restricted on this computer: only members of the group %2 may run the recording helper %1. Ask your administrator to add you to the group %2, then log out and back in.</source>
-        <extracomment>%1 is the helper&apos;s path, %2 a group name such as packet-recorder</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Recording needs pkexec to ask for your password, and it is not installed (there is no %1). Install the pkexec package, or ask your administrator to.</source>
         <extracomment>%1 is where pkexec was looked for, such as /usr/bin/pkexec</extracomment>
         <translation type="unfinished"></translation>

@@ -1283,11 +1283,6 @@ Follows the crash sentence; %1 is the helper&apos;s last log line (English)</ext
         <translation>录制辅助程序未安装：%1 不是可执行程序。请重新安装 Packet Recorder（packet-recorder 软件包）以恢复它。</translation>
     </message>
     <message>
-        <source>Recording is restricted on this computer: only members of the group %2 may run the recording helper %1. Ask your administrator to add you to the group %2, then log out and back in.</source>
-        <extracomment>%1 is the helper&apos;s path, %2 a group name such as packet-recorder</extracomment>
-        <translation>此计算机限制了录制：只有 %2 组的成员才能运行录制辅助程序 %1。请让管理员将您加入 %2 组，然后注销并重新登录。</translation>
-    </message>
-    <message>
         <source>Recording needs pkexec to ask for your password, and it is not installed (there is no %1). Install the pkexec package, or ask your administrator to.</source>
         <extracomment>%1 is where pkexec was looked for, such as /usr/bin/pkexec</extracomment>
         <translation>录制需要 pkexec 来询问您的密码，但它未安装（%1 不存在）。请安装 pkexec 软件包，或请管理员安装。</translation>
@@ -1335,7 +1330,7 @@ Follows the crash sentence; %1 is the helper&apos;s last log line (English)</ext
     </message>
     <message>
         <source>Down</source>
-        <translation>已关闭</translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>Up</source>
