@@ -180,7 +180,7 @@
     </message>
     <message>
         <source>&amp;Snapshot length:</source>
-        <translation>&amp;Mitschnittlänge:</translation>
+        <translation>Mitschnitt&amp;länge:</translation>
     </message>
     <message>
         <source>&amp;Promiscuous mode</source>
@@ -265,7 +265,7 @@
     </message>
     <message>
         <source>After &amp;duration:</source>
-        <translation>Nach &amp;Dauer:</translation>
+        <translation>Nach Dau&amp;er:</translation>
     </message>
     <message>
         <source>Stop after a duration</source>
@@ -294,7 +294,7 @@
     </message>
     <message>
         <source>After &amp;packets:</source>
-        <translation>Nach P&amp;aketen:</translation>
+        <translation>Nach Pake&amp;ten:</translation>
     </message>
     <message>
         <source>Stop after a packet count</source>

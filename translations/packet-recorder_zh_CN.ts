@@ -1838,11 +1838,11 @@ Answer the password prompt to start.</source>
     </message>
     <message>
         <source>Frame %1: </source>
-        <translation>帧 %1： </translation>
+        <translation>帧 %1：</translation>
     </message>
     <message>
         <source>Frame: </source>
-        <translation>帧： </translation>
+        <translation>帧：</translation>
     </message>
     <message>
         <source>%1 on wire, %2 captured</source>
