@@ -39,9 +39,11 @@ class TestThroughputChart : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void formatBitRate_data();
     void formatBitRate();
     void formatOtherUnits();
+    void formatFollowsTheLocale();
     void pointCountBoundedByWindow_data();
     void pointCountBoundedByWindow();
     void storageBoundedAtAnyRate();
@@ -52,6 +54,12 @@ private slots:
     void windowComboAndClear();
     void restartsWhenTimeGoesBack();
 };
+
+void TestThroughputChart::initTestCase()
+{
+    // The expectations below are American English; the machine's may differ.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
 
 void TestThroughputChart::formatBitRate_data()
 {
@@ -71,7 +79,7 @@ void TestThroughputChart::formatBitRate_data()
     QTest::newRow("8G") << 8e9 << "8.0 Gbit/s";
     QTest::newRow("40G") << 40e9 << "40.0 Gbit/s";
     QTest::newRow("2T") << 2e12 << "2.0 Tbit/s";
-    QTest::newRow("beyond the last unit") << 5e15 << "5000.0 Tbit/s";
+    QTest::newRow("beyond the last unit") << 5e15 << "5,000.0 Tbit/s";
     QTest::newRow("negative") << -5.0 << "0 bit/s";
     QTest::newRow("nan") << std::numeric_limits<double>::quiet_NaN() << "0 bit/s";
     QTest::newRow("inf") << std::numeric_limits<double>::infinity() << "0 bit/s";
@@ -97,6 +105,17 @@ void TestThroughputChart::formatOtherUnits()
     QCOMPARE(pr::bitRateUnit(3.2e6).label, QStringLiteral("Mbit/s"));
     QCOMPARE(pr::bitRateUnit(3.2e6).divisor, 1e6);
     QCOMPARE(pr::packetRateUnit(45000).label, QStringLiteral("kpackets/s"));
+}
+
+void TestThroughputChart::formatFollowsTheLocale()
+{
+    // Next to QLocale::formattedDataSize()'s "1,5 MB" the rate must not say "1.5".
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(pr::formatBitRate(1.5e6), QStringLiteral("1,5 Mbit/s"));
+    QCOMPARE(pr::formatBitRate(5e15), QStringLiteral("5.000,0 Tbit/s"));
+    QCOMPARE(pr::formatPacketRate(1500), QStringLiteral("1,5 kpackets/s"));
+    QCOMPARE(pr::formatBytes(1536), QStringLiteral("1,5 KiB"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 void TestThroughputChart::pointCountBoundedByWindow_data()

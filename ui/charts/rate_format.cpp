@@ -1,6 +1,7 @@
 #include "ui/charts/rate_format.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <array>
 #include <cmath>
@@ -15,20 +16,24 @@ QString translate(const char* text)
 
 // Scales value by `base` until it prints as less than 1000 (or 1024) with one
 // decimal, so 999.96 kbit/s becomes "1.0 Mbit/s" rather than "1000.0 kbit/s".
+// The number is written the default locale's way ("1,5 Mbit/s" in German),
+// like QLocale::formattedDataSize() next to it in the status bar.
 template <std::size_t N>
 QString formatScaled(double value, double base, const std::array<const char*, N>& units)
 {
     if (!std::isfinite(value) || value < 0)
         value = 0;
+    const QLocale locale;
     if (std::llround(value) < std::llround(base))
-        return QStringLiteral("%1 %2").arg(std::llround(value)).arg(translate(units[0]));
+        return QStringLiteral("%1 %2").arg(locale.toString(qlonglong(std::llround(value))),
+                                           translate(units[0]));
     double scaled = value / base;
     std::size_t unit = 1;
     while (unit + 1 < N && std::round(scaled * 10) / 10 >= base) {
         scaled /= base;
         ++unit;
     }
-    return QStringLiteral("%1 %2").arg(scaled, 0, 'f', 1).arg(translate(units[unit]));
+    return QStringLiteral("%1 %2").arg(locale.toString(scaled, 'f', 1), translate(units[unit]));
 }
 
 template <std::size_t N> RateUnit unitFor(double maxValue, const std::array<const char*, N>& units)

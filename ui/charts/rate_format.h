@@ -7,6 +7,7 @@ namespace pr {
 // Human-readable rates with SI prefixes (1000-based, as network rates are):
 // "999 bit/s", "1.5 kbit/s", "12.3 Mbit/s", "8.0 Gbit/s". Below 1000 no
 // decimals; otherwise one decimal. Negative or non-finite input gives "0 bit/s".
+// Numbers follow the default QLocale ("1,5 Mbit/s" under German).
 QString formatBitRate(double bitsPerSecond);
 // "12 packets/s", "1.5 kpackets/s", "2.0 Mpackets/s".
 QString formatPacketRate(double packetsPerSecond);

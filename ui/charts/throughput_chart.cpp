@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -42,9 +43,11 @@ ThroughputChart::ThroughputChart(QWidget* parent) : QWidget(parent)
     auto* windowLabel = new QLabel(tr("&Show the last:"), this);
     m_windowCombo = new QComboBox(this);
     m_windowCombo->setAccessibleName(tr("Chart time window"));
-    m_windowCombo->addItem(tr("30 seconds"), 30);
-    m_windowCombo->addItem(tr("1 minute"), 60);
-    m_windowCombo->addItem(tr("5 minutes"), 300);
+    //: Chart time window
+    m_windowCombo->addItem(tr("%Ln second(s)", nullptr, 30), 30);
+    //: Chart time window
+    m_windowCombo->addItem(tr("%Ln minute(s)", nullptr, 1), 60);
+    m_windowCombo->addItem(tr("%Ln minute(s)", nullptr, 5), 300);
     m_windowCombo->setCurrentIndex(1);
     windowLabel->setBuddy(m_windowCombo);
     controls->addWidget(windowLabel);
@@ -95,6 +98,12 @@ ThroughputChart::Plot ThroughputChart::makePlot()
     if (palette().color(QPalette::Window).lightness() < 128)
         chart->setTheme(QChart::ChartThemeDark);
     chart->setAnimationOptions(QChart::NoAnimation); // animations cost CPU at 10 Hz
+    // Axis labels in the default locale's digits and separators ("2,5" under
+    // German): the label formats below are then rendered by QLocale, not
+    // printf. Qt Charts only recognises them with a precision ("%.0d", not
+    // "%d"); without one a localized label comes out empty.
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(QLocale());
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->setMargins(QMargins(kChartMargin, 2, kChartMargin, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
@@ -119,14 +128,14 @@ ThroughputChart::Plot ThroughputChart::makePlot()
 
     plot.x = new QValueAxis(chart);
     plot.x->setTitleText(tr("Elapsed time (s)"));
-    plot.x->setLabelFormat(QStringLiteral("%d"));
+    plot.x->setLabelFormat(QStringLiteral("%.0d"));
     // Round ticks (every 5/10/60 s, set in render) instead of fractions of an
     // arbitrary range.
     plot.x->setTickType(QValueAxis::TicksDynamic);
     plot.x->setTickAnchor(0);
     plot.x->setTickInterval(10);
     plot.y = new QValueAxis(chart);
-    plot.y->setLabelFormat(QStringLiteral("%g"));
+    plot.y->setLabelFormat(QStringLiteral("%.6g"));
     plot.y->setTickCount(5);
     plot.y->setMinorTickCount(1);
 
@@ -234,7 +243,8 @@ void ThroughputChart::showPointToolTip(const QPointF& point, bool bits, bool inc
     const QString value = bits ? formatBitRate(point.y() * m_bitDivisor)
                                : formatPacketRate(point.y() * m_packetDivisor);
     const QString text = incoming ? tr("%1 s: %2 incoming") : tr("%1 s: %2 outgoing");
-    QToolTip::showText(QCursor::pos(), text.arg(point.x(), 0, 'f', 1).arg(value), this);
+    QToolTip::showText(QCursor::pos(), text.arg(QLocale().toString(point.x(), 'f', 1), value),
+                       this);
 }
 
 int ThroughputChart::plottedPointCount()

@@ -1,6 +1,7 @@
 #include "ui/main/capture_status_bar.h"
 
 #include "ui/charts/rate_format.h"
+#include "ui/packets/count_text.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -138,8 +139,9 @@ void CaptureStatusBar::updateFields()
 {
     const QLocale locale;
     m_elapsed->setText(formatElapsed(m_totals.elapsedSeconds));
-    //: Status bar; %1 is a number of packets
-    m_packets->setText(tr("%1 packets").arg(locale.toString(qulonglong(m_totals.packets))));
+    //: Status bar: packets recorded so far
+    m_packets->setText(
+        withCount(tr("%Ln packet(s)", nullptr, pluralCount(m_totals.packets)), m_totals.packets));
     m_bytes->setText(locale.formattedDataSize(qint64(m_totals.wireBytes), 1,
                                               QLocale::DataSizeTraditionalFormat));
     const double average = m_totals.elapsedSeconds > 0
@@ -176,12 +178,14 @@ QString formatElapsed(double seconds)
     const qint64 h = total / 3600;
     const qint64 m = (total / 60) % 60;
     const qint64 s = total % 60;
+    // The locale's digits; a clock keeps its colons in every language we ship.
+    const QLocale locale;
+    const auto twoDigits = [&locale](qint64 value) {
+        return locale.toString(value).rightJustified(2, locale.zeroDigit().at(0));
+    };
     if (h > 0)
-        return QStringLiteral("%1:%2:%3")
-            .arg(h)
-            .arg(m, 2, 10, QLatin1Char('0'))
-            .arg(s, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3").arg(locale.toString(h), twoDigits(m), twoDigits(s));
+    return QStringLiteral("%1:%2").arg(twoDigits(m), twoDigits(s));
 }
 
 } // namespace pr

@@ -9,6 +9,7 @@
 #include "ui/main/recent_files.h"
 #include "ui/options/capture_options_widget.h"
 #include "ui/packets/capture_file_reader.h"
+#include "ui/packets/count_text.h"
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
@@ -132,11 +133,11 @@ void MainWindow::discardRecording()
 void MainWindow::showFinishedMessage(quint64 packets)
 {
     const QString path = QDir::toNativeSeparators(m_filePath);
-    const QString count = QLocale().toString(qulonglong(packets));
-    m_messageBar->showMessage(MessageBar::Kind::Positive,
-                              packets == 1 ? tr("Recorded 1 packet to %1.").arg(path)
-                                           //: %1 is a number of packets, %2 a file path
-                                           : tr("Recorded %1 packets to %2.").arg(count, path));
+    m_messageBar->showMessage(
+        MessageBar::Kind::Positive,
+        //: After a recording; %1 is a file path
+        withCount(tr("Recorded %Ln packet(s) to %1.", nullptr, pluralCount(packets)), packets)
+            .arg(path));
     QToolButton* wireshark =
         m_messageBar->addActionButton(tr("Open in Wireshark"), tr("Open in Wireshark"));
     connect(wireshark, &QToolButton::clicked, this, &MainWindow::openInWireshark);
@@ -282,13 +283,14 @@ bool MainWindow::openCaptureFile(const QString& path)
     m_statusBar->showOpenedFile(m_filePath, contents.totalPackets, contents.totalBytes,
                                 contents.durationSeconds);
     if (contents.totalPackets > quint64(contents.packets.size())) {
-        const QLocale locale;
         m_messageBar->showMessage(
             MessageBar::Kind::Information,
-            //: %1 and %2 are packet counts, %3 a program name
-            tr("The list shows the first %1 of %2 packets. Open the file in %3 to see them all.")
-                .arg(locale.toString(qlonglong(contents.packets.size())),
-                     locale.toString(qulonglong(contents.totalPackets)),
+            //: %Ln is the file's packet count, %1 the count shown, %2 a program name
+            withCount(tr("The list shows the first %1 of %Ln packet(s). Open the file in %2 to "
+                         "see them all.",
+                         nullptr, pluralCount(contents.totalPackets)),
+                      contents.totalPackets)
+                .arg(QLocale().toString(qlonglong(contents.packets.size())),
                      QStringLiteral("Wireshark")));
     } else {
         m_messageBar->dismiss();

@@ -33,11 +33,9 @@ int asciiColumn(int offsetWidth, int column)
     return hexColumn(offsetWidth, kBytesPerLine) + 2 + column + (column >= 8 ? 1 : 0);
 }
 
-// Spelled out rather than with %n: plurals need a translation file to read well.
 QString bytesText(int count)
 {
-    return count == 1 ? PacketDetailView::tr("1 byte")
-                      : PacketDetailView::tr("%1 bytes").arg(count);
+    return PacketDetailView::tr("%Ln byte(s)", nullptr, count);
 }
 
 int offsetWidthFor(int size)

@@ -1,5 +1,7 @@
 #include "ui/packets/packet_list_model.h"
 
+#include "ui/packets/count_text.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QTimer>
@@ -124,9 +126,10 @@ QString PacketListModel::timeText(const Row& row) const
         const qint64 ns = row.timestampNs - m_firstTimestampNs;
         const qint64 magnitude = ns < 0 ? -ns : ns;
         // Integer arithmetic: doubles lose the last digits after a few days.
-        return QStringLiteral("%1%2.%3")
-            .arg(ns < 0 ? QStringLiteral("-") : QString())
+        return QStringLiteral("%1%2%3%4")
+            .arg(ns < 0 ? QLocale().negativeSign() : QString())
             .arg(magnitude / 1'000'000'000)
+            .arg(QLocale().decimalPoint())
             .arg((magnitude % 1'000'000'000) / 1000, 6, 10, QLatin1Char('0'));
     }
     qint64 seconds = row.timestampNs / 1'000'000'000;
@@ -136,7 +139,8 @@ QString PacketListModel::timeText(const Row& row) const
         --seconds;
     }
     return QDateTime::fromSecsSinceEpoch(seconds).toString(QStringLiteral("hh:mm:ss")) +
-           QStringLiteral(".%1").arg(nanoseconds, 9, 10, QLatin1Char('0'));
+           QLocale().decimalPoint() +
+           QStringLiteral("%1").arg(nanoseconds, 9, 10, QLatin1Char('0'));
 }
 
 QVariant PacketListModel::data(const QModelIndex& index, int role) const
@@ -189,9 +193,10 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const
             }
         }
         if (index.column() == Length && row.capturedLength < row.wireLength)
-            return tr("%1 bytes on the wire, %2 bytes captured")
-                .arg(row.wireLength)
-                .arg(row.capturedLength);
+            //: Tooltip of a truncated packet's length; %1 and %2 are byte counts
+            return tr("%1 on the wire, %2 captured")
+                .arg(tr("%Ln byte(s)", nullptr, int(row.wireLength)),
+                     tr("%Ln byte(s)", nullptr, int(row.capturedLength)));
         if (index.column() == Info)
             return summary(index.row()).info;
         return {};
@@ -235,10 +240,11 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
         switch (section) {
         case Number:
             if (m_trimmed > 0)
-                return tr("Packet number since the start of the recording. The oldest %1 "
-                          "packets were removed from this list to bound its memory; the file "
-                          "still has them.")
-                    .arg(QLocale().toString(m_trimmed));
+                return withCount(tr("Packet number since the start of the recording. The "
+                                    "oldest %Ln packet(s) were removed from this list to bound "
+                                    "its memory; the file still has them.",
+                                    nullptr, pluralCount(quint64(m_trimmed))),
+                                 quint64(m_trimmed));
             return tr("Packet number since the start of the recording");
         case Time:
             return m_timeFormat == TimeFormat::Relative ? tr("Seconds since the first packet")
