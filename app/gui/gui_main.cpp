@@ -1,15 +1,13 @@
 // packet-recorder: the desktop app. Only wiring: application identity,
 // translations, command line, signals, the main window.
 #include "ui/main/app_icons.h"
+#include "ui/main/app_translations.h"
 #include "ui/main/command_line.h"
 #include "ui/main/main_window.h"
 #include "ui/main/unix_signal_watcher.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -21,17 +19,6 @@ void setIdentity()
     QCoreApplication::setOrganizationDomain(QStringLiteral("packetrecorder.org"));
     QCoreApplication::setApplicationName(QStringLiteral("packet-recorder"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PR_VERSION));
-}
-
-// Qt's own translations and ours, for the window and for --help alike.
-void installTranslators(QTranslator* qtTranslator, QTranslator* appTranslator)
-{
-    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
-    if (appTranslator->load(QLocale(), QStringLiteral("packet-recorder"), QStringLiteral("_"),
-                            QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(appTranslator);
 }
 
 // --help and --version must work without a display (a terminal over ssh, a
@@ -74,9 +61,8 @@ int main(int argc, char** argv)
         // object goes away and the GUI starts as usual.
         QCoreApplication app(argc, argv);
         setIdentity();
-        QTranslator qtTranslator;
-        QTranslator appTranslator;
-        installTranslators(&qtTranslator, &appTranslator);
+        // Qt's catalogues and ours in the chosen language, for --help too.
+        pr::installAppTranslations();
         QCommandLineParser parser;
         pr::CommandLineOptions options;
         if (!parse(&parser, &options))
@@ -91,9 +77,9 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("org.packetrecorder.PacketRecorder"));
     QApplication::setWindowIcon(pr::appIcon());
 
-    QTranslator qtTranslator;
-    QTranslator appTranslator;
-    installTranslators(&qtTranslator, &appTranslator);
+    // Reads the language setting (hence after setIdentity) and sets the
+    // default locale every number and date is formatted with.
+    pr::installAppTranslations();
 
     QCommandLineParser parser;
     pr::CommandLineOptions options;

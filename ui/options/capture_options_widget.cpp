@@ -2,6 +2,7 @@
 
 #include "capture/engine/capture_options.h"
 #include "ui/options/filter_line_edit.h"
+#include "ui/options/language_setting.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -156,6 +157,26 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     stopGrid->addWidget(m_packetCount, 2, 1);
     stopGrid->setColumnStretch(1, 1);
     layout->addWidget(stopGroup);
+
+    // Language: an application setting rather than a capture option, here
+    // because this is the one place with settings; stored as soon as chosen.
+    auto* languageGroup = new QGroupBox(tr("Language"), content);
+    auto* languageForm = new QFormLayout(languageGroup);
+    m_language = new QComboBox(languageGroup);
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->setAccessibleName(tr("Language"));
+    for (const LanguageChoice& choice : availableLanguages())
+        m_language->addItem(choice.nativeName, choice.code);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(storedLanguage())));
+    languageForm->addRow(tr("&Language:"), m_language);
+    m_languageNote =
+        new QLabel(tr("Takes effect when Packet Recorder is restarted."), languageGroup);
+    m_languageNote->setObjectName(QStringLiteral("languageNote"));
+    m_languageNote->setWordWrap(true);
+    languageForm->addRow(QString(), m_languageNote);
+    connect(m_language, &QComboBox::currentIndexChanged, this,
+            [this] { storeLanguage(m_language->currentData().toString()); });
+    layout->addWidget(languageGroup);
     layout->addStretch(1);
     scroll->setWidget(content);
     outer->addWidget(scroll);

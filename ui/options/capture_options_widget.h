@@ -73,6 +73,8 @@ private:
     QSpinBox* m_sizeMiB = nullptr;
     QCheckBox* m_stopAfterPackets = nullptr;
     QSpinBox* m_packetCount = nullptr;
+    QComboBox* m_language = nullptr;
+    QLabel* m_languageNote = nullptr;
     bool m_lastValid = true;
 };
 
