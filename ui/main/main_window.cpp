@@ -7,6 +7,7 @@
 #include "ui/main/capture_status_bar.h"
 #include "ui/main/message_bar.h"
 #include "ui/main/recent_files.h"
+#include "ui/main/window_geometry.h"
 #include "ui/options/capture_options_widget.h"
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
@@ -394,11 +395,24 @@ void MainWindow::updateRecordIcon(bool willAskForPassword)
                                                   : base);
 }
 
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_fittedAfterShow)
+        return;
+    m_fittedAfterShow = true;
+    // The window system adds the frame after show; a saved geometry that
+    // only fitted without it is corrected once.
+    QTimer::singleShot(0, this, [this] { fitWindowIntoScreen(this); });
+}
+
 void MainWindow::restoreSettings()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(QSize(1440, 900).boundedTo(screen()->availableSize() * 0.9));
+    else
+        fitWindowIntoScreen(this); // saved on another (larger) screen, perhaps
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!m_verticalSplitter->restoreState(
             settings.value(QStringLiteral("window/verticalSplitter")).toByteArray()))

@@ -108,6 +108,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // Fits the window into its screen again once its frame is known.
+    void showEvent(QShowEvent* event) override;
     // A capture file dropped on the window opens like File > Open.
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -168,6 +170,7 @@ private:
     std::optional<CaptureOptionsValues> m_settingsOptions;
     pr::proto::TotalsInfo m_lastTotals;
     ConfirmHook m_confirmHook;
+    bool m_fittedAfterShow = false;
     QTimer* m_stopTimeout = nullptr;
 
     MessageBar* m_messageBar = nullptr;
