@@ -2,7 +2,9 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemModel>
+#include <QChartView>
 #include <QComboBox>
+#include <QGraphicsTextItem>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -128,6 +130,16 @@ QStringList clippedTexts(QWidget* root)
             if (hint.width() > menuBar->width())
                 problems.append(describe(menuBar, QStringLiteral("menus")) +
                                 sizes(hint, menuBar->size()));
+        } else if (auto* chartView = qobject_cast<QChartView*>(widget)) {
+            // Qt Charts elides axis labels that do not fit to "...".
+            for (QGraphicsItem* item : chartView->scene()->items()) {
+                auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+                if (text && text->isVisible() &&
+                    (text->toPlainText().contains(QLatin1String("...")) ||
+                     text->toPlainText().contains(QChar(0x2026))))
+                    problems.append(describe(chartView, text->toPlainText()) +
+                                    QStringLiteral(": elided axis label"));
+            }
         } else if (auto* toolBar = qobject_cast<QToolBar*>(widget)) {
             const auto* extension =
                 toolBar->findChild<QWidget*>(QStringLiteral("qt_toolbar_ext_button"));

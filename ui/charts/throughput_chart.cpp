@@ -6,6 +6,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QCursor>
+#include <QFontMetrics>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -223,6 +224,14 @@ void ThroughputChart::alignPlotAreas()
         return;
     m_aligning = true;
     QChart* charts[] = {bitsChart(), packetsChart()};
+    const qreal plotHeight =
+        std::min(charts[0]->plotArea().height(), charts[1]->plotArea().height());
+    const int labelHeight = QFontMetrics(m_bits.y->labelsFont()).height();
+    const int ticks = std::clamp(int(plotHeight / (labelHeight * 1.5)) + 1, 3, 6);
+    if (ticks != m_yTickCount) {
+        m_yTickCount = ticks;
+        scheduleRender();
+    }
     qreal natural[2];
     for (int i = 0; i < 2; ++i)
         natural[i] = charts[i]->plotArea().left() - (charts[i]->margins().left() - kChartMargin);
@@ -355,9 +364,10 @@ void ThroughputChart::render()
     }
 
     const double tickInterval = m_windowSeconds <= 30 ? 5 : (m_windowSeconds <= 60 ? 10 : 60);
-    const auto update = [start, end, tickInterval](Plot& plot, const RateUnit& unit, double max,
-                                                   QList<QPointF>& in, QList<QPointF>& out,
-                                                   QList<QPointF>& drops) {
+    const int yTicks = m_yTickCount;
+    const auto update = [start, end, tickInterval,
+                         yTicks](Plot& plot, const RateUnit& unit, double max, QList<QPointF>& in,
+                                 QList<QPointF>& out, QList<QPointF>& drops) {
         // One replace() per series: append/remove point by point would emit
         // a signal and relayout per point.
         plot.in->replace(in);
@@ -370,10 +380,10 @@ void ThroughputChart::render()
         if (unit.divisor == 1 && top < 10) {
             // Whole packets and bits: "0.2 packets/s" ticks would be noise.
             plot.y->setRange(0, 10);
-            plot.y->setTickCount(6);
+            plot.y->setTickCount(yTicks >= 6 ? 6 : 3); // steps of 2 or 5, never 3.33
         } else {
             plot.y->setRange(0, top * 1.1);
-            plot.y->setTickCount(6);
+            plot.y->setTickCount(yTicks);
             plot.y->applyNiceNumbers();
         }
     };

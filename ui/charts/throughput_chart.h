@@ -92,6 +92,9 @@ private:
     QComboBox* m_windowCombo = nullptr;
     QTimer m_renderTimer;
     bool m_aligning = false;
+    // Ticks on the vertical axes: fewer when the plot is low (a message bar
+    // above, a tall CJK font), or Qt Charts elides every label to "...".
+    int m_yTickCount = 6;
 };
 
 } // namespace pr
