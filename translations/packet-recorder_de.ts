@@ -2082,7 +2082,7 @@ Zum Starten die Passwortabfrage beantworten.</translation>
     <name>pr::RecentFiles</name>
     <message>
         <source>No recent captures</source>
-        <translation>Keine zuletzt geöffneten Mitschnitte</translation>
+        <translation>Keine letzten Mitschnitte</translation>
     </message>
     <message>
         <source>Clear Menu</source>
