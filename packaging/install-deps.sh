@@ -32,6 +32,8 @@ packages=(
     strace
     # translated screenshots and locale tests: CJK glyphs, generated locales
     fonts-noto-cjk locales
+    # the translation-completeness check
+    python3
 )
 
 if [[ ${1:-} == --list ]]; then
