@@ -436,7 +436,7 @@
     <message>
         <source>%1 in %2</source>
         <extracomment>Status bar: %1 is the file size, %2 the file path</extracomment>
-        <translation>%1，位于 %2</translation>
+        <translation>%2（%1）</translation>
     </message>
 </context>
 <context>
