@@ -3,6 +3,7 @@
 
 #include "ui/packets/packet_list_model.h"
 
+#include "tests/ui/english_catalogue.h"
 #include "tests/ui/frame_builder.h"
 
 #include <QAbstractItemModelTester>
@@ -51,6 +52,7 @@ class TestPacketListModel : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { QVERIFY(installEnglishCatalogue()); }
     void batchesOfOneTurnInsertOnce();
     void columns_data();
     void columns();

@@ -5,6 +5,7 @@
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
 
+#include "tests/ui/english_catalogue.h"
 #include "tests/ui/frame_builder.h"
 
 #include <QElapsedTimer>
@@ -66,6 +67,7 @@ class TestPacketViews : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { QVERIFY(installEnglishCatalogue()); }
     void fixedRowHeights();
     void followsNewestUnlessScrolledUp();
     void autoScrollOff();
