@@ -472,7 +472,10 @@ strace_privileged | strace_privileged_file_caps)
     [[ -n $helper ]] || pk_fail "no execve of the helper in the trace"
     # The helper's calls from its execve to the end of root.
     awk -v pid="$helper" '$1 == pid' "$pk_work/strace.log" >"$pk_work/helper.trace"
-    awk -v drop="$drop_call(" '/execve\(/ {on = 1} on {print} on && index($0, drop) && / = 0$/ {exit}' \
+    # Under pkexec the same pid first runs pkexec itself (root, reading the
+    # user database to ask polkit): the helper starts at its own execve.
+    awk -v exe="execve(\"$pk_work/bin/packet-recorder-helper\"" -v drop="$drop_call(" \
+        'index($0, exe) {on = 1} on {print} on && index($0, drop) && / = 0$/ {exit}' \
         "$pk_work/helper.trace" >"$pk_work/privileged.trace"
     grep -q "$drop_call(" "$pk_work/privileged.trace" || pk_fail "no $drop_call in the trace"
     # A call another traced thread interrupted shows again as "<... resumed>".
