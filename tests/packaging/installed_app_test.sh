@@ -54,7 +54,6 @@ display_number=$((100 + $$ % 100))
 display=:$display_number
 xvfb_pid=
 app_pid=
-rule_file=/etc/polkit-1/rules.d/10-packet-recorder-installed-test-$user.rules
 installed=false
 
 cleanup() {
@@ -62,7 +61,6 @@ cleanup() {
     [[ -n $app_pid ]] && kill -KILL -- -"$app_pid" 2>/dev/null
     pkill -KILL -u "$user" 2>/dev/null
     [[ -n $xvfb_pid ]] && kill "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null
-    rm -f "$rule_file"
     if $installed; then
         DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq packet-recorder >/dev/null 2>&1
     fi
@@ -225,21 +223,14 @@ pk_check_dropped_as() {
 }
 
 # 3. The polkit path: a rule for this user only, no group.
-cat >"$rule_file" <<EOF
-polkit.addRule(function(action, subject) {
-    if (action.id == "org.packetrecorder.helper.capture" && subject.user == "$user")
-        return polkit.Result.YES;
-});
-EOF
-chmod 644 "$rule_file"
-pk_reload_polkit
+# (polkit_env.sh's rule names $pk_user; the cleanup removes its file.)
+pk_user=$user pk_add_rule
 launch_app
 record_lo_through_the_window polkit
 [[ $last_helper_parent == pkexec ]] || fail "polkit path: the helper was started $last_helper_parent, not by pkexec"
 cp "$shots/polkit-recording.png" "$shots/installed-app.png"
 quit_app
-rm -f "$rule_file"
-pk_reload_polkit
+pk_remove_rule
 
 # 4. The group path: debconf yes, the user in the group, no polkit rule.
 echo 'packet-recorder packet-recorder/group-capture boolean true' | debconf-set-selections
@@ -283,5 +274,5 @@ done <"$work/installed-files"
 ((${#left[@]} == 0)) || fail "purge left files: ${left[*]}"
 ! getent group packet-recorder >/dev/null || fail "purge left the packet-recorder group"
 ! dpkg-statoverride --list "$helper" >/dev/null || fail "purge left a dpkg-statoverride for $helper"
-[[ ! -e /etc/polkit-1/rules.d/$(basename "$rule_file") ]] || fail "rule file left"
+[[ ! -e /etc/polkit-1/rules.d/10-packetrecorder-test-$user.rules ]] || fail "rule file left"
 echo "PASS: installed app recorded lo through polkit and through the group; purge left nothing"
