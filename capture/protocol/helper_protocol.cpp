@@ -183,7 +183,9 @@ public:
     {
         if (m_ok && m_error) {
             m_error->code = code;
-            m_error->message = message;
+            // Messages quote keys as sent; a NUL in one would make the Error
+            // that carries the message undecodable (text fields refuse NUL).
+            m_error->message = QString(message).replace(QChar(0), QChar::ReplacementCharacter);
         }
         m_ok = false;
         return false;

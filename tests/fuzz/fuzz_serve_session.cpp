@@ -13,6 +13,8 @@
 // - Stop before Start, a second Start, a second Hello end the session with
 //   Error{ProtocolError}; every answer the helper would send decodes on the
 //   GUI's side.
+// The real serve session (app/helper/serve_session.cpp, not this model) is
+// fuzzed by fuzz_serve_loop, ctest test fuzz_serve_loop.
 
 #include "capture/engine/capture_options.h"
 #include "capture/engine/interface_info.h"

@@ -7,6 +7,7 @@ the decoders know, framed for each target.
 fuzz_frame_accounting: 8 bytes of ring metadata (see the fuzzer) + frame
 fuzz_frame_decoder:    1 byte link type choice + frame
 fuzz_capture_file_reader: whole pcap / pcapng files
+fuzz_serve_loop:       2 configuration bytes + operations (see the fuzzer)
 """
 
 import os
@@ -189,9 +190,50 @@ def pcapng_file(frames, link_type):
     return out
 
 
+# fuzz_serve_loop's operations (tests/fuzz/fuzz_serve_loop.cpp).
+RAW, HELLO, START, STOP, WARNING, TICK, RUN_ENDS, EOF, TIMEOUT, GONE, NOT_SHOWN, OVERSIZE = range(12)
+VALID_HELLO = [HELLO, 0, 0]
+VALID_START = [START, 0, 0]  # lo, pcap, /tmp/x.pcap
+
+
+def serve_loop_seeds():
+    """The orders the issue names and the ordinary session, as op lists."""
+    ok, recording = [0, 1], [0, 1] + VALID_HELLO + VALID_START
+    seeds = {
+        "session": recording + [TICK, 0, 10, 2, TICK, 0, 20, 2, STOP, 0, RUN_ENDS, 0],
+        "session-any-pcapng-chunked": ok + [HELLO, 0, 5, START, 9, 40, TICK, 0, 1, 1, STOP, 1],
+        "session-eof": recording + [TICK, 0, 1, 1, EOF],
+        "stop-first": ok + [STOP, 0],
+        "stop-before-start": ok + VALID_HELLO + [STOP, 0],
+        "second-start": recording + VALID_START,
+        "second-hello": recording + VALID_HELLO,
+        "start-first": ok + VALID_START,
+        "helper-kind": ok + VALID_HELLO + [WARNING, 0],
+        "version-mismatch": ok + [HELLO, 2, 0],
+        "truncated-hello": ok + [HELLO, 0, 0x83],
+        "truncated-start": ok + VALID_HELLO + [START, 0, 0x90],
+        "truncated-stop": recording + [STOP, 0, 0x82],
+        "truncated-start-then-stop": ok + VALID_HELLO + [START, 0, 0x90, STOP, 0],
+        "oversize-in-handshake": ok + VALID_HELLO + [OVERSIZE, 0],
+        "oversize-recording": recording + [OVERSIZE, 255, TICK, 0, 0, 1],
+        "garbage": ok + [RAW, 0, 6] + list(b"\x00\x00\x00\x01\xff\x00"),
+        "garbage-recording": recording + [RAW, 0, 5] + list(b"\x00\x00\x00\x01\x01"),
+        "bad-start-field": ok + VALID_HELLO + [START, 0x30, 0],
+        "timeout-hello": ok + [TIMEOUT],
+        "timeout-start": ok + VALID_HELLO + [TIMEOUT],
+        "run-error": recording + [NOT_SHOWN, 9, TICK, 1, 1, 1, RUN_ENDS, 8],
+        "peer-gone": recording + [GONE, TICK, 0, 1, 1],
+        "drops-warning": recording + [TICK, 5, 1, 1, TICK, 9, 1, 1, TICK, 20, 1, 250],
+    }
+    for code in range(1, 12):
+        seeds["start-fails-%d" % code] = [code, 0] + VALID_HELLO + VALID_START + [STOP, 0]
+    return {name: bytes(ops) for name, ops in seeds.items()}
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else "corpus"
-    targets = ["fuzz_frame_accounting", "fuzz_frame_decoder", "fuzz_capture_file_reader"]
+    targets = ["fuzz_frame_accounting", "fuzz_frame_decoder", "fuzz_capture_file_reader",
+               "fuzz_serve_loop"]
     for target in targets:
         os.makedirs(os.path.join(root, target), exist_ok=True)
 
@@ -236,6 +278,9 @@ def main():
           pcap_file(by_link[1][:3], 1, big_endian=True))
     # Cut short inside the last record.
     write("fuzz_capture_file_reader", "ethernet_truncated.pcap", pcap_file(by_link[1][:2], 1)[:-10])
+
+    for name, seed in serve_loop_seeds().items():
+        write("fuzz_serve_loop", name, seed)
 
 
 if __name__ == "__main__":

@@ -441,6 +441,9 @@ void TestHelperProtocol::shape_data()
     QTest::newRow("unknown array") << stopWith("future", QCborArray{1, 2, 3}) << toHelper << false;
     QTest::newRow("unknown map") << stopWith("future", QCborMap{{"a", 1}}) << toHelper << false;
     QTest::newRow("unknown array to GUI") << stopWith("future", QCborArray{1}) << toGui << false;
+    // The refusal quotes the key: the Error that carries it must still decode.
+    QTest::newRow("NUL in a key quoted in the refusal")
+        << stopWith(QString::fromLatin1("a\0b", 3), QCborArray{1}) << toHelper << false;
     QTest::newRow("nested 2") << nested(2) << toHelper << false;
     QTest::newRow("nested 1000") << nested(1000) << toHelper << false;
     QTest::newRow("nested 100000 to GUI") << nested(100000) << toGui << false;
@@ -507,6 +510,13 @@ void TestHelperProtocol::shape()
         QCOMPARE(status, FrameDecoder::Status::Error);
         QCOMPARE(error.code, ErrorCode::ProtocolError);
         QVERIFY(!error.message.isEmpty());
+        // The helper sends the refusal on as an Error: the GUI must read it.
+        FrameDecoder gui(Channel::ToGui);
+        gui.feed(encodeError(error));
+        ErrorInfo guiError;
+        QVERIFY2(gui.next(&m, &guiError) == FrameDecoder::Status::Message,
+                 qPrintable(guiError.message));
+        QCOMPARE(m.error.message, error.message);
     }
 }
 
