@@ -1879,7 +1879,7 @@ Zum Starten die Passwortabfrage beantworten.</translation>
     </message>
     <message>
         <source>Capture Length: %1</source>
-        <translation>Mitschnittlänge: %1</translation>
+        <translation>Mitgeschnittene Länge: %1</translation>
     </message>
     <message>
         <source>Ethernet</source>
