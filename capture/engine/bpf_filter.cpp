@@ -1,8 +1,10 @@
 #include "capture/engine/bpf_filter.h"
 
 #include "capture/engine/interface_info.h"
+#include "capture/engine/iovec_batch.h"
 
 #include <cerrno>
+#include <cstring>
 #include <utility>
 
 #include <linux/filter.h>
@@ -18,7 +20,30 @@ int dltForLinkType(std::uint32_t linkType)
     return linkType == kLinkTypeRaw ? DLT_RAW : static_cast<int>(linkType);
 }
 
+// Characters that continue a word in libpcap's scanner (names, numbers,
+// addresses, escapes): "vlan" next to one of them is part of another token.
+bool isWordCharacter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.' || c == ':' || c == '\\';
+}
+
 } // namespace
+
+bool filterTestsVlanTags(const std::string& expression)
+{
+    static constexpr char kKeyword[] = "vlan";
+    constexpr std::size_t kLength = sizeof(kKeyword) - 1;
+    for (std::size_t at = expression.find(kKeyword); at != std::string::npos;
+         at = expression.find(kKeyword, at + 1)) {
+        const bool startsWord = at == 0 || !isWordCharacter(expression[at - 1]);
+        const std::size_t after = at + kLength;
+        const bool endsWord = after == expression.size() || !isWordCharacter(expression[after]);
+        if (startsWord && endsWord)
+            return true;
+    }
+    return false;
+}
 
 BpfProgram::~BpfProgram()
 {
@@ -68,6 +93,20 @@ bool BpfProgram::compile(std::uint32_t linkType, std::uint32_t snaplen,
     m_linkType = linkType;
     m_valid = true;
     return true;
+}
+
+bool BpfProgram::matchesAsWritten(const PacketView& packet, std::uint32_t limit,
+                                  std::uint8_t* scratch) const
+{
+    const FramePieces pieces = wholeFramePieces(packet, limit);
+    if (pieces.count == 1)
+        return matches(pieces.data[0], pieces.capturedLength, wholeFrameWireLength(packet));
+    std::uint8_t* out = scratch;
+    for (int i = 0; i < pieces.count; ++i) {
+        std::memcpy(out, pieces.data[i], pieces.length[i]);
+        out += pieces.length[i];
+    }
+    return matches(scratch, pieces.capturedLength, wholeFrameWireLength(packet));
 }
 
 int BpfProgram::attachTo(int socketFd) const

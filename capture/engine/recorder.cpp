@@ -21,6 +21,7 @@
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace pr {
@@ -83,6 +84,35 @@ std::string arphrdText(std::uint16_t arphrd)
     return name ? std::string("ARPHRD_") + name + " (" + number + ")" : "ARPHRD " + number;
 }
 
+// Takes packets that did not reach the file back out of the totals.
+void unaccount(std::span<const PacketView> packets, CaptureTotals& totals)
+{
+    CaptureTotals lost;
+    for (const PacketView& packet : packets)
+        accountPacket(packet, lost);
+    auto less = [](DirectionTotals& from, const DirectionTotals& minus) {
+        from.packets -= minus.packets;
+        from.bytes -= minus.bytes;
+    };
+    totals.packets -= lost.packets;
+    totals.wireBytes -= lost.wireBytes;
+    totals.capturedBytes -= lost.capturedBytes;
+    less(totals.incoming, lost.incoming);
+    less(totals.outgoing, lost.outgoing);
+    less(totals.other, lost.other);
+    totals.tcpPayloadBytes -= lost.tcpPayloadBytes;
+    totals.udpPayloadBytes -= lost.udpPayloadBytes;
+}
+
+std::string byteText(std::uint64_t bytes)
+{
+    if (bytes >= (10u << 20))
+        return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= (10u << 10))
+        return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
 CaptureError checkRanges(const CaptureOptions& options)
 {
     using namespace limits;
@@ -130,10 +160,13 @@ struct Recorder::Impl
     std::uint32_t fileLinkType = kLinkTypeEthernet;
     std::vector<WriterInterface> interfaces;
 
-    // With "any" and a non-Ethernet interface the filter runs here, per link type.
+    // The filter runs here, not in the kernel, with "any" and a non-Ethernet
+    // interface (per link type), and for VLAN filters (see bpf_filter.h).
     bool userSpaceFilter = false;
+    bool vlanFilter = false; // runs on the frame with its tag put back
     BpfProgram ethernetFilter;
     BpfProgram rawFilter;
+    std::vector<std::uint8_t> filterScratch; // one frame as written, for vlanFilter
 
     // "any": which ifindexes are known (1) or unsupported (2), and their details.
     // Filled from the packet's own ARPHRD type, and the name from rtnetlink,
@@ -143,6 +176,7 @@ struct Recorder::Impl
     InterfaceNameLookup nameLookup;
 
     std::unique_ptr<CaptureFileWriter> writer;
+    int outputFd = -1;
     CaptureTotals totals;
     std::vector<PacketView> batch;
     std::vector<std::uint64_t> offsets;
@@ -153,6 +187,14 @@ struct Recorder::Impl
     bool limitReached = false; // count or size: stop without draining
 
     CaptureError openRing(std::int32_t ifindex, std::uint32_t filterLinkType);
+    CaptureError compileUserSpaceFilters(bool withRaw);
+    bool acceptedByUserSpaceFilter(const PacketView& view)
+    {
+        const BpfProgram& filter = view.hatype == ARPHRD_NONE ? rawFilter : ethernetFilter;
+        if (vlanFilter)
+            return filter.matchesAsWritten(view, options.snaplen, filterScratch.data());
+        return filter.matches(view.data, view.dataLength, view.originalLength);
+    }
     bool learnInterface(std::int32_t ifindex, std::uint16_t hatype);
     void markInterface(std::int32_t ifindex, std::uint8_t state)
     {
@@ -167,6 +209,7 @@ struct Recorder::Impl
     CaptureError processBlock(const tpacket_block_desc* block, RecorderObserver& observer,
                               bool wantOffsets);
     CaptureError flushBatch(RecorderObserver& observer, bool wantOffsets);
+    CaptureError diskFull(int error);
     void readKernelStatistics();
 };
 
@@ -222,6 +265,12 @@ CaptureError Recorder::open(const CaptureOptions& options, int packetSocket)
                                  "tun)");
         d->fileLinkType = *linkType;
         d->interfaces = {WriterInterface{info->index, info->name, *linkType}};
+        d->vlanFilter = *linkType == kLinkTypeEthernet && filterTestsVlanTags(options.filter);
+        d->userSpaceFilter = d->vlanFilter;
+        if (d->userSpaceFilter) {
+            if (CaptureError error = d->compileUserSpaceFilters(false))
+                return error;
+        }
         return d->openRing(info->index, *linkType);
     }
 
@@ -244,15 +293,25 @@ CaptureError Recorder::open(const CaptureOptions& options, int packetSocket)
         d->markInterface(info.index, 1);
         d->ifindexDetails[info.index] = d->interfaces.back();
     }
-    d->userSpaceFilter = !allEthernet && !options.filter.empty();
+    d->vlanFilter = filterTestsVlanTags(options.filter);
+    d->userSpaceFilter = (!allEthernet && !options.filter.empty()) || d->vlanFilter;
     if (d->userSpaceFilter) {
-        std::string message;
-        if (!d->ethernetFilter.compile(kLinkTypeEthernet, options.snaplen, options.filter,
-                                       &message) ||
-            !d->rawFilter.compile(kLinkTypeRaw, options.snaplen, options.filter, &message))
-            return makeError(CaptureErrorCode::BadFilter, message);
+        if (CaptureError error = d->compileUserSpaceFilters(!allEthernet))
+            return error;
     }
     return d->openRing(0, kLinkTypeEthernet);
+}
+
+CaptureError Recorder::Impl::compileUserSpaceFilters(bool withRaw)
+{
+    std::string message;
+    if (!ethernetFilter.compile(kLinkTypeEthernet, options.snaplen, options.filter, &message) ||
+        (withRaw && !rawFilter.compile(kLinkTypeRaw, options.snaplen, options.filter, &message)))
+        return makeError(CaptureErrorCode::BadFilter, message);
+    // Allocated here: the loop runs under seccomp and never allocates.
+    if (vlanFilter)
+        filterScratch.resize(options.snaplen + 4);
+    return {};
 }
 
 CaptureError Recorder::Impl::openRing(std::int32_t ifindex, std::uint32_t filterLinkType)
@@ -335,8 +394,8 @@ bool Recorder::Impl::learnInterface(std::int32_t ifindex, std::uint16_t hatype)
     const std::optional<std::string> name = nameLookup.nameOf(ifindex);
     const WriterInterface details{ifindex, name ? *name : "if" + std::to_string(ifindex),
                                   *linkType};
-    if (*linkType != kLinkTypeEthernet && !options.filter.empty() && !userSpaceFilter) {
-        // A non-Ethernet interface appeared while the filter runs in the kernel
+    if (*linkType != kLinkTypeEthernet && !options.filter.empty() && !rawFilter.isValid()) {
+        // A non-Ethernet interface appeared while the filter is compiled only
         // for Ethernet: its packets cannot be filtered correctly, so skip them.
         markInterface(ifindex, 2);
         return false;
@@ -351,6 +410,7 @@ CaptureError Recorder::startWriting(int outputFd)
 {
     WriterConfig config;
     config.fd = outputFd;
+    d->outputFd = outputFd;
     config.snaplen = d->options.snaplen;
     config.anyInterface = d->anyInterface;
     config.linkType = d->anyInterface ? kLinkTypeEthernet : d->fileLinkType;
@@ -453,13 +513,12 @@ CaptureError Recorder::Impl::processBlock(const tpacket_block_desc* block,
                 batch.pop_back();
                 continue;
             }
-            if (userSpaceFilter) {
-                const BpfProgram& filter = view.hatype == ARPHRD_NONE ? rawFilter : ethernetFilter;
-                if (!filter.matches(frame, view.dataLength, view.originalLength)) {
-                    batch.pop_back();
-                    continue;
-                }
-            }
+        }
+        // Before the totals: a packet the filter rejects is neither written
+        // nor counted.
+        if (userSpaceFilter && !acceptedByUserSpaceFilter(view)) {
+            batch.pop_back();
+            continue;
         }
 
         accountPacket(view, totals);
@@ -468,8 +527,12 @@ CaptureError Recorder::Impl::processBlock(const tpacket_block_desc* block,
             break;
         }
         if (batch.size() == kMaxBatchPackets) {
-            if (CaptureError error = flushBatch(observer, wantOffsets))
+            if (CaptureError error = flushBatch(observer, wantOffsets)) {
+                // The rest of this block will not be written either.
+                if (error.code == CaptureErrorCode::DiskFull)
+                    totals.diskFullDrops += count - i - 1;
                 return error;
+            }
         }
     }
     return flushBatch(observer, wantOffsets);
@@ -480,10 +543,26 @@ CaptureError Recorder::Impl::flushBatch(RecorderObserver& observer, bool wantOff
     if (batch.empty())
         return {};
     std::vector<std::uint64_t>* recordOffsets = wantOffsets ? &offsets : nullptr;
-    if (!writer->writePackets(batch, recordOffsets))
-        return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file \"" +
-                                                                  options.outputPath +
-                                                                  "\": " + writer->error());
+    if (!writer->writePackets(batch, recordOffsets)) {
+        const int error = writer->errorNumber();
+        if (error != ENOSPC && error != EDQUOT)
+            return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file \"" +
+                                                                      options.outputPath +
+                                                                      "\": " + writer->error());
+        // The packets that fit stay in the file and are shown; the others
+        // leave the totals, which then describe the file exactly.
+        const std::size_t kept = std::min(writer->lastBatchPacketsWritten(), batch.size());
+        const std::span<const PacketView> all(batch);
+        unaccount(all.subspan(kept), totals);
+        totals.diskFullDrops += batch.size() - kept;
+        totals.fileBytes = writer->bytesWritten();
+        if (kept > 0)
+            observer.packetsWritten(all.first(kept),
+                                    wantOffsets ? std::span<const std::uint64_t>(offsets).first(kept)
+                                                : std::span<const std::uint64_t>());
+        batch.clear();
+        return diskFull(error);
+    }
     totals.fileBytes = writer->bytesWritten();
     if (options.stop.fileBytes != 0 && totals.fileBytes >= options.stop.fileBytes)
         limitReached = true;
@@ -491,6 +570,21 @@ CaptureError Recorder::Impl::flushBatch(RecorderObserver& observer, bool wantOff
                                                : std::span<const std::uint64_t>());
     batch.clear();
     return {};
+}
+
+// The stop reason for a full file system: says so, names the path and how
+// much room is left (fstatfs is allowed under seccomp for this).
+CaptureError Recorder::Impl::diskFull(int error)
+{
+    std::string message = "the disk is full: cannot write output file \"" + options.outputPath +
+                          "\" (" + std::strerror(error);
+    struct statvfs space
+    {};
+    if (outputFd >= 0 && ::fstatvfs(outputFd, &space) == 0)
+        message += "; " + byteText(std::uint64_t(space.f_bavail) * space.f_frsize) +
+                   " free on its file system";
+    message += "); the recording stopped and the file ends at the last whole packet";
+    return makeError(CaptureErrorCode::DiskFull, std::move(message));
 }
 
 CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
@@ -582,6 +676,13 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
         }
     }
 
+    if (failure.code == CaptureErrorCode::DiskFull) {
+        // What the ring already holds is lost to the full disk too.
+        while (const tpacket_block_desc* block = d->ring.readyBlock()) {
+            d->totals.diskFullDrops += block->hdr.bh1.num_pkts;
+            d->ring.releaseBlock();
+        }
+    }
     d->readKernelStatistics();
     WriterFinalStats stats;
     stats.received = d->totals.packets + d->totals.kernelDrops;

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 using namespace pr;
@@ -111,6 +112,71 @@ private slots:
             makeFrame(linkType == kLinkTypeEthernet, std::uint8_t(protocol), std::uint16_t(port));
         const auto size = std::uint32_t(frame.size());
         QCOMPARE(program.matches(frame.data(), size, size), match);
+    }
+
+    void vlanDetection_data()
+    {
+        QTest::addColumn<QByteArray>("expression");
+        QTest::addColumn<bool>("vlan");
+        QTest::newRow("tcp port 80") << QByteArray("tcp port 80") << false;
+        QTest::newRow("empty") << QByteArray("") << false;
+        QTest::newRow("in-frame EtherType test") << QByteArray("ether[12:2] = 0x8100") << false;
+        QTest::newRow("host name with vlan") << QByteArray("host vlan-gw.example") << false;
+        QTest::newRow("dotted name") << QByteArray("host gw.vlan") << false;
+        QTest::newRow("vlan") << QByteArray("vlan") << true;
+        QTest::newRow("vlan 77") << QByteArray("vlan 77") << true;
+        QTest::newRow("vlan and host") << QByteArray("vlan and host 198.18.0.2") << true;
+        QTest::newRow("not vlan") << QByteArray("not vlan") << true;
+        QTest::newRow("parenthesised") << QByteArray("tcp or (vlan 5)") << true;
+        QTest::newRow("negated") << QByteArray("!vlan") << true;
+        QTest::newRow("QinQ") << QByteArray("vlan 100 and vlan 77") << true;
+    }
+    void vlanDetection()
+    {
+        QFETCH(QByteArray, expression);
+        QFETCH(bool, vlan);
+        QCOMPARE(filterTestsVlanTags(expression.toStdString()), vlan);
+    }
+
+    // A frame as it sits in the ring (tag stripped into metadata) matches a
+    // VLAN filter once the tag is back, as on the wire and in the file.
+    void matchesAsWritten_data()
+    {
+        QTest::addColumn<QByteArray>("expression");
+        QTest::addColumn<int>("vid"); // -1: untagged
+        QTest::addColumn<bool>("match");
+        QTest::newRow("vlan, tagged") << QByteArray("vlan") << 77 << true;
+        QTest::newRow("vlan, untagged") << QByteArray("vlan") << -1 << false;
+        QTest::newRow("vlan 77, 77") << QByteArray("vlan 77") << 77 << true;
+        QTest::newRow("vlan 77, 78") << QByteArray("vlan 77") << 78 << false;
+        QTest::newRow("vlan and port") << QByteArray("vlan and tcp port 80") << 77 << true;
+        QTest::newRow("vlan and host miss")
+            << QByteArray("vlan and host 198.18.9.9") << 77 << false;
+        QTest::newRow("not vlan, tagged") << QByteArray("not vlan") << 77 << false;
+        QTest::newRow("not vlan, untagged") << QByteArray("not vlan") << -1 << true;
+        QTest::newRow("tcp port, untagged") << QByteArray("tcp port 80") << -1 << true;
+    }
+    void matchesAsWritten()
+    {
+        QFETCH(QByteArray, expression);
+        QFETCH(int, vid);
+        QFETCH(bool, match);
+        BpfProgram program;
+        std::string error;
+        QVERIFY2(program.compile(kLinkTypeEthernet, 262144, expression.toStdString(), &error),
+                 error.c_str());
+        const auto frame = makeFrame(true, 6, 80);
+        PacketView view;
+        view.data = frame.data();
+        view.dataLength = std::uint32_t(frame.size());
+        view.originalLength = view.dataLength;
+        if (vid >= 0) {
+            view.hasVlanTag = true;
+            const std::uint8_t tag[4] = {0x81, 0x00, std::uint8_t(vid >> 8), std::uint8_t(vid)};
+            std::memcpy(view.vlanTag, tag, 4);
+        }
+        std::vector<std::uint8_t> scratch(262144 + 4);
+        QCOMPARE(program.matchesAsWritten(view, 262144, scratch.data()), match);
     }
 
     void movedProgramStaysUsable()
