@@ -30,6 +30,9 @@ namespace {
 
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
+// The file system filled up (ENOSPC or EDQUOT): the file is valid up to the
+// last whole packet and the summary is printed, with the packets lost.
+constexpr int kExitDiskFull = 4;
 
 Recorder* g_recorder = nullptr;
 
@@ -213,7 +216,7 @@ QJsonObject directionJson(const DirectionTotals& totals)
 
 // Built after seccomp is in place: only memory allocation, no system calls.
 std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
-                        const CaptureTotals& totals)
+                        const CaptureTotals& totals, bool diskFull)
 {
     // Milliseconds are as precise as a duration a person reads needs.
     const double seconds = std::round(double(totals.elapsedNs) / 1e6) / 1e3;
@@ -231,6 +234,8 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
         {"udp_payload_bytes", qint64(totals.udpPayloadBytes)},
         {"file", jsonText(options.outputPath)},
         {"file_bytes", qint64(totals.fileBytes)},
+        {"disk_full_drops", qint64(totals.diskFullDrops)},
+        {"stop_reason", diskFull ? QStringLiteral("disk_full") : QStringLiteral("normal")},
         {"duration_s", seconds},
     };
     return jsonLine(QJsonDocument(summary));
@@ -280,13 +285,16 @@ int runRecord(int argc, char** argv, HelperSession& session)
     ProgressPrinter progress;
     const CaptureError error = recorder.run(progress);
     session.closeOutput();
+    const bool diskFull = error.code == CaptureErrorCode::DiskFull;
     if (error) {
         printError(error.message);
-        return kExitFailure;
+        if (!diskFull)
+            return kExitFailure;
     }
-    const std::string summary = summaryJson(options, recorder.linkType(), recorder.totals());
+    const std::string summary =
+        summaryJson(options, recorder.linkType(), recorder.totals(), diskFull);
     n = ::write(STDOUT_FILENO, summary.data(), summary.size());
-    return 0;
+    return diskFull ? kExitDiskFull : 0;
 }
 
 } // namespace pr::helper

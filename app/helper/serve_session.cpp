@@ -37,6 +37,8 @@ ErrorCode toProtocolCode(CaptureErrorCode code)
         return ErrorCode::TooManyRecordings;
     case CaptureErrorCode::OutputExists:
         return ErrorCode::OutputExists;
+    case CaptureErrorCode::DiskFull:
+        return ErrorCode::DiskFull;
     }
     return ErrorCode::Unknown;
 }
@@ -83,6 +85,7 @@ TotalsInfo ServeSession::TotalsConverter::convert(const CaptureTotals& t, std::u
     out.udpPayloadBytes = t.udpPayloadBytes;
     out.fileBytes = t.fileBytes;
     out.notShown = notShown;
+    out.diskFullDrops = t.diskFullDrops;
     out.elapsedSeconds = double(std::max<std::int64_t>(t.elapsedNs, 0)) / 1e9;
     const double dt = double(t.elapsedNs - m_previous.elapsedNs) / 1e9;
     if (dt > 0) {

@@ -19,7 +19,8 @@ constexpr char kRecordUsage[] =
     "    ring 64 MiB (1 to 2048; at most 256 MiB, or RLIMIT_MEMLOCK if larger,\n"
     "    for a user who is not root). --promiscuous has no effect with any.\n"
     "    FILE is created 0600; an existing FILE is replaced only with\n"
-    "    --overwrite, and a symbolic link is never followed.\n"
+    "    --overwrite, and a symbolic link is never followed. A full disk stops\n"
+    "    the recording with exit status 4; the file ends at the last whole packet.\n"
     "    Short forms: -i IFACE, -w FILE, -f EXPR, -s BYTES, -c PACKETS.\n";
 
 constexpr char kInterfacesUsage[] =

@@ -38,8 +38,11 @@ public:
     // the file offset of the packet's record (its record/block header); it
     // is resized to packets.size(). Frames longer than the snaplen given in
     // WriterConfig are cut to it (after the VLAN tag is put back). On failure
-    // the file is truncated to where this batch began (when it can be), so
-    // it keeps whole records only, and every later call fails.
+    // the file is truncated to the end of the last packet record written
+    // whole (when it can be), so it keeps whole records only: the first
+    // lastBatchPacketsWritten() packets of the batch. Every later call fails
+    // and finish() writes nothing (a pcapng file then has no ISB, which
+    // readers accept).
     // pcapng on "any": an IDB is written the first time an ifindex appears;
     // finish() puts the kernel's received/dropped totals on the first IDB's
     // ISB (they are per socket, not per interface) and each other IDB's ISB
@@ -51,6 +54,10 @@ public:
 
     virtual std::uint64_t bytesWritten() const = 0;
     virtual const std::string& error() const = 0;
+    // The errno of the failed write, such as ENOSPC or EDQUOT; 0 if none.
+    virtual int errorNumber() const = 0;
+    // How many packets of the last writePackets() call are in the file.
+    virtual std::size_t lastBatchPacketsWritten() const = 0;
 };
 
 // fd: open for writing, positioned at 0. snaplen goes in the header/IDB.

@@ -25,6 +25,13 @@ struct CaptureTotals {
     std::uint64_t tcpPayloadBytes = 0;
     std::uint64_t udpPayloadBytes = 0;
     std::uint64_t fileBytes = 0;
+    // Packets lost because the file system was full (ENOSPC or EDQUOT) when
+    // the recording stopped: those of the failed batch that did not fit, the
+    // rest of the ring block being written and the blocks already waiting in
+    // the ring (those two as the kernel delivered them, before any filtering
+    // done here). Not in `packets` or the other counters, which describe
+    // exactly the packets in the file.
+    std::uint64_t diskFullDrops = 0;
     std::int64_t elapsedNs = 0;
     bool operator==(const CaptureTotals&) const = default;
 };

@@ -28,7 +28,22 @@ void IovecBatch::begin(std::size_t maxHeaderBytes)
     }
     m_headerUsed = 0;
     m_iov.clear();
+    m_recordStarts.clear();
     m_pendingBytes = 0;
+}
+
+std::uint64_t IovecBatch::wholeRecordBytes(std::uint64_t written, std::size_t* records) const
+{
+    // Record k is whole when the next one starts at or before `written`.
+    std::size_t whole = 0;
+    while (whole + 1 < m_recordStarts.size() && m_recordStarts[whole + 1] <= written)
+        ++whole;
+    if (m_recordStarts.empty() || m_recordStarts[0] > written) {
+        *records = 0;
+        return 0;
+    }
+    *records = whole;
+    return m_recordStarts[whole];
 }
 
 int IovecBatch::writeTo(int fd, std::uint64_t* written)
@@ -80,17 +95,25 @@ bool BatchFileOutput::commit(const char* what)
     const int error = m_batch.writeTo(m_fd, &written);
     if (error == 0) {
         m_bytesWritten += written;
+        m_lastCommitRecords = m_batch.recordCount();
         return true;
     }
-    // Cut a partly written batch off so the file ends on a whole record;
-    // fails harmlessly on descriptors that cannot be truncated.
-    if (written > 0) {
-        const auto start = static_cast<off_t>(m_bytesWritten);
-        if (::ftruncate(m_fd, start) == 0)
-            ::lseek(m_fd, start, SEEK_SET);
+    // A full disk usually lets writev() write part of the batch first: keep
+    // the records that made it whole and cut the rest off, so the file ends
+    // on a record boundary. Fails harmlessly on descriptors that cannot be
+    // truncated (a pipe keeps what it got).
+    std::size_t records = 0;
+    const std::uint64_t keep = m_batch.wholeRecordBytes(written, &records);
+    m_lastCommitRecords = records;
+    if (written > keep) {
+        const auto end = static_cast<off_t>(m_bytesWritten + keep);
+        if (::ftruncate(m_fd, end) == 0)
+            ::lseek(m_fd, end, SEEK_SET);
         else
-            m_bytesWritten += written;
+            m_bytesWritten += written - keep;
     }
+    m_bytesWritten += keep;
+    m_errorNumber = error;
     fail(std::string("Could not write ") + what + ": " + std::strerror(error));
     return false;
 }

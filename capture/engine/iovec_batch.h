@@ -53,7 +53,16 @@ public:
         m_iov.push_back({const_cast<void*>(data), length});
     }
 
+    // Marks the start of a packet record at the current end of the batch, so
+    // that a batch cut short can be cut back to its last whole record.
+    void markRecord() { m_recordStarts.push_back(m_pendingBytes); }
+    // The batch bytes that form whole records when only `written` of them
+    // reached the file, and how many marked records those are. Bytes before
+    // the first mark (pcapng IDBs) are kept only if all of them were written.
+    std::uint64_t wholeRecordBytes(std::uint64_t written, std::size_t* records) const;
+
     std::uint64_t pendingBytes() const { return m_pendingBytes; }
+    std::size_t recordCount() const { return m_recordStarts.size(); }
     bool empty() const { return m_iov.empty(); }
 
     // Writes the whole batch with writev(), IOV_MAX entries at a time,
@@ -66,6 +75,7 @@ private:
     std::size_t m_headerCapacity = 0;
     std::size_t m_headerUsed = 0;
     std::vector<iovec> m_iov;
+    std::vector<std::uint64_t> m_recordStarts; // batch offsets from markRecord()
     std::uint64_t m_pendingBytes = 0;
 };
 
@@ -77,20 +87,28 @@ public:
     explicit BatchFileOutput(int fd) : m_fd(fd) {}
 
     IovecBatch& batch() { return m_batch; }
-    // Writes the batch; on failure truncates the file back to where the batch
-    // started and records the error. Later commits fail at once.
+    // Writes the batch; on failure truncates the file back to the end of the
+    // last record that was written whole (see IovecBatch::markRecord) and
+    // records the error. Later commits fail at once.
     bool commit(const char* what);
     void fail(const std::string& message);
 
     bool failed() const { return !m_error.empty(); }
     std::uint64_t bytesWritten() const { return m_bytesWritten; }
     const std::string& error() const { return m_error; }
+    // The errno of the failed write (ENOSPC, EDQUOT, ...), 0 if none.
+    int errorNumber() const { return m_errorNumber; }
+    // Marked records of the last commit that are whole in the file: all of
+    // them after a success, those before the cut after a failure.
+    std::size_t lastCommitRecords() const { return m_lastCommitRecords; }
 
 private:
     int m_fd = -1;
     IovecBatch m_batch;
     std::uint64_t m_bytesWritten = 0;
     std::string m_error;
+    int m_errorNumber = 0;
+    std::size_t m_lastCommitRecords = 0;
 };
 
 // The frame as it goes to a file, in up to three pieces: data[0, 12) + the

@@ -104,6 +104,7 @@ public:
         for (std::size_t i = 0; i < packets.size(); ++i) {
             if (recordOffsets)
                 (*recordOffsets)[i] = m_output.bytesWritten() + batch.pendingBytes();
+            batch.markRecord();
             if (m_cooked)
                 appendCooked(batch, packets[i]);
             else
@@ -120,6 +121,8 @@ public:
 
     std::uint64_t bytesWritten() const override { return m_output.bytesWritten(); }
     const std::string& error() const override { return m_output.error(); }
+    int errorNumber() const override { return m_output.errorNumber(); }
+    std::size_t lastBatchPacketsWritten() const override { return m_output.lastCommitRecords(); }
 
 private:
     RecordHeader recordHeader(const PacketView& packet, std::uint32_t captured,

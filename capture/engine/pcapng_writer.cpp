@@ -187,6 +187,7 @@ public:
         for (std::size_t i = 0; i < packets.size(); ++i) {
             if (recordOffsets)
                 (*recordOffsets)[i] = m_output.bytesWritten() + batch.pendingBytes();
+            batch.markRecord();
             appendPacket(batch, packets[i]);
         }
         return m_output.commit("packets to the capture file");
@@ -230,6 +231,8 @@ public:
 
     std::uint64_t bytesWritten() const override { return m_output.bytesWritten(); }
     const std::string& error() const override { return m_output.error(); }
+    int errorNumber() const override { return m_output.errorNumber(); }
+    std::size_t lastBatchPacketsWritten() const override { return m_output.lastCommitRecords(); }
 
 private:
     // pcapng timestamps are two 32-bit words, the high one first.

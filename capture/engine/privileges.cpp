@@ -311,6 +311,8 @@ bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* e
         SCMP_SYS(lseek),
         // The writers truncate back to the last whole batch when a write fails.
         SCMP_SYS(ftruncate),
+        // The full-disk message says how much room is left (fstatvfs).
+        SCMP_SYS(fstatfs),
         SCMP_SYS(fsync),
         SCMP_SYS(fdatasync),
         SCMP_SYS(clock_gettime),

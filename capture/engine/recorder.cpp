@@ -21,6 +21,7 @@
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace pr {
@@ -81,6 +82,35 @@ std::string arphrdText(std::uint16_t arphrd)
     const char* name = arphrdName(arphrd);
     const std::string number = std::to_string(arphrd);
     return name ? std::string("ARPHRD_") + name + " (" + number + ")" : "ARPHRD " + number;
+}
+
+// Takes packets that did not reach the file back out of the totals.
+void unaccount(std::span<const PacketView> packets, CaptureTotals& totals)
+{
+    CaptureTotals lost;
+    for (const PacketView& packet : packets)
+        accountPacket(packet, lost);
+    auto less = [](DirectionTotals& from, const DirectionTotals& minus) {
+        from.packets -= minus.packets;
+        from.bytes -= minus.bytes;
+    };
+    totals.packets -= lost.packets;
+    totals.wireBytes -= lost.wireBytes;
+    totals.capturedBytes -= lost.capturedBytes;
+    less(totals.incoming, lost.incoming);
+    less(totals.outgoing, lost.outgoing);
+    less(totals.other, lost.other);
+    totals.tcpPayloadBytes -= lost.tcpPayloadBytes;
+    totals.udpPayloadBytes -= lost.udpPayloadBytes;
+}
+
+std::string byteText(std::uint64_t bytes)
+{
+    if (bytes >= (10u << 20))
+        return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= (10u << 10))
+        return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
 }
 
 CaptureError checkRanges(const CaptureOptions& options)
@@ -146,6 +176,7 @@ struct Recorder::Impl
     InterfaceNameLookup nameLookup;
 
     std::unique_ptr<CaptureFileWriter> writer;
+    int outputFd = -1;
     CaptureTotals totals;
     std::vector<PacketView> batch;
     std::vector<std::uint64_t> offsets;
@@ -178,6 +209,7 @@ struct Recorder::Impl
     CaptureError processBlock(const tpacket_block_desc* block, RecorderObserver& observer,
                               bool wantOffsets);
     CaptureError flushBatch(RecorderObserver& observer, bool wantOffsets);
+    CaptureError diskFull(int error);
     void readKernelStatistics();
 };
 
@@ -378,6 +410,7 @@ CaptureError Recorder::startWriting(int outputFd)
 {
     WriterConfig config;
     config.fd = outputFd;
+    d->outputFd = outputFd;
     config.snaplen = d->options.snaplen;
     config.anyInterface = d->anyInterface;
     config.linkType = d->anyInterface ? kLinkTypeEthernet : d->fileLinkType;
@@ -494,8 +527,12 @@ CaptureError Recorder::Impl::processBlock(const tpacket_block_desc* block,
             break;
         }
         if (batch.size() == kMaxBatchPackets) {
-            if (CaptureError error = flushBatch(observer, wantOffsets))
+            if (CaptureError error = flushBatch(observer, wantOffsets)) {
+                // The rest of this block will not be written either.
+                if (error.code == CaptureErrorCode::DiskFull)
+                    totals.diskFullDrops += count - i - 1;
                 return error;
+            }
         }
     }
     return flushBatch(observer, wantOffsets);
@@ -506,10 +543,26 @@ CaptureError Recorder::Impl::flushBatch(RecorderObserver& observer, bool wantOff
     if (batch.empty())
         return {};
     std::vector<std::uint64_t>* recordOffsets = wantOffsets ? &offsets : nullptr;
-    if (!writer->writePackets(batch, recordOffsets))
-        return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file \"" +
-                                                                  options.outputPath +
-                                                                  "\": " + writer->error());
+    if (!writer->writePackets(batch, recordOffsets)) {
+        const int error = writer->errorNumber();
+        if (error != ENOSPC && error != EDQUOT)
+            return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file \"" +
+                                                                      options.outputPath +
+                                                                      "\": " + writer->error());
+        // The packets that fit stay in the file and are shown; the others
+        // leave the totals, which then describe the file exactly.
+        const std::size_t kept = std::min(writer->lastBatchPacketsWritten(), batch.size());
+        const std::span<const PacketView> all(batch);
+        unaccount(all.subspan(kept), totals);
+        totals.diskFullDrops += batch.size() - kept;
+        totals.fileBytes = writer->bytesWritten();
+        if (kept > 0)
+            observer.packetsWritten(
+                all.first(kept), wantOffsets ? std::span<const std::uint64_t>(offsets).first(kept)
+                                             : std::span<const std::uint64_t>());
+        batch.clear();
+        return diskFull(error);
+    }
     totals.fileBytes = writer->bytesWritten();
     if (options.stop.fileBytes != 0 && totals.fileBytes >= options.stop.fileBytes)
         limitReached = true;
@@ -517,6 +570,21 @@ CaptureError Recorder::Impl::flushBatch(RecorderObserver& observer, bool wantOff
                                                : std::span<const std::uint64_t>());
     batch.clear();
     return {};
+}
+
+// The stop reason for a full file system: says so, names the path and how
+// much room is left (fstatfs is allowed under seccomp for this).
+CaptureError Recorder::Impl::diskFull(int error)
+{
+    std::string message = "the disk is full: cannot write output file \"" + options.outputPath +
+                          "\" (" + std::strerror(error);
+    struct statvfs space
+    {};
+    if (outputFd >= 0 && ::fstatvfs(outputFd, &space) == 0)
+        message += "; " + byteText(std::uint64_t(space.f_bavail) * space.f_frsize) +
+                   " free on its file system";
+    message += "); the recording stopped and the file ends at the last whole packet";
+    return makeError(CaptureErrorCode::DiskFull, std::move(message));
 }
 
 CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
@@ -608,6 +676,13 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
         }
     }
 
+    if (failure.code == CaptureErrorCode::DiskFull) {
+        // What the ring already holds is lost to the full disk too.
+        while (const tpacket_block_desc* block = d->ring.readyBlock()) {
+            d->totals.diskFullDrops += block->hdr.bh1.num_pkts;
+            d->ring.releaseBlock();
+        }
+    }
     d->readKernelStatistics();
     WriterFinalStats stats;
     stats.received = d->totals.packets + d->totals.kernelDrops;

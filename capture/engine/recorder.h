@@ -29,6 +29,9 @@ enum class CaptureErrorCode : std::uint8_t
     RingTooLarge,      // above the limit for callers who are not root
     TooManyRecordings, // the caller already runs the most recordings one user may
     OutputExists,      // the output file exists and overwriting was not asked for
+    // ENOSPC or EDQUOT while recording: the loop stopped, the file ends at the
+    // last whole packet and totals().diskFullDrops counts what was lost.
+    DiskFull,
 };
 
 struct CaptureError

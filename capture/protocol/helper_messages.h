@@ -62,6 +62,7 @@ struct TotalsInfo {
     std::uint64_t udpPayloadBytes = 0;
     std::uint64_t fileBytes = 0;
     std::uint64_t notShown = 0; // packet records the socket could not take
+    std::uint64_t diskFullDrops = 0; // lost to a full disk (optional key)
     double elapsedSeconds = 0;
     double packetsPerSecond = 0; // over the last interval
     double bitsPerSecond = 0;
@@ -110,6 +111,10 @@ enum class ErrorCode : std::uint16_t {
     RingTooLarge,      // the ring is above the caller's limit (named in the message)
     TooManyRecordings, // the caller already runs the most recordings one user may
     OutputExists,      // the output file exists and overwrite was not set
+    // The file system filled up (ENOSPC/EDQUOT) during the recording: sent
+    // before Stopped, whose totals count the packets in the file and those
+    // lost (diskFullDrops); the file ends at the last whole packet.
+    DiskFull,
 };
 
 struct ErrorInfo {

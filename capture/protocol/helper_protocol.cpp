@@ -40,6 +40,8 @@ constexpr QLatin1StringView totals("totals");
 constexpr QLatin1StringView records("records");
 constexpr QLatin1StringView message("message");
 constexpr QLatin1StringView code("code");
+// In the totals map, optional (added after version 1): absent means 0.
+constexpr QLatin1StringView diskFullDrops("diskFullDrops");
 } // namespace key
 
 // Totals fields in wire order: key plus member pointer, so encoding, decoding
@@ -157,6 +159,11 @@ void writeTotalsMap(QCborStreamWriter& writer, const TotalsInfo& totals)
     for (const auto& field : kRateFields) {
         writer.append(field.name);
         writer.append(totals.*field.member);
+    }
+    // Only when there is something to say: a Totals frame keeps its size.
+    if (totals.diskFullDrops != 0) {
+        writer.append(key::diskFullDrops);
+        writer.append(quint64(std::min(totals.diskFullDrops, kMaxCounter)));
     }
     writer.endMap();
 }
@@ -500,6 +507,8 @@ bool decodeTotals(const QCborValue& value, Checker& check, TotalsInfo* totals)
     }
     for (const auto& field : kRateFields)
         check.number(f[field.name], field.name, &(totals->*field.member));
+    if (const QCborValue drops = f.optional(key::diskFullDrops); !drops.isUndefined())
+        check.uint(drops, key::diskFullDrops, kMaxCounter, &totals->diskFullDrops);
     return check.ok();
 }
 
@@ -630,7 +639,7 @@ bool decodeError(Fields& f, Checker& check, ErrorInfo* error)
     std::uint64_t code = 0;
     // The helper sends the codes up to HelperCrashed and those appended
     // after the client-side ones (RingTooLarge and later).
-    if (check.uint(f[key::code], key::code, std::uint64_t(ErrorCode::OutputExists), &code)) {
+    if (check.uint(f[key::code], key::code, std::uint64_t(ErrorCode::DiskFull), &code)) {
         if (code > std::uint64_t(ErrorCode::HelperCrashed) &&
             code < std::uint64_t(ErrorCode::RingTooLarge))
             check.fail(QStringLiteral("Field code is %1, which the helper never sends.").arg(code));

@@ -79,7 +79,11 @@
 //   totals map: "packets" "wireBytes" "capturedBytes" "inPackets" "inBytes"
 //   "outPackets" "outBytes" "otherPackets" "otherBytes" "kernelDrops"
 //   "tcpPayloadBytes" "udpPayloadBytes" "fileBytes" "notShown" (uints),
-//   "elapsed" "pps" "bps" "inBps" "outBps" "inPps" "outPps" (numbers >= 0).
+//   "elapsed" "pps" "bps" "inBps" "outBps" "inPps" "outPps" (numbers >= 0);
+//   optional: "diskFullDrops" uint (packets lost because the file system
+//   filled up; absent means 0). After a full disk the helper sends
+//   Error{DiskFull} naming the path, then Stopped: its counters describe the
+//   packets in the file, which ends at the last whole packet.
 //
 // Session
 //   GUI: Hello, Start, then Stop (the only kinds the helper accepts; any
@@ -114,7 +118,7 @@ inline constexpr int kMaxPacketsPerMessage = 4096;
 inline constexpr int kMaxInterfacesPerMessage = 1024;
 inline constexpr int kMaxTextBytes = 4096; // Warning/Error messages, link type names
 inline constexpr int kMaxNestingDepth = 3;
-inline constexpr int kMaxMapEntries = 64; // the totals map has 21 keys, Start 11
+inline constexpr int kMaxMapEntries = 64; // the totals map has 22 keys, Start 11
 inline constexpr int kMaxKeyBytes = 64;
 
 // Which way a frame travels: each way has its own size limit and kinds.

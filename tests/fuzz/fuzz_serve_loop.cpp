@@ -64,7 +64,7 @@ void require(bool condition, const char* what)
     }
 }
 
-constexpr int kCaptureErrorCodes = 12; // None .. OutputExists
+constexpr int kCaptureErrorCodes = 13; // None .. DiskFull
 
 // What the GUI would see, checked frame by frame.
 class FakeOutput : public helper::ServeOutput
@@ -219,7 +219,8 @@ private:
             ErrorCode::BadFilter,         ErrorCode::OutputNotWritable,
             ErrorCode::NoPrivilege,       ErrorCode::OutOfRange,
             ErrorCode::SystemError,       ErrorCode::RingTooLarge,
-            ErrorCode::TooManyRecordings, ErrorCode::OutputExists};
+            ErrorCode::TooManyRecordings, ErrorCode::OutputExists,
+            ErrorCode::DiskFull};
         return kMap[int(code)];
     }
 

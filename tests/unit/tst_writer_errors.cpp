@@ -130,7 +130,8 @@ void TestWriterErrors::fullFilesystemKeepsWholeRecords_data()
 }
 
 // A small tmpfs fills up in the middle of a batch: the writer reports
-// ENOSPC and the file still reads cleanly, holding every earlier batch.
+// ENOSPC and the file still reads cleanly, holding every earlier batch and
+// the records of the failed one that fit whole.
 void TestWriterErrors::fullFilesystemKeepsWholeRecords()
 {
     QFETCH(Format, format);
@@ -148,6 +149,8 @@ void TestWriterErrors::fullFilesystemKeepsWholeRecords()
     Frames frames(30); // ~45 KB per batch: the sixth cannot fit
     const int written = writeUntilFailure(*writer, frames, 100);
     const std::string error = writer->error();
+    const int errorNumber = writer->errorNumber();
+    const auto partial = int(writer->lastBatchPacketsWritten());
     const std::uint64_t bytes = writer->bytesWritten();
     ::close(fd);
     const qint64 size = QFileInfo(path).size();
@@ -157,9 +160,11 @@ void TestWriterErrors::fullFilesystemKeepsWholeRecords()
     QVERIFY(began);
     QVERIFY(written > 0);
     QVERIFY2(error.find(std::strerror(ENOSPC)) != std::string::npos, error.c_str());
+    QCOMPARE(errorNumber, ENOSPC);
+    QVERIFY(partial < int(frames.views.size()));
     QCOMPARE(size, qint64(bytes));
     QVERIFY2(file.ok, qPrintable(file.error));
-    QCOMPARE(file.packets.size(), written);
+    QCOMPARE(file.packets.size(), written + partial);
 }
 
 void TestWriterErrors::fileSizeLimitAfterShortWrite_data()
@@ -168,7 +173,9 @@ void TestWriterErrors::fileSizeLimitAfterShortWrite_data()
 }
 
 // RLIMIT_FSIZE makes writev() write part of a batch, then fail with EFBIG:
-// the short write is followed, the error named, the partial batch removed.
+// the short write is followed, the error named, and the file cut back to
+// the last record written whole: the records of the failed batch that fit
+// stay, the one cut in the middle goes.
 void TestWriterErrors::fileSizeLimitAfterShortWrite()
 {
     QFETCH(Format, format);
@@ -198,10 +205,19 @@ void TestWriterErrors::fileSizeLimitAfterShortWrite()
     QCOMPARE(written, 60); // three ~30 KB batches fit under 100,000 bytes
     QVERIFY2(writer->error().find(std::strerror(EFBIG)) != std::string::npos,
              writer->error().c_str());
+    QCOMPARE(writer->errorNumber(), EFBIG);
+    // ~11 KB are left under the limit: several ~1.5 KB records of the fourth
+    // batch fit whole, and the cut one is gone.
+    const auto partial = int(writer->lastBatchPacketsWritten());
+    QVERIFY2(partial > 0 && partial < 20, qPrintable(QString::number(partial)));
+    QVERIFY(writer->bytesWritten() <= 100000);
     QCOMPARE(QFileInfo(path).size(), qint64(writer->bytesWritten()));
     const ReadFile file = readWithLibpcap(path);
     QVERIFY2(file.ok, qPrintable(file.error));
-    QCOMPARE(file.packets.size(), written);
+    QCOMPARE(file.packets.size(), written + partial);
+    // Nothing further is written, not even pcapng's statistics block.
+    QVERIFY(!writer->finish({}));
+    QCOMPARE(QFileInfo(path).size(), qint64(writer->bytesWritten()));
 }
 
 void TestWriterErrors::interruptedWritesResume_data()

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# A full disk ends the recording cleanly: into a 2 MiB tmpfs that fills, the
+# helper exits with status 4, names the file on stderr, and the file opens in
+# tshark and capinfos without an error, holding exactly the packets the JSON
+# summary counts; the summary says "disk_full" and counts the packets lost.
+source "$(dirname "$0")/common.sh"
+
+make_veth_pair
+SMALL="$WORK/small"
+mkdir "$SMALL"
+mount -t tmpfs -o size=2m tmpfs "$SMALL" || fail "cannot mount a tmpfs"
+on_exit umount -l "$SMALL"
+
+# ~1.4 KB frames: about 1,450 fit in 2 MiB, 6,000 are sent.
+COUNT=6000
+MAC_A=$(ip -n "$NS_A" -br link show "$VETH_A" | awk '{print $3}')
+MAC_B=$(ip -n "$NS_B" -br link show "$VETH_B" | awk '{print $3}')
+cat >"$WORK/flood.cfg" <<CFG
+{ eth(da=$MAC_B, sa=$MAC_A), ipv4(saddr=198.18.0.1, daddr=198.18.0.2), udp(sp=4000, dp=4001), dinc(0, 255), fill(0x45, 1400) }
+CFG
+
+for format in pcap pcapng; do
+    file="$SMALL/full.$format"
+    rm -f "$SMALL"/*
+    start_recorder "$NS_B" --interface "$VETH_B" --output "$file" --format "$format" \
+        --filter "udp port 4001"
+    ip netns exec "$NS_A" timeout 60 trafgen --dev "$VETH_A" --conf "$WORK/flood.cfg" \
+        --num "$COUNT" --cpus 1 --gap 20us >"$WORK/trafgen.log" 2>&1 ||
+        fail "trafgen failed: $(cat "$WORK/trafgen.log")"
+    # The recorder stops by itself once the disk is full.
+    wait_for 20 eval '! kill -0 '"$RECORDER_PID"' 2>/dev/null' ||
+        fail "$format: the recorder still runs on a full disk"
+    status=0
+    wait "$RECORDER_PID" || status=$?
+    ((status == 4)) || fail "$format: exit status $status, expected 4: $(cat "$WORK/recorder.err")"
+
+    grep -q "disk is full.*\"$file\"" "$WORK/recorder.err" ||
+        fail "$format: stderr does not name the full disk and the file: $(cat "$WORK/recorder.err")"
+    [[ $(json_field "$WORK/recorder.json" .stop_reason) == disk_full ]] ||
+        fail "$format: stop_reason is not disk_full: $(cat "$WORK/recorder.json")"
+    packets=$(json_field "$WORK/recorder.json" .packets)
+    lost=$(json_field "$WORK/recorder.json" .disk_full_drops)
+    file_bytes=$(json_field "$WORK/recorder.json" .file_bytes)
+    ((packets > 0)) || fail "$format: nothing recorded before the disk was full"
+    ((lost > 0)) || fail "$format: no packets counted as lost to the full disk"
+    ((file_bytes == $(stat -c %s "$file"))) || fail "$format: file_bytes is not the file's size"
+
+    capinfos -c "$file" >"$WORK/capinfos.out" 2>"$WORK/capinfos.err" ||
+        fail "$format: capinfos: $(cat "$WORK/capinfos.err")"
+    [[ ! -s "$WORK/capinfos.err" ]] || fail "$format: capinfos complains: $(cat "$WORK/capinfos.err")"
+    in_capinfos=$(awk -F: '/Number of packets/ {gsub(/ /, "", $2); print $2}' "$WORK/capinfos.out")
+    tshark -r "$file" -T fields -e frame.number >"$WORK/tshark.out" 2>"$WORK/tshark.err" ||
+        fail "$format: tshark: $(cat "$WORK/tshark.err")"
+    # tshark run as root says so on stderr; anything else is a complaint.
+    if grep -v -i "running as user" "$WORK/tshark.err" | grep -q .; then
+        fail "$format: tshark complains: $(cat "$WORK/tshark.err")"
+    fi
+    in_tshark=$(wc -l <"$WORK/tshark.out")
+    ((in_capinfos == packets)) || fail "$format: capinfos counts $in_capinfos, summary $packets"
+    ((in_tshark == packets)) || fail "$format: tshark counts $in_tshark, summary $packets"
+    echo "ok: $format: $packets recorded, $lost lost to the full disk, exit 4," \
+        "$file_bytes bytes, tshark and capinfos read $in_tshark packets"
+    echo "  stderr: $(grep -i 'disk is full' "$WORK/recorder.err")"
+done
+echo "PASS: a full disk stops the recording with a valid file and exit status 4"
