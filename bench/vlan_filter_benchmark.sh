@@ -54,7 +54,11 @@ for ((run = 1; run <= repeats; run++)); do
         [[ -n $filter ]] && args+=(--filter "$filter")
         ip netns exec "$ns_rx" taskset -c 1 "$helper" "${args[@]}" >"$work/summary.json" 2>"$work/err" &
         pid=$!
-        until grep -q "recording on" "$work/err" 2>/dev/null; do sleep 0.1; done
+        for ((wait = 0; wait < 200; wait++)); do
+            grep -q "recording on" "$work/err" 2>/dev/null && break
+            sleep 0.1
+        done
+        grep -q "recording on" "$work/err" || { cat "$work/err" >&2; exit 1; }
         before=$(rx_packets)
         ticks0=$(cpu_ticks "$pid")
         start=$(date +%s.%N)
