@@ -1791,6 +1791,29 @@ Zum Starten die Passwortabfrage beantworten.</translation>
             <numerusform>Die Liste zeigt die ersten %1 von %Ln Paketen. Öffnen Sie die Datei in %2, um alle zu sehen.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The disk of %1 is full, so the recording stopped. %Ln packet(s) were recorded to %2 and %3 were lost. The file is complete up to the last recorded packet.</source>
+        <extracomment>The recording stopped on a full disk. %1 is the output folder, %2 the file, %3 the number of packets that did not fit. The file is complete and usable.</extracomment>
+        <translation>
+            <numerusform>Der Datenträger von %1 ist voll, daher wurde die Aufzeichnung gestoppt: %Ln Paket in %2 aufgezeichnet, %3 verloren. Die Datei ist bis zum letzten aufgezeichneten Paket vollständig.</numerusform>
+            <numerusform>Der Datenträger von %1 ist voll, daher wurde die Aufzeichnung gestoppt: %Ln Pakete in %2 aufgezeichnet, %3 verloren. Die Datei ist bis zum letzten aufgezeichneten Paket vollständig.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %2 is free in %1: at a busy 100 Mbit/s that lasts %Ln minute(s). The recording stops when the disk is full.</source>
+        <extracomment>Before a recording. %1 is the output folder, %2 its free space (e.g. &quot;300 MB&quot;). The rate assumed is that of a busy 100 Mbit/s link.</extracomment>
+        <translation>
+            <numerusform>In %1 sind nur %2 frei: Bei ausgelasteten 100 Mbit/s reicht das für %Ln Minute. Die Aufzeichnung stoppt, wenn der Datenträger voll ist.</numerusform>
+            <numerusform>In %1 sind nur %2 frei: Bei ausgelasteten 100 Mbit/s reicht das für %Ln Minuten. Die Aufzeichnung stoppt, wenn der Datenträger voll ist.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %2 is free in %1: at the current rate the disk is full in %Ln minute(s), and the recording stops then.</source>
+        <translation>
+            <numerusform>In %1 sind nur %2 frei: Bei der aktuellen Rate ist der Datenträger in %Ln Minute voll; dann stoppt die Aufzeichnung.</numerusform>
+            <numerusform>In %1 sind nur %2 frei: Bei der aktuellen Rate ist der Datenträger in %Ln Minuten voll; dann stoppt die Aufzeichnung.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pr::MessageBar</name>

@@ -1788,6 +1788,29 @@ Answer the password prompt to start.</source>
             <numerusform>The list shows the first %1 of %Ln packets. Open the file in %2 to see them all.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The disk of %1 is full, so the recording stopped. %Ln packet(s) were recorded to %2 and %3 were lost. The file is complete up to the last recorded packet.</source>
+        <extracomment>The recording stopped on a full disk. %1 is the output folder, %2 the file, %3 the number of packets that did not fit. The file is complete and usable.</extracomment>
+        <translation>
+            <numerusform>The disk of %1 is full, so the recording stopped. %Ln packet was recorded to %2 and %3 were lost. The file is complete up to the last recorded packet.</numerusform>
+            <numerusform>The disk of %1 is full, so the recording stopped. %Ln packets were recorded to %2 and %3 were lost. The file is complete up to the last recorded packet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %2 is free in %1: at a busy 100 Mbit/s that lasts %Ln minute(s). The recording stops when the disk is full.</source>
+        <extracomment>Before a recording. %1 is the output folder, %2 its free space (e.g. &quot;300 MB&quot;). The rate assumed is that of a busy 100 Mbit/s link.</extracomment>
+        <translation>
+            <numerusform>Only %2 is free in %1: at a busy 100 Mbit/s that lasts %Ln minute. The recording stops when the disk is full.</numerusform>
+            <numerusform>Only %2 is free in %1: at a busy 100 Mbit/s that lasts %Ln minutes. The recording stops when the disk is full.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %2 is free in %1: at the current rate the disk is full in %Ln minute(s), and the recording stops then.</source>
+        <translation>
+            <numerusform>Only %2 is free in %1: at the current rate the disk is full in %Ln minute, and the recording stops then.</numerusform>
+            <numerusform>Only %2 is free in %1: at the current rate the disk is full in %Ln minutes, and the recording stops then.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pr::MessageBar</name>

@@ -1788,6 +1788,26 @@ Answer the password prompt to start.</source>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
+    <message numerus="yes">
+        <source>The disk of %1 is full, so the recording stopped. %Ln packet(s) were recorded to %2 and %3 were lost. The file is complete up to the last recorded packet.</source>
+        <extracomment>The recording stopped on a full disk. %1 is the output folder, %2 the file, %3 the number of packets that did not fit. The file is complete and usable.</extracomment>
+        <translation>
+            <numerusform>%1 所在的磁盘已满，录制已停止。已录制 %Ln 个分组到 %2，丢失 %3 个。文件在最后一个已录制的分组之前都是完整的。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %2 is free in %1: at a busy 100 Mbit/s that lasts %Ln minute(s). The recording stops when the disk is full.</source>
+        <extracomment>Before a recording. %1 is the output folder, %2 its free space (e.g. &quot;300 MB&quot;). The rate assumed is that of a busy 100 Mbit/s link.</extracomment>
+        <translation>
+            <numerusform>%1 中仅剩 %2 可用空间：按繁忙时的 100 Mbit/s 计算，只够录制 %Ln 分钟。磁盘写满时录制将停止。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %2 is free in %1: at the current rate the disk is full in %Ln minute(s), and the recording stops then.</source>
+        <translation>
+            <numerusform>%1 中仅剩 %2 可用空间：按当前速率，磁盘将在 %Ln 分钟后写满，届时录制将停止。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pr::MessageBar</name>
