@@ -24,8 +24,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPainter>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -40,6 +42,7 @@
 #include <csignal>
 #include <netinet/in.h>
 #include <pcap/pcap.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -136,6 +139,7 @@ private slots:
     void persistsSettings();
     void commandLineOptionsAreNotRemembered();
     void helperErrorsShowInTheMessageBar();
+    void fullDiskStopsWithAMessage();
     void statusBarStartsWithoutTheRecordingDot();
     void waitingForPermissionThenDismissed();
     void unknownInterfaceOnTheCommandLineDoesNotRecord();
@@ -317,7 +321,7 @@ void TestMainWindow::closingWhileRecordingCanDiscard()
     QVERIFY(!window.close());
     QCOMPARE(window.state(), MainWindow::State::Recording);
 
-    window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
+    window.setConfirmHook([](const QString&) { return QMessageBox::Save; });
     QSignalSpy finished(&window, &MainWindow::recordingFinished);
     window.close();
     QVERIFY(finished.wait(15000));
@@ -498,6 +502,55 @@ void TestMainWindow::helperErrorsShowInTheMessageBar()
     QVERIFY(!window.hasUnsavedRecording());
 }
 
+// The real helper records into a 512 KiB tmpfs until it fills: the window
+// warns about the little free space before starting, then stops by itself
+// with a message naming the folder and the counts, and the file is usable.
+void TestMainWindow::fullDiskStopsWithAMessage()
+{
+    QTemporaryDir mountPoint;
+    QVERIFY(mountPoint.isValid());
+    const QByteArray target = QFile::encodeName(mountPoint.path());
+    if (::mount("tmpfs", target.constData(), "tmpfs", 0, "size=512k,mode=0777") != 0)
+        QSKIP("cannot mount a tmpfs");
+    auto unmount = qScopeGuard([&target] { ::umount2(target.constData(), MNT_DETACH); });
+
+    MainWindow window;
+    configure(&window, QStringLiteral("udp and dst port %1").arg(testPort()));
+    pr::CaptureOptionsValues values = window.captureOptions()->values();
+    values.outputDirectory = mountPoint.path();
+    window.captureOptions()->setValues(values);
+    window.show();
+    window.startRecording();
+    QCOMPARE(window.messageBar()->kind(), pr::MessageBar::Kind::Warning);
+    QVERIFY2(window.messageBar()->text().contains(QDir::toNativeSeparators(mountPoint.path())),
+             qPrintable(window.messageBar()->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(window.state(), MainWindow::State::Recording, 15000);
+    const QString path = window.currentFilePath();
+
+    // ~1.4 KB datagrams: about 360 fit; send in bursts until the helper stops.
+    int sent = 0;
+    for (int burst = 0; burst < 40 && window.state() == MainWindow::State::Recording; ++burst) {
+        sent += sendDatagrams(testPort(), 50, 1400);
+        QTest::qWait(100);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(window.state(), MainWindow::State::Idle, 15000);
+    QVERIFY(sent > 0);
+
+    QString error;
+    const long long inFile = countPackets(path, &error);
+    QVERIFY2(inFile > 0, qPrintable(error));
+    QCOMPARE(quint64(inFile), window.captureStatusBar()->packets());
+    QCOMPARE(window.packetModel()->rowCount(), int(inFile));
+    QCOMPARE(window.messageBar()->kind(), pr::MessageBar::Kind::Error);
+    const QString text = window.messageBar()->text();
+    QVERIFY2(text.contains(QLatin1String("full")), qPrintable(text));
+    QVERIFY2(text.contains(QDir::toNativeSeparators(mountPoint.path())), qPrintable(text));
+    QVERIFY2(text.contains(QLocale().toString(inFile)), qPrintable(text));
+    QVERIFY(window.hasUnsavedRecording());
+    QVERIFY(window.recordAction()->isEnabled());
+    window.setConfirmHook([](const QString&) { return QMessageBox::Save; });
+}
+
 namespace {
 
 QLabel* statusField(MainWindow* window, const char* name)
@@ -547,7 +600,7 @@ void TestMainWindow::statusBarStartsWithoutTheRecordingDot()
     QSignalSpy finished(&window, &MainWindow::recordingFinished);
     window.stopRecording();
     QVERIFY(finished.wait(15000));
-    window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
+    window.setConfirmHook([](const QString&) { return QMessageBox::Save; });
     QVERIFY(window.close());
 }
 
@@ -711,7 +764,7 @@ void TestMainWindow::openInWiresharkWithoutWiresharkSaysWhereTheFileIs()
     QCOMPARE(window.messageBar()->kind(), pr::MessageBar::Kind::Information);
     QVERIFY2(window.messageBar()->text().contains(window.currentFilePath()),
              qPrintable(window.messageBar()->text()));
-    window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
+    window.setConfirmHook([](const QString&) { return QMessageBox::Save; });
     const QString path = window.currentFilePath();
     QVERIFY(window.close());
     QVERIFY(!QFileInfo::exists(path));

@@ -149,7 +149,12 @@ private:
     void openInWireshark();
     void openContainingFolder();
     void openFolderOf(const QString& filePath);
-    void showFinishedMessage(quint64 packets);
+    // diskFull: the helper stopped because the output folder's file system
+    // filled up; the message says so with the packets recorded and lost.
+    void showFinishedMessage(quint64 packets, bool diskFull = false, quint64 lostPackets = 0);
+    // A non-blocking warning when the output folder's free space lasts less
+    // than kFreeSpaceWarningSeconds at bytesPerSecond; returns whether it warned.
+    bool warnAboutFreeSpace(double bytesPerSecond, bool beforeStart);
 
     HelperClient* m_client = nullptr;
     State m_state = State::Idle;
@@ -169,6 +174,10 @@ private:
     // What to save as the capture options while command-line overrides apply.
     std::optional<CaptureOptionsValues> m_settingsOptions;
     pr::proto::TotalsInfo m_lastTotals;
+    bool m_diskFull = false;            // the helper reported ErrorCode::DiskFull
+    bool m_warnedFreeSpace = false;     // once per recording
+    double m_lastSpaceCheckSeconds = 0; // recording time of the last free-space check
+    quint64 m_lastSpaceCheckBytes = 0;  // file size then
     ConfirmHook m_confirmHook;
     bool m_fittedAfterShow = false;
     QTimer* m_stopTimeout = nullptr;

@@ -130,14 +130,28 @@ void MainWindow::discardRecording()
     updateActions();
 }
 
-void MainWindow::showFinishedMessage(quint64 packets)
+void MainWindow::showFinishedMessage(quint64 packets, bool diskFull, quint64 lostPackets)
 {
     const QString path = QDir::toNativeSeparators(m_filePath);
-    m_messageBar->showMessage(
-        MessageBar::Kind::Positive,
-        //: After a recording; %1 is a file path
-        withCount(tr("Recorded %Ln packet(s) to %1.", nullptr, pluralCount(packets)), packets)
-            .arg(path));
+    if (diskFull) {
+        const QString folder = QDir::toNativeSeparators(QFileInfo(m_filePath).absolutePath());
+        m_messageBar->showMessage(
+            MessageBar::Kind::Error,
+            //: The recording stopped on a full disk. %1 is the output folder, %2 the file,
+            //: %3 the number of packets that did not fit. The file is complete and usable.
+            withCount(tr("The disk of %1 is full, so the recording stopped. %Ln packet(s) "
+                         "were recorded to %2 and %3 were lost. The file is complete up to "
+                         "the last recorded packet.",
+                         nullptr, pluralCount(packets)),
+                      packets)
+                .arg(folder, path, QLocale().toString(lostPackets)));
+    } else {
+        m_messageBar->showMessage(
+            MessageBar::Kind::Positive,
+            //: After a recording; %1 is a file path
+            withCount(tr("Recorded %Ln packet(s) to %1.", nullptr, pluralCount(packets)), packets)
+                .arg(path));
+    }
     QToolButton* wireshark =
         m_messageBar->addActionButton(tr("Open in Wireshark"), tr("Open in Wireshark"));
     connect(wireshark, &QToolButton::clicked, this, &MainWindow::openInWireshark);

@@ -18,11 +18,22 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
+#include <QStorageInfo>
 #include <QTimer>
 
 namespace pr {
 
 namespace {
+
+// The free space of the output folder should last this long at the current
+// rate; below it the message bar warns (before starting and while recording).
+constexpr double kFreeSpaceWarningSeconds = 10 * 60;
+// Before a recording there is no rate yet: assume a busy 100 Mbit/s link
+// written in full (12.5 MB/s), so a warning errs on the side of caution.
+constexpr double kAssumedBytesPerSecond = 12.5e6;
+// While recording the rate is the file's growth over at least this long.
+constexpr double kFreeSpaceCheckSeconds = 5;
 
 // A plain sentence for each failure the helper reports; its own message
 // follows as the detail. Empty for the client's launch and permission
@@ -70,6 +81,8 @@ QString describeError(const proto::ErrorInfo& error, const QString& interfaceNam
         return MainWindow::tr("You already run as many recordings at once as one user may.");
     case proto::ErrorCode::OutputExists:
         return MainWindow::tr("The capture file already exists and was not replaced.");
+    case proto::ErrorCode::DiskFull:
+        break; // shown with the final totals, see finishRecording()
     case proto::ErrorCode::SystemError:
     case proto::ErrorCode::ProtocolError:
     case proto::ErrorCode::Unknown:
@@ -158,6 +171,9 @@ void MainWindow::startRecording()
     m_unsaved = false;
     m_namedByUser = namedByUser;
     m_lastTotals = {};
+    m_diskFull = m_warnedFreeSpace = false;
+    m_lastSpaceCheckSeconds = 0;
+    m_lastSpaceCheckBytes = 0;
     m_closeAfterStop = m_discardAfterStop = false;
     m_packetModel->clear();
     m_detailView->clear();
@@ -168,7 +184,39 @@ void MainWindow::startRecording()
     m_waitingForPermission = m_client->launchMode() == HelperClient::LaunchMode::Pkexec;
     m_statusBar->showStarting(interfaceName, m_waitingForPermission);
     setState(State::Starting);
+    m_warnedFreeSpace = warnAboutFreeSpace(kAssumedBytesPerSecond, true);
     m_client->start(request);
+}
+
+bool MainWindow::warnAboutFreeSpace(double bytesPerSecond, bool beforeStart)
+{
+    if (m_filePath.isEmpty() || bytesPerSecond <= 0)
+        return false;
+    const QString folder = QFileInfo(m_filePath).absolutePath();
+    const QStorageInfo storage(folder);
+    if (!storage.isValid())
+        return false;
+    const double available = double(storage.bytesAvailable());
+    if (available >= bytesPerSecond * kFreeSpaceWarningSeconds)
+        return false;
+    const int minutes = int(available / bytesPerSecond / 60);
+    const QString where = QDir::toNativeSeparators(folder);
+    const QString space = QLocale().formattedDataSize(qint64(available));
+    m_messageBar->showMessage(
+        MessageBar::Kind::Warning,
+        beforeStart
+            //: Before a recording. %1 is the output folder, %2 its free space (e.g. "300 MB").
+            //: The rate assumed is that of a busy 100 Mbit/s link.
+            ? tr("Only %2 is free in %1: at a busy 100 Mbit/s that lasts %Ln minute(s). "
+                 "The recording stops when the disk is full.",
+                 nullptr, minutes)
+                  .arg(where, space)
+            //: While recording. %1 is the output folder, %2 its free space (e.g. "300 MB").
+            : tr("Only %2 is free in %1: at the current rate the disk is full in %Ln "
+                 "minute(s), and the recording stops then.",
+                 nullptr, minutes)
+                  .arg(where, space));
+    return true;
 }
 
 void MainWindow::stopRecording()
@@ -197,6 +245,16 @@ void MainWindow::onTotals(const proto::TotalsInfo& totals)
                        totals.outgoingBitsPerSecond, totals.incomingPacketsPerSecond,
                        totals.outgoingPacketsPerSecond, totals.kernelDrops);
     m_statusBar->showTotals(totals);
+    // The file's growth over the last few seconds is the rate that matters.
+    const double interval = totals.elapsedSeconds - m_lastSpaceCheckSeconds;
+    if (m_state == State::Recording && !m_warnedFreeSpace && interval >= kFreeSpaceCheckSeconds) {
+        const double rate = totals.fileBytes > m_lastSpaceCheckBytes
+                                ? double(totals.fileBytes - m_lastSpaceCheckBytes) / interval
+                                : 0;
+        m_lastSpaceCheckSeconds = totals.elapsedSeconds;
+        m_lastSpaceCheckBytes = totals.fileBytes;
+        m_warnedFreeSpace = warnAboutFreeSpace(rate, false);
+    }
 }
 
 void MainWindow::onPackets(const QList<proto::PacketRecord>& packets)
@@ -211,6 +269,15 @@ void MainWindow::onWarning(const QString& message)
 
 void MainWindow::onError(const proto::ErrorInfo& error)
 {
+    if (error.code == proto::ErrorCode::DiskFull) {
+        // Stopped follows with the counts; the message is shown then.
+        m_diskFull = true;
+        QTimer::singleShot(0, this, [this] {
+            if (m_state != State::Idle && !m_client->isRunning())
+                finishRecording(m_lastTotals);
+        });
+        return;
+    }
     QString text = describeError(error, m_interfaceName);
     if (text.isEmpty())
         text = error.message;
@@ -245,7 +312,9 @@ void MainWindow::finishRecording(const proto::TotalsInfo& finalTotals)
         m_statusBar->showStopped(finalTotals);
         m_unsaved = !m_namedByUser;
         m_recentFiles->add(m_filePath);
-        if (m_messageBar->isHidden() || m_messageBar->kind() != MessageBar::Kind::Error)
+        if (m_diskFull)
+            showFinishedMessage(finalTotals.packets, true, finalTotals.diskFullDrops);
+        else if (m_messageBar->isHidden() || m_messageBar->kind() != MessageBar::Kind::Error)
             showFinishedMessage(finalTotals.packets);
     } else {
         m_statusBar->showIdle(tr("Ready"));
