@@ -321,7 +321,7 @@ void TestMainWindow::closingWhileRecordingCanDiscard()
     QVERIFY(!window.close());
     QCOMPARE(window.state(), MainWindow::State::Recording);
 
-    window.setConfirmHook([](const QString&) { return QMessageBox::Save; });
+    window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
     QSignalSpy finished(&window, &MainWindow::recordingFinished);
     window.close();
     QVERIFY(finished.wait(15000));
@@ -600,7 +600,7 @@ void TestMainWindow::statusBarStartsWithoutTheRecordingDot()
     QSignalSpy finished(&window, &MainWindow::recordingFinished);
     window.stopRecording();
     QVERIFY(finished.wait(15000));
-    window.setConfirmHook([](const QString&) { return QMessageBox::Save; });
+    window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
     QVERIFY(window.close());
 }
 
@@ -764,7 +764,7 @@ void TestMainWindow::openInWiresharkWithoutWiresharkSaysWhereTheFileIs()
     QCOMPARE(window.messageBar()->kind(), pr::MessageBar::Kind::Information);
     QVERIFY2(window.messageBar()->text().contains(window.currentFilePath()),
              qPrintable(window.messageBar()->text()));
-    window.setConfirmHook([](const QString&) { return QMessageBox::Save; });
+    window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
     const QString path = window.currentFilePath();
     QVERIFY(window.close());
     QVERIFY(!QFileInfo::exists(path));
