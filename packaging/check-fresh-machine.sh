@@ -33,7 +33,11 @@ log() { printf '[fresh %(%H:%M:%S)T] %s\n' -1 "$*"; }
 
 root=$(mktemp -d /var/tmp/packet-recorder-fresh.XXXXXX)
 app_pid=
+# The logs outlive the root, for a look after a failure.
+logs=${root}-logs
+mkdir -p "$logs"
 cleanup() {
+    cp "$root"/src/*.log "$logs/" 2>/dev/null || true
     [[ -n $app_pid ]] && kill -- -"$app_pid" 2>/dev/null || true
     # Processes the tests may have left in the root (they should not).
     local pids
@@ -146,7 +150,7 @@ else
 fi
 if ((rc != 0)); then
     grep -E 'Failed|\*\*\*Timeout|\(Failed\)' "$root/src/test.log" || tail -n 60 "$root/src/test.log"
-    echo "FAIL: the test command failed in a fresh Debian 12 root" >&2
+    echo "FAIL: the test command failed in a fresh Debian 12 root (logs: $logs)" >&2
     exit 1
 fi
-echo "PASS: both README commands work in a fresh Debian 12 root"
+echo "PASS: both README commands work in a fresh Debian 12 root (logs: $logs)"

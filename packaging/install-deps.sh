@@ -27,7 +27,8 @@ packages=(
     xvfb xauth fonts-dejavu-core xdotool tmux imagemagick
     # the Debian package: icons rendered from the SVG, debhelper with debconf
     # templates, and the checks a package must pass
-    librsvg2-bin debhelper po-debconf dpkg-dev lintian desktop-file-utils appstream git
+    # (dpkg-buildpackage requires build-essential whatever debian/control says)
+    build-essential librsvg2-bin debhelper po-debconf dpkg-dev lintian desktop-file-utils appstream git
     # the privileged-syscall test traces the helper
     strace
     # translated screenshots and locale tests: CJK glyphs, generated locales

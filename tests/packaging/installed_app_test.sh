@@ -90,7 +90,9 @@ log "package: $(basename "$deb")"
 
 # 2. Install it as a user would, with the default debconf answer.
 echo 'packet-recorder packet-recorder/group-capture boolean false' | debconf-set-selections
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/apt.log" 2>&1 ||
+# Without Recommends: wireshark is not needed to record, and is large.
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" \
+    >"$work/apt.log" 2>&1 ||
     { cat "$work/apt.log"; fail "apt-get install of the package failed"; }
 installed=true
 dpkg-query -L packet-recorder >"$work/installed-files"
@@ -106,7 +108,9 @@ desktop_file=/usr/share/applications/org.packetrecorder.PacketRecorder.desktop
 [[ -f $desktop_file ]] || fail "no desktop entry at $desktop_file"
 packet-recorder --version | grep -q "packet-recorder" || fail "packet-recorder --version"
 "$helper" --version >/dev/null || fail "packet-recorder-helper --version"
-man -w packet-recorder >/dev/null || fail "no man page for packet-recorder"
+for page in man1/packet-recorder.1.gz man8/packet-recorder-helper.8.gz; do
+    [[ -f /usr/share/man/$page ]] || fail "no man page /usr/share/man/$page"
+done
 
 # The Exec line, without its field codes (%f, %U, ...), as a menu starts it.
 exec_line=$(sed -n 's/^Exec=//p' "$desktop_file" | head -n 1 | sed -E 's/ %[fFuUdDnNickvm]//g')
