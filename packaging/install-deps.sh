@@ -33,6 +33,8 @@ packages=(
     strace
     # translated screenshots and locale tests: CJK glyphs, generated locales
     fonts-noto-cjk locales
+    # Qt's own catalogues (standard buttons, file dialog) in German and Chinese
+    qt6-translations-l10n
     # the translation-completeness check
     python3
 )

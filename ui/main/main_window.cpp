@@ -20,6 +20,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -290,6 +291,14 @@ void MainWindow::createMenusAndToolBar()
     toolBar->addAction(m_autoScrollAction);
     view->addSeparator();
     view->addAction(toolBar->toggleViewAction());
+
+    // Chinese and Japanese catalogues mark access keys as "录制(&R)"; a tool
+    // button drops only the '&' and would read "录制(R)".
+    static const QRegularExpression cjkAccessKey(QStringLiteral("\\s*\\(&?[A-Z0-9]\\)"));
+    for (QAction* action : toolBar->actions()) {
+        if (action->iconText().contains(cjkAccessKey))
+            action->setIconText(action->iconText().remove(cjkAccessKey));
+    }
 
     // Accessible names for the tool buttons: screen readers read these, and
     // tests find the buttons by them.
