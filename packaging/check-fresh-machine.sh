@@ -33,7 +33,7 @@ log() { printf '[fresh %(%H:%M:%S)T] %s\n' -1 "$*"; }
 
 root=$(mktemp -d /var/tmp/packet-recorder-fresh.XXXXXX)
 app_pid=
-# The logs outlive the root, for a look after a failure.
+# The logs outlive the root after a failure, for a look.
 logs=${root}-logs
 mkdir -p "$logs"
 cleanup() {
@@ -41,9 +41,11 @@ cleanup() {
     [[ -n $app_pid ]] && kill -- -"$app_pid" 2>/dev/null || true
     # Processes the tests may have left in the root (they should not).
     local pids
+    # (|| true: the loop's last test fails, and under set -e a failing
+    # assignment would end the cleanup here, leaving the root mounted.)
     pids=$(for p in /proc/[0-9]*; do
         [[ $(readlink "$p/root" 2>/dev/null) == "$root" ]] && echo "${p#/proc/}"
-    done)
+    done) || true
     [[ -n $pids ]] && kill -KILL $pids 2>/dev/null || true
     # Everything mounted at or below the root, deepest first, until none is
     # left (rbind mounts stack: one pass is not always enough).
@@ -153,4 +155,6 @@ if ((rc != 0)); then
     echo "FAIL: the test command failed in a fresh Debian 12 root (logs: $logs)" >&2
     exit 1
 fi
-echo "PASS: both README commands work in a fresh Debian 12 root (logs: $logs)"
+# Logs are kept for a failure only.
+rm -rf "$logs"
+echo "PASS: both README commands work in a fresh Debian 12 root"
