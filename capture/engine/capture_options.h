@@ -27,6 +27,13 @@ inline constexpr std::uint32_t kMaxSnaplen = 262144;
 inline constexpr std::uint32_t kDefaultSnaplen = 262144;
 inline constexpr std::size_t kMaxFilterLength = 4096;
 inline constexpr std::size_t kMaxPathLength = 4096;
+// A set of files (ring buffer): per-file size in bytes (the CLI takes
+// millions of bytes, as tcpdump -C does), seconds and how many files to keep.
+inline constexpr std::uint64_t kMinSplitBytes = 1'000'000;
+inline constexpr std::uint64_t kMaxSplitBytes = 1'000'000'000'000;
+inline constexpr std::uint32_t kMinSplitSeconds = 1;
+inline constexpr std::uint32_t kMaxSplitSeconds = 31'536'000; // a year
+inline constexpr std::uint32_t kMaxKeepFiles = 100'000;
 } // namespace limits
 
 struct StopConditions
@@ -34,6 +41,19 @@ struct StopConditions
     double durationSeconds = 0;    // 0: no limit
     std::uint64_t packetCount = 0; // 0: no limit
     std::uint64_t fileBytes = 0;   // 0: no limit
+};
+
+// Splitting the recording into a set of files named as dumpcap names a set
+// (PREFIX_NNNNN_YYYYmmddHHMMSS.EXT, so Wireshark's File > File Set lists
+// them). A new file starts on a packet boundary at whichever limit comes
+// first; each file is complete on its own (header, pcapng SHB/IDB/ISB).
+struct FileSetOptions
+{
+    std::uint64_t maxFileBytes = 0;   // 0: no size limit
+    std::uint32_t maxFileSeconds = 0; // 0: no time limit
+    std::uint32_t keepFiles = 0;      // 0: keep every file; N: delete the oldest beyond N
+    bool splits() const { return maxFileBytes != 0 || maxFileSeconds != 0; }
+    bool operator==(const FileSetOptions&) const = default;
 };
 
 struct CaptureOptions
@@ -47,8 +67,9 @@ struct CaptureOptions
     // (HelperSession sets it).
     std::uint64_t maxRingBytes = limits::kMaxRingBytes;
     FileFormat format = FileFormat::PcapNanoseconds;
-    std::string outputPath;
+    std::string outputPath; // one file, or the name the set's file names derive from
     StopConditions stop;
+    FileSetOptions fileSet;
 };
 
 const char* fileFormatName(FileFormat format); // "pcap", "pcap-us", "pcapng"

@@ -61,6 +61,17 @@ public:
     virtual void tick(const CaptureTotals& totals) { (void)totals; }
     // The extra descriptor given to run() is readable (e.g. the control channel).
     virtual void extraFdReadable() {}
+    // A recording split into a set of files (CaptureOptions::fileSet) started
+    // file number `number` (1-based) at `path`; packetsWritten() offsets from
+    // now on are offsets in that file. filesKept: how many files of the set
+    // exist now, this one included (at most keepFiles when that is set).
+    virtual void fileStarted(std::uint32_t number, const std::string& path,
+                             std::uint32_t filesKept)
+    {
+        (void)number;
+        (void)path;
+        (void)filesKept;
+    }
 };
 
 // The capture session, set up entirely as the user (see HelperSession for the
