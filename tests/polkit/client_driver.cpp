@@ -5,7 +5,7 @@
 //   client_driver --helper PATH --check-password
 //   client_driver --helper PATH --interface lo --output FILE --duration-ms N
 //                 [--pid-file FILE] [--wait-for FILE] [--filter EXPR]
-//                 [--ring-mb MIB] [--overwrite]
+//                 [--ring-mb MIB] [--format pcap|pcap-us|pcapng] [--overwrite]
 //
 // --wait-for: print "waiting pid=N" and start only once FILE exists, so a
 // test can first register an authentication agent for this process
@@ -63,10 +63,13 @@ int main(int argc, char** argv)
                                           QStringLiteral("expression"));
     const QCommandLineOption ringOption(QStringLiteral("ring-mb"), QStringLiteral("ring size"),
                                         QStringLiteral("MiB"), QStringLiteral("64"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), QStringLiteral("file format"),
+                                          QStringLiteral("format"), QStringLiteral("pcap"));
     const QCommandLineOption overwriteOption(QStringLiteral("overwrite"),
                                              QStringLiteral("replace an existing file"));
     parser.addOptions({helperOption, checkOption, interfaceOption, outputOption, durationOption,
-                       pidFileOption, waitOption, filterOption, ringOption, overwriteOption});
+                       pidFileOption, waitOption, filterOption, ringOption, formatOption,
+                       overwriteOption});
     parser.process(app);
 
     pr::HelperClient client;
@@ -124,6 +127,7 @@ int main(int argc, char** argv)
     request.outputPath = parser.value(outputOption);
     request.filter = parser.value(filterOption);
     request.ringBytes = parser.value(ringOption).toULongLong() << 20;
+    request.format = parser.value(formatOption);
     request.overwrite = parser.isSet(overwriteOption);
     const int boundMs = parser.value(durationOption).toInt() + 30000;
     auto start = [&client, request, boundMs] {
