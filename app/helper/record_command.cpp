@@ -11,6 +11,7 @@
 #include "capture/engine/privileges.h"
 #include "capture/engine/recorder.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <cerrno>
@@ -21,6 +22,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -83,6 +85,21 @@ bool parseSeconds(const char* text, double* value)
     if (errno != 0 || *end != '\0' || !(parsed > 0) || parsed > 1e9)
         return false;
     *value = parsed;
+    return true;
+}
+
+// Millions of bytes, as tcpdump -C takes them; decimals allowed ("1.5").
+bool parseMegabytes(const char* text, std::uint64_t* bytes)
+{
+    if (!text || !*text || *text == '-' || *text == '+')
+        return false;
+    char* end = nullptr;
+    errno = 0;
+    const double parsed = std::strtod(text, &end);
+    if (errno != 0 || *end != '\0' || !std::isfinite(parsed) || !(parsed > 0) ||
+        parsed * 1e6 > double(limits::kMaxSplitBytes) * 2)
+        return false;
+    *bytes = static_cast<std::uint64_t>(std::llround(parsed * 1e6));
     return true;
 }
 
@@ -164,6 +181,23 @@ std::string parseArguments(int argc, char** argv, CaptureOptions* options, bool*
                 return std::string("--duration ") + value +
                        " is out of range: it must be a number of seconds above 0 and at most "
                        "1000000000";
+        } else if (option == "--split-size") {
+            std::uint64_t bytes = 0;
+            if (!parseMegabytes(value, &bytes) || bytes < limits::kMinSplitBytes ||
+                bytes > limits::kMaxSplitBytes)
+                return outOfRange("--split-size", value, limits::kMinSplitBytes / 1'000'000,
+                                  limits::kMaxSplitBytes / 1'000'000, "MB (millions of bytes)");
+            options->fileSet.maxFileBytes = bytes;
+        } else if (option == "--split-seconds") {
+            if (!parseUnsigned(value, &number) || number < limits::kMinSplitSeconds ||
+                number > limits::kMaxSplitSeconds)
+                return outOfRange("--split-seconds", value, limits::kMinSplitSeconds,
+                                  limits::kMaxSplitSeconds, "seconds");
+            options->fileSet.maxFileSeconds = static_cast<std::uint32_t>(number);
+        } else if (option == "--keep-files") {
+            if (!parseUnsigned(value, &number) || number < 1 || number > limits::kMaxKeepFiles)
+                return outOfRange("--keep-files", value, 1, limits::kMaxKeepFiles, "files");
+            options->fileSet.keepFiles = static_cast<std::uint32_t>(number);
         } else if (option == "--count" || option == "-c") {
             if (!parseUnsigned(value, &number) || number == 0)
                 return std::string("--count ") + value +
@@ -178,17 +212,28 @@ std::string parseArguments(int argc, char** argv, CaptureOptions* options, bool*
                "any)";
     if (!haveOutput || options->outputPath.empty())
         return "--output is required";
+    if (options->fileSet.keepFiles != 0 && !options->fileSet.splits())
+        return "--keep-files needs --split-size or --split-seconds (when to start a new file)";
+    if (options->fileSet.splits() && options->outputPath.back() == '/')
+        return "--output must name a file when splitting: the set's names are derived from it";
     if (options->outputPath.size() > limits::kMaxPathLength)
         return "--output path is too long: at most " + std::to_string(limits::kMaxPathLength) +
                " characters";
     return {};
 }
 
-// Prints one progress line a second on stderr.
+// Prints one progress line a second on stderr, and each new file of a set.
 class ProgressPrinter final : public RecorderObserver
 {
 public:
     bool wantsRecordOffsets() const override { return false; }
+    void fileStarted(std::uint32_t number, const std::string& path,
+                     std::uint32_t filesKept) override
+    {
+        const std::string line = "file " + std::to_string(number) + ": " + path + " (" +
+                                 std::to_string(filesKept) + " kept)\n";
+        [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, line.data(), line.size());
+    }
     void tick(const CaptureTotals& totals) override
     {
         if (totals.elapsedNs < m_nextLineNs)
@@ -216,8 +261,15 @@ QJsonObject directionJson(const DirectionTotals& totals)
 
 // Built after seccomp is in place: only memory allocation, no system calls.
 std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
-                        const CaptureTotals& totals, bool diskFull)
+                        const CaptureTotals& totals, const std::vector<std::string>& files,
+                        bool diskFull)
 {
+    // One file, or the files of a set still on disk, oldest first.
+    QJsonArray fileList;
+    if (files.empty())
+        fileList.append(jsonText(options.outputPath));
+    for (const std::string& path : files)
+        fileList.append(jsonText(path));
     // Milliseconds are as precise as a duration a person reads needs.
     const double seconds = std::round(double(totals.elapsedNs) / 1e6) / 1e3;
     const QJsonObject summary{
@@ -234,6 +286,8 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
         {"udp_payload_bytes", qint64(totals.udpPayloadBytes)},
         {"file", jsonText(options.outputPath)},
         {"file_bytes", qint64(totals.fileBytes)},
+        {"files", fileList},
+        {"set_bytes", qint64(totals.setBytes)},
         {"disk_full_drops", qint64(totals.diskFullDrops)},
         {"stop_reason", diskFull ? QStringLiteral("disk_full") : QStringLiteral("normal")},
         {"duration_s", seconds},
@@ -291,8 +345,8 @@ int runRecord(int argc, char** argv, HelperSession& session)
         if (!diskFull)
             return kExitFailure;
     }
-    const std::string summary =
-        summaryJson(options, recorder.linkType(), recorder.totals(), diskFull);
+    const std::string summary = summaryJson(options, recorder.linkType(), recorder.totals(),
+                                            recorder.filePaths(), diskFull);
     n = ::write(STDOUT_FILENO, summary.data(), summary.size());
     return diskFull ? kExitDiskFull : 0;
 }

@@ -12,7 +12,8 @@ constexpr char kRecordUsage[] =
     "  packet-recorder-helper record --interface IFACE|any --output FILE\n"
     "      [--format pcap|pcap-us|pcapng] [--filter EXPR] [--snaplen BYTES]\n"
     "      [--promiscuous] [--ring-mb MIB] [--duration SECONDS] [--count PACKETS]\n"
-    "      [--overwrite]\n"
+    "      [--overwrite] [--split-size MB] [--split-seconds SECONDS]\n"
+    "      [--keep-files N]\n"
     "    Prints \"recording on IFACE (LINKTYPE)\" and a progress line a second on\n"
     "    stderr, stops at --duration, --count, SIGINT or SIGTERM, then prints a\n"
     "    JSON summary on stdout. Defaults: pcap (nanoseconds), snaplen 262144,\n"
@@ -21,6 +22,13 @@ constexpr char kRecordUsage[] =
     "    FILE is created 0600; an existing FILE is replaced only with\n"
     "    --overwrite, and a symbolic link is never followed. A full disk stops\n"
     "    the recording with exit status 4; the file ends at the last whole packet.\n"
+    "    --split-size (millions of bytes, 1 to 1000000) and --split-seconds (1 to\n"
+    "    31536000) record a set of files, FILE naming them as dumpcap does\n"
+    "    (/d/cap.pcap: /d/cap_00001_YYYYmmddHHMMSS.pcap, ...); a new file starts\n"
+    "    before the packet that reaches either limit. --keep-files N (1 to\n"
+    "    100000) keeps only the newest N files (a ring buffer), and a full disk\n"
+    "    then deletes the oldest file instead of stopping. The summary's \"files\"\n"
+    "    lists the files that remain.\n"
     "    Short forms: -i IFACE, -w FILE, -f EXPR, -s BYTES, -c PACKETS.\n";
 
 constexpr char kInterfacesUsage[] =

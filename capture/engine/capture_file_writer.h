@@ -13,13 +13,15 @@ namespace pr {
 
 // What a writer needs to know about an interface the first time one of its
 // packets arrives (pcapng writes an Interface Description Block then).
-struct WriterInterface {
+struct WriterInterface
+{
     std::int32_t ifindex = 0;
     std::string name;
     std::uint32_t linkType = 0; // LINKTYPE_*
 };
 
-struct WriterFinalStats {
+struct WriterFinalStats
+{
     std::uint64_t received = 0; // pcapng ISB isb_ifrecv
     std::uint64_t dropped = 0;  // pcapng ISB isb_ifdrop
 };
@@ -51,6 +53,14 @@ public:
                               std::vector<std::uint64_t>* recordOffsets = nullptr) = 0;
     // Writes trailing blocks (pcapng ISB) and flushes; does not close the fd.
     virtual bool finish(const WriterFinalStats& stats) = 0;
+    // The bytes writePackets() will write for this packet's record, from the
+    // same length rules (tag put back, snaplen, SLL2, pcapng padding and
+    // options); a new interface's pcapng IDB is not included. A file set
+    // uses it to start a new file before a packet that would not fit.
+    virtual std::uint64_t recordBytes(const PacketView& packet) const = 0;
+    // The bytes finish() would append now (pcapng ISBs), so that a file of a
+    // set stays within its size limit once finished.
+    virtual std::uint64_t trailerBytes() const = 0;
 
     virtual std::uint64_t bytesWritten() const = 0;
     virtual const std::string& error() const = 0;
@@ -67,12 +77,13 @@ public:
 // like libpcap's cooked mode it does not put a stripped VLAN tag back),
 // while pcapng gets one IDB per interface with that interface's link type.
 // resolveInterface maps an ifindex to its name and link type.
-struct WriterConfig {
+struct WriterConfig
+{
     int fd = -1;
     std::uint32_t snaplen = 262144;
     bool anyInterface = false;
-    std::uint32_t linkType = 1; // for a single interface
-    WriterInterface singleInterface; // for a single interface
+    std::uint32_t linkType = 1;                                            // for a single interface
+    WriterInterface singleInterface;                                       // for a single interface
     std::function<WriterInterface(std::int32_t ifindex)> resolveInterface; // for "any"
 };
 

@@ -4,7 +4,8 @@
 
 namespace pr {
 
-struct DirectionTotals {
+struct DirectionTotals
+{
     std::uint64_t packets = 0;
     std::uint64_t bytes = 0; // wire bytes
     bool operator==(const DirectionTotals&) const = default;
@@ -12,7 +13,8 @@ struct DirectionTotals {
 
 // Running totals of one recording. Every field here appears in the headless
 // JSON summary and in the helper protocol's Totals message.
-struct CaptureTotals {
+struct CaptureTotals
+{
     std::uint64_t packets = 0;
     std::uint64_t wireBytes = 0;
     std::uint64_t capturedBytes = 0;
@@ -24,7 +26,12 @@ struct CaptureTotals {
     // stays right when snaplen cut the payload: what iperf3 reports.
     std::uint64_t tcpPayloadBytes = 0;
     std::uint64_t udpPayloadBytes = 0;
+    // Bytes in the file being written: the one file, or with a set of files
+    // (CaptureOptions::fileSet) the current one, where packetsWritten()
+    // offsets point. setBytes counts every file of the recording, the
+    // deleted ones of a ring included; it equals fileBytes for one file.
     std::uint64_t fileBytes = 0;
+    std::uint64_t setBytes = 0;
     // Packets lost because the file system was full (ENOSPC or EDQUOT) when
     // the recording stopped: those of the failed batch that did not fit, the
     // rest of the ring block being written and the blocks already waiting in

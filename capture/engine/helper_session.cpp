@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <utility>
 
 #include <fcntl.h>
@@ -127,11 +128,53 @@ CaptureError HelperSession::prepare(Recorder& recorder, const CaptureOptions& re
     // comes before the output file is touched.
     if (CaptureError error = recorder.open(options, std::exchange(m_packetSocket, -1)))
         return error;
+    if (options.fileSet.splits()) {
+        if (CaptureError error = openFileSet(options))
+            return error;
+        if (CaptureError error = recorder.startWriting(*m_fileSet)) {
+            discardOutput();
+            return error;
+        }
+        return {};
+    }
     if (CaptureError error = openOutput(options.outputPath, overwrite))
         return error;
     if (CaptureError error = recorder.startWriting(m_outputFd)) {
         discardOutput();
         return error;
+    }
+    return {};
+}
+
+// The set's directory is opened here, as the user; every file of the set is
+// created relative to it with the same rules as a single file (new, 0600,
+// no symlink), the first one now and the others by the loop under seccomp.
+CaptureError HelperSession::openFileSet(const CaptureOptions& options)
+{
+    m_fileSet = std::make_unique<OutputFileSet>();
+    std::string directory, prefix, extension;
+    OutputFileSet::splitPath(options.outputPath, &directory, &prefix, &extension);
+    if (const int error = m_fileSet->open(options.outputPath, options.fileSet)) {
+        m_fileSet.reset();
+        return makeError(CaptureErrorCode::OutputNotWritable,
+                         "cannot use directory " + quoted(directory.empty() ? "." : directory) +
+                             " for the files of " + quoted(options.outputPath) + ": " +
+                             std::strerror(error));
+    }
+    if (const int error = m_fileSet->createNext(::time(nullptr))) {
+        const std::string name = OutputFileSet::fileName(prefix, extension, 1, ::time(nullptr));
+        m_fileSet.reset();
+        if (error == EEXIST)
+            return makeError(CaptureErrorCode::OutputExists,
+                             "output file " + quoted(directory + name) +
+                                 " already exists and was left untouched");
+        if (error == ELOOP)
+            return makeError(CaptureErrorCode::OutputNotWritable,
+                             "output file " + quoted(directory + name) +
+                                 " is a symbolic link, which is never followed");
+        return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file " +
+                                                                  quoted(directory + name) + ": " +
+                                                                  std::strerror(error));
     }
     return {};
 }
@@ -193,12 +236,18 @@ CaptureError HelperSession::restrict(const Recorder& recorder, const std::vector
 {
     SeccompDescriptors fds;
     fds.write = writeFds;
-    fds.write.push_back(m_outputFd);
+    fds.write.push_back(outputFd());
     for (int fd : recorder.writableDescriptors()) {
         fds.write.push_back(fd);
         fds.send.push_back(fd);
     }
-    fds.positional = {m_outputFd};
+    fds.positional = {outputFd()};
+    if (m_fileSet) {
+        fds.createIn = m_fileSet->directoryFd();
+        fds.createFlags = kFileSetOpenFlags;
+        fds.createMode = kFileSetMode;
+        fds.removeIn = m_fileSet->options().keepFiles != 0 ? fds.createIn : -1;
+    }
     std::string reason;
     if (!applySeccompAllowList(fds, &reason))
         return makeError(CaptureErrorCode::SystemError, "cannot restrict system calls: " + reason);
@@ -207,6 +256,8 @@ CaptureError HelperSession::restrict(const Recorder& recorder, const std::vector
 
 void HelperSession::discardOutput()
 {
+    if (m_fileSet)
+        m_fileSet->discard();
     closeOutput();
     if (m_outputCreated)
         ::unlink(m_outputPath.c_str());
@@ -215,6 +266,8 @@ void HelperSession::discardOutput()
 
 void HelperSession::closeOutput()
 {
+    if (m_fileSet)
+        m_fileSet->closeCurrent();
     if (m_outputFd >= 0)
         ::close(m_outputFd);
     m_outputFd = -1;

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "capture/engine/output_file_set.h"
 #include "capture/engine/privileges.h"
 #include "capture/engine/recorder.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,7 +40,10 @@ public:
     bool acquireAndDrop(std::string* error);
 
     // overwrite: replace an existing regular file (never through a symlink);
-    // without it an existing path is refused and left untouched.
+    // without it an existing path is refused and left untouched. With
+    // options.fileSet.splits() the output path only names the set: its
+    // directory is opened and the first file created in it (new names only,
+    // overwrite does not apply).
     CaptureError prepare(Recorder& recorder, const CaptureOptions& options, bool overwrite);
     // writeFds: what the front end writes to (protocol socket, stdout, stderr).
     CaptureError restrict(const Recorder& recorder, const std::vector<int>& writeFds);
@@ -48,7 +53,7 @@ public:
     void closeOutput();
 
     int packetSocket() const { return m_packetSocket; }
-    int outputFd() const { return m_outputFd; }
+    int outputFd() const { return m_fileSet ? m_fileSet->fd() : m_outputFd; }
     bool callerIsRoot() const { return m_user.uid == 0; }
     // The largest ring this caller may ask for.
     std::uint64_t ringLimit() const;
@@ -56,6 +61,7 @@ public:
 private:
     void takeRecordingSlot();
     CaptureError openOutput(const std::string& path, bool overwrite);
+    CaptureError openFileSet(const CaptureOptions& options);
 
     TargetUser m_user;
     int m_packetSocket = -1;
@@ -65,6 +71,7 @@ private:
     int m_outputFd = -1;
     bool m_outputCreated = false;
     std::string m_outputPath;
+    std::unique_ptr<OutputFileSet> m_fileSet; // a split recording
 };
 
 } // namespace pr

@@ -119,6 +119,15 @@ public:
         return !m_output.failed();
     }
 
+    std::uint64_t recordBytes(const PacketView& packet) const override
+    {
+        if (m_cooked)
+            return sizeof(RecordHeader) + kSll2HeaderLength + cookedCapturedLength(packet);
+        return sizeof(RecordHeader) + wholeFramePieces(packet, m_snaplen).capturedLength;
+    }
+
+    std::uint64_t trailerBytes() const override { return 0; }
+
     std::uint64_t bytesWritten() const override { return m_output.bytesWritten(); }
     const std::string& error() const override { return m_output.error(); }
     int errorNumber() const override { return m_output.errorNumber(); }
@@ -155,13 +164,23 @@ private:
         pieces.appendTo(batch);
     }
 
-    void appendCooked(IovecBatch& batch, const PacketView& packet)
+    // Bytes after the SLL2 header: from the network header, cut so that the
+    // whole record stays within snaplen.
+    std::uint32_t cookedCapturedLength(const PacketView& packet) const
     {
         const std::uint32_t offset =
             std::min<std::uint32_t>(packet.networkOffset, packet.dataLength);
         std::uint32_t captured = packet.dataLength - offset;
         if (captured + kSll2HeaderLength > m_snaplen)
             captured = m_snaplen > kSll2HeaderLength ? m_snaplen - kSll2HeaderLength : 0;
+        return captured;
+    }
+
+    void appendCooked(IovecBatch& batch, const PacketView& packet)
+    {
+        const std::uint32_t offset =
+            std::min<std::uint32_t>(packet.networkOffset, packet.dataLength);
+        const std::uint32_t captured = cookedCapturedLength(packet);
         const std::uint32_t original =
             (packet.originalLength > offset ? packet.originalLength - offset : 0) +
             kSll2HeaderLength;

@@ -49,6 +49,9 @@ static_assert(kEpbTrailerLength == 16);
 constexpr std::size_t kMaxPadding = 3;
 constexpr std::size_t kMaxInterfaceNameLength = 64;
 
+constexpr char kAnyStatisticsComment[] =
+    "received and dropped counts are totals for all interfaces";
+
 // Linux sll_pkttype values (linux/if_packet.h).
 constexpr std::uint8_t kPacketHost = 0;
 constexpr std::uint8_t kPacketBroadcast = 1;
@@ -122,6 +125,13 @@ std::uint32_t epbFlags(const PacketView& packet)
         break;
     }
     return 0b01 | reception << 2;
+}
+
+// An Enhanced Packet Block's total length for this many captured bytes.
+constexpr std::uint32_t epbLength(std::uint32_t capturedLength)
+{
+    return static_cast<std::uint32_t>(kEpbHeaderLength + padded(capturedLength) +
+                                      kEpbTrailerLength);
 }
 
 std::uint64_t nowNs()
@@ -214,11 +224,8 @@ public:
             isb.put32(static_cast<std::uint32_t>(endNs >> 32));
             isb.put32(static_cast<std::uint32_t>(endNs));
             const bool totals = known.id == 0;
-            if (totals && m_config.anyInterface) {
-                static constexpr char kComment[] =
-                    "received and dropped counts are totals for all interfaces";
-                isb.option(kOptComment, kComment, sizeof kComment - 1);
-            }
+            if (totals && m_config.anyInterface)
+                isb.option(kOptComment, kAnyStatisticsComment, sizeof kAnyStatisticsComment - 1);
             isb.option64(kOptIsbStartTime, swapHalves(m_startNs));
             isb.option64(kOptIsbEndTime, swapHalves(endNs));
             isb.option64(kOptIsbIfRecv, totals ? stats.received : known.packets);
@@ -227,6 +234,25 @@ public:
             isb.finish();
         }
         return commitBlocks("the pcapng statistics");
+    }
+
+    std::uint64_t recordBytes(const PacketView& packet) const override
+    {
+        return epbLength(wholeFramePieces(packet, m_config.snaplen).capturedLength);
+    }
+
+    // Mirrors finish(): per IDB an ISB of type, length, interface id and
+    // timestamp (20 bytes), start and end time and isb_ifrecv (12 each), the
+    // end of options and the trailing length (8); the first IDB adds
+    // isb_ifdrop and, on "any", its comment.
+    std::uint64_t trailerBytes() const override
+    {
+        constexpr std::uint64_t kIsb = 20 + 3 * 12 + 8;
+        const std::uint64_t count = std::max<std::size_t>(m_interfaces.size(), 1);
+        std::uint64_t bytes = count * kIsb + 12;
+        if (m_config.anyInterface)
+            bytes += 4 + padded(sizeof kAnyStatisticsComment - 1);
+        return bytes;
     }
 
     std::uint64_t bytesWritten() const override { return m_output.bytesWritten(); }
@@ -303,8 +329,7 @@ private:
         ++known.packets;
         const FramePieces pieces = wholeFramePieces(packet, m_config.snaplen);
         const std::uint32_t dataLength = padded(pieces.capturedLength);
-        const auto total =
-            static_cast<std::uint32_t>(kEpbHeaderLength + dataLength + kEpbTrailerLength);
+        const std::uint32_t total = epbLength(pieces.capturedLength);
         const auto timestamp =
             static_cast<std::uint64_t>(std::max<std::int64_t>(packet.timestampNs, 0));
         const std::uint32_t header[7] = {

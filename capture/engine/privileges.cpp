@@ -363,6 +363,27 @@ bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* e
     allowOn({SCMP_SYS(write), SCMP_SYS(writev)}, descriptors.write);
     allowOn({SCMP_SYS(pwrite64), SCMP_SYS(pwritev)}, descriptors.positional);
     allowOn({SCMP_SYS(sendto), SCMP_SYS(sendmsg)}, descriptors.send);
+    // A split recording starts its next file in the loop: openat relative to
+    // the set's directory only, with the exact flags and mode of a new
+    // private file (O_EXCL|O_NOFOLLOW: nothing existing is opened or
+    // replaced), and a ring deletes its oldest file with unlinkat there.
+    // Seccomp cannot read the path itself (see docs/SECURITY.md). Its writes
+    // still go only to the output descriptor number, which the new file takes.
+    if (descriptors.createIn >= 0) {
+        const scmp_arg_cmp create[] = {
+            argCompare(0, SCMP_CMP_EQ, scmp_datum_t(descriptors.createIn)),
+            argCompare(2, SCMP_CMP_EQ, scmp_datum_t(descriptors.createFlags)),
+            argCompare(3, SCMP_CMP_EQ, scmp_datum_t(descriptors.createMode)),
+        };
+        rc |= seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(openat), 3, create);
+    }
+    if (descriptors.removeIn >= 0) {
+        const scmp_arg_cmp remove[] = {
+            argCompare(0, SCMP_CMP_EQ, scmp_datum_t(descriptors.removeIn)),
+            argCompare(2, SCMP_CMP_EQ, 0),
+        };
+        rc |= seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(unlinkat), 2, remove);
+    }
     if (rc != 0)
         return setError(error, "seccomp_rule_add failed for an argument rule.");
 

@@ -24,6 +24,13 @@ struct SeccompDescriptors
     std::vector<int> write;      // write, writev: file, protocol socket, stderr, eventfd, netlink
     std::vector<int> positional; // pwrite64, pwritev: the output file
     std::vector<int> send;       // sendto, sendmsg: sockets that talk (netlink, protocol)
+    // A set of files (split recording): openat may create files relative to
+    // this directory descriptor with exactly createFlags and createMode, and
+    // unlinkat may remove them relative to removeIn (a ring, keepFiles set).
+    int createIn = -1;
+    int createFlags = 0;
+    unsigned createMode = 0;
+    int removeIn = -1;
 };
 
 // True when this process may open an AF_PACKET socket (CAP_NET_RAW effective).

@@ -4,6 +4,7 @@
 #include "capture/engine/frame_accounting.h"
 #include "capture/engine/interface_info.h"
 #include "capture/engine/interface_name_lookup.h"
+#include "capture/engine/output_file_set.h"
 #include "capture/engine/packet_ring.h"
 
 #include <algorithm>
@@ -47,6 +48,19 @@ std::int64_t monotonicNs()
     timespec now{};
     ::clock_gettime(CLOCK_MONOTONIC, &now);
     return std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+// Packet timestamps are realtime, so are a file set's time boundaries.
+std::int64_t realtimeNs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    return std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+bool isDiskFull(int error)
+{
+    return error == ENOSPC || error == EDQUOT;
 }
 
 Direction directionOf(std::uint8_t packetType)
@@ -146,6 +160,29 @@ CaptureError checkRanges(const CaptureOptions& options)
     if (options.stop.durationSeconds < 0 || options.stop.durationSeconds > 1e9)
         return makeError(CaptureErrorCode::OutOfRange,
                          "duration must be between 0 and 1000000000 seconds");
+    const FileSetOptions& set = options.fileSet;
+    if (set.maxFileBytes != 0 &&
+        (set.maxFileBytes < kMinSplitBytes || set.maxFileBytes > kMaxSplitBytes))
+        return makeError(CaptureErrorCode::OutOfRange,
+                         "file size limit " + std::to_string(set.maxFileBytes) +
+                             " is out of range: it must be between " +
+                             std::to_string(kMinSplitBytes) + " and " +
+                             std::to_string(kMaxSplitBytes) + " bytes");
+    if (set.maxFileSeconds != 0 &&
+        (set.maxFileSeconds < kMinSplitSeconds || set.maxFileSeconds > kMaxSplitSeconds))
+        return makeError(CaptureErrorCode::OutOfRange,
+                         "file duration " + std::to_string(set.maxFileSeconds) +
+                             " is out of range: it must be between " +
+                             std::to_string(kMinSplitSeconds) + " and " +
+                             std::to_string(kMaxSplitSeconds) + " seconds");
+    if (set.keepFiles > kMaxKeepFiles)
+        return makeError(CaptureErrorCode::OutOfRange,
+                         "number of files to keep " + std::to_string(set.keepFiles) +
+                             " is out of range: it must be between 1 and " +
+                             std::to_string(kMaxKeepFiles));
+    if (set.keepFiles != 0 && !set.splits())
+        return makeError(CaptureErrorCode::OutOfRange,
+                         "keeping a number of files needs a file size or duration limit");
     return {};
 }
 
@@ -181,6 +218,16 @@ struct Recorder::Impl
     std::vector<PacketView> batch;
     std::vector<std::uint64_t> offsets;
 
+    // A split recording. A new file starts before the packet that would take
+    // the current one past maxFileBytes (batchBytes: what the batch will add)
+    // or whose timestamp reaches fileDeadlineNs, and on a tick past it.
+    OutputFileSet* files = nullptr;
+    std::uint64_t batchBytes = 0;
+    std::int64_t fileDeadlineNs = 0; // realtime; 0: no time limit
+    std::uint64_t filePackets = 0;   // written to the current file
+    std::uint64_t fileDropsAtStart = 0;
+    std::uint64_t earlierFilesBytes = 0;
+
     int packetSocket = -1; // until openRing() hands it to the ring
     int stopFd = -1;
     std::atomic<bool> stopRequested{false};
@@ -211,6 +258,38 @@ struct Recorder::Impl
     CaptureError flushBatch(RecorderObserver& observer, bool wantOffsets);
     CaptureError diskFull(int error);
     void readKernelStatistics();
+
+    std::unique_ptr<CaptureFileWriter> makeWriter(int fd);
+    const std::string& currentPath() const
+    {
+        return files ? files->currentPath() : options.outputPath;
+    }
+    void updateFileBytes()
+    {
+        totals.fileBytes = writer->bytesWritten();
+        totals.setBytes = earlierFilesBytes + totals.fileBytes;
+    }
+    bool needsNewFile(const PacketView& packet) const
+    {
+        if (fileDeadlineNs != 0 && packet.timestampNs >= fileDeadlineNs)
+            return true;
+        const std::uint64_t limit = options.fileSet.maxFileBytes;
+        // One packet larger than the limit still gets a file of its own.
+        return limit != 0 && filePackets + batch.size() > 0 &&
+               writer->bytesWritten() + batchBytes + writer->recordBytes(packet) +
+                       writer->trailerBytes() >
+                   limit;
+    }
+    // Where the file holding a packet (or moment) at timeNs >= fileDeadlineNs
+    // starts: files split by time cover back-to-back intervals of
+    // maxFileSeconds (one that saw nothing at all is skipped).
+    std::int64_t nextIntervalStart(std::int64_t timeNs) const
+    {
+        const std::int64_t length = std::int64_t(options.fileSet.maxFileSeconds) * 1'000'000'000;
+        return fileDeadlineNs + (timeNs - fileDeadlineNs) / length * length;
+    }
+    WriterFinalStats currentFileStats() const;
+    CaptureError nextFile(RecorderObserver& observer, bool makeRoom, std::int64_t startNs);
 };
 
 Recorder::Recorder() : d(std::make_unique<Impl>())
@@ -406,42 +485,51 @@ bool Recorder::Impl::learnInterface(std::int32_t ifindex, std::uint16_t hatype)
     return true;
 }
 
-CaptureError Recorder::startWriting(int outputFd)
+std::unique_ptr<CaptureFileWriter> Recorder::Impl::makeWriter(int fd)
 {
     WriterConfig config;
-    config.fd = outputFd;
-    d->outputFd = outputFd;
-    config.snaplen = d->options.snaplen;
-    config.anyInterface = d->anyInterface;
-    config.linkType = d->anyInterface ? kLinkTypeEthernet : d->fileLinkType;
-    if (!d->interfaces.empty() && !d->anyInterface)
-        config.singleInterface = d->interfaces.front();
-    Impl* impl = d.get();
-    config.resolveInterface = [impl](std::int32_t ifindex) {
-        return impl->describeInterface(ifindex);
-    };
-    switch (d->options.format) {
+    config.fd = fd;
+    outputFd = fd;
+    config.snaplen = options.snaplen;
+    config.anyInterface = anyInterface;
+    config.linkType = anyInterface ? kLinkTypeEthernet : fileLinkType;
+    if (!interfaces.empty() && !anyInterface)
+        config.singleInterface = interfaces.front();
+    config.resolveInterface = [this](std::int32_t ifindex) { return describeInterface(ifindex); };
+    switch (options.format) {
     case FileFormat::PcapNanoseconds:
-        d->writer = makePcapWriter(config, true);
-        break;
+        return makePcapWriter(config, true);
     case FileFormat::PcapMicroseconds:
-        d->writer = makePcapWriter(config, false);
-        break;
+        return makePcapWriter(config, false);
     case FileFormat::Pcapng:
-        d->writer = makePcapngWriter(config);
-        break;
+        return makePcapngWriter(config);
     }
+    return nullptr;
+}
+
+CaptureError Recorder::startWriting(OutputFileSet& files)
+{
+    d->files = &files;
+    if (d->options.fileSet.maxFileSeconds != 0)
+        d->fileDeadlineNs =
+            realtimeNs() + std::int64_t(d->options.fileSet.maxFileSeconds) * 1'000'000'000;
+    return startWriting(files.fd());
+}
+
+CaptureError Recorder::startWriting(int outputFd)
+{
+    d->writer = d->makeWriter(outputFd);
     if (!d->writer)
         return makeError(CaptureErrorCode::SystemError, "cannot create the file writer");
     if (!d->writer->begin())
         return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file \"" +
-                                                                  d->options.outputPath +
+                                                                  d->currentPath() +
                                                                   "\": " + d->writer->error());
     // Sized once for the largest block so the loop never allocates.
     const std::size_t maxPackets = kMaxBatchPackets;
     d->batch.reserve(maxPackets);
     d->offsets.reserve(maxPackets);
-    d->totals.fileBytes = d->writer->bytesWritten();
+    d->updateFileBytes();
     return {};
 }
 
@@ -520,8 +608,26 @@ CaptureError Recorder::Impl::processBlock(const tpacket_block_desc* block,
             batch.pop_back();
             continue;
         }
+        if (files && needsNewFile(view)) {
+            // The packets before this one finish the current file.
+            const PacketView held = view;
+            batch.pop_back();
+            const bool onTime = fileDeadlineNs != 0 && held.timestampNs >= fileDeadlineNs;
+            CaptureError error = flushBatch(observer, wantOffsets);
+            if (!error)
+                error = nextFile(observer, false,
+                                 onTime ? nextIntervalStart(held.timestampNs) : realtimeNs());
+            if (error) {
+                if (error.code == CaptureErrorCode::DiskFull)
+                    totals.diskFullDrops += count - i;
+                return error;
+            }
+            batch.push_back(held);
+        }
+        if (files && options.fileSet.maxFileBytes != 0)
+            batchBytes += writer->recordBytes(batch.back());
 
-        accountPacket(view, totals);
+        accountPacket(batch.back(), totals);
         if (countLimit != 0 && totals.packets >= countLimit) {
             limitReached = true;
             break;
@@ -543,11 +649,12 @@ CaptureError Recorder::Impl::flushBatch(RecorderObserver& observer, bool wantOff
     if (batch.empty())
         return {};
     std::vector<std::uint64_t>* recordOffsets = wantOffsets ? &offsets : nullptr;
+    batchBytes = 0;
     if (!writer->writePackets(batch, recordOffsets)) {
         const int error = writer->errorNumber();
-        if (error != ENOSPC && error != EDQUOT)
+        if (!isDiskFull(error))
             return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file \"" +
-                                                                      options.outputPath +
+                                                                      currentPath() +
                                                                       "\": " + writer->error());
         // The packets that fit stay in the file and are shown; the others
         // leave the totals, which then describe the file exactly.
@@ -555,16 +662,22 @@ CaptureError Recorder::Impl::flushBatch(RecorderObserver& observer, bool wantOff
         const std::span<const PacketView> all(batch);
         unaccount(all.subspan(kept), totals);
         totals.diskFullDrops += batch.size() - kept;
-        totals.fileBytes = writer->bytesWritten();
+        filePackets += kept;
+        updateFileBytes();
         if (kept > 0)
             observer.packetsWritten(
                 all.first(kept), wantOffsets ? std::span<const std::uint64_t>(offsets).first(kept)
                                              : std::span<const std::uint64_t>());
         batch.clear();
+        // A ring of files makes room by deleting its oldest file and goes on
+        // in a new one; otherwise (or with one file left) the recording stops.
+        if (files && options.fileSet.keepFiles != 0 && files->filesKept() >= 2)
+            return nextFile(observer, true, realtimeNs());
         return diskFull(error);
     }
-    totals.fileBytes = writer->bytesWritten();
-    if (options.stop.fileBytes != 0 && totals.fileBytes >= options.stop.fileBytes)
+    filePackets += batch.size();
+    updateFileBytes();
+    if (options.stop.fileBytes != 0 && totals.setBytes >= options.stop.fileBytes)
         limitReached = true;
     observer.packetsWritten(batch, wantOffsets ? std::span<const std::uint64_t>(offsets)
                                                : std::span<const std::uint64_t>());
@@ -572,12 +685,73 @@ CaptureError Recorder::Impl::flushBatch(RecorderObserver& observer, bool wantOff
     return {};
 }
 
+// Each file of a set counts its own packets and the kernel's drops while it
+// was current; one file gets the recording's totals.
+WriterFinalStats Recorder::Impl::currentFileStats() const
+{
+    WriterFinalStats stats;
+    if (files) {
+        stats.dropped = totals.kernelDrops - fileDropsAtStart;
+        stats.received = filePackets + stats.dropped;
+    } else {
+        stats.received = totals.packets + totals.kernelDrops;
+        stats.dropped = totals.kernelDrops;
+    }
+    return stats;
+}
+
+// Finishes the current file of the set and starts the next one, on a packet
+// boundary (the batch is empty). makeRoom: the disk is full, so the oldest
+// file goes first (the current one, cut at its last whole packet, stays).
+// Runs under seccomp: openat and unlinkat on the set's directory only.
+CaptureError Recorder::Impl::nextFile(RecorderObserver& observer, bool makeRoom,
+                                      std::int64_t startNs)
+{
+    const int writeError = writer->errorNumber();
+    readKernelStatistics();
+    if (!writer->finish(currentFileStats()) && !makeRoom && !isDiskFull(writer->errorNumber()))
+        return makeError(CaptureErrorCode::OutputNotWritable,
+                         "cannot finish output file \"" + currentPath() + "\": " + writer->error());
+    earlierFilesBytes += writer->bytesWritten();
+    writer.reset();
+    const bool ringMode = options.fileSet.keepFiles != 0;
+    if (makeRoom && !files->deleteOldest())
+        return diskFull(writeError);
+    const auto startSeconds = static_cast<std::time_t>(startNs / 1'000'000'000);
+    int error = files->createNext(startSeconds);
+    while (isDiskFull(error) && ringMode && files->deleteOldest())
+        error = files->createNext(startSeconds);
+    if (error != 0) {
+        if (isDiskFull(error))
+            return diskFull(error);
+        return makeError(CaptureErrorCode::OutputNotWritable,
+                         "cannot create the next file of the set after \"" + currentPath() +
+                             "\": " + std::strerror(error));
+    }
+    writer = makeWriter(files->fd());
+    if (!writer || !writer->begin()) {
+        const int beginError = writer ? writer->errorNumber() : 0;
+        if (isDiskFull(beginError))
+            return diskFull(beginError);
+        return makeError(CaptureErrorCode::OutputNotWritable,
+                         "cannot write output file \"" + currentPath() +
+                             "\": " + (writer ? writer->error() : std::string("no writer")));
+    }
+    if (options.fileSet.maxFileSeconds != 0)
+        fileDeadlineNs = startNs + std::int64_t(options.fileSet.maxFileSeconds) * 1'000'000'000;
+    filePackets = 0;
+    fileDropsAtStart = totals.kernelDrops;
+    updateFileBytes();
+    observer.fileStarted(files->number(), files->currentPath(), files->filesKept());
+    return {};
+}
+
 // The stop reason for a full file system: says so, names the path and how
 // much room is left (fstatfs is allowed under seccomp for this).
 CaptureError Recorder::Impl::diskFull(int error)
 {
-    std::string message = "the disk is full: cannot write output file \"" + options.outputPath +
-                          "\" (" + std::strerror(error);
+    std::string message = "the disk is full: cannot write output file \"" + currentPath() + "\" (" +
+                          std::strerror(error);
     struct statvfs space
     {};
     if (outputFd >= 0 && ::fstatvfs(outputFd, &space) == 0)
@@ -592,6 +766,8 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
     if (!d->writer)
         return makeError(CaptureErrorCode::SystemError, "run() called before startWriting()");
     const bool wantOffsets = observer.wantsRecordOffsets();
+    if (d->files)
+        observer.fileStarted(d->files->number(), d->files->currentPath(), d->files->filesKept());
     const std::int64_t start = monotonicNs();
     const std::int64_t deadline =
         d->options.stop.durationSeconds > 0
@@ -612,7 +788,7 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
     auto tick = [&](std::int64_t now) {
         d->readKernelStatistics();
         d->totals.elapsedNs = now - start;
-        d->totals.fileBytes = d->writer->bytesWritten();
+        d->updateFileBytes();
         observer.tick(d->totals);
     };
 
@@ -624,6 +800,16 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
             break;
         const std::int64_t now = monotonicNs();
         if (now >= nextTick) {
+            // An idle link still gets its next file on time. Only once every
+            // packet from before the boundary has left the kernel's open
+            // block (the same wait as a stop's drain) and been drained: those
+            // belong in the current file.
+            const std::int64_t wallNow = realtimeNs();
+            if (d->fileDeadlineNs != 0 && !draining && wallNow >= d->fileDeadlineNs + kDrainNs) {
+                failure = d->nextFile(observer, false, d->nextIntervalStart(wallNow));
+                if (failure)
+                    break;
+            }
             tick(now);
             nextTick = std::max(nextTick + kTickNs, now + 1);
         }
@@ -684,15 +870,14 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
         }
     }
     d->readKernelStatistics();
-    WriterFinalStats stats;
-    stats.received = d->totals.packets + d->totals.kernelDrops;
-    stats.dropped = d->totals.kernelDrops;
-    if (!d->writer->finish(stats) && !failure)
+    // A failed nextFile() may have left no writer: the last file was finished.
+    if (d->writer && !d->writer->finish(d->currentFileStats()) && !failure)
         failure = makeError(CaptureErrorCode::OutputNotWritable, "cannot finish output file \"" +
-                                                                     d->options.outputPath +
+                                                                     d->currentPath() +
                                                                      "\": " + d->writer->error());
     d->totals.elapsedNs = monotonicNs() - start;
-    d->totals.fileBytes = d->writer->bytesWritten();
+    if (d->writer)
+        d->updateFileBytes();
     observer.tick(d->totals);
     return failure;
 }
@@ -707,6 +892,11 @@ void Recorder::requestStop()
 const CaptureTotals& Recorder::totals() const
 {
     return d->totals;
+}
+
+std::vector<std::string> Recorder::filePaths() const
+{
+    return d->files ? d->files->paths() : std::vector<std::string>();
 }
 
 } // namespace pr

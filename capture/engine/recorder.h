@@ -65,8 +65,7 @@ public:
     // file number `number` (1-based) at `path`; packetsWritten() offsets from
     // now on are offsets in that file. filesKept: how many files of the set
     // exist now, this one included (at most keepFiles when that is set).
-    virtual void fileStarted(std::uint32_t number, const std::string& path,
-                             std::uint32_t filesKept)
+    virtual void fileStarted(std::uint32_t number, const std::string& path, std::uint32_t filesKept)
     {
         (void)number;
         (void)path;
@@ -80,6 +79,8 @@ public:
 //   open()        interface lookup, filter, TPACKET_V3 ring, membership, bind.
 //   startWriting(fd)  writes the file header.
 //   run()         the loop, until a stop condition or requestStop().
+class OutputFileSet;
+
 class Recorder
 {
 public:
@@ -94,11 +95,19 @@ public:
     std::uint32_t linkType() const;                         // of the file
     const std::vector<WriterInterface>& interfaces() const; // known at open()
     CaptureError startWriting(int outputFd);
+    // A split recording (CaptureOptions::fileSet): the set's first file is
+    // created; the loop starts the next ones (and deletes the oldest of a
+    // ring) itself. `files` must outlive run(). observer.fileStarted() is
+    // called for every file, the first one when run() starts.
+    CaptureError startWriting(OutputFileSet& files);
     // extraFd: optional descriptor polled alongside the ring (-1 for none).
     CaptureError run(RecorderObserver& observer, int extraFd = -1);
     // Async-signal-safe and thread-safe: the loop drains, finalizes and returns.
     void requestStop();
     const CaptureTotals& totals() const;
+    // The files of a split recording that still exist, oldest first; empty
+    // when recording to one file.
+    std::vector<std::string> filePaths() const;
     // The descriptors the loop writes to besides the file: the stop eventfd
     // and, for "any", the rtnetlink socket that names new interfaces.
     std::vector<int> writableDescriptors() const;
