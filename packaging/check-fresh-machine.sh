@@ -55,7 +55,7 @@ cleanup() {
         ((${#targets[@]})) || break
         umount -l "${targets[@]}" 2>/dev/null || true
     done
-    if findmnt -rn -o TARGET | grep -qE "^$root(/|$)"; then
+    if findmnt -rn -o TARGET | grep -E "^$root(/|$)" >/dev/null; then
         echo "check-fresh-machine: mounts left under $root; not deleting it" >&2
         return
     fi

@@ -27,7 +27,10 @@ case $BUILD_TYPE in
 *) ok "build type $BUILD_TYPE" ;;
 esac
 
-# Imported functions, without their symbol versions.
+# Imported functions, without their symbol versions. Never pipe them into
+# `grep -q`: it exits at the first match, and with pipefail the producer's
+# SIGPIPE on its next write turns the match into a failure (sort writes the
+# helper's 4.6 KB list in two writes: 43 false failures in 300 runs).
 imports() { "$READELF" --dyn-syms -W "$1" | awk '$7 == "UND" { sub(/@.*/, "", $8); print $8 }' | sort -u; }
 fortified() { imports "$1" | grep -E '^__[a-z0-9_]+_chk$' | grep -vx '__stack_chk_fail' || true; }
 cet_note() { "$READELF" -nW "$1" | grep -E 'x86 feature: .*IBT.*SHSTK' || true; }
@@ -63,7 +66,7 @@ check() {
     else
         fail "$name: no GNU_RELRO segment (-z relro)"
     fi
-    if imports "$file" | grep -qx '__stack_chk_fail'; then
+    if imports "$file" | grep -x '__stack_chk_fail' >/dev/null; then
         ok "$name: stack protector (__stack_chk_fail)"
     else
         fail "$name: does not import __stack_chk_fail (-fstack-protector-strong)"

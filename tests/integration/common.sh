@@ -49,9 +49,9 @@ file_contains() { grep -q -- "$2" "$1" 2>/dev/null; }
 # tcp_listening NETNS|- PORT
 tcp_listening() {
     if [[ $1 == - ]]; then
-        ss -ltnH "sport = :$2" | grep -q .
+        ss -ltnH "sport = :$2" | grep . >/dev/null
     else
-        ip netns exec "$1" ss -ltnH "sport = :$2" | grep -q .
+        ip netns exec "$1" ss -ltnH "sport = :$2" | grep . >/dev/null
     fi
 }
 

@@ -26,7 +26,7 @@ if [[ $(id -u) -ne 0 ]]; then
     echo "needs root (installs a package, creates a user, starts polkitd)"
     exit 77
 fi
-if dpkg-query -W -f='${Status}' packet-recorder 2>/dev/null | grep -q "ok installed"; then
+if dpkg-query -W -f='${Status}' packet-recorder 2>/dev/null | grep "ok installed" >/dev/null; then
     echo "packet-recorder is already installed on this machine: not touching it"
     exit 77
 fi
@@ -106,7 +106,7 @@ grep -q "<annotate key=\"org.freedesktop.policykit.exec.path\">$helper</annotate
     fail "the installed policy does not name $helper"
 desktop_file=/usr/share/applications/org.packetrecorder.PacketRecorder.desktop
 [[ -f $desktop_file ]] || fail "no desktop entry at $desktop_file"
-packet-recorder --version | grep -q "packet-recorder" || fail "packet-recorder --version"
+packet-recorder --version | grep "packet-recorder" >/dev/null || fail "packet-recorder --version"
 "$helper" --version >/dev/null || fail "packet-recorder-helper --version"
 for page in man1/packet-recorder.1.gz man8/packet-recorder-helper.8.gz; do
     [[ -f /usr/share/man/$page ]] || fail "no man page /usr/share/man/$page"
@@ -219,7 +219,7 @@ pk_check_dropped_as() {
     pk_uid=$uid
     pk_check_dropped "$pid"
     # pkexec replaces itself with the helper, leaving PKEXEC_UID behind.
-    if tr '\0' '\n' <"/proc/$pid/environ" | grep -q "^PKEXEC_UID=$uid$"; then
+    if tr '\0' '\n' <"/proc/$pid/environ" | grep "^PKEXEC_UID=$uid$" >/dev/null; then
         echo pkexec >"$work/helper-parent"
     else
         echo direct >"$work/helper-parent"

@@ -79,7 +79,7 @@ check_start_error() {
         cat "$out/driver.err" >&2
         pk_fail "driver exited with $rc, expected the error exit 2"
     }
-    grep "^error code=$code message=" "$out/driver.log" | grep -qF -- "$text" ||
+    grep "^error code=$code message=" "$out/driver.log" | grep -F -- "$text" >/dev/null ||
         pk_fail "expected error code $code saying \"$text\""
     [[ $(grep -c "^error " "$out/driver.log") -eq 1 ]] || pk_fail "more than one error"
     ! grep -q "^started " "$out/driver.log" || pk_fail "the recording started"
@@ -114,9 +114,9 @@ start_with_agent() {
     pk_as_user touch "$out/go"
     pk_wait_agent_text "Password:" 150 || pk_fail "no password prompt: $(pk_agent_screen)"
     pk_agent_screen >&2
-    pk_agent_screen | grep -qF "AUTHENTICATING FOR org.packetrecorder.helper.capture" ||
+    pk_agent_screen | grep -F "AUTHENTICATING FOR org.packetrecorder.helper.capture" >/dev/null ||
         pk_fail "the prompt is not for the capture action"
-    pk_agent_screen | grep -qF "Authenticating as: $pk_user" ||
+    pk_agent_screen | grep -F "Authenticating as: $pk_user" >/dev/null ||
         pk_fail "the prompt does not ask for the user's own password"
 }
 
@@ -144,7 +144,7 @@ drive() {
 # expect_error CODE TEXT: the last drive() ended with exactly that error.
 expect_error() {
     [[ $rc -eq 2 ]] || pk_fail "driver exited with $rc, expected the error exit 2"
-    grep "^error code=$1 message=" "$out/driver.log" | grep -qF -- "$2" ||
+    grep "^error code=$1 message=" "$out/driver.log" | grep -F -- "$2" >/dev/null ||
         pk_fail "expected error code $1 saying \"$2\""
     ! grep -q "^started " "$out/driver.log" || pk_fail "the recording started"
 }
@@ -499,7 +499,7 @@ strace_privileged | strace_privileged_file_caps)
     grep -E '^[0-9]+ +openat\(' "$pk_work/privileged.trace" | grep -vE \
         '"(/etc/ld\.so\.cache|/lib/[^"]+|/usr/lib/[^"]+|/sys/devices/system/cpu/possible|/proc/[0-9]+/status|/run/packet-recorder|uid-[0-9]+-[0-9]\.lock)"' &&
         pk_fail "an unexpected file was opened while root"
-    grep -E '^[0-9]+ +socket\(' "$pk_work/privileged.trace" | grep -qv 'AF_PACKET' &&
+    grep -E '^[0-9]+ +socket\(' "$pk_work/privileged.trace" | grep -v 'AF_PACKET' >/dev/null &&
         pk_fail "a socket other than AF_PACKET was created while root"
     # And the name was resolved after all, as the user.
     sed -n "/$drop_call(.* = 0\$/,\$p" "$pk_work/helper.trace" >"$pk_work/user.trace"
