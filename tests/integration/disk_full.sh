@@ -62,4 +62,45 @@ for format in pcap pcapng; do
         "$file_bytes bytes, tshark and capinfos read $in_tshark packets"
     echo "  stderr: $(grep -i 'disk is full' "$WORK/recorder.err")"
 done
-echo "PASS: a full disk stops the recording with a valid file and exit status 4"
+# A ring of files (--keep-files) on the same full disk: the oldest file is
+# deleted and the recording goes on; it stops only when asked (exit 0). The
+# packets of each write that failed count as lost; every file left opens.
+for format in pcap pcapng; do
+    rm -f "$SMALL"/*
+    start_recorder "$NS_B" --interface "$VETH_B" --output "$SMALL/ring.$format" \
+        --format "$format" --filter "udp port 4001" --split-size 1 --keep-files 3
+    ip netns exec "$NS_A" timeout 60 trafgen --dev "$VETH_A" --conf "$WORK/flood.cfg" \
+        --num "$COUNT" --cpus 1 --gap 20us >"$WORK/trafgen.log" 2>&1 ||
+        fail "trafgen failed: $(cat "$WORK/trafgen.log")"
+    sleep 1
+    kill -0 "$RECORDER_PID" 2>/dev/null ||
+        fail "ring $format: the recorder stopped on a full disk: $(cat "$WORK/recorder.err")"
+    stop_process "$RECORDER_PID" || fail "ring $format: exit status $?: $(cat "$WORK/recorder.err")"
+    [[ $(json_field "$WORK/recorder.json" .stop_reason) == normal ]] ||
+        fail "ring $format: stop_reason: $(cat "$WORK/recorder.json")"
+    lost=$(json_field "$WORK/recorder.json" .disk_full_drops)
+    packets=$(json_field "$WORK/recorder.json" .packets)
+    ((lost > 0)) || fail "ring $format: the disk never filled up (nothing lost)"
+    ((packets + lost == COUNT)) || fail "ring $format: $packets recorded + $lost lost != $COUNT sent"
+    started=$(grep -c '^file [0-9]*: ' "$WORK/recorder.err")
+    mapfile -t files < <(find "$SMALL" -name "ring_*" | LC_ALL=C sort)
+    ((${#files[@]} >= 2 && ${#files[@]} <= 3)) ||
+        fail "ring $format: ${#files[@]} files left (at most 3 kept): ${files[*]}"
+    ((started > ${#files[@]})) || fail "ring $format: no file was deleted ($started started)"
+    diff <(printf '%s\n' "${files[@]}") <(jq -r '.files[]' "$WORK/recorder.json") >/dev/null ||
+        fail "ring $format: summary files $(jq -c .files "$WORK/recorder.json") are not ${files[*]}"
+    kept=0
+    for file in "${files[@]}"; do
+        capinfos -c "$file" >"$WORK/capinfos.out" 2>"$WORK/capinfos.err" ||
+            fail "ring $format: capinfos $file: $(cat "$WORK/capinfos.err")"
+        [[ ! -s "$WORK/capinfos.err" ]] || fail "ring $format: capinfos: $(cat "$WORK/capinfos.err")"
+        n=$(awk -F: '/Number of packets/ {gsub(/ /, "", $2); print $2}' "$WORK/capinfos.out")
+        kept=$((kept + n))
+    done
+    # The last packets sent are in the last file: recording went on to the end.
+    last_sent=$(tshark -r "${files[-1]}" -T fields -e udp.srcport 2>/dev/null | wc -l)
+    ((last_sent > 0)) || fail "ring $format: the newest file is empty"
+    echo "ok: ring $format: $started files started, ${#files[@]} kept with $kept packets," \
+        "$packets recorded, $lost lost to the full disk, exit 0"
+done
+echo "PASS: a full disk stops the recording with a valid file and exit status 4, and a ring goes on"
