@@ -297,7 +297,8 @@ bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* e
     // PACKET_STATISTICS, writev to the file, read/write on the control
     // socket, munmap/close at the end), plus what libc may do underneath:
     // the allocator, vDSO fallbacks for time, signals (SIGTERM stops the loop,
-    // abort() on a bug), exit. Not allowed, among others: open*, socket,
+    // abort() on a bug), exit. Not allowed, among others: open* (but see a
+    // file set's openat below), socket,
     // setsockopt (no re-binding or re-filtering the packet socket), execve,
     // clone (no new processes or threads), ptrace, kill.
     static constexpr std::array allowed = {

@@ -80,6 +80,17 @@ expect_error "snaplen too small" "--snaplen" "64 and 262144" -- \
     "$HELPER" record --interface lo --output "$OUT" --snaplen 10
 expect_error "snaplen too large" "--snaplen" "64 and 262144" -- \
     "$HELPER" record --interface lo --output "$OUT" --snaplen 300000
+# A set of files: every bound named with its option.
+expect_error "split size too small" "--split-size" "1 and 1000000 MB" -- \
+    "$HELPER" record --interface lo --output "$OUT" --split-size 0.5
+expect_error "split size not a number" "--split-size" "1 and 1000000 MB" -- \
+    "$HELPER" record --interface lo --output "$OUT" --split-size 1e400
+expect_error "split seconds zero" "--split-seconds" "1 and 31536000" -- \
+    "$HELPER" record --interface lo --output "$OUT" --split-seconds 0
+expect_error "keep files too many" "--keep-files" "1 and 100000" -- \
+    "$HELPER" record --interface lo --output "$OUT" --split-seconds 1 --keep-files 100001
+expect_error "keep files without split" "--keep-files" "--split-size or --split-seconds" -- \
+    "$HELPER" record --interface lo --output "$OUT" --keep-files 3
 expect_error "count zero" "--count" -- \
     "$HELPER" record --interface lo --output "$OUT" --count 0
 expect_error "unknown format" "--format" "pcapng" -- \
