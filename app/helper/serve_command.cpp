@@ -228,6 +228,12 @@ public:
 
     void tick(const CaptureTotals& totals) override { m_session.tick(totals); }
 
+    void fileStarted(std::uint32_t number, const std::string& path,
+                     std::uint32_t filesKept) override
+    {
+        m_session.fileStarted(number, path, filesKept);
+    }
+
     void extraFdReadable() override
     {
         // A bounded amount per wake-up, so a peer that floods the control

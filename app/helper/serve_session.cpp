@@ -61,6 +61,10 @@ CaptureOptions toCaptureOptions(const StartRequest& request)
     options.stop.durationSeconds = request.stopAfterSeconds;
     options.stop.packetCount = request.stopAfterPackets;
     options.stop.fileBytes = request.stopAfterBytes;
+    // Validated by the decoder (limits, keepFiles only with a split).
+    options.fileSet.maxFileBytes = request.splitBytes;
+    options.fileSet.maxFileSeconds = request.splitSeconds;
+    options.fileSet.keepFiles = request.keepFiles;
     return options;
 }
 
@@ -241,6 +245,27 @@ void ServeSession::tick(const CaptureTotals& totals)
     // Writing to a socket whose reader closed: the GUI is gone.
     if (m_out.peerGone())
         m_recorder.requestStop();
+}
+
+void ServeSession::fileStarted(std::uint32_t number, const std::string& path,
+                               std::uint32_t filesKept)
+{
+    if (m_state != State::Recording)
+        return;
+    FileStartedInfo info;
+    info.number = std::max<std::uint32_t>(number, 1);
+    info.path = QString::fromStdString(path);
+    info.filesKept = std::clamp<std::uint32_t>(filesKept, 1, info.number);
+    // The GUI refuses a message that breaks the protocol's bounds, and with
+    // it the recording: a name it cannot take is only logged (the file is
+    // written all the same).
+    if (!info.path.startsWith(QLatin1Char('/')) || info.path.contains(QChar(0)) ||
+        path.size() > limits::kMaxPathLength) {
+        m_out.log("a file of the set has a name the protocol cannot carry");
+        return;
+    }
+    m_out.sendControl(encodeFileStarted(info));
+    m_out.flush();
 }
 
 void ServeSession::finish(const CaptureError& runError, const CaptureTotals& totals)

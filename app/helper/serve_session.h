@@ -16,6 +16,7 @@
 #include <QByteArrayView>
 
 #include <cstdint>
+#include <string>
 
 namespace pr::helper {
 
@@ -85,6 +86,10 @@ public:
     // Recording: the periodic totals, and packet records the GUI did not get.
     void tick(const CaptureTotals& totals);
     void countNotShown(std::uint64_t records) { m_notShown += records; }
+    // A set of files started file `number` at path (RecorderObserver::
+    // fileStarted): tells the GUI with FileStarted, queued like the other
+    // control messages, never waiting for the socket.
+    void fileStarted(std::uint32_t number, const std::string& path, std::uint32_t filesKept);
     // The recording ended (runError: why, if it failed): sends the final
     // messages and ends the session.
     void finish(const CaptureError& runError, const CaptureTotals& totals);

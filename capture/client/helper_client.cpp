@@ -217,6 +217,7 @@ HelperClient::HelperClient(QObject* parent) : QObject(parent), d(std::make_uniqu
 {
     qRegisterMetaType<proto::StartRequest>();
     qRegisterMetaType<proto::StartedInfo>();
+    qRegisterMetaType<proto::FileStartedInfo>();
     qRegisterMetaType<proto::TotalsInfo>();
     qRegisterMetaType<proto::PacketRecord>();
     qRegisterMetaType<QList<proto::PacketRecord>>();
@@ -498,6 +499,9 @@ void HelperClient::Impl::handle(const proto::Message& message)
         return;
     case MessageKind::Packets:
         emit q->packetsReceived(message.packets);
+        return;
+    case MessageKind::FileStarted:
+        emit q->fileStarted(message.fileStarted);
         return;
     case MessageKind::Warning:
         emit q->warningReceived(message.warning);

@@ -58,6 +58,9 @@ signals:
     void started(const pr::proto::StartedInfo& info);
     void totalsReceived(const pr::proto::TotalsInfo& totals);
     void packetsReceived(const QList<pr::proto::PacketRecord>& packets);
+    // A recording split into a set of files started a new file (the first
+    // included): packets from now on are in info.path.
+    void fileStarted(const pr::proto::FileStartedInfo& info);
     void warningReceived(const QString& message);
     void errorOccurred(const pr::proto::ErrorInfo& error);
     void stopped(const pr::proto::TotalsInfo& finalTotals);

@@ -12,45 +12,71 @@
 
 namespace pr::proto {
 
-enum class Direction : std::uint8_t { Incoming = 0, Outgoing = 1, OtherHost = 2 };
+enum class Direction : std::uint8_t
+{
+    Incoming = 0,
+    Outgoing = 1,
+    OtherHost = 2
+};
 
-struct StartRequest {
-    QString interfaceName;   // real interface name or "any"
+struct StartRequest
+{
+    QString interfaceName; // real interface name or "any"
     QString filter;
     std::uint32_t snaplen = 262144;
     bool promiscuous = false;
     std::uint64_t ringBytes = 64ull << 20;
     QString format = QStringLiteral("pcap"); // "pcap", "pcap-us", "pcapng"
-    QString outputPath;      // opened by the helper after dropping privileges
+    QString outputPath;                      // opened by the helper after dropping privileges
     // Replace an existing file at outputPath (the user was asked). Key
     // "overwrite", optional on the wire: absent means an existing file is
     // refused with OutputExists and left untouched.
     bool overwrite = false;
-    double stopAfterSeconds = 0;     // 0: no limit
+    double stopAfterSeconds = 0; // 0: no limit
     std::uint64_t stopAfterPackets = 0;
     std::uint64_t stopAfterBytes = 0;
+    // A set of files (ring buffer), optional keys, absent or 0 means off:
+    // a new file every splitBytes bytes and/or splitSeconds seconds, keeping
+    // only the newest keepFiles (which needs a split). See pr::FileSetOptions.
+    std::uint64_t splitBytes = 0;
+    std::uint32_t splitSeconds = 0;
+    std::uint32_t keepFiles = 0;
 };
 
-struct InterfaceEntry {
+struct InterfaceEntry
+{
     std::int32_t ifindex = 0;
     QString name;
     std::uint32_t linkType = 0;
 };
 
-struct StartedInfo {
+struct StartedInfo
+{
     std::uint32_t linkType = 0; // of the file
     QString linkTypeName;
     QList<InterfaceEntry> interfaces;
     QString outputPath;
 };
 
-struct DirectionCounts {
+// A recording split into a set of files started file `number` (1-based) at
+// `path`; packet records from now on carry offsets in that file. filesKept:
+// how many files of the set exist now, this one included.
+struct FileStartedInfo
+{
+    std::uint32_t number = 1;
+    QString path;
+    std::uint32_t filesKept = 1;
+};
+
+struct DirectionCounts
+{
     std::uint64_t packets = 0;
     std::uint64_t bytes = 0;
 };
 
 // Every counter of the headless JSON summary plus current rates.
-struct TotalsInfo {
+struct TotalsInfo
+{
     std::uint64_t packets = 0;
     std::uint64_t wireBytes = 0;
     std::uint64_t capturedBytes = 0;
@@ -61,7 +87,7 @@ struct TotalsInfo {
     std::uint64_t tcpPayloadBytes = 0;
     std::uint64_t udpPayloadBytes = 0;
     std::uint64_t fileBytes = 0;
-    std::uint64_t notShown = 0; // packet records the socket could not take
+    std::uint64_t notShown = 0;      // packet records the socket could not take
     std::uint64_t diskFullDrops = 0; // lost to a full disk (optional key)
     double elapsedSeconds = 0;
     double packetsPerSecond = 0; // over the last interval
@@ -74,7 +100,8 @@ struct TotalsInfo {
 
 inline constexpr int kMaxRecordHeadBytes = 128;
 
-struct PacketRecord {
+struct PacketRecord
+{
     std::int64_t timestampNs = 0;
     std::int32_t ifindex = 0;
     Direction direction = Direction::Incoming;
@@ -85,7 +112,8 @@ struct PacketRecord {
     QByteArray head;            // first <= 128 bytes of the frame as written
 };
 
-enum class ErrorCode : std::uint16_t {
+enum class ErrorCode : std::uint16_t
+{
     Unknown = 0,
     UnknownInterface,
     InterfaceDown,
@@ -95,11 +123,11 @@ enum class ErrorCode : std::uint16_t {
     NoPrivilege,
     OutOfRange,
     SystemError,
-    ProtocolError,     // malformed, oversize, truncated frame or unknown kind
+    ProtocolError, // malformed, oversize, truncated frame or unknown kind
     VersionMismatch,
-    NotAuthorized,     // polkit refused: wrong password or not allowed (client side)
-    HelperNotFound,    // client side
-    HelperCrashed,     // client side
+    NotAuthorized,  // polkit refused: wrong password or not allowed (client side)
+    HelperNotFound, // client side
+    HelperCrashed,  // client side
     // Client side too: why pkexec could not run the helper. Append only, the
     // numbers are printed by tools and matched by tests.
     PolkitUnavailable,      // no system bus or no polkitd to ask
@@ -117,7 +145,8 @@ enum class ErrorCode : std::uint16_t {
     DiskFull,
 };
 
-struct ErrorInfo {
+struct ErrorInfo
+{
     ErrorCode code = ErrorCode::Unknown;
     QString message; // a plain sentence for the user
 };
@@ -126,6 +155,7 @@ struct ErrorInfo {
 
 Q_DECLARE_METATYPE(pr::proto::StartRequest)
 Q_DECLARE_METATYPE(pr::proto::StartedInfo)
+Q_DECLARE_METATYPE(pr::proto::FileStartedInfo)
 Q_DECLARE_METATYPE(pr::proto::TotalsInfo)
 Q_DECLARE_METATYPE(pr::proto::PacketRecord)
 Q_DECLARE_METATYPE(pr::proto::ErrorInfo)

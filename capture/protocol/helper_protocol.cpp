@@ -40,6 +40,13 @@ constexpr QLatin1StringView totals("totals");
 constexpr QLatin1StringView records("records");
 constexpr QLatin1StringView message("message");
 constexpr QLatin1StringView code("code");
+// Start, optional (a set of files; absent means 0, off).
+constexpr QLatin1StringView splitBytes("splitBytes");
+constexpr QLatin1StringView splitSeconds("splitSeconds");
+constexpr QLatin1StringView keepFiles("keepFiles");
+// FileStarted (with outputPath).
+constexpr QLatin1StringView fileNumber("fileNumber");
+constexpr QLatin1StringView filesKept("filesKept");
 // In the totals map, optional (added after version 1): absent means 0.
 constexpr QLatin1StringView diskFullDrops("diskFullDrops");
 } // namespace key
@@ -311,7 +318,8 @@ constexpr QLatin1StringView kKnownKeys[] = {
     key::snaplen,     key::promiscuous, key::ringBytes,     key::format,    key::outputPath,
     key::stopSeconds, key::stopPackets, key::stopBytes,     key::linkType,  key::linkTypeName,
     key::interfaces,  key::totals,      key::records,       key::message,   key::code,
-    key::overwrite,
+    key::overwrite,   key::splitBytes,  key::splitSeconds,  key::keepFiles, key::fileNumber,
+    key::filesKept,
 };
 constexpr int kKnownKeyCount = int(std::size(kKnownKeys));
 
@@ -512,6 +520,55 @@ bool decodeTotals(const QCborValue& value, Checker& check, TotalsInfo* totals)
     return check.ok();
 }
 
+// An optional split limit: absent or 0 is off, anything else in [min, max].
+template <typename T>
+void optionalLimit(Fields& f, Checker& check, QLatin1StringView name, std::uint64_t min,
+                   std::uint64_t max, T* out)
+{
+    const QCborValue value = f.optional(name);
+    std::uint64_t v = 0;
+    if (value.isUndefined() || !check.uint(value, name, max, &v))
+        return;
+    if (v != 0 && v < min)
+        check.fail(ErrorCode::OutOfRange, QStringLiteral("Field %1 is %2, below the minimum %3 "
+                                                         "(0 turns it off).")
+                                              .arg(name)
+                                              .arg(v)
+                                              .arg(min));
+    *out = T(v);
+}
+
+// The set of files (pr::FileSetOptions), after the other Start fields.
+bool decodeFileSet(Fields& f, Checker& check, StartRequest* start)
+{
+    optionalLimit(f, check, key::splitBytes, limits::kMinSplitBytes, limits::kMaxSplitBytes,
+                  &start->splitBytes);
+    optionalLimit(f, check, key::splitSeconds, limits::kMinSplitSeconds, limits::kMaxSplitSeconds,
+                  &start->splitSeconds);
+    optionalLimit(f, check, key::keepFiles, 1, limits::kMaxKeepFiles, &start->keepFiles);
+    if (check.ok() && start->keepFiles != 0 && start->splitBytes == 0 && start->splitSeconds == 0)
+        check.fail(ErrorCode::OutOfRange,
+                   QStringLiteral("Field keepFiles needs splitBytes or splitSeconds: without a "
+                                  "split there is one file."));
+    return check.ok();
+}
+
+bool decodeFileStarted(Fields& f, Checker& check, FileStartedInfo* info)
+{
+    if (check.uint32(f[key::fileNumber], key::fileNumber, &info->number) && info->number == 0)
+        check.fail(QStringLiteral("Field fileNumber must be at least 1."));
+    if (check.text(f[key::outputPath], key::outputPath, qsizetype(limits::kMaxPathLength),
+                   &info->path) &&
+        !info->path.startsWith(QLatin1Char('/')))
+        check.fail(QStringLiteral("Field outputPath must be an absolute path."));
+    if (check.uint32(f[key::filesKept], key::filesKept, &info->filesKept) &&
+        (info->filesKept == 0 || info->filesKept > info->number))
+        check.fail(QStringLiteral("Field filesKept is %1; expected 1 to fileNumber (%2).")
+                       .arg(info->filesKept)
+                       .arg(info->number));
+    return check.ok();
+}
+
 bool decodeStart(Fields& f, Checker& check, StartRequest* start)
 {
     check.interfaceName(f[key::interface], key::interface, /*allowAny=*/true,
@@ -549,7 +606,7 @@ bool decodeStart(Fields& f, Checker& check, StartRequest* start)
     check.number(f[key::stopSeconds], key::stopSeconds, &start->stopAfterSeconds);
     check.uint(f[key::stopPackets], key::stopPackets, kMaxCounter, &start->stopAfterPackets);
     check.uint(f[key::stopBytes], key::stopBytes, kMaxCounter, &start->stopAfterBytes);
-    return check.ok();
+    return decodeFileSet(f, check, start);
 }
 
 bool decodeStarted(Fields& f, Checker& check, StartedInfo* info)
@@ -672,6 +729,8 @@ const char* messageKindName(MessageKind kind)
         return "Stop";
     case MessageKind::Stopped:
         return "Stopped";
+    case MessageKind::FileStarted:
+        return "FileStarted";
     }
     return "unknown";
 }
@@ -690,6 +749,7 @@ bool isSentOn(MessageKind kind, Channel channel)
     case MessageKind::Warning:
     case MessageKind::Error:
     case MessageKind::Stopped:
+    case MessageKind::FileStarted:
         return channel == Channel::ToGui;
     }
     return false;
@@ -726,6 +786,13 @@ QByteArray encodeStart(const StartRequest& request)
     frame.number(key::stopSeconds, request.stopAfterSeconds);
     frame.uint(key::stopPackets, request.stopAfterPackets);
     frame.uint(key::stopBytes, request.stopAfterBytes);
+    // Only when set: a Start without a split reads as before.
+    if (request.splitBytes != 0)
+        frame.uint(key::splitBytes, request.splitBytes);
+    if (request.splitSeconds != 0)
+        frame.uint(key::splitSeconds, request.splitSeconds);
+    if (request.keepFiles != 0)
+        frame.uint(key::keepFiles, request.keepFiles);
     return frame.finish();
 }
 
@@ -779,6 +846,16 @@ QByteArray encodePackets(const QList<PacketRecord>& records)
     return frame.finish();
 }
 
+QByteArray encodeFileStarted(const FileStartedInfo& info)
+{
+    FrameBuilder frame;
+    frame.kind(MessageKind::FileStarted);
+    frame.uint(key::fileNumber, info.number);
+    frame.text(key::outputPath, info.path);
+    frame.uint(key::filesKept, info.filesKept);
+    return frame.finish();
+}
+
 QByteArray encodeWarning(const QString& message)
 {
     FrameBuilder frame;
@@ -829,6 +906,8 @@ QByteArray encodeMessage(const Message& message)
         return encodeStop();
     case MessageKind::Stopped:
         return encodeStopped(message.totals);
+    case MessageKind::FileStarted:
+        return encodeFileStarted(message.fileStarted);
     }
     return {};
 }
@@ -885,6 +964,8 @@ bool decodePayload(QByteArrayView payload, Message* message, ErrorInfo* error)
         return decodeError(f, check, &message->error);
     case MessageKind::Stop:
         return true;
+    case MessageKind::FileStarted:
+        return decodeFileStarted(f, check, &message->fileStarted);
     }
     return check.fail(QStringLiteral("Unknown message kind %1.").arg(kind));
 }

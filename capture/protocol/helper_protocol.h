@@ -15,7 +15,7 @@
 //   payload = one CBOR data item (RFC 8949): a map with text keys
 //   Each direction has its own limit on the length (see Channel):
 //     towards the helper  kMaxRequestBytes (16 KiB). The largest valid Start
-//                         is kLargestStartBytes = 8378 bytes (computed below
+//                         is kLargestStartBytes = 8431 bytes (computed below
 //                         from the field bounds: a 4096-byte filter and a
 //                         4096-byte path are most of it); the rest is room
 //                         for fields appended later without a new limit.
@@ -58,7 +58,13 @@
 //                         "stopSeconds" number >= 0, "stopPackets" uint,
 //                         "stopBytes" uint (0 means no limit); optional:
 //                         "overwrite" bool (absent: false, an existing file
-//                         is refused with OutputExists)
+//                         is refused with OutputExists); a set of files
+//                         (pr::FileSetOptions; absent or 0 means off):
+//                         "splitBytes" uint in [kMinSplitBytes, kMaxSplitBytes],
+//                         "splitSeconds" uint in [kMinSplitSeconds,
+//                         kMaxSplitSeconds] (a new file at whichever comes
+//                         first), "keepFiles" uint <= kMaxKeepFiles (delete
+//                         the oldest beyond it; only with a split)
 //   Started  (helper)     "linkType" uint, "linkTypeName" text, "outputPath" text,
 //                         "interfaces" array of [ifindex int, name text, linkType uint]
 //   Totals   (helper)     "totals" map (see below); about every 100 ms. When the
@@ -71,6 +77,12 @@
 //                         of the frame as written to the file)].
 //                         Best effort: batches the socket cannot take are dropped
 //                         and counted in Totals.notShown. The file gets them all.
+//   FileStarted (helper)  "fileNumber" uint >= 1, "outputPath" absolute path
+//                         (<= kMaxPathLength bytes), "filesKept" uint in
+//                         [1, fileNumber]. Only for a Start with a split: once
+//                         for every file of the set, the first included (after
+//                         Started); Packets after it carry offsets in that file.
+//                         The path follows dumpcap's PREFIX_NNNNN_YYYYmmddHHMMSS.EXT.
 //   Warning  (helper)     "message" text
 //   Error    (helper)     "code" uint (an ErrorCode), "message" text (a sentence)
 //   Stop     (GUI)        no fields: finish the file and answer Stopped
@@ -89,7 +101,8 @@
 //   GUI: Hello, Start, then Stop (the only kinds the helper accepts; any
 //   other kind towards the helper is a protocol error) (or closes the socket: the helper treats end
 //   of file as Stop, and also gets SIGTERM through PR_SET_PDEATHSIG).
-//   Helper: Hello, Started or Error, then Totals/Packets/Warning, then Stopped.
+//   Helper: Hello, Started or Error, then Totals/Packets/FileStarted/Warning,
+//   then Stopped.
 //   After an Error the helper exits; a malformed message during recording
 //   also ends it (Error, then Stopped, the file complete).
 
@@ -118,7 +131,7 @@ inline constexpr int kMaxPacketsPerMessage = 4096;
 inline constexpr int kMaxInterfacesPerMessage = 1024;
 inline constexpr int kMaxTextBytes = 4096; // Warning/Error messages, link type names
 inline constexpr int kMaxNestingDepth = 3;
-inline constexpr int kMaxMapEntries = 64; // the totals map has 22 keys, Start 11
+inline constexpr int kMaxMapEntries = 64; // the totals map has 22 keys, Start 15
 inline constexpr int kMaxKeyBytes = 64;
 
 // Which way a frame travels: each way has its own size limit and kinds.
@@ -149,20 +162,23 @@ constexpr std::uint32_t kDouble = 9;
 
 // The largest Start that validates, key by key (key text + value).
 inline constexpr std::uint32_t kLargestStartBytes =
-    2 /* indefinite-length map: head and break, as encoded */          //
-    + detail::textItem(4) + 1                                          // kind (2)
-    + detail::textItem(9) + detail::textItem(15)                       // interface
-    + detail::textItem(6) + detail::textItem(limits::kMaxFilterLength) // filter
-    + detail::textItem(7) + detail::cborHead(limits::kMaxSnaplen)      // snaplen
-    + detail::textItem(11) + 1                                         // promiscuous
-    + detail::textItem(9) + detail::cborHead(limits::kMaxRingBytes)    // ringBytes
-    + detail::textItem(6) + detail::textItem(7)                        // format "pcap-us"
-    + detail::textItem(10) + detail::textItem(limits::kMaxPathLength)  // outputPath
-    + detail::textItem(9) + 1                                          // overwrite
-    + detail::textItem(11) + detail::kDouble                           // stopSeconds
-    + detail::textItem(11) + detail::kAnyUint                          // stopPackets
-    + detail::textItem(9) + detail::kAnyUint;                          // stopBytes
-static_assert(kLargestStartBytes == 8378, "update the number in the Framing comment");
+    2 /* indefinite-length map: head and break, as encoded */           //
+    + detail::textItem(4) + 1                                           // kind (2)
+    + detail::textItem(9) + detail::textItem(15)                        // interface
+    + detail::textItem(6) + detail::textItem(limits::kMaxFilterLength)  // filter
+    + detail::textItem(7) + detail::cborHead(limits::kMaxSnaplen)       // snaplen
+    + detail::textItem(11) + 1                                          // promiscuous
+    + detail::textItem(9) + detail::cborHead(limits::kMaxRingBytes)     // ringBytes
+    + detail::textItem(6) + detail::textItem(7)                         // format "pcap-us"
+    + detail::textItem(10) + detail::textItem(limits::kMaxPathLength)   // outputPath
+    + detail::textItem(9) + 1                                           // overwrite
+    + detail::textItem(11) + detail::kDouble                            // stopSeconds
+    + detail::textItem(11) + detail::kAnyUint                           // stopPackets
+    + detail::textItem(9) + detail::kAnyUint                            // stopBytes
+    + detail::textItem(10) + detail::cborHead(limits::kMaxSplitBytes)   // splitBytes
+    + detail::textItem(12) + detail::cborHead(limits::kMaxSplitSeconds) // splitSeconds
+    + detail::textItem(9) + detail::cborHead(limits::kMaxKeepFiles);    // keepFiles
+static_assert(kLargestStartBytes == 8431, "update the number in the Framing comment");
 static_assert(kLargestStartBytes <= kMaxRequestBytes);
 
 enum class MessageKind : std::uint8_t
@@ -176,6 +192,7 @@ enum class MessageKind : std::uint8_t
     Error = 7,
     Stop = 8,
     Stopped = 9,
+    FileStarted = 10,
 };
 
 const char* messageKindName(MessageKind kind);
@@ -199,6 +216,7 @@ struct Message
     QList<PacketRecord> packets;
     QString warning;
     ErrorInfo error;
+    FileStartedInfo fileStarted;
 };
 
 // The version of this build ("0.1.0"), sent as Hello.helperVersion.
@@ -211,6 +229,7 @@ QByteArray encodeStarted(const StartedInfo& info);
 QByteArray encodeTotals(const TotalsInfo& totals);
 // records.size() must be <= kMaxPacketsPerMessage; split larger batches.
 QByteArray encodePackets(const QList<PacketRecord>& records);
+QByteArray encodeFileStarted(const FileStartedInfo& info);
 QByteArray encodeWarning(const QString& message);
 QByteArray encodeError(const ErrorInfo& error);
 QByteArray encodeStop();

@@ -8,7 +8,7 @@
 //   byte 0    what the fake recorder's start returns: CaptureErrorCode(b % 12)
 //             (0, None, is success)
 //   byte 1    how many interfaces a successful start reports (b % 4)
-//   op % 12   0 raw chunk: 2 bytes big-endian length, then that many bytes
+//   op % 13   0 raw chunk: 2 bytes big-endian length, then that many bytes
 //             1 Hello: version byte (0: kProtocolVersion), split byte
 //             2 Start: variant byte, split byte
 //             3 Stop: split byte          4 Warning (a helper kind): split byte
@@ -17,6 +17,8 @@
 //             7 end of file     8 handshake timeout     9 the GUI is gone
 //             10 records not shown: count byte
 //             11 an oversize length prefix: extra byte, then 16 bytes of it
+//             12 a file of the set started: number byte, kept byte, path byte
+//                (0: a path the protocol cannot carry)
 //   split byte: 0 feeds the frame whole; otherwise the frame is cut after
 //   (b & 0x7f) % size bytes and, with 0x80, the rest is never sent.
 // The input's end is the GUI closing the channel.
@@ -26,7 +28,7 @@
 // - every frame the session hands to its output is exactly one message the
 //   GUI's decoder (FrameDecoder(Channel::ToGui)) reads, and so is the whole
 //   output read as one stream;
-// - the output is Hello, then Started or Error, then Totals/Warning, then
+// - the output is Hello, then Started or Error, then Totals/Warning/FileStarted, then
 //   Stopped: at most one Hello, Started and Stopped, Started only after a
 //   valid Hello and Start that the fake recorder accepted, Stopped only after
 //   Started and last; nothing but Totals, Warning and the run's Error and
@@ -125,6 +127,13 @@ public:
                     options.outputPath.front() == '/' &&
                     (options.interfaceName == "any" || isValidInterfaceName(options.interfaceName)),
                 "the recorder only gets options within the bounds");
+        const FileSetOptions& set = options.fileSet;
+        require((set.maxFileBytes == 0 || (set.maxFileBytes >= limits::kMinSplitBytes &&
+                                           set.maxFileBytes <= limits::kMaxSplitBytes)) &&
+                    (set.maxFileSeconds == 0 || (set.maxFileSeconds >= limits::kMinSplitSeconds &&
+                                                 set.maxFileSeconds <= limits::kMaxSplitSeconds)) &&
+                    set.keepFiles <= limits::kMaxKeepFiles && (set.keepFiles == 0 || set.splits()),
+                "the file set is within the bounds");
         if (m_startResult != CaptureErrorCode::None)
             return {m_startResult, "The fake recorder refused."};
         started->linkType = kLinkTypeEthernet;
@@ -306,6 +315,11 @@ StartRequest startVariant(std::uint8_t v)
     r.snaplen = (v & 0x20) ? 0 : 65535;
     r.filter = (v & 0x40) ? QStringLiteral("tcp port 80") : QString();
     r.overwrite = (v & 0x80) != 0;
+    // A set of files, from bits the other fields use too: valid, off, or
+    // keepFiles without a split (refused).
+    r.splitBytes = (v & 0x03) == 0x01 ? limits::kMinSplitBytes : 0;
+    r.splitSeconds = (v & 0x0c) == 0x08 ? limits::kMaxSplitSeconds : 0;
+    r.keepFiles = (v & 0xc0) == 0x40 ? 3 : 0;
     return r;
 }
 
@@ -366,7 +380,8 @@ void checkStream(const QByteArray& stream, const Model& model, const FakeRecorde
             break;
         case MessageKind::Totals:
         case MessageKind::Warning:
-            require(starteds == 1, "Totals and Warnings only during a recording");
+        case MessageKind::FileStarted:
+            require(starteds == 1, "Totals, FileStarted and Warnings only during a recording");
             break;
         case MessageKind::Error:
             require(!m.error.message.isEmpty(), "every Error says why");
@@ -379,7 +394,8 @@ void checkStream(const QByteArray& stream, const Model& model, const FakeRecorde
         default:
             require(false, "only helper kinds reach the GUI");
         }
-        if (m.kind != MessageKind::Totals && m.kind != MessageKind::Warning)
+        if (m.kind != MessageKind::Totals && m.kind != MessageKind::Warning &&
+            m.kind != MessageKind::FileStarted)
             seen.push_back(
                 {m.kind, m.kind == MessageKind::Error ? m.error.code : ErrorCode::Unknown});
     }
@@ -404,7 +420,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bool finished = false;
 
     while (!in.atEnd() && !finished && session.state() != ServeSession::State::Ended) {
-        switch (in.byte() % 12) {
+        switch (in.byte() % 13) {
         case 0: {
             const std::size_t length = std::size_t(in.byte()) << 8 | in.byte();
             driver.feed(in.bytes(length));
@@ -470,6 +486,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             frame.append(char(length >> 8)).append(char(length));
             frame.append(QByteArray(16, 'x'));
             driver.feed(frame);
+            break;
+        }
+        case 12: { // what the recorder reports, sent on only while recording
+            const std::uint32_t number = in.byte();
+            const std::uint32_t kept = in.byte();
+            const std::uint8_t path = in.byte();
+            session.fileStarted(number,
+                                path == 0 ? std::string("relative.pcap")
+                                          : "/tmp/x_" + std::to_string(number) + ".pcap",
+                                kept);
             break;
         }
         }

@@ -62,6 +62,25 @@ StartRequest fuzzedStart(FuzzedDataProvider& in)
     r.stopAfterSeconds = in.ConsumeFloatingPoint<double>();
     r.stopAfterPackets = in.ConsumeIntegral<std::uint64_t>();
     r.stopAfterBytes = in.ConsumeIntegral<std::uint64_t>();
+    // A set of files: often off, else near the limits or anything.
+    auto limit = [&in](std::uint64_t min, std::uint64_t max) -> std::uint64_t {
+        switch (in.ConsumeIntegralInRange(0, 4)) {
+        case 0:
+            return 0;
+        case 1:
+            return min - 1;
+        case 2:
+            return min;
+        case 3:
+            return max + in.ConsumeIntegralInRange<std::uint64_t>(0, 1);
+        default:
+            return in.ConsumeIntegral<std::uint64_t>();
+        }
+    };
+    r.splitBytes = limit(pr::limits::kMinSplitBytes, pr::limits::kMaxSplitBytes);
+    r.splitSeconds =
+        std::uint32_t(limit(pr::limits::kMinSplitSeconds, pr::limits::kMaxSplitSeconds));
+    r.keepFiles = std::uint32_t(limit(1, pr::limits::kMaxKeepFiles));
     return r;
 }
 
@@ -88,6 +107,15 @@ void checkStart(const StartRequest& r)
             "Start.outputPath absolute, bounded, no NUL");
     require(r.stopAfterSeconds >= 0 && r.stopAfterSeconds == r.stopAfterSeconds,
             "Start.stopSeconds >= 0");
+    require(r.splitBytes == 0 || (r.splitBytes >= pr::limits::kMinSplitBytes &&
+                                  r.splitBytes <= pr::limits::kMaxSplitBytes),
+            "Start.splitBytes off or in range");
+    require(r.splitSeconds == 0 || (r.splitSeconds >= pr::limits::kMinSplitSeconds &&
+                                    r.splitSeconds <= pr::limits::kMaxSplitSeconds),
+            "Start.splitSeconds off or in range");
+    require(r.keepFiles <= pr::limits::kMaxKeepFiles &&
+                (r.keepFiles == 0 || r.splitBytes != 0 || r.splitSeconds != 0),
+            "Start.keepFiles bounded, only with a split");
 }
 
 // What serve does with the messages it decodes (app/helper/serve_command.cpp).
@@ -193,7 +221,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             frame = encodeStop();
             break;
         case 4: // a kind only the helper sends
-            frame = encodeWarning(fuzzedText(in, 100));
+            if (in.ConsumeBool())
+                frame = encodeWarning(fuzzedText(in, 100));
+            else
+                frame = encodeFileStarted({in.ConsumeIntegral<std::uint32_t>(),
+                                           QStringLiteral("/tmp/x_00001_20260101000000.pcap"),
+                                           in.ConsumeIntegral<std::uint32_t>()});
             break;
         case 5: { // raw bytes, a frame of them or not
             const std::string raw = in.ConsumeRandomLengthString(64);

@@ -191,7 +191,8 @@ def pcapng_file(frames, link_type):
 
 
 # fuzz_serve_loop's operations (tests/fuzz/fuzz_serve_loop.cpp).
-RAW, HELLO, START, STOP, WARNING, TICK, RUN_ENDS, EOF, TIMEOUT, GONE, NOT_SHOWN, OVERSIZE = range(12)
+(RAW, HELLO, START, STOP, WARNING, TICK, RUN_ENDS, EOF, TIMEOUT, GONE, NOT_SHOWN, OVERSIZE,
+ FILE_STARTED) = range(13)
 VALID_HELLO = [HELLO, 0, 0]
 VALID_START = [START, 0, 0]  # lo, pcap, /tmp/x.pcap
 
@@ -224,6 +225,13 @@ def serve_loop_seeds():
         "run-error": recording + [NOT_SHOWN, 9, TICK, 1, 1, 1, RUN_ENDS, 8],
         "peer-gone": recording + [GONE, TICK, 0, 1, 1],
         "drops-warning": recording + [TICK, 5, 1, 1, TICK, 9, 1, 1, TICK, 20, 1, 250],
+        # START 0x41: any, pcap, a 1 MB split, keep 3 files; 0x40 keeps
+        # files without a split (refused).
+        "file-set": ok + VALID_HELLO + [START, 0x41, 0, FILE_STARTED, 1, 1, 1, TICK, 0, 9, 2,
+                                        FILE_STARTED, 2, 2, 1, FILE_STARTED, 4, 9, 1,
+                                        FILE_STARTED, 5, 3, 0, STOP, 0, RUN_ENDS, 0],
+        "keep-without-split": ok + VALID_HELLO + [START, 0x40, 0],
+        "file-started-in-handshake": ok + VALID_HELLO + [FILE_STARTED, 1, 1, 1] + VALID_START,
     }
     for code in range(1, 12):
         seeds["start-fails-%d" % code] = [code, 0] + VALID_HELLO + VALID_START + [STOP, 0]

@@ -138,6 +138,28 @@ inline QList<Sample> samples()
     m.kind = MessageKind::Stopped;
     m.totals = sampleTotals(1);
     add(QStringLiteral("stopped"), m);
+
+    // A set of files (appended: the tests index the samples above).
+    m = Message();
+    m.kind = MessageKind::Start;
+    m.start.interfaceName = QStringLiteral("lo");
+    m.start.format = QStringLiteral("pcapng");
+    m.start.outputPath = QStringLiteral("/tmp/ring.pcapng");
+    m.start.splitBytes = 10'000'000;
+    m.start.splitSeconds = 600;
+    m.start.keepFiles = 5;
+    add(QStringLiteral("start-split"), m);
+    m.start.splitBytes = pr::limits::kMaxSplitBytes;
+    m.start.splitSeconds = 0;
+    m.start.keepFiles = pr::limits::kMaxKeepFiles;
+    add(QStringLiteral("start-split-size-max"), m);
+
+    m = Message();
+    m.kind = MessageKind::FileStarted;
+    m.fileStarted = {7, QStringLiteral("/tmp/ring_00007_20260101120000.pcapng"), 5};
+    add(QStringLiteral("file-started"), m);
+    m.fileStarted = {1, QStringLiteral("/tmp/ring_00001_20260101115000.pcapng"), 1};
+    add(QStringLiteral("file-started-first"), m);
     return out;
 }
 

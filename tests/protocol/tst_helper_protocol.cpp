@@ -44,7 +44,8 @@ bool sameStart(const StartRequest& a, const StartRequest& b)
            a.promiscuous == b.promiscuous && a.ringBytes == b.ringBytes && a.format == b.format &&
            a.outputPath == b.outputPath && a.stopAfterSeconds == b.stopAfterSeconds &&
            a.stopAfterPackets == b.stopAfterPackets && a.stopAfterBytes == b.stopAfterBytes &&
-           a.overwrite == b.overwrite;
+           a.overwrite == b.overwrite && a.splitBytes == b.splitBytes &&
+           a.splitSeconds == b.splitSeconds && a.keepFiles == b.keepFiles;
 }
 
 bool sameStarted(const StartedInfo& a, const StartedInfo& b)
@@ -110,6 +111,9 @@ StartRequest largestStart()
     r.stopAfterSeconds = 1e300;
     r.stopAfterPackets = std::uint64_t(std::numeric_limits<std::int64_t>::max());
     r.stopAfterBytes = std::uint64_t(std::numeric_limits<std::int64_t>::max());
+    r.splitBytes = pr::limits::kMaxSplitBytes;
+    r.splitSeconds = pr::limits::kMaxSplitSeconds;
+    r.keepFiles = pr::limits::kMaxKeepFiles;
     return r;
 }
 
@@ -151,6 +155,8 @@ private slots:
     void requestLimit();
     void oversizeRefusedFromItsPrefix();
     void corpusSeedsDecode();
+    void splitOffIsNotSent();
+    void fileStartedNeverToHelper();
 };
 
 void TestHelperProtocol::roundTrip_data()
@@ -220,6 +226,11 @@ void TestHelperProtocol::roundTrip()
         QCOMPARE(out.error.message, in.error.message);
         break;
     case MessageKind::Stop:
+        break;
+    case MessageKind::FileStarted:
+        QCOMPARE(out.fileStarted.number, in.fileStarted.number);
+        QCOMPARE(out.fileStarted.path, in.fileStarted.path);
+        QCOMPARE(out.fileStarted.filesKept, in.fileStarted.filesKept);
         break;
     }
 }
@@ -328,6 +339,56 @@ void TestHelperProtocol::rejects_data()
     QTest::newRow("stop seconds inf") << startWith("stopSeconds", qInf()) << range;
     QTest::newRow("start without path") << startWithout("outputPath") << protocol;
     QTest::newRow("start without snaplen") << startWithout("snaplen") << protocol;
+
+    // A set of files: each limit 0 (off) or within pr::limits; keepFiles
+    // only with a split.
+    using namespace pr::limits;
+    QTest::newRow("split bytes below min")
+        << startWith("splitBytes", qint64(kMinSplitBytes - 1)) << range;
+    QTest::newRow("split bytes above max")
+        << startWith("splitBytes", qint64(kMaxSplitBytes + 1)) << range;
+    QTest::newRow("split bytes negative") << startWith("splitBytes", -1) << protocol;
+    QTest::newRow("split bytes as text") << startWith("splitBytes", "1000000") << protocol;
+    QTest::newRow("split seconds above max")
+        << startWith("splitSeconds", qint64(kMaxSplitSeconds) + 1) << range;
+    QTest::newRow("split seconds float") << startWith("splitSeconds", 1.5) << protocol;
+    QTest::newRow("keep files above max")
+        << startWith("keepFiles", qint64(kMaxKeepFiles) + 1) << range;
+    QTest::newRow("keep files without split") << startWith("keepFiles", 3) << range;
+    {
+        QCborMap m = validStartMap();
+        m.insert(QStringLiteral("splitSeconds"), 0);
+        m.insert(QStringLiteral("splitBytes"), 0);
+        m.insert(QStringLiteral("keepFiles"), 2);
+        QTest::newRow("keep files with both splits 0") << frame(QCborValue(m).toCbor()) << range;
+    }
+
+    auto fileStarted = [](const QCborValue& number, const QCborValue& path,
+                          const QCborValue& kept) {
+        QCborMap m{{"kind", int(MessageKind::FileStarted)}};
+        if (!number.isUndefined())
+            m.insert(QStringLiteral("fileNumber"), number);
+        if (!path.isUndefined())
+            m.insert(QStringLiteral("outputPath"), path);
+        if (!kept.isUndefined())
+            m.insert(QStringLiteral("filesKept"), kept);
+        return frame(QCborValue(m).toCbor());
+    };
+    const QCborValue none;
+    QTest::newRow("file started number 0") << fileStarted(0, "/tmp/a_00000.pcap", 1) << protocol;
+    QTest::newRow("file started number 2^32") << fileStarted(1ll << 32, "/tmp/a.pcap", 1) << range;
+    QTest::newRow("file started kept 0") << fileStarted(3, "/tmp/a.pcap", 0) << protocol;
+    QTest::newRow("file started kept > number") << fileStarted(3, "/tmp/a.pcap", 4) << protocol;
+    QTest::newRow("file started relative path") << fileStarted(1, "a.pcap", 1) << protocol;
+    QTest::newRow("file started path too long")
+        << fileStarted(1, "/" + QString(int(kMaxPathLength), QLatin1Char('p')), 1) << range;
+    QTest::newRow("file started path with NUL")
+        << fileStarted(1, QString::fromLatin1("/tmp/a\0b", 8), 1) << protocol;
+    QTest::newRow("file started path as bytes")
+        << fileStarted(1, QByteArray("/tmp/a.pcap"), 1) << protocol;
+    QTest::newRow("file started without number") << fileStarted(none, "/tmp/a.pcap", 1) << protocol;
+    QTest::newRow("file started without path") << fileStarted(1, none, 1) << protocol;
+    QTest::newRow("file started without kept") << fileStarted(1, "/tmp/a.pcap", none) << protocol;
 
     // (QCborArray{array} would copy, not nest: append explicitly.)
     auto packetsWith = [](const QCborArray& record) {
@@ -612,6 +673,35 @@ void TestHelperProtocol::corpusSeedsDecode()
         }
         QVERIFY2(decoded, qPrintable(name));
     }
+}
+
+// Without a split the Start is byte for byte what it was before the keys
+// existed; with one, the keys are there.
+void TestHelperProtocol::splitOffIsNotSent()
+{
+    StartRequest r = test::samples()[2].message.start;
+    const QByteArray plain = encodeStart(r);
+    QVERIFY(!plain.contains("splitBytes") && !plain.contains("keepFiles") &&
+            !plain.contains("splitSeconds"));
+    r.splitSeconds = 60;
+    r.keepFiles = 3;
+    const QByteArray split = encodeStart(r);
+    QVERIFY(split.contains("splitSeconds") && split.contains("keepFiles"));
+    QVERIFY(!split.contains("splitBytes"));
+}
+
+void TestHelperProtocol::fileStartedNeverToHelper()
+{
+    QVERIFY(isSentOn(MessageKind::FileStarted, Channel::ToGui));
+    QVERIFY(!isSentOn(MessageKind::FileStarted, Channel::ToHelper));
+    FrameDecoder helper(Channel::ToHelper);
+    helper.feed(encodeFileStarted({2, QStringLiteral("/tmp/x_00002_20260101000000.pcap"), 2}));
+    Message m;
+    ErrorInfo e;
+    QCOMPARE(helper.next(&m, &e), FrameDecoder::Status::Error);
+    QCOMPARE(e.code, ErrorCode::ProtocolError);
+    QCOMPARE(QString::fromLatin1(messageKindName(MessageKind::FileStarted)),
+             QStringLiteral("FileStarted"));
 }
 
 QTEST_GUILESS_MAIN(TestHelperProtocol)

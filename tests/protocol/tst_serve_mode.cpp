@@ -6,9 +6,12 @@
 
 #include <QCborMap>
 #include <QCborValue>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -193,6 +196,9 @@ public:
     QList<TotalsInfo> totals;
     QList<ErrorInfo> errors;
     QList<QString> warnings;
+    QList<FileStartedInfo> filesStarted;
+    // How many packet records had arrived when each FileStarted came.
+    QList<qsizetype> packetsBeforeFile;
 
 private:
     void record(const Message& m)
@@ -205,6 +211,10 @@ private:
             errors.append(m.error);
         else if (m.kind == MessageKind::Warning)
             warnings.append(m.warning);
+        else if (m.kind == MessageKind::FileStarted) {
+            filesStarted.append(m.fileStarted);
+            packetsBeforeFile.append(packets.size());
+        }
     }
 
     pid_t m_pid = -1;
@@ -316,6 +326,8 @@ private slots:
     void exitsWhenParentDies();
     void warnsWhenKernelDrops();
     void slowReaderLosesRecordsNotPackets();
+    void splitsIntoAFileSet_data();
+    void splitsIntoAFileSet();
 
 private:
     // Hello, Start, Started. False (with a failure logged) otherwise.
@@ -772,6 +784,82 @@ void TestServeMode::slowReaderLosesRecordsNotPackets()
     QCOMPARE(final.kernelDrops, std::uint64_t(0));
     QCOMPARE(final.packets, std::uint64_t(kCount));
     QCOMPARE(countWithLibpcap(path), qint64(kCount));
+}
+
+void TestServeMode::splitsIntoAFileSet_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<quint32>("keepFiles");
+    QTest::newRow("pcap, every file kept") << QStringLiteral("pcap") << 0u;
+    QTest::newRow("pcapng, ring of 2") << QStringLiteral("pcapng") << 2u;
+}
+
+// A 1 MB split with about 3.5 MB of traffic on lo: FileStarted for every file
+// of the set (numbered from 1, dumpcap's names, after Started), packet
+// offsets in the file they name, the files on disk (only the newest with
+// keep-N), and together they hold every packet.
+void TestServeMode::splitsIntoAFileSet()
+{
+    QFETCH(QString, format);
+    QFETCH(quint32, keepFiles);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    UdpBurst udp;
+    Helper helper;
+    StartRequest request =
+        startOnLo(QDir(dir.path()).filePath(QStringLiteral("set.") + format), udp.port());
+    request.format = format;
+    request.splitBytes = pr::limits::kMinSplitBytes;
+    request.keepFiles = keepFiles;
+    QVERIFY(startRecording(helper, request));
+
+    constexpr int kCount = 3000;
+    QCOMPARE(udp.send(kCount, 1100, 50), kCount);
+    ::usleep(500 * 1000);
+    helper.send(encodeStop());
+    Message m;
+    QVERIFY(helper.receiveUntil(MessageKind::Stopped, &m, 20000));
+    const int status = helper.waitForExit(3000);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QVERIFY2(helper.errors.isEmpty(), qPrintable(helper.errors.value(0).message));
+    QCOMPARE(m.totals.packets, std::uint64_t(kCount));
+
+    const QList<FileStartedInfo>& files = helper.filesStarted;
+    QVERIFY2(files.size() >= 2, qPrintable(QString::number(files.size())));
+    const QRegularExpression name(QStringLiteral("^set_(\\d{5})_\\d{14}\\.%1$").arg(format));
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        QCOMPARE(files[i].number, std::uint32_t(i + 1));
+        const QRegularExpressionMatch match = name.match(QFileInfo(files[i].path).fileName());
+        QVERIFY2(match.hasMatch(), qPrintable(files[i].path));
+        QCOMPARE(match.captured(1).toUInt(), files[i].number);
+        const std::uint32_t expectedKept =
+            keepFiles == 0 ? files[i].number : std::min(files[i].number, keepFiles);
+        QCOMPARE(files[i].filesKept, expectedKept);
+    }
+
+    // On disk: every file, or the newest keepFiles.
+    const QStringList onDisk = QDir(dir.path()).entryList(QDir::Files, QDir::Name);
+    const qsizetype expectedFiles = keepFiles == 0 ? files.size() : qsizetype(keepFiles);
+    QCOMPARE(onDisk.size(), expectedFiles);
+    qint64 total = 0;
+    for (qsizetype i = files.size() - expectedFiles; i < files.size(); ++i) {
+        QVERIFY2(QFileInfo::exists(files[i].path), qPrintable(files[i].path));
+        const qint64 count = countWithLibpcap(files[i].path);
+        QVERIFY(count > 0);
+        total += count;
+        // The records sent after this FileStarted point into this file.
+        const qsizetype from = helper.packetsBeforeFile[i];
+        const qsizetype to =
+            i + 1 < files.size() ? helper.packetsBeforeFile[i + 1] : helper.packets.size();
+        const qint64 size = QFileInfo(files[i].path).size();
+        for (qsizetype p = from; p < to; ++p)
+            QVERIFY(qint64(helper.packets[p].fileOffset) < size);
+    }
+    if (keepFiles == 0)
+        QCOMPARE(total, qint64(kCount));
+    else
+        QVERIFY(total > 0 && total < kCount);
 }
 
 QTEST_GUILESS_MAIN(TestServeMode)
