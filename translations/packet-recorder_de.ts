@@ -344,6 +344,100 @@
         <source>Takes effect when Packet Recorder is restarted.</source>
         <translation>Gilt nach einem Neustart von Packet Recorder.</translation>
     </message>
+    <message>
+        <source>Split into se&amp;veral files</source>
+        <translation>In mehrere Dateien aufteile&amp;n</translation>
+    </message>
+    <message>
+        <source>Split the recording into several files</source>
+        <translation>Die Aufzeichnung in mehrere Dateien aufteilen</translation>
+    </message>
+    <message>
+        <source>Start a new file when it reaches a size or after a time, whichever comes first. Wireshark opens the files as a set.</source>
+        <translation>Eine neue Datei beginnen, wenn die Datei eine Größe erreicht oder eine Zeit vergangen ist, je nachdem, was zuerst eintritt. Wireshark öffnet die Dateien als Dateisatz.</translation>
+    </message>
+    <message>
+        <source>New file every:</source>
+        <translation>Neue Datei alle:</translation>
+    </message>
+    <message>
+        <source>Start a new file at a size</source>
+        <translation>Bei einer Dateigröße eine neue Datei beginnen</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <extracomment>Unit suffix: megabytes (1,000,000 bytes)</extracomment>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>File size in MB</source>
+        <translation>Dateigröße in MB</translation>
+    </message>
+    <message>
+        <source>New file after:</source>
+        <translation>Neue Datei nach:</translation>
+    </message>
+    <message>
+        <source>Start a new file after a time</source>
+        <translation>Nach einer Zeit eine neue Datei beginnen</translation>
+    </message>
+    <message>
+        <source>Time per file</source>
+        <translation>Zeit pro Datei</translation>
+    </message>
+    <message>
+        <source>Unit of the time per file</source>
+        <translation>Einheit der Zeit pro Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Keep only the newest:</source>
+        <translation>Nur die neuesten &amp;behalten:</translation>
+    </message>
+    <message>
+        <source>Keep only the newest files (ring buffer)</source>
+        <translation>Nur die neuesten Dateien behalten (Ringpuffer)</translation>
+    </message>
+    <message>
+        <source>A ring buffer: when a new file starts, the oldest beyond this number is deleted.</source>
+        <translation>Ein Ringpuffer: Beginnt eine neue Datei, wird die älteste Datei über dieser Anzahl gelöscht.</translation>
+    </message>
+    <message>
+        <source>Number of files to keep</source>
+        <translation>Anzahl der zu behaltenden Dateien</translation>
+    </message>
+    <message>
+        <source>Choose when a new file starts: at a size, after a time, or both.</source>
+        <translation>Wählen Sie, wann eine neue Datei beginnt: bei einer Größe, nach einer Zeit oder beides.</translation>
+    </message>
+    <message numerus="yes">
+        <source>second(s)</source>
+        <extracomment>Unit of the time per file, after a number</extracomment>
+        <translation>
+            <numerusform>Sekunde</numerusform>
+            <numerusform>Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>minute(s)</source>
+        <extracomment>Unit of the time per file, after a number</extracomment>
+        <translation>
+            <numerusform>Minute</numerusform>
+            <numerusform>Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> file(s)</source>
+        <extracomment>Unit suffix of the number of files to keep, after the number</extracomment>
+        <translation>
+            <numerusform> Datei</numerusform>
+            <numerusform> Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each file gets a number and its start time: %1, %2, …</source>
+        <extracomment>%1 and %2 are the ends of example file names of a split recording</extracomment>
+        <translation>Jede Datei erhält eine Nummer und ihre Startzeit: %1, %2, …</translation>
+    </message>
 </context>
 <context>
     <name>pr::CaptureStatusBar</name>
@@ -437,6 +531,18 @@
         <translation>
             <numerusform>%Ln Paket</numerusform>
             <numerusform>%Ln Pakete</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File of the set</source>
+        <translation>Datei des Dateisatzes</translation>
+    </message>
+    <message numerus="yes">
+        <source>file %1, %Ln kept</source>
+        <extracomment>Status bar, a recording split into a set of files: %1 is the number of the file being written, %Ln how many files of the set are on disk</extracomment>
+        <translation>
+            <numerusform>Datei %1, %Ln behalten</numerusform>
+            <numerusform>Datei %1, %Ln behalten</numerusform>
         </translation>
     </message>
 </context>
@@ -1813,6 +1919,19 @@ Zum Starten die Passwortabfrage beantworten.</translation>
             <numerusform>In %1 sind nur %2 frei: Bei der aktuellen Rate ist der Datenträger in %Ln Minute voll; dann stoppt die Aufzeichnung.</numerusform>
             <numerusform>In %1 sind nur %2 frei: Bei der aktuellen Rate ist der Datenträger in %Ln Minuten voll; dann stoppt die Aufzeichnung.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %Ln packet(s) to a set of files; the newest is %1.</source>
+        <extracomment>After a recording split into a set of files; %1 is the path of the newest</extracomment>
+        <translation>
+            <numerusform>%Ln Paket in einen Dateisatz aufgezeichnet; die neueste Datei ist %1.</numerusform>
+            <numerusform>%Ln Pakete in einen Dateisatz aufgezeichnet; die neueste Datei ist %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The recording is split into numbered files: %1, %2, … in %3.</source>
+        <extracomment>%1 and %2 are the first two file names of a split recording (number and start time), %3 the folder</extracomment>
+        <translation>Die Aufzeichnung wird in nummerierte Dateien aufgeteilt: %1, %2, … in %3.</translation>
     </message>
 </context>
 <context>

@@ -344,6 +344,100 @@
         <source>Takes effect when Packet Recorder is restarted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Split into se&amp;veral files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split the recording into several files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new file when it reaches a size or after a time, whichever comes first. Wireshark opens the files as a set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New file every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new file at a size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <extracomment>Unit suffix: megabytes (1,000,000 bytes)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File size in MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New file after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new file after a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time per file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit of the time per file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep only the newest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep only the newest files (ring buffer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ring buffer: when a new file starts, the oldest beyond this number is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of files to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose when a new file starts: at a size, after a time, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>second(s)</source>
+        <extracomment>Unit of the time per file, after a number</extracomment>
+        <translation>
+            <numerusform>second</numerusform>
+            <numerusform>seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>minute(s)</source>
+        <extracomment>Unit of the time per file, after a number</extracomment>
+        <translation>
+            <numerusform>minute</numerusform>
+            <numerusform>minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> file(s)</source>
+        <extracomment>Unit suffix of the number of files to keep, after the number</extracomment>
+        <translation>
+            <numerusform> file</numerusform>
+            <numerusform> files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each file gets a number and its start time: %1, %2, …</source>
+        <extracomment>%1 and %2 are the ends of example file names of a split recording</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::CaptureStatusBar</name>
@@ -437,6 +531,18 @@
         <translation>
             <numerusform>%Ln packet</numerusform>
             <numerusform>%Ln packets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File of the set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>file %1, %Ln kept</source>
+        <extracomment>Status bar, a recording split into a set of files: %1 is the number of the file being written, %Ln how many files of the set are on disk</extracomment>
+        <translation>
+            <numerusform>file %1, %Ln kept</numerusform>
+            <numerusform>file %1, %Ln kept</numerusform>
         </translation>
     </message>
 </context>
@@ -1810,6 +1916,19 @@ Answer the password prompt to start.</source>
             <numerusform>Only %2 is free in %1: at the current rate the disk is full in %Ln minute, and the recording stops then.</numerusform>
             <numerusform>Only %2 is free in %1: at the current rate the disk is full in %Ln minutes, and the recording stops then.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %Ln packet(s) to a set of files; the newest is %1.</source>
+        <extracomment>After a recording split into a set of files; %1 is the path of the newest</extracomment>
+        <translation>
+            <numerusform>Recorded %Ln packet to a set of files; the newest is %1.</numerusform>
+            <numerusform>Recorded %Ln packets to a set of files; the newest is %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The recording is split into numbered files: %1, %2, … in %3.</source>
+        <extracomment>%1 and %2 are the first two file names of a split recording (number and start time), %3 the folder</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -344,6 +344,97 @@
         <source>This folder is not writable.</source>
         <translation>此文件夹不可写。</translation>
     </message>
+    <message>
+        <source>Split into se&amp;veral files</source>
+        <translation>拆分为多个文件(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Split the recording into several files</source>
+        <translation>将录制拆分为多个文件</translation>
+    </message>
+    <message>
+        <source>Start a new file when it reaches a size or after a time, whichever comes first. Wireshark opens the files as a set.</source>
+        <translation>文件达到指定大小或经过指定时间时（以先到者为准）开始新文件。Wireshark 会将这些文件作为文件集打开。</translation>
+    </message>
+    <message>
+        <source>New file every:</source>
+        <translation>按大小分割：</translation>
+    </message>
+    <message>
+        <source>Start a new file at a size</source>
+        <translation>达到指定大小时开始新文件</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <extracomment>Unit suffix: megabytes (1,000,000 bytes)</extracomment>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>File size in MB</source>
+        <translation>文件大小（MB）</translation>
+    </message>
+    <message>
+        <source>New file after:</source>
+        <translation>按时间分割：</translation>
+    </message>
+    <message>
+        <source>Start a new file after a time</source>
+        <translation>经过指定时间后开始新文件</translation>
+    </message>
+    <message>
+        <source>Time per file</source>
+        <translation>每个文件的时长</translation>
+    </message>
+    <message>
+        <source>Unit of the time per file</source>
+        <translation>每个文件时长的单位</translation>
+    </message>
+    <message>
+        <source>&amp;Keep only the newest:</source>
+        <translation>仅保留最新的(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Keep only the newest files (ring buffer)</source>
+        <translation>仅保留最新的文件（环形缓冲区）</translation>
+    </message>
+    <message>
+        <source>A ring buffer: when a new file starts, the oldest beyond this number is deleted.</source>
+        <translation>环形缓冲区：开始新文件时，超出此数量的最旧文件将被删除。</translation>
+    </message>
+    <message>
+        <source>Number of files to keep</source>
+        <translation>要保留的文件数</translation>
+    </message>
+    <message>
+        <source>Choose when a new file starts: at a size, after a time, or both.</source>
+        <translation>请选择何时开始新文件：按大小、按时间或两者兼有。</translation>
+    </message>
+    <message numerus="yes">
+        <source>second(s)</source>
+        <extracomment>Unit of the time per file, after a number</extracomment>
+        <translation>
+            <numerusform>秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>minute(s)</source>
+        <extracomment>Unit of the time per file, after a number</extracomment>
+        <translation>
+            <numerusform>分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> file(s)</source>
+        <extracomment>Unit suffix of the number of files to keep, after the number</extracomment>
+        <translation>
+            <numerusform> 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each file gets a number and its start time: %1, %2, …</source>
+        <extracomment>%1 and %2 are the ends of example file names of a split recording</extracomment>
+        <translation>每个文件带有编号和开始时间：%1、%2、…</translation>
+    </message>
 </context>
 <context>
     <name>pr::CaptureStatusBar</name>
@@ -437,6 +528,17 @@
         <source>%1 in %2</source>
         <extracomment>Status bar: %1 is the file size, %2 the file path</extracomment>
         <translation>%2（%1）</translation>
+    </message>
+    <message>
+        <source>File of the set</source>
+        <translation>文件集中的文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>file %1, %Ln kept</source>
+        <extracomment>Status bar, a recording split into a set of files: %1 is the number of the file being written, %Ln how many files of the set are on disk</extracomment>
+        <translation>
+            <numerusform>第 %1 个文件，保留 %Ln 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1807,6 +1909,18 @@ Answer the password prompt to start.</source>
         <translation>
             <numerusform>%1 中仅剩 %2 可用空间：按当前速率，磁盘将在 %Ln 分钟后写满，届时录制将停止。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %Ln packet(s) to a set of files; the newest is %1.</source>
+        <extracomment>After a recording split into a set of files; %1 is the path of the newest</extracomment>
+        <translation>
+            <numerusform>已录制 %Ln 个分组到文件集；最新的文件是 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The recording is split into numbered files: %1, %2, … in %3.</source>
+        <extracomment>%1 and %2 are the first two file names of a split recording (number and start time), %3 the folder</extracomment>
+        <translation>录制将拆分为编号文件：%1、%2、…，位于 %3。</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -102,6 +103,7 @@ private slots:
     void menusAndActionsAreTranslated();
     void idleWindowFits();
     void optionsFit();
+    void optionsFileSetFits();
     void errorMessageIsTranslatedAndFits();
     void numbersFollowTheLocale();
     void recordingIsTranslatedAndFits();
@@ -190,6 +192,31 @@ void TestLocalizedWindow::optionsFit()
     QTest::qWait(200);
     expectNoClipping(&window);
     screenshot(&window, QStringLiteral("options"));
+}
+
+// The Output section with a set of files chosen, scrolled into view.
+void TestLocalizedWindow::optionsFileSetFits()
+{
+    MainWindow window;
+    pr::CaptureOptionsValues values = window.captureOptions()->values();
+    values.splitBytes = 100'000'000;
+    values.splitSeconds = 600;
+    values.keepFiles = 10;
+    window.captureOptions()->setValues(values);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("leftTabs"));
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(window.captureOptions());
+    auto* scroll = window.captureOptions()->findChild<QScrollArea*>();
+    auto* names = window.captureOptions()->findChild<QLabel*>(QStringLiteral("splitNames"));
+    QVERIFY(scroll && names);
+    QTest::qWait(200);
+    scroll->ensureWidgetVisible(names);
+    QTest::qWait(100);
+    QVERIFY(names->isVisible());
+    expectNoClipping(&window);
+    screenshot(&window, QStringLiteral("options-file-set"));
 }
 
 void TestLocalizedWindow::errorMessageIsTranslatedAndFits()

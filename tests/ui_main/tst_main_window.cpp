@@ -146,6 +146,7 @@ private slots:
     void everyControlHasAnAccessibleName();
     void lockMarkOnTheRecordIcon();
     void openInWiresharkWithoutWiresharkSaysWhereTheFileIs();
+    void fileSetShowsInTheStatusBar();
 
 private:
     void configure(MainWindow* window, const QString& filter);
@@ -768,6 +769,100 @@ void TestMainWindow::openInWiresharkWithoutWiresharkSaysWhereTheFileIs()
     const QString path = window.currentFilePath();
     QVERIFY(window.close());
     QVERIFY(!QFileInfo::exists(path));
+}
+
+// A recording split into a set of files: the helper's FileStarted messages
+// (emitted here as the client would) move the status bar, the window title
+// and "Open in Wireshark" to the newest file, while the packet list keeps
+// each row's file and the totals go on.
+void TestMainWindow::fileSetShowsInTheStatusBar()
+{
+    MainWindow window;
+    configure(&window, QStringLiteral("udp and dst port %1").arg(testPort()));
+    pr::CaptureOptionsValues values = window.captureOptions()->values();
+    values.splitBytes = 1'000'000;
+    values.keepFiles = 5;
+    window.captureOptions()->setValues(values);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.startRecording();
+    // Before it starts, the window says how the files will be named.
+    QCOMPARE(window.messageBar()->kind(), pr::MessageBar::Kind::Information);
+    QVERIFY2(window.messageBar()->text().contains(QStringLiteral("_00001_")),
+             qPrintable(window.messageBar()->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(window.state(), MainWindow::State::Recording, 15000);
+    // The helper names the first file of the set right after Started.
+    QTRY_VERIFY_WITH_TIMEOUT(!window.fileSetPaths().isEmpty(), 5000);
+    QVERIFY2(QFileInfo(window.currentFilePath()).fileName().contains(QStringLiteral("_00001_")),
+             qPrintable(window.currentFilePath()));
+    QVERIFY(QFileInfo::exists(window.currentFilePath()));
+    const qsizetype before = window.fileSetPaths().size();
+
+    const QDir out(m_outputDir.path());
+    const QString first = out.filePath(QStringLiteral("set_00001_20260102150405.pcap"));
+    const QString seventh = out.filePath(QStringLiteral("set_00007_20260102151005.pcap"));
+    for (const QString& path : {first, seventh}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+    pr::HelperClient* client = window.helperClient();
+    auto records = [](int count) {
+        QList<pr::proto::PacketRecord> list;
+        for (int i = 0; i < count; ++i) {
+            pr::proto::PacketRecord r;
+            r.timestampNs = 1'767'366'245'000'000'000ll + i;
+            r.ifindex = 1;
+            r.wireLength = r.capturedLength = 60;
+            r.fileOffset = 24 + quint64(i) * 76;
+            r.linkType = 1;
+            r.head = QByteArray(60, char(i));
+            list.append(r);
+        }
+        return list;
+    };
+    emit client->fileStarted({1, first, 1});
+    emit client->packetsReceived(records(3));
+    emit client->fileStarted({7, seventh, 5});
+    emit client->packetsReceived(records(2));
+
+    QLabel* fileSet = statusField(&window, "statusFileSet");
+    QLabel* file = statusField(&window, "statusFile");
+    QVERIFY(fileSet && file);
+    QVERIFY(fileSet->isVisible());
+    QCOMPARE(fileSet->text(), QStringLiteral("file 7, 5 kept"));
+    QVERIFY2(file->text().contains(QStringLiteral("set_00007_20260102151005.pcap")),
+             qPrintable(file->text()));
+    QCOMPARE(window.currentFilePath(), seventh);
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("set_00007_")));
+    QCOMPARE(window.fileSetPaths().size(), before + 2);
+    emit client->fileStarted({8, seventh, 1});
+    QCOMPARE(fileSet->text(), QStringLiteral("file 8, 1 kept"));
+
+    // Rows keep the file they were written to.
+    pr::PacketListModel* model = window.packetModel();
+    QTRY_COMPARE(model->rowCount(), 5);
+    QCOMPARE(window.filePathForRow(0), first);
+    QCOMPARE(window.filePathForRow(2), first);
+    QCOMPARE(window.filePathForRow(3), seventh);
+    QCOMPARE(window.filePathForRow(4), seventh);
+    // A file keep-N removed: the row shows its head, nothing breaks.
+    QFile::remove(first);
+    window.packetView()->selectRow(1);
+
+    QSignalSpy finished(&window, &MainWindow::recordingFinished);
+    window.stopRecording();
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(window.state(), MainWindow::State::Idle);
+    QVERIFY2(window.messageBar()->text().contains(QStringLiteral("set of files")),
+             qPrintable(window.messageBar()->text()));
+    // The set stays as named: Open in Wireshark takes the newest file; there
+    // is nothing to "save as" and nothing to ask about on close.
+    QCOMPARE(window.currentFilePath(), seventh);
+    QVERIFY(!window.hasUnsavedRecording());
+    auto* wireshark = window.findChild<QAction*>(QStringLiteral("wiresharkAction"));
+    QVERIFY(wireshark && wireshark->isEnabled());
+    window.packetView()->selectRow(0);
+    QVERIFY(window.close());
 }
 
 QTEST_MAIN(TestMainWindow)

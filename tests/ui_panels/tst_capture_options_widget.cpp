@@ -1,6 +1,8 @@
 // The capture options panel: values round-trip, bounds are enforced, the
 // filter is validated for the interface's link type, and every control can be
 // found by assistive technology.
+#include "capture/engine/capture_options.h"
+#include "tests/ui/english_catalogue.h"
 #include "ui/options/capture_options_widget.h"
 #include "ui/options/filter_line_edit.h"
 
@@ -22,6 +24,7 @@ class TestCaptureOptionsWidget : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase() { QVERIFY(installEnglishCatalogue()); }
     void defaultsAreUsable();
     void valuesRoundTrip();
     void boundsAreEnforced_data();
@@ -31,6 +34,10 @@ private slots:
     void missingFolderIsReported();
     void formatsOffered();
     void everyControlHasAnAccessibleName();
+    void fileSetRoundTrips_data();
+    void fileSetRoundTrips();
+    void fileSetControlsFollowTheChoices();
+    void fileSetGoesIntoTheStartRequest();
 
 private:
     QTemporaryDir m_dir;
@@ -202,6 +209,147 @@ void TestCaptureOptionsWidget::everyControlHasAnAccessibleName()
             continue;
         QVERIFY2(!w->accessibleName().isEmpty(), w->metaObject()->className());
     }
+}
+
+void TestCaptureOptionsWidget::fileSetRoundTrips_data()
+{
+    QTest::addColumn<quint64>("splitBytes");
+    QTest::addColumn<quint32>("splitSeconds");
+    QTest::addColumn<quint32>("keepFiles");
+    QTest::addColumn<quint64>("expectedBytes");
+    QTest::addColumn<quint32>("expectedSeconds");
+    QTest::addColumn<quint32>("expectedKeep");
+    using namespace pr::limits;
+    QTest::newRow("off") << quint64(0) << 0u << 0u << quint64(0) << 0u << 0u;
+    QTest::newRow("size only") << quint64(250'000'000) << 0u << 0u << quint64(250'000'000) << 0u
+                               << 0u;
+    QTest::newRow("minutes and keep") << quint64(0) << 600u << 5u << quint64(0) << 600u << 5u;
+    QTest::newRow("seconds, size and keep")
+        << quint64(1'000'000) << 45u << 100u << quint64(1'000'000) << 45u << 100u;
+    QTest::newRow("keep without a split is dropped")
+        << quint64(0) << 0u << 7u << quint64(0) << 0u << 0u;
+    QTest::newRow("size rounded up to MB")
+        << quint64(1'500'001) << 0u << 0u << quint64(2'000'000) << 0u << 0u;
+    QTest::newRow("clamped to the limits")
+        << quint64(kMaxSplitBytes * 2) << kMaxSplitSeconds + 7 << kMaxKeepFiles + 1
+        << quint64(kMaxSplitBytes) << kMaxSplitSeconds << kMaxKeepFiles;
+    QTest::newRow("below the minimum size")
+        << quint64(1) << 0u << 0u << quint64(kMinSplitBytes) << 0u << 0u;
+}
+
+void TestCaptureOptionsWidget::fileSetRoundTrips()
+{
+    QFETCH(quint64, splitBytes);
+    QFETCH(quint32, splitSeconds);
+    QFETCH(quint32, keepFiles);
+    QFETCH(quint64, expectedBytes);
+    QFETCH(quint32, expectedSeconds);
+    QFETCH(quint32, expectedKeep);
+    CaptureOptionsWidget widget;
+    CaptureOptionsValues v = widget.values();
+    v.splitBytes = splitBytes;
+    v.splitSeconds = splitSeconds;
+    v.keepFiles = keepFiles;
+    widget.setValues(v);
+    const CaptureOptionsValues out = widget.values();
+    QCOMPARE(out.splitBytes, expectedBytes);
+    QCOMPARE(out.splitSeconds, expectedSeconds);
+    QCOMPARE(out.keepFiles, expectedKeep);
+    QVERIFY2(widget.isValid(), qPrintable(widget.problem()));
+    // And once more: what the panel gives back, it takes as it is.
+    widget.setValues(out);
+    QCOMPARE(widget.values().splitBytes, expectedBytes);
+    QCOMPARE(widget.values().splitSeconds, expectedSeconds);
+    QCOMPARE(widget.values().keepFiles, expectedKeep);
+}
+
+void TestCaptureOptionsWidget::fileSetControlsFollowTheChoices()
+{
+    CaptureOptionsWidget widget;
+    widget.show();
+    auto* split = widget.findChild<QCheckBox*>(QStringLiteral("splitCheck"));
+    auto* bySize = widget.findChild<QCheckBox*>(QStringLiteral("splitBySize"));
+    auto* byTime = widget.findChild<QCheckBox*>(QStringLiteral("splitByTime"));
+    auto* keep = widget.findChild<QCheckBox*>(QStringLiteral("keepFiles"));
+    auto* keepCount = widget.findChild<QSpinBox*>(QStringLiteral("keepCount"));
+    auto* sizeMB = widget.findChild<QSpinBox*>(QStringLiteral("splitMB"));
+    auto* time = widget.findChild<QSpinBox*>(QStringLiteral("splitTime"));
+    auto* unit = widget.findChild<QComboBox*>(QStringLiteral("splitTimeUnit"));
+    auto* names = widget.findChild<QLabel*>(QStringLiteral("splitNames"));
+    QVERIFY(split && bySize && byTime && keep && keepCount && sizeMB && time && unit && names);
+    QVERIFY(!split->isChecked());
+    QVERIFY(!bySize->isVisible()); // the choices show once splitting is chosen
+
+    split->setChecked(true);
+    QVERIFY(bySize->isVisible());
+    // Split, but neither at a size nor after a time: nothing to start with.
+    QVERIFY(!widget.isValid());
+    QVERIFY(!keep->isEnabled());
+    QCOMPARE(widget.values().keepFiles, 0u);
+
+    bySize->setChecked(true);
+    QVERIFY(widget.isValid());
+    QVERIFY(sizeMB->isEnabled());
+    QVERIFY(!time->isEnabled());
+    QVERIFY(keep->isEnabled());
+    QVERIFY(!keepCount->isEnabled());
+    keep->setChecked(true);
+    QVERIFY(keepCount->isEnabled());
+    sizeMB->setValue(20);
+    keepCount->setValue(1);
+    QCOMPARE(keepCount->suffix(), QStringLiteral(" file"));
+    keepCount->setValue(4);
+    QCOMPARE(keepCount->suffix(), QStringLiteral(" files"));
+    QCOMPARE(widget.values().splitBytes, quint64(20'000'000));
+    QCOMPARE(widget.values().keepFiles, 4u);
+
+    byTime->setChecked(true);
+    unit->setCurrentIndex(0); // seconds
+    time->setValue(90);
+    QCOMPARE(widget.values().splitSeconds, 90u);
+    QCOMPARE(unit->itemText(0), QStringLiteral("seconds"));
+    unit->setCurrentIndex(1); // minutes
+    QCOMPARE(widget.values().splitSeconds, 90u * 60);
+    QCOMPARE(time->maximum(), int(pr::limits::kMaxSplitSeconds / 60));
+
+    // Dumpcap's names, with the format's extension.
+    QVERIFY2(names->text().contains(QStringLiteral("_00001_")), qPrintable(names->text()));
+    QVERIFY(names->text().contains(QStringLiteral(".pcap")));
+
+    // Without splitting, nothing of it is sent, whatever the boxes say.
+    split->setChecked(false);
+    QCOMPARE(widget.values().splitBytes, quint64(0));
+    QCOMPARE(widget.values().splitSeconds, 0u);
+    QCOMPARE(widget.values().keepFiles, 0u);
+    QVERIFY(widget.isValid());
+}
+
+void TestCaptureOptionsWidget::fileSetGoesIntoTheStartRequest()
+{
+    CaptureOptionsWidget widget;
+    CaptureOptionsValues v = widget.values();
+    v.filter = QStringLiteral("udp");
+    v.format = QStringLiteral("pcapng");
+    v.splitBytes = 5'000'000;
+    v.splitSeconds = 120;
+    v.keepFiles = 3;
+    widget.setValues(v);
+    pr::proto::StartRequest request;
+    pr::applyToStartRequest(widget.values(), &request);
+    QCOMPARE(request.filter, QStringLiteral("udp"));
+    QCOMPARE(request.format, QStringLiteral("pcapng"));
+    QCOMPARE(request.splitBytes, quint64(5'000'000));
+    QCOMPARE(request.splitSeconds, 120u);
+    QCOMPARE(request.keepFiles, 3u);
+
+    v.splitBytes = 0;
+    v.splitSeconds = 0;
+    widget.setValues(v);
+    request = {};
+    pr::applyToStartRequest(widget.values(), &request);
+    QCOMPARE(request.splitBytes, quint64(0));
+    QCOMPARE(request.splitSeconds, 0u);
+    QCOMPARE(request.keepFiles, 0u); // keep N without a split is never sent
 }
 
 QTEST_MAIN(TestCaptureOptionsWidget)

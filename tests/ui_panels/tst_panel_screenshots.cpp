@@ -8,10 +8,12 @@
 #include "ui/options/filter_line_edit.h"
 
 #include <QChart>
+#include <QCheckBox>
 #include <QDir>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QTest>
 #include <QTreeView>
 
@@ -105,6 +107,7 @@ private slots:
     void interfacePicker();
     void captureOptions_data();
     void captureOptions();
+    void captureOptionsFileSet();
     void throughputChart_data();
     void throughputChart();
     void throughputChartEmpty();
@@ -180,6 +183,33 @@ void TestPanelScreenshots::captureOptions()
                  qPrintable(control->accessibleName()));
     }
     saveAndCheck(&widget, QStringLiteral("capture_options_%1").arg(QTest::currentDataTag()));
+}
+
+// The Output section with a set of files: every control at least as wide as
+// it needs, so no text is cut.
+void TestPanelScreenshots::captureOptionsFileSet()
+{
+    pr::CaptureOptionsWidget widget;
+    pr::CaptureOptionsValues values = widget.values();
+    values.outputDirectory = QDir::tempPath();
+    values.splitBytes = 100'000'000;
+    values.splitSeconds = 600;
+    values.keepFiles = 10;
+    widget.setValues(values);
+    widget.resize(480, 700);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    auto* names = widget.findChild<QLabel*>(QStringLiteral("splitNames"));
+    auto* scroll = widget.findChild<QScrollArea*>();
+    QVERIFY(names && scroll);
+    scroll->ensureWidgetVisible(names);
+    QVERIFY(names->isVisible());
+    for (const char* name : {"splitCheck", "splitBySize", "splitByTime", "keepFiles"}) {
+        auto* box = widget.findChild<QCheckBox*>(QLatin1String(name));
+        QVERIFY(box);
+        QVERIFY2(box->width() >= box->sizeHint().width(), name);
+    }
+    saveAndCheck(&widget, QStringLiteral("capture_options_file_set"));
 }
 
 void TestPanelScreenshots::throughputChart_data()

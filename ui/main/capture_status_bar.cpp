@@ -23,6 +23,7 @@ CaptureStatusBar::CaptureStatusBar(QWidget* parent) : QStatusBar(parent)
     m_rate = addField(QStringLiteral("statusRate"), tr("Average rate"));
     m_drops = addField(QStringLiteral("statusDrops"), tr("Packets dropped by the kernel"));
     m_notShown = addField(QStringLiteral("statusNotShown"), tr("Packets not shown in the list"));
+    m_fileSet = addField(QStringLiteral("statusFileSet"), tr("File of the set"));
     m_file = addField(QStringLiteral("statusFile"), tr("Capture file"));
     m_file->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_file->setMinimumWidth(120);
@@ -58,6 +59,8 @@ void CaptureStatusBar::showIdle(const QString& text)
 {
     m_totals = {};
     m_filePath.clear();
+    m_fileNumber = m_filesKept = 0;
+    setFieldVisible(m_fileSet, false);
     m_state->setText(text.toHtmlEscaped());
     for (QLabel* label : {m_elapsed, m_packets, m_bytes, m_rate, m_drops, m_notShown, m_file})
         setFieldVisible(label, false);
@@ -67,6 +70,8 @@ void CaptureStatusBar::showStarting(const QString& interfaceName, bool forPermis
 {
     m_totals = {};
     m_filePath.clear();
+    m_fileNumber = m_filesKept = 0;
+    setFieldVisible(m_fileSet, false);
     QString text;
     if (forPermission)
         //: Status bar while the password prompt for recording is open; %1 is an
@@ -92,9 +97,18 @@ void CaptureStatusBar::showRecording(const QString& interfaceName, const QString
 {
     m_totals = {};
     m_filePath = filePath;
+    m_fileNumber = m_filesKept = 0;
     //: Status bar while a recording runs; %1 is an interface name such as eth0.
     m_state->setText(QStringLiteral("<span style=\"color:#e53935\">\u25cf</span> ") +
                      tr("Recording on %1").arg(interfaceName.toHtmlEscaped()));
+    updateFields();
+}
+
+void CaptureStatusBar::showFileSet(const QString& filePath, quint32 number, quint32 filesKept)
+{
+    m_filePath = filePath;
+    m_fileNumber = number;
+    m_filesKept = filesKept;
     updateFields();
 }
 
@@ -122,6 +136,7 @@ void CaptureStatusBar::showOpenedFile(const QString& filePath, quint64 packets, 
                                       double seconds)
 {
     m_totals = {};
+    m_fileNumber = m_filesKept = 0;
     m_totals.packets = packets;
     m_totals.wireBytes = bytes;
     m_totals.elapsedSeconds = seconds;
@@ -170,6 +185,13 @@ void CaptureStatusBar::updateFields()
     setFieldVisible(m_rate, m_totals.elapsedSeconds >= 1.0);
     setFieldVisible(m_notShown, m_totals.notShown > 0);
     setFieldVisible(m_file, !m_filePath.isEmpty());
+    if (m_fileNumber > 0) {
+        //: Status bar, a recording split into a set of files: %1 is the number of the
+        //: file being written, %Ln how many files of the set are on disk
+        m_fileSet->setText(
+            tr("file %1, %Ln kept", nullptr, int(m_filesKept)).arg(locale.toString(m_fileNumber)));
+    }
+    setFieldVisible(m_fileSet, m_fileNumber > 0);
 }
 
 QString formatElapsed(double seconds)

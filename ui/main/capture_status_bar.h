@@ -25,6 +25,9 @@ public:
     // password (the prompt may stay open for a while).
     void showStarting(const QString& interfaceName, bool forPermission);
     void showRecording(const QString& interfaceName, const QString& filePath);
+    // A recording split into a set of files is now writing file `number` at
+    // filePath; filesKept files of the set exist. Totals continue.
+    void showFileSet(const QString& filePath, quint32 number, quint32 filesKept);
     void showTotals(const pr::proto::TotalsInfo& totals);
     void showStopped(const pr::proto::TotalsInfo& finalTotals);
     // The capture now lives at filePath (after Save As); the figures stay.
@@ -49,6 +52,9 @@ private:
     QLabel* m_drops = nullptr;
     QLabel* m_notShown = nullptr;
     QLabel* m_file = nullptr;
+    QLabel* m_fileSet = nullptr; // "file 7, 5 kept"
+    quint32 m_fileNumber = 0;    // 0: one file, not a set
+    quint32 m_filesKept = 0;
     QHash<QString, QFrame*> m_separators; // by the label's object name
     int m_fieldCount = 0;
 };

@@ -313,6 +313,7 @@ void MainWindow::connectHelper()
     connect(m_client, &HelperClient::started, this, &MainWindow::onStarted);
     connect(m_client, &HelperClient::totalsReceived, this, &MainWindow::onTotals);
     connect(m_client, &HelperClient::packetsReceived, this, &MainWindow::onPackets);
+    connect(m_client, &HelperClient::fileStarted, this, &MainWindow::onFileStarted);
     connect(m_client, &HelperClient::warningReceived, this, &MainWindow::onWarning);
     connect(m_client, &HelperClient::errorOccurred, this, &MainWindow::onError);
     connect(m_client, &HelperClient::stopped, this, &MainWindow::onStopped);
@@ -370,7 +371,8 @@ void MainWindow::updateActions()
     m_stopAction->setShortcut(idle ? QKeySequence() : toggle);
 
     const bool haveFile = idle && !m_filePath.isEmpty();
-    m_saveAsAction->setEnabled(haveFile);
+    // A set of files stays as the helper named it (Wireshark opens it as a set).
+    m_saveAsAction->setEnabled(haveFile && m_fileStarts.isEmpty());
     m_wiresharkAction->setEnabled(haveFile);
     // While starting the file does not exist yet (and may never).
     m_folderAction->setEnabled(!m_filePath.isEmpty() && m_state != State::Starting);
@@ -454,6 +456,9 @@ void MainWindow::restoreSettings()
     values.stopAfterSeconds = settings.value(QStringLiteral("stopAfterSeconds"), 0.0).toDouble();
     values.stopAfterBytes = settings.value(QStringLiteral("stopAfterBytes"), 0).toULongLong();
     values.stopAfterPackets = settings.value(QStringLiteral("stopAfterPackets"), 0).toULongLong();
+    values.splitBytes = settings.value(QStringLiteral("splitBytes"), 0).toULongLong();
+    values.splitSeconds = settings.value(QStringLiteral("splitSeconds"), 0).toUInt();
+    values.keepFiles = settings.value(QStringLiteral("keepFiles"), 0).toUInt();
     const QString lastInterface = settings.value(QStringLiteral("interface")).toString();
     settings.endGroup();
     m_options->setValues(values);
@@ -486,6 +491,9 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("stopAfterSeconds"), values.stopAfterSeconds);
     settings.setValue(QStringLiteral("stopAfterBytes"), values.stopAfterBytes);
     settings.setValue(QStringLiteral("stopAfterPackets"), values.stopAfterPackets);
+    settings.setValue(QStringLiteral("splitBytes"), values.splitBytes);
+    settings.setValue(QStringLiteral("splitSeconds"), values.splitSeconds);
+    settings.setValue(QStringLiteral("keepFiles"), values.keepFiles);
     if (!m_picker->currentInterface().isEmpty())
         settings.setValue(QStringLiteral("interface"), m_picker->currentInterface());
     settings.endGroup();

@@ -67,6 +67,12 @@ public:
     QString currentFileFormat() const { return m_fileFormat; }
     RecentFiles* recentFiles() const { return m_recentFiles; }
     bool hasUnsavedRecording() const { return m_unsaved; }
+    // A recording split into a set of files: the files it started, oldest
+    // first (older ones may be deleted by keep-N); empty for one file.
+    QStringList fileSetPaths() const;
+    // The file that holds the packet in the list's row (for a set, the file
+    // that was being written when it arrived).
+    QString filePathForRow(int row) const;
 
     // Answers "keep / discard / cancel" questions instead of a QMessageBox
     // (tests, and a future "don't ask again" setting). Returns Save, Discard
@@ -132,6 +138,7 @@ private:
     void onStarted(const pr::proto::StartedInfo& info);
     void onTotals(const pr::proto::TotalsInfo& totals);
     void onPackets(const QList<pr::proto::PacketRecord>& packets);
+    void onFileStarted(const pr::proto::FileStartedInfo& info);
     void onWarning(const QString& message);
     void onError(const pr::proto::ErrorInfo& error);
     void onStopped(const pr::proto::TotalsInfo& finalTotals);
@@ -178,6 +185,18 @@ private:
     bool m_warnedFreeSpace = false;     // once per recording
     double m_lastSpaceCheckSeconds = 0; // recording time of the last free-space check
     quint64 m_lastSpaceCheckBytes = 0;  // file size then
+    // A set of files: the request asked for a split; each FileStarted with the
+    // number the first packet of that file will have in the packet list.
+    struct FileStart
+    {
+        quint64 firstPacket = 1;
+        QString path;
+    };
+    bool m_splitting = false;
+    QList<FileStart> m_fileStarts;
+    quint64 m_packetsReceived = 0; // since the recording started
+    // keep-N with a size limit bounds what the set takes on disk (0: unbounded).
+    quint64 m_setBoundBytes = 0;
     ConfirmHook m_confirmHook;
     bool m_fittedAfterShow = false;
     QTimer* m_stopTimeout = nullptr;

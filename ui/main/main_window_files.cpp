@@ -145,6 +145,14 @@ void MainWindow::showFinishedMessage(quint64 packets, bool diskFull, quint64 los
                          nullptr, pluralCount(packets)),
                       packets)
                 .arg(folder, path, QLocale().toString(lostPackets)));
+    } else if (!m_fileStarts.isEmpty()) {
+        m_messageBar->showMessage(
+            MessageBar::Kind::Positive,
+            //: After a recording split into a set of files; %1 is the path of the newest
+            withCount(tr("Recorded %Ln packet(s) to a set of files; the newest is %1.", nullptr,
+                         pluralCount(packets)),
+                      packets)
+                .arg(path));
     } else {
         m_messageBar->showMessage(
             MessageBar::Kind::Positive,
@@ -157,8 +165,11 @@ void MainWindow::showFinishedMessage(quint64 packets, bool diskFull, quint64 los
     connect(wireshark, &QToolButton::clicked, this, &MainWindow::openInWireshark);
     QToolButton* folder = m_messageBar->addActionButton(tr("Show in Folder"), tr("Show in folder"));
     connect(folder, &QToolButton::clicked, this, &MainWindow::openContainingFolder);
-    QToolButton* save = m_messageBar->addActionButton(tr("Save As…"), tr("Save as"));
-    connect(save, &QToolButton::clicked, this, &MainWindow::saveAs);
+    // A set stays as the helper named it (see updateActions()).
+    if (m_fileStarts.isEmpty()) {
+        QToolButton* save = m_messageBar->addActionButton(tr("Save As…"), tr("Save as"));
+        connect(save, &QToolButton::clicked, this, &MainWindow::saveAs);
+    }
 }
 
 void MainWindow::saveAs()

@@ -22,6 +22,9 @@
 #include <QStorageInfo>
 #include <QTimer>
 
+#include <algorithm>
+#include <iterator>
+
 namespace pr {
 
 namespace {
@@ -139,14 +142,7 @@ void MainWindow::startRecording()
     const CaptureOptionsValues values = m_options->values();
     proto::StartRequest request;
     request.interfaceName = interfaceName;
-    request.filter = values.filter;
-    request.snaplen = values.snaplen;
-    request.promiscuous = values.promiscuous;
-    request.ringBytes = values.ringBytes;
-    request.format = values.format;
-    request.stopAfterSeconds = values.stopAfterSeconds;
-    request.stopAfterBytes = values.stopAfterBytes;
-    request.stopAfterPackets = values.stopAfterPackets;
+    applyToStartRequest(values, &request);
     const bool namedByUser = !m_pendingOutputFile.isEmpty();
     if (namedByUser) {
         request.outputPath = QFileInfo(m_pendingOutputFile).absoluteFilePath();
@@ -174,6 +170,12 @@ void MainWindow::startRecording()
     m_diskFull = m_warnedFreeSpace = false;
     m_lastSpaceCheckSeconds = 0;
     m_lastSpaceCheckBytes = 0;
+    m_splitting = values.splits();
+    m_fileStarts.clear();
+    m_packetsReceived = 0;
+    m_setBoundBytes = values.keepFiles > 0 && values.splitBytes > 0
+                          ? (quint64(values.keepFiles) + 1) * values.splitBytes
+                          : 0;
     m_closeAfterStop = m_discardAfterStop = false;
     m_packetModel->clear();
     m_detailView->clear();
@@ -185,6 +187,20 @@ void MainWindow::startRecording()
     m_statusBar->showStarting(interfaceName, m_waitingForPermission);
     setState(State::Starting);
     m_warnedFreeSpace = warnAboutFreeSpace(kAssumedBytesPerSecond, true);
+    if (m_splitting && !m_warnedFreeSpace) {
+        // The helper names the files as dumpcap names a set; say so up front.
+        const QFileInfo base(request.outputPath);
+        const QString stem = base.completeBaseName();
+        const QString suffix = base.suffix();
+        m_messageBar->showMessage(
+            MessageBar::Kind::Information,
+            //: %1 and %2 are the first two file names of a split recording (number and
+            //: start time), %3 the folder
+            tr("The recording is split into numbered files: %1, %2, … in %3.")
+                .arg(QStringLiteral("%1_00001_%2.%3").arg(stem, QStringLiteral("…"), suffix),
+                     QStringLiteral("%1_00002_%2.%3").arg(stem, QStringLiteral("…"), suffix),
+                     QDir::toNativeSeparators(base.absolutePath())));
+    }
     m_client->start(request);
 }
 
@@ -198,6 +214,11 @@ bool MainWindow::warnAboutFreeSpace(double bytesPerSecond, bool beforeStart)
         return false;
     const double available = double(storage.bytesAvailable());
     if (available >= bytesPerSecond * kFreeSpaceWarningSeconds)
+        return false;
+    // Keeping the newest N files of a size limit never takes more than N + 1
+    // of them (the new file starts before the oldest goes): if that fits,
+    // the disk does not fill up however long the recording runs.
+    if (m_setBoundBytes > 0 && available >= double(m_setBoundBytes))
         return false;
     const int minutes = int(available / bytesPerSecond / 60);
     const QString where = QDir::toNativeSeparators(folder);
@@ -259,7 +280,40 @@ void MainWindow::onTotals(const proto::TotalsInfo& totals)
 
 void MainWindow::onPackets(const QList<proto::PacketRecord>& packets)
 {
+    m_packetsReceived += quint64(packets.size());
     m_packetModel->appendPackets(packets);
+}
+
+void MainWindow::onFileStarted(const proto::FileStartedInfo& info)
+{
+    if (m_state != State::Recording && m_state != State::Stopping)
+        return;
+    // Packets arrive after the FileStarted of their file: the next one the
+    // list gets is the first in this file. Totals, chart and list go on.
+    m_fileStarts.append({m_packetsReceived + 1, info.path});
+    m_filePath = info.path;
+    m_statusBar->showFileSet(m_filePath, info.number, info.filesKept);
+    updateWindowTitle();
+}
+
+QStringList MainWindow::fileSetPaths() const
+{
+    QStringList paths;
+    for (const FileStart& start : m_fileStarts)
+        paths.append(start.path);
+    return paths;
+}
+
+QString MainWindow::filePathForRow(int row) const
+{
+    if (m_fileStarts.isEmpty() || row < 0 || row >= m_packetModel->rowCount())
+        return m_filePath;
+    const quint64 number = m_packetModel->packetNumber(row);
+    // The last file that started at or before this packet.
+    auto it =
+        std::upper_bound(m_fileStarts.cbegin(), m_fileStarts.cend(), number,
+                         [](quint64 n, const FileStart& start) { return n < start.firstPacket; });
+    return it == m_fileStarts.cbegin() ? m_fileStarts.front().path : std::prev(it)->path;
 }
 
 void MainWindow::onWarning(const QString& message)
@@ -310,7 +364,9 @@ void MainWindow::finishRecording(const proto::TotalsInfo& finalTotals)
     const QFileInfo file(m_filePath);
     if (file.exists() && wasStarted) {
         m_statusBar->showStopped(finalTotals);
-        m_unsaved = !m_namedByUser;
+        // A set of files is kept as named (its files may already be gone by
+        // keep-N rotation, so there is nothing to "save" as one).
+        m_unsaved = !m_namedByUser && m_fileStarts.isEmpty();
         m_recentFiles->add(m_filePath);
         if (m_diskFull)
             showFinishedMessage(finalTotals.packets, true, finalTotals.diskFullDrops);
@@ -346,9 +402,12 @@ void MainWindow::showPacketDetails(int row)
     QByteArray frame = record.head;
     // Once the file is final the whole frame is there to show; while
     // recording the head the helper sent is what we have.
-    if (m_state == State::Idle && !m_filePath.isEmpty() &&
+    // Offsets are in the file of the set the packet went to; a file that
+    // keep-N deleted reads as nothing, and the head is shown.
+    const QString path = filePathForRow(row);
+    if (m_state == State::Idle && !path.isEmpty() &&
         record.capturedLength > quint32(record.head.size())) {
-        const QByteArray full = readFrameAt(m_filePath, record.fileOffset);
+        const QByteArray full = readFrameAt(path, record.fileOffset);
         if (!full.isEmpty())
             frame = full;
     }

@@ -23,6 +23,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <climits>
 
 namespace pr {
 namespace {
@@ -31,6 +32,11 @@ constexpr quint64 kMiB = 1ull << 20;
 constexpr int kMaxStopSizeMiB = 1 << 20; // 1 TiB
 constexpr double kMaxStopSeconds = 7 * 24 * 3600.0;
 constexpr int kMaxStopPackets = 2'000'000'000; // QSpinBox is int-based
+// Split sizes are decimal megabytes, the unit of tcpdump -C and dumpcap's
+// ring buffer (and of kMinSplitBytes).
+constexpr quint64 kMB = 1'000'000;
+static_assert(limits::kMinSplitBytes % kMB == 0 && limits::kMaxSplitBytes / kMB <= INT_MAX);
+constexpr int kSecondsPerMinute = 60;
 
 QLabel* makeStatusLabel(QWidget* parent)
 {
@@ -42,6 +48,21 @@ QLabel* makeStatusLabel(QWidget* parent)
 }
 
 } // namespace
+
+void applyToStartRequest(const CaptureOptionsValues& values, proto::StartRequest* request)
+{
+    request->filter = values.filter;
+    request->snaplen = values.snaplen;
+    request->promiscuous = values.promiscuous;
+    request->ringBytes = values.ringBytes;
+    request->format = values.format;
+    request->stopAfterSeconds = values.stopAfterSeconds;
+    request->stopAfterBytes = values.stopAfterBytes;
+    request->stopAfterPackets = values.stopAfterPackets;
+    request->splitBytes = values.splitBytes;
+    request->splitSeconds = values.splitSeconds;
+    request->keepFiles = values.splits() ? values.keepFiles : 0;
+}
 
 CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
 {
@@ -121,6 +142,70 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     m_outputStatus = makeStatusLabel(outputGroup);
     m_outputStatus->setAccessibleName(tr("Output folder status"));
     outputForm->addRow(QString(), m_outputStatus);
+
+    // A set of files: a new one at a size and/or after a time, optionally
+    // only the newest kept (Wireshark's ring buffer).
+    m_split = new QCheckBox(tr("Split into se&veral files"), outputGroup);
+    m_split->setObjectName(QStringLiteral("splitCheck"));
+    m_split->setAccessibleName(tr("Split the recording into several files"));
+    m_split->setToolTip(tr("Start a new file when it reaches a size or after a time, "
+                           "whichever comes first. Wireshark opens the files as a set."));
+    outputForm->addRow(QString(), m_split);
+    m_splitControls = new QWidget(outputGroup);
+    m_splitControls->setObjectName(QStringLiteral("splitControls"));
+    auto* splitGrid = new QGridLayout(m_splitControls);
+    splitGrid->setContentsMargins(20, 0, 0, 0);
+    m_splitBySize = new QCheckBox(tr("New file every:"), m_splitControls);
+    m_splitBySize->setObjectName(QStringLiteral("splitBySize"));
+    m_splitBySize->setAccessibleName(tr("Start a new file at a size"));
+    m_splitMB = new QSpinBox(m_splitControls);
+    m_splitMB->setObjectName(QStringLiteral("splitMB"));
+    m_splitMB->setRange(int(limits::kMinSplitBytes / kMB), int(limits::kMaxSplitBytes / kMB));
+    m_splitMB->setValue(100);
+    m_splitMB->setGroupSeparatorShown(true);
+    //: Unit suffix: megabytes (1,000,000 bytes)
+    m_splitMB->setSuffix(tr(" MB"));
+    m_splitMB->setAccessibleName(tr("File size in MB"));
+    m_splitByTime = new QCheckBox(tr("New file after:"), m_splitControls);
+    m_splitByTime->setObjectName(QStringLiteral("splitByTime"));
+    m_splitByTime->setAccessibleName(tr("Start a new file after a time"));
+    m_splitTime = new QSpinBox(m_splitControls);
+    m_splitTime->setObjectName(QStringLiteral("splitTime"));
+    m_splitTime->setRange(1, int(limits::kMaxSplitSeconds / kSecondsPerMinute));
+    m_splitTime->setValue(10);
+    m_splitTime->setAccessibleName(tr("Time per file"));
+    m_splitTimeUnit = new QComboBox(m_splitControls);
+    m_splitTimeUnit->setObjectName(QStringLiteral("splitTimeUnit"));
+    m_splitTimeUnit->addItem(QString(), 1);
+    m_splitTimeUnit->addItem(QString(), kSecondsPerMinute);
+    m_splitTimeUnit->setCurrentIndex(1);
+    m_splitTimeUnit->setAccessibleName(tr("Unit of the time per file"));
+    auto* timeRow = new QHBoxLayout;
+    timeRow->addWidget(m_splitTime, 1);
+    timeRow->addWidget(m_splitTimeUnit);
+    m_keepFiles = new QCheckBox(tr("&Keep only the newest:"), m_splitControls);
+    m_keepFiles->setObjectName(QStringLiteral("keepFiles"));
+    m_keepFiles->setAccessibleName(tr("Keep only the newest files (ring buffer)"));
+    m_keepFiles->setToolTip(tr("A ring buffer: when a new file starts, the oldest beyond "
+                               "this number is deleted."));
+    m_keepCount = new QSpinBox(m_splitControls);
+    m_keepCount->setObjectName(QStringLiteral("keepCount"));
+    m_keepCount->setRange(1, int(limits::kMaxKeepFiles));
+    m_keepCount->setValue(10);
+    m_keepCount->setAccessibleName(tr("Number of files to keep"));
+    m_splitNames = new QLabel(m_splitControls);
+    m_splitNames->setObjectName(QStringLiteral("splitNames"));
+    m_splitNames->setWordWrap(true);
+    m_splitNames->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    splitGrid->addWidget(m_splitBySize, 0, 0);
+    splitGrid->addWidget(m_splitMB, 0, 1);
+    splitGrid->addWidget(m_splitByTime, 1, 0);
+    splitGrid->addLayout(timeRow, 1, 1);
+    splitGrid->addWidget(m_keepFiles, 2, 0);
+    splitGrid->addWidget(m_keepCount, 2, 1);
+    splitGrid->addWidget(m_splitNames, 3, 0, 1, 2);
+    splitGrid->setColumnStretch(1, 1);
+    outputForm->addRow(m_splitControls);
     layout->addWidget(outputGroup);
 
     // Auto-stop
@@ -187,6 +272,19 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
             &CaptureOptionsWidget::updateValidity);
     for (QCheckBox* box : {m_stopAfterDuration, m_stopAfterSize, m_stopAfterPackets})
         connect(box, &QCheckBox::toggled, this, &CaptureOptionsWidget::updateStopControls);
+    for (QCheckBox* box : {m_split, m_splitBySize, m_splitByTime, m_keepFiles})
+        connect(box, &QCheckBox::toggled, this, &CaptureOptionsWidget::updateSplitControls);
+    connect(m_splitTime, &QSpinBox::valueChanged, this, &CaptureOptionsWidget::updateSplitControls);
+    connect(m_keepCount, &QSpinBox::valueChanged, this, &CaptureOptionsWidget::updateSplitControls);
+    connect(m_splitTimeUnit, &QComboBox::currentIndexChanged, this, [this] {
+        // A year at most, in whichever unit.
+        m_splitTime->setMaximum(
+            int(limits::kMaxSplitSeconds / quint32(m_splitTimeUnit->currentData().toInt())));
+        updateSplitControls();
+    });
+    connect(m_format, &QComboBox::currentIndexChanged, this,
+            &CaptureOptionsWidget::updateSplitControls);
+    connect(m_splitMB, &QSpinBox::valueChanged, this, [this] { emit valuesChanged(); });
 
     const auto changed = [this] { emit valuesChanged(); };
     connect(m_filter, &QLineEdit::textChanged, this, changed);
@@ -200,6 +298,7 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     connect(m_packetCount, &QSpinBox::valueChanged, this, changed);
 
     updateStopControls();
+    updateSplitControls();
     updateValidity();
 }
 
@@ -223,6 +322,14 @@ CaptureOptionsValues CaptureOptionsWidget::values() const
     v.stopAfterSeconds = m_stopAfterDuration->isChecked() ? m_durationSeconds->value() : 0;
     v.stopAfterBytes = m_stopAfterSize->isChecked() ? quint64(m_sizeMiB->value()) * kMiB : 0;
     v.stopAfterPackets = m_stopAfterPackets->isChecked() ? quint64(m_packetCount->value()) : 0;
+    if (m_split->isChecked()) {
+        v.splitBytes = m_splitBySize->isChecked() ? quint64(m_splitMB->value()) * kMB : 0;
+        v.splitSeconds =
+            m_splitByTime->isChecked()
+                ? quint32(m_splitTime->value()) * quint32(m_splitTimeUnit->currentData().toInt())
+                : 0;
+        v.keepFiles = v.splits() && m_keepFiles->isChecked() ? quint32(m_keepCount->value()) : 0;
+    }
     return v;
 }
 
@@ -249,6 +356,26 @@ void CaptureOptionsWidget::setValues(const CaptureOptionsValues& v)
     m_stopAfterPackets->setChecked(v.stopAfterPackets > 0);
     if (v.stopAfterPackets > 0)
         m_packetCount->setValue(int(std::min<quint64>(v.stopAfterPackets, kMaxStopPackets)));
+
+    // Out-of-range values from an edited settings file are clamped into the
+    // shared limits, as the spin boxes do.
+    m_split->setChecked(v.splits());
+    m_splitBySize->setChecked(v.splitBytes > 0);
+    if (v.splitBytes > 0)
+        m_splitMB->setValue(
+            int(std::clamp<quint64>((v.splitBytes + kMB - 1) / kMB, limits::kMinSplitBytes / kMB,
+                                    limits::kMaxSplitBytes / kMB)));
+    m_splitByTime->setChecked(v.splitSeconds > 0);
+    if (v.splitSeconds > 0) {
+        const quint32 seconds = std::min(v.splitSeconds, limits::kMaxSplitSeconds);
+        const bool minutes = seconds % kSecondsPerMinute == 0;
+        m_splitTimeUnit->setCurrentIndex(minutes ? 1 : 0);
+        m_splitTime->setValue(int(minutes ? seconds / kSecondsPerMinute : seconds));
+    }
+    m_keepFiles->setChecked(v.splits() && v.keepFiles > 0);
+    if (v.keepFiles > 0)
+        m_keepCount->setValue(int(std::min(v.keepFiles, limits::kMaxKeepFiles)));
+    updateSplitControls();
     updateValidity();
 }
 
@@ -270,6 +397,8 @@ QString CaptureOptionsWidget::problem() const
         return tr("The folder %1 does not exist.").arg(folder);
     if (!info.isWritable())
         return tr("The folder %1 is not writable.").arg(folder);
+    if (m_split->isChecked() && !m_splitBySize->isChecked() && !m_splitByTime->isChecked())
+        return tr("Choose when a new file starts: at a size, after a time, or both.");
     return {};
 }
 
@@ -291,6 +420,36 @@ void CaptureOptionsWidget::updateStopControls()
     m_durationSeconds->setEnabled(m_stopAfterDuration->isChecked());
     m_sizeMiB->setEnabled(m_stopAfterSize->isChecked());
     m_packetCount->setEnabled(m_stopAfterPackets->isChecked());
+    emit valuesChanged();
+}
+
+void CaptureOptionsWidget::updateSplitControls()
+{
+    const bool split = m_split->isChecked();
+    m_splitControls->setVisible(split);
+    m_splitMB->setEnabled(split && m_splitBySize->isChecked());
+    m_splitTime->setEnabled(split && m_splitByTime->isChecked());
+    m_splitTimeUnit->setEnabled(split && m_splitByTime->isChecked());
+    const bool splits = split && (m_splitBySize->isChecked() || m_splitByTime->isChecked());
+    m_keepFiles->setEnabled(splits);
+    m_keepCount->setEnabled(splits && m_keepFiles->isChecked());
+    // The units agree with the number in front of them.
+    const int time = m_splitTime->value();
+    //: Unit of the time per file, after a number
+    m_splitTimeUnit->setItemText(0, tr("second(s)", nullptr, time));
+    //: Unit of the time per file, after a number
+    m_splitTimeUnit->setItemText(1, tr("minute(s)", nullptr, time));
+    //: Unit suffix of the number of files to keep, after the number
+    m_keepCount->setSuffix(tr(" file(s)", nullptr, m_keepCount->value()));
+    // Names as dumpcap gives a set, which Wireshark's File > File Set lists.
+    const QString suffix = m_format->currentData().toString() == QLatin1String("pcapng")
+                               ? QStringLiteral("pcapng")
+                               : QStringLiteral("pcap");
+    //: %1 and %2 are the ends of example file names of a split recording
+    m_splitNames->setText(tr("Each file gets a number and its start time: %1, %2, …")
+                              .arg(QStringLiteral("…_00001_20260102150405.") + suffix,
+                                   QStringLiteral("…_00002_20260102151405.") + suffix));
+    updateValidity();
     emit valuesChanged();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "capture/protocol/helper_messages.h"
+
 #include <QString>
 #include <QWidget>
 
@@ -25,7 +27,16 @@ struct CaptureOptionsValues
     double stopAfterSeconds = 0; // 0: no limit (also when unchecked)
     quint64 stopAfterBytes = 0;
     quint64 stopAfterPackets = 0;
+    // A set of files (ring buffer); 0 is off. keepFiles only with a split.
+    quint64 splitBytes = 0; // decimal megabytes in the panel (as tcpdump -C)
+    quint32 splitSeconds = 0;
+    quint32 keepFiles = 0;
+    bool splits() const { return splitBytes != 0 || splitSeconds != 0; }
 };
+
+// The options' part of a Start: filter, snaplen, promiscuous, ring, format,
+// auto-stop and the set of files (interface and output path are the caller's).
+void applyToStartRequest(const CaptureOptionsValues& values, proto::StartRequest* request);
 
 // Capture filter with live validation, snapshot length, promiscuous mode,
 // ring size, file format, output folder and auto-stop conditions.
@@ -58,6 +69,7 @@ private:
     void browseOutputDirectory();
     void updateValidity();
     void updateStopControls();
+    void updateSplitControls();
 
     FilterLineEdit* m_filter = nullptr;
     QLabel* m_filterStatus = nullptr;
@@ -73,6 +85,16 @@ private:
     QSpinBox* m_sizeMiB = nullptr;
     QCheckBox* m_stopAfterPackets = nullptr;
     QSpinBox* m_packetCount = nullptr;
+    QCheckBox* m_split = nullptr;
+    QWidget* m_splitControls = nullptr;
+    QCheckBox* m_splitBySize = nullptr;
+    QSpinBox* m_splitMB = nullptr;
+    QCheckBox* m_splitByTime = nullptr;
+    QSpinBox* m_splitTime = nullptr;
+    QComboBox* m_splitTimeUnit = nullptr; // data: seconds per unit
+    QCheckBox* m_keepFiles = nullptr;
+    QSpinBox* m_keepCount = nullptr;
+    QLabel* m_splitNames = nullptr;
     QComboBox* m_language = nullptr;
     QLabel* m_languageNote = nullptr;
     bool m_lastValid = true;
