@@ -35,6 +35,9 @@ constexpr int kExitUsage = 2;
 // The file system filled up (ENOSPC or EDQUOT): the file is valid up to the
 // last whole packet and the summary is printed, with the packets lost.
 constexpr int kExitDiskFull = 4;
+// The interface went down or was removed during the recording: the file is
+// finished with the packets recorded until then and the summary is printed.
+constexpr int kExitInterfaceDown = 5;
 
 Recorder* g_recorder = nullptr;
 
@@ -262,7 +265,7 @@ QJsonObject directionJson(const DirectionTotals& totals)
 // Built after seccomp is in place: only memory allocation, no system calls.
 std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
                         const CaptureTotals& totals, const std::vector<std::string>& files,
-                        bool diskFull)
+                        const char* stopReason)
 {
     // One file, or the files of a set still on disk, oldest first.
     QJsonArray fileList;
@@ -289,7 +292,7 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
         {"files", fileList},
         {"set_bytes", qint64(totals.setBytes)},
         {"disk_full_drops", qint64(totals.diskFullDrops)},
-        {"stop_reason", diskFull ? QStringLiteral("disk_full") : QStringLiteral("normal")},
+        {"stop_reason", QString::fromLatin1(stopReason)},
         {"duration_s", seconds},
     };
     return jsonLine(QJsonDocument(summary));
@@ -339,16 +342,19 @@ int runRecord(int argc, char** argv, HelperSession& session)
     ProgressPrinter progress;
     const CaptureError error = recorder.run(progress);
     session.closeOutput();
+    // Stops that leave a finished file: the summary, and a status of their own.
     const bool diskFull = error.code == CaptureErrorCode::DiskFull;
+    const bool interfaceDown = error.code == CaptureErrorCode::InterfaceDown;
     if (error) {
         printError(error.message);
-        if (!diskFull)
+        if (!diskFull && !interfaceDown)
             return kExitFailure;
     }
+    const char* stopReason = diskFull ? "disk_full" : interfaceDown ? "interface_down" : "normal";
     const std::string summary = summaryJson(options, recorder.linkType(), recorder.totals(),
-                                            recorder.filePaths(), diskFull);
+                                            recorder.filePaths(), stopReason);
     n = ::write(STDOUT_FILENO, summary.data(), summary.size());
-    return diskFull ? kExitDiskFull : 0;
+    return diskFull ? kExitDiskFull : interfaceDown ? kExitInterfaceDown : 0;
 }
 
 } // namespace pr::helper

@@ -22,6 +22,8 @@ constexpr char kRecordUsage[] =
     "    FILE is created 0600; an existing FILE is replaced only with\n"
     "    --overwrite, and a symbolic link is never followed. A full disk stops\n"
     "    the recording with exit status 4; the file ends at the last whole packet.\n"
+    "    An interface that goes down or is removed stops it with exit status 5,\n"
+    "    the file finished with the packets recorded until then.\n"
     "    --split-size (millions of bytes, 1 to 1000000) and --split-seconds (1 to\n"
     "    31536000) record a set of files, FILE naming them as dumpcap does\n"
     "    (/d/cap.pcap: /d/cap_00001_YYYYmmddHHMMSS.pcap, ...); a new file starts\n"

@@ -795,6 +795,9 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
     pollfd fds[3] = {{d->ring.fd(), POLLIN, 0}, {d->stopFd, POLLIN, 0}, {extraFd, POLLIN, 0}};
     bool draining = false;
     std::int64_t drainUntil = 0;
+    // Set once the kernel reports the interface down or removed: the loop
+    // drains like a stop, then returns this.
+    CaptureError interfaceGone;
     for (;;) {
         if (!drainReady())
             break;
@@ -813,7 +816,7 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
             tick(now);
             nextTick = std::max(nextTick + kTickNs, now + 1);
         }
-        if (!draining && (d->stopRequested.load(std::memory_order_relaxed) ||
+        if (!draining && (d->stopRequested.load(std::memory_order_relaxed) || interfaceGone ||
                           (deadline != 0 && now >= deadline))) {
             // The kernel still holds the open block: wait for its timeout to
             // hand it over instead of losing the tail of the recording.
@@ -853,15 +856,21 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
             int socketError = 0;
             socklen_t length = sizeof(socketError);
             ::getsockopt(d->ring.fd(), SOL_SOCKET, SO_ERROR, &socketError, &length);
-            if (socketError == ENETDOWN || socketError == ENODEV) {
-                failure = makeError(CaptureErrorCode::InterfaceDown,
-                                    "interface \"" + d->options.interfaceName +
-                                        "\" went down during the recording");
-                break;
-            }
+            // ENETDOWN comes once, when the interface goes down (also on
+            // its way to removal or to another namespace); the packets
+            // before it are still in the ring, the last ones in the open
+            // block, which the kernel retires on its timeout as usual.
+            if ((socketError == ENETDOWN || socketError == ENODEV) && !interfaceGone)
+                interfaceGone = makeError(CaptureErrorCode::InterfaceDown,
+                                          "interface \"" + d->options.interfaceName +
+                                              "\" went down or was removed during the "
+                                              "recording; the file holds the packets "
+                                              "recorded until then");
         }
     }
 
+    if (!failure && interfaceGone)
+        failure = std::move(interfaceGone);
     if (failure.code == CaptureErrorCode::DiskFull) {
         // What the ring already holds is lost to the full disk too.
         while (const tpacket_block_desc* block = d->ring.readyBlock()) {
