@@ -88,16 +88,40 @@
         <translation>Ungültige Paketanzahl „%1“.</translation>
     </message>
     <message>
-        <source>Invalid snapshot length &quot;%1&quot;: use 64 to 262144.</source>
-        <translation>Ungültige Mitschnittlänge „%1“: 64 bis 262144 verwenden.</translation>
-    </message>
-    <message>
         <source>Give at most one capture file to open.</source>
         <translation>Höchstens eine Mitschnittdatei zum Öffnen angeben.</translation>
     </message>
     <message>
         <source>-k records a new capture; it cannot be combined with a file to open.</source>
         <translation>-k zeichnet einen neuen Mitschnitt auf und kann nicht mit einer zu öffnenden Datei kombiniert werden.</translation>
+    </message>
+    <message>
+        <source>Invalid -b filesize &quot;%1&quot;: use %2 to %3 kilobytes.</source>
+        <translation>Ungültige -b-Dateigröße „%1“: %2 bis %3 Kilobyte verwenden.</translation>
+    </message>
+    <message>
+        <source>Invalid -b duration &quot;%1&quot;: use %2 to %3 seconds.</source>
+        <translation>Ungültige -b-Dauer „%1“: %2 bis %3 Sekunden verwenden.</translation>
+    </message>
+    <message>
+        <source>Invalid -b files &quot;%1&quot;: use 1 to %2.</source>
+        <translation>Ungültige -b-Dateianzahl „%1“: 1 bis %2 verwenden.</translation>
+    </message>
+    <message>
+        <source>Invalid -b condition &quot;%1&quot;: use filesize:KB, duration:SECONDS or files:N.</source>
+        <translation>Ungültige -b-Bedingung „%1“: filesize:KB, duration:SEKUNDEN oder files:N verwenden.</translation>
+    </message>
+    <message>
+        <source>Write a set of files: filesize:KB or duration:SECONDS starts a new file, files:N keeps only the newest N.</source>
+        <translation>In einen Dateisatz schreiben: filesize:KB oder duration:SEKUNDEN beginnt eine neue Datei, files:N behält nur die neuesten N (Ringpuffer).</translation>
+    </message>
+    <message>
+        <source>-b files:N needs -b filesize:KB or -b duration:SECONDS.</source>
+        <translation>-b files:N benötigt -b filesize:KB oder -b duration:SEKUNDEN.</translation>
+    </message>
+    <message>
+        <source>Invalid snapshot length &quot;%1&quot;: use %2 to %3.</source>
+        <translation>Ungültige Mitschnittlänge „%1“: %2 bis %3 verwenden.</translation>
     </message>
 </context>
 <context>

@@ -88,15 +88,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Invalid snapshot length &quot;%1&quot;: use 64 to 262144.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give at most one capture file to open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>-k records a new capture; it cannot be combined with a file to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid -b filesize &quot;%1&quot;: use %2 to %3 kilobytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid -b duration &quot;%1&quot;: use %2 to %3 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid -b files &quot;%1&quot;: use 1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid -b condition &quot;%1&quot;: use filesize:KB, duration:SECONDS or files:N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a set of files: filesize:KB or duration:SECONDS starts a new file, files:N keeps only the newest N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-b files:N needs -b filesize:KB or -b duration:SECONDS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid snapshot length &quot;%1&quot;: use %2 to %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

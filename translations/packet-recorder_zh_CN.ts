@@ -88,16 +88,40 @@
         <translation>无效的分组数量“%1”。</translation>
     </message>
     <message>
-        <source>Invalid snapshot length &quot;%1&quot;: use 64 to 262144.</source>
-        <translation>无效的快照长度“%1”：请使用 64 到 262144。</translation>
-    </message>
-    <message>
         <source>Give at most one capture file to open.</source>
         <translation>最多只能指定一个要打开的捕获文件。</translation>
     </message>
     <message>
         <source>-k records a new capture; it cannot be combined with a file to open.</source>
         <translation>-k 会录制新的捕获，不能与要打开的文件同时使用。</translation>
+    </message>
+    <message>
+        <source>Invalid -b filesize &quot;%1&quot;: use %2 to %3 kilobytes.</source>
+        <translation>无效的 -b 文件大小“%1”：请使用 %2 到 %3 KB。</translation>
+    </message>
+    <message>
+        <source>Invalid -b duration &quot;%1&quot;: use %2 to %3 seconds.</source>
+        <translation>无效的 -b 时长“%1”：请使用 %2 到 %3 秒。</translation>
+    </message>
+    <message>
+        <source>Invalid -b files &quot;%1&quot;: use 1 to %2.</source>
+        <translation>无效的 -b 文件数“%1”：请使用 1 到 %2。</translation>
+    </message>
+    <message>
+        <source>Invalid -b condition &quot;%1&quot;: use filesize:KB, duration:SECONDS or files:N.</source>
+        <translation>无效的 -b 条件“%1”：请使用 filesize:KB、duration:SECONDS 或 files:N。</translation>
+    </message>
+    <message>
+        <source>Write a set of files: filesize:KB or duration:SECONDS starts a new file, files:N keeps only the newest N.</source>
+        <translation>写入文件集：filesize:KB 或 duration:SECONDS 开始新文件，files:N 只保留最新的 N 个文件（环形缓冲区）。</translation>
+    </message>
+    <message>
+        <source>-b files:N needs -b filesize:KB or -b duration:SECONDS.</source>
+        <translation>-b files:N 需要 -b filesize:KB 或 -b duration:SECONDS。</translation>
+    </message>
+    <message>
+        <source>Invalid snapshot length &quot;%1&quot;: use %2 to %3.</source>
+        <translation>无效的快照长度“%1”：请使用 %2 到 %3。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,8 @@ private slots:
     void rejects_data();
     void rejects();
     void helpAndVersionAreOptions();
+    void ringBuffer_data();
+    void ringBuffer();
 };
 
 void TestCommandLine::parses_data()
@@ -105,6 +107,42 @@ void TestCommandLine::rejects_data()
     QTest::newRow("snaplen too small") << QStringList{"-s", "10"} << "10";
     QTest::newRow("two files") << QStringList{"a.pcap", "b.pcap"} << "one";
     QTest::newRow("-k with a file") << QStringList{"-k", "a.pcap"} << "-k";
+    QTest::newRow("ring: unknown key") << QStringList{"-b", "packets:3"} << "packets:3";
+    QTest::newRow("ring: file below 1 MB") << QStringList{"-b", "filesize:999"} << "999";
+    QTest::newRow("ring: zero seconds") << QStringList{"-b", "duration:0"} << "duration";
+    QTest::newRow("ring: too many files")
+        << QStringList{"-b", "filesize:1000", "-b", "files:100001"} << "100001";
+    QTest::newRow("ring: files without a split") << QStringList{"-b", "files:3"} << "files:N";
+    QTest::newRow("snaplen too large") << QStringList{"-s", "262145"} << "262144";
+}
+
+// Wireshark's -b spelling: filesize in kB (1000 bytes), duration in seconds.
+void TestCommandLine::ringBuffer_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<quint64>("bytes");
+    QTest::addColumn<quint32>("seconds");
+    QTest::addColumn<quint32>("files");
+    QTest::newRow("size and files") << QStringList{"-b", "filesize:10000", "-b", "files:4"}
+                                    << quint64(10'000'000) << quint32(0) << quint32(4);
+    QTest::newRow("duration only")
+        << QStringList{"-b", "duration:60"} << quint64(0) << quint32(60) << quint32(0);
+    QTest::newRow("both, attached") << QStringList{"-bfilesize:1000", "-bduration:5"}
+                                    << quint64(1'000'000) << quint32(5) << quint32(0);
+}
+
+void TestCommandLine::ringBuffer()
+{
+    QFETCH(QStringList, arguments);
+    arguments.prepend(QStringLiteral("packet-recorder"));
+    QCommandLineParser parser;
+    pr::setUpCommandLineParser(&parser);
+    CommandLineOptions options;
+    QString error;
+    QVERIFY2(pr::parseCommandLine(&parser, arguments, &options, &error), qPrintable(error));
+    QTEST(options.splitBytes, "bytes");
+    QTEST(options.splitSeconds, "seconds");
+    QTEST(options.keepFiles, "files");
 }
 
 void TestCommandLine::rejects()

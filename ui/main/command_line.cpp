@@ -1,5 +1,7 @@
 #include "ui/main/command_line.h"
 
+#include "capture/engine/capture_options.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -45,6 +47,52 @@ bool applyAutostop(const QString& condition, CommandLineOptions* options, QStrin
     return false;
 }
 
+// Wireshark's -b: filesize:KB, duration:SEC, files:N, with the engine's bounds.
+bool applyRingBuffer(const QString& condition, CommandLineOptions* options, QString* error)
+{
+    using namespace limits;
+    const qsizetype colon = condition.indexOf(QLatin1Char(':'));
+    const QString key = condition.left(colon);
+    const QString value = colon < 0 ? QString() : condition.mid(colon + 1);
+    bool ok = false;
+    const quint64 number = value.toULongLong(&ok);
+    if (key == QLatin1String("filesize")) {
+        if (ok && number >= kMinSplitBytes / 1000 && number <= kMaxSplitBytes / 1000) {
+            options->splitBytes = number * 1000;
+            return true;
+        }
+        *error = CommandLine::tr("Invalid -b filesize \"%1\": use %2 to %3 kilobytes.")
+                     .arg(value)
+                     .arg(kMinSplitBytes / 1000)
+                     .arg(kMaxSplitBytes / 1000);
+        return false;
+    }
+    if (key == QLatin1String("duration")) {
+        if (ok && number >= kMinSplitSeconds && number <= kMaxSplitSeconds) {
+            options->splitSeconds = quint32(number);
+            return true;
+        }
+        *error = CommandLine::tr("Invalid -b duration \"%1\": use %2 to %3 seconds.")
+                     .arg(value)
+                     .arg(kMinSplitSeconds)
+                     .arg(kMaxSplitSeconds);
+        return false;
+    }
+    if (key == QLatin1String("files")) {
+        if (ok && number >= 1 && number <= kMaxKeepFiles) {
+            options->keepFiles = quint32(number);
+            return true;
+        }
+        *error =
+            CommandLine::tr("Invalid -b files \"%1\": use 1 to %2.").arg(value).arg(kMaxKeepFiles);
+        return false;
+    }
+    *error = CommandLine::tr(
+                 "Invalid -b condition \"%1\": use filesize:KB, duration:SECONDS or files:N.")
+                 .arg(condition);
+    return false;
+}
+
 } // namespace
 
 void setUpCommandLineParser(QCommandLineParser* parser)
@@ -64,6 +112,10 @@ void setUpCommandLineParser(QCommandLineParser* parser)
          CommandLine::tr("format")},
         {QStringLiteral("a"),
          CommandLine::tr("Stop automatically: duration:SECONDS, filesize:KB or packets:N."),
+         CommandLine::tr("condition")},
+        {QStringLiteral("b"),
+         CommandLine::tr("Write a set of files: filesize:KB or duration:SECONDS starts a new "
+                         "file, files:N keeps only the newest N."),
          CommandLine::tr("condition")},
         {QStringLiteral("c"), CommandLine::tr("Stop after this many packets."),
          CommandLine::tr("count")},
@@ -107,6 +159,14 @@ bool parseCommandLine(QCommandLineParser* parser, const QStringList& arguments,
         if (!applyAutostop(condition, options, error))
             return false;
     }
+    for (const QString& condition : parser->values(QStringLiteral("b"))) {
+        if (!applyRingBuffer(condition, options, error))
+            return false;
+    }
+    if (options->keepFiles && !options->splitBytes && !options->splitSeconds) {
+        *error = CommandLine::tr("-b files:N needs -b filesize:KB or -b duration:SECONDS.");
+        return false;
+    }
     if (parser->isSet(QStringLiteral("c"))) {
         bool ok = false;
         const quint64 count = parser->value(QStringLiteral("c")).toULongLong(&ok);
@@ -120,10 +180,11 @@ bool parseCommandLine(QCommandLineParser* parser, const QStringList& arguments,
     if (parser->isSet(QStringLiteral("s"))) {
         bool ok = false;
         const uint snaplen = parser->value(QStringLiteral("s")).toUInt(&ok);
-        // Bounds as in capture/engine/capture_options.h (64 .. 262144).
-        if (!ok || snaplen < 64 || snaplen > 262144) {
-            *error = CommandLine::tr("Invalid snapshot length \"%1\": use 64 to 262144.")
-                         .arg(parser->value(QStringLiteral("s")));
+        if (!ok || snaplen < limits::kMinSnaplen || snaplen > limits::kMaxSnaplen) {
+            *error = CommandLine::tr("Invalid snapshot length \"%1\": use %2 to %3.")
+                         .arg(parser->value(QStringLiteral("s")))
+                         .arg(limits::kMinSnaplen)
+                         .arg(limits::kMaxSnaplen);
             return false;
         }
         options->snaplen = snaplen;

@@ -7,7 +7,7 @@ class QCommandLineParser;
 
 namespace pr {
 
-// What `packet-recorder [-i IFACE] [-k] [-w FILE] [-f FILTER] [-a COND] [FILE]`
+// What `packet-recorder [-i IFACE] [-k] [-w FILE] [-f FILTER] [-a COND] [-b COND] [FILE]`
 // asked for, in Wireshark's spelling of the options.
 struct CommandLineOptions
 {
@@ -19,9 +19,13 @@ struct CommandLineOptions
     double stopAfterSeconds = 0;   // -a duration:SEC
     quint64 stopAfterBytes = 0;    // -a filesize:KB (kilobytes, as in dumpcap)
     quint64 stopAfterPackets = 0;  // -a packets:N (-c N too)
-    quint32 snaplen = 0;           // -s; 0: from settings
-    bool noPromiscuous = false;    // -p
-    QString fileToOpen;            // positional FILE
+    // -b: a set of files (ring buffer), as in Wireshark and dumpcap.
+    quint64 splitBytes = 0;     // -b filesize:KB (kilobytes of 1000 bytes)
+    quint32 splitSeconds = 0;   // -b duration:SEC
+    quint32 keepFiles = 0;      // -b files:N
+    quint32 snaplen = 0;        // -s; 0: from settings
+    bool noPromiscuous = false; // -p
+    QString fileToOpen;         // positional FILE
 };
 
 // Adds the options and --help/--version to the parser.

@@ -450,6 +450,13 @@ void MainWindow::applyCommandLine(const CommandLineOptions& options)
         values.stopAfterPackets = options.stopAfterPackets;
         changed = true;
     }
+    // So is a set of files (-b).
+    if (options.splitBytes || options.splitSeconds) {
+        values.splitBytes = options.splitBytes;
+        values.splitSeconds = options.splitSeconds;
+        values.keepFiles = options.keepFiles;
+        changed = true;
+    }
     if (!options.outputFile.isEmpty())
         m_pendingOutputFile = options.outputFile;
     if (changed) {
