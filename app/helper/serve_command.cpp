@@ -5,6 +5,7 @@
 #include "app/helper/serve_session.h"
 
 #include "capture/engine/capture_options.h"
+#include "capture/engine/frame_as_written.h"
 #include "capture/engine/helper_session.h"
 #include "capture/engine/interface_info.h"
 #include "capture/engine/privileges.h"
@@ -52,68 +53,27 @@ void setNonBlocking(int fd)
         ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
 }
 
-// The first bytes of a frame exactly as the writer puts it in the file: with
-// the VLAN tag the kernel stripped put back, or, for "any" in classic pcap,
-// behind the 20-byte LINKTYPE_LINUX_SLL2 header built from sockaddr_ll.
-PacketRecord recordFor(const PacketView& p, std::uint64_t offset, bool sll2,
-                       std::uint32_t fileLinkType)
+// The packet's record for the GUI: lengths and the first bytes of the frame
+// exactly as the writer puts them in the file (frameAsWritten(), the same
+// function the writers use: VLAN tag put back, SLL2 header on "any" in
+// classic pcap, cut at the snaplen).
+PacketRecord recordFor(const PacketView& p, std::uint64_t offset, FrameLayout layout,
+                       std::uint32_t snaplen, std::uint32_t fileLinkType)
 {
     PacketRecord r;
     r.timestampNs = p.timestampNs;
     r.ifindex = p.ifindex;
     r.direction = proto::Direction(p.direction);
     r.fileOffset = offset;
-    r.head.reserve(kMaxRecordHeadBytes);
-    auto appendData = [&r, &p](std::uint32_t from, std::uint32_t to) {
-        to = std::min(to, p.dataLength);
-        if (from < to)
-            r.head.append(reinterpret_cast<const char*>(p.data) + from,
-                          qsizetype(std::min<std::uint32_t>(
-                              to - from, std::uint32_t(kMaxRecordHeadBytes - r.head.size()))));
-    };
-    if (sll2) {
-        const std::uint32_t networkLength =
-            p.dataLength > p.networkOffset ? p.dataLength - p.networkOffset : 0;
-        const std::uint32_t originalNetwork =
-            p.originalLength > p.networkOffset ? p.originalLength - p.networkOffset : 0;
-        const auto ifindex = std::uint32_t(p.ifindex);
-        const unsigned char header[20] = {std::uint8_t(p.protocol >> 8),
-                                          std::uint8_t(p.protocol),
-                                          0,
-                                          0,
-                                          std::uint8_t(ifindex >> 24),
-                                          std::uint8_t(ifindex >> 16),
-                                          std::uint8_t(ifindex >> 8),
-                                          std::uint8_t(ifindex),
-                                          std::uint8_t(p.hatype >> 8),
-                                          std::uint8_t(p.hatype),
-                                          p.packetType,
-                                          p.addressLength,
-                                          p.address[0],
-                                          p.address[1],
-                                          p.address[2],
-                                          p.address[3],
-                                          p.address[4],
-                                          p.address[5],
-                                          p.address[6],
-                                          p.address[7]};
-        r.head.append(reinterpret_cast<const char*>(header), sizeof header);
-        appendData(p.networkOffset, p.dataLength);
-        r.linkType = kLinkTypeLinuxSll2;
-        r.capturedLength = networkLength + sizeof header;
-        r.wireLength = originalNetwork + sizeof header;
-        return r;
-    }
-    r.linkType = linkTypeForArphrd(p.hatype).value_or(fileLinkType);
-    r.capturedLength = p.capturedLength();
-    r.wireLength = p.wireLength();
-    if (p.hasVlanTag) {
-        appendData(0, 12);
-        r.head.append(reinterpret_cast<const char*>(p.vlanTag), 4);
-        appendData(12, p.dataLength);
-    } else {
-        appendData(0, p.dataLength);
-    }
+    const FrameAsWritten frame = frameAsWritten(p, layout, snaplen);
+    r.capturedLength = frame.capturedLength;
+    r.wireLength = frame.wireLength;
+    r.linkType = layout == FrameLayout::LinuxSll2
+                     ? kLinkTypeLinuxSll2
+                     : linkTypeForArphrd(p.hatype).value_or(fileLinkType);
+    std::uint8_t head[kMaxRecordHeadBytes];
+    const std::uint32_t headLength = frame.copyTo(head, kMaxRecordHeadBytes);
+    r.head = QByteArray(reinterpret_cast<const char*>(head), qsizetype(headLength));
     return r;
 }
 
@@ -194,8 +154,12 @@ private:
 class ServeObserver : public RecorderObserver
 {
 public:
-    ServeObserver(Recorder& recorder, FrameSender& out, ServeSession& session, bool sll2)
-        : m_out(out), m_session(session), m_sll2(sll2), m_fileLinkType(recorder.linkType())
+    ServeObserver(Recorder& recorder, FrameSender& out, ServeSession& session,
+                  const CaptureOptions& options)
+        : m_out(out), m_session(session),
+          m_layout(
+              frameLayoutFor(options.interfaceName == "any", options.format == FileFormat::Pcapng)),
+          m_snaplen(options.snaplen), m_fileLinkType(recorder.linkType())
     {}
 
     void packetsWritten(std::span<const PacketView> packets,
@@ -217,8 +181,8 @@ public:
             records.reserve(qsizetype(n));
             for (std::size_t k = i; k < i + n; ++k)
                 records.append(recordFor(packets[k],
-                                         k < recordOffsets.size() ? recordOffsets[k] : 0, m_sll2,
-                                         m_fileLinkType));
+                                         k < recordOffsets.size() ? recordOffsets[k] : 0, m_layout,
+                                         m_snaplen, m_fileLinkType));
             if (!m_out.offerPackets(encodePackets(records)))
                 m_session.countNotShown(n);
             i += n;
@@ -259,7 +223,8 @@ public:
 private:
     FrameSender& m_out;
     ServeSession& m_session;
-    bool m_sll2;
+    FrameLayout m_layout;
+    std::uint32_t m_snaplen;
     std::uint32_t m_fileLinkType;
 };
 
@@ -354,8 +319,7 @@ int runServe(int argc, char** argv, HelperSession& session)
 
     Recorder& recorder = recording.recorder();
     const CaptureOptions& options = serve.options();
-    const bool sll2 = options.interfaceName == "any" && options.format != FileFormat::Pcapng;
-    ServeObserver observer(recorder, out, serve, sll2);
+    ServeObserver observer(recorder, out, serve, options);
     const CaptureError runError = recorder.run(observer, kInputFd);
     g_recorder.store(nullptr);
     session.closeOutput();

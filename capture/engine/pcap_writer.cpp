@@ -2,6 +2,7 @@
 // written in host byte order like libpcap does; readers detect it from the magic.
 
 #include "capture/engine/capture_file_writer.h"
+#include "capture/engine/frame_as_written.h"
 #include "capture/engine/interface_info.h"
 #include "capture/engine/iovec_batch.h"
 
@@ -14,7 +15,6 @@ namespace {
 
 constexpr std::uint32_t kMagicMicroseconds = 0xa1b2c3d4;
 constexpr std::uint32_t kMagicNanoseconds = 0xa1b23c4d;
-constexpr std::uint32_t kSll2HeaderLength = 20;
 
 struct FileHeader
 {
@@ -36,35 +36,6 @@ struct RecordHeader
     std::uint32_t originalLength;
 };
 static_assert(sizeof(RecordHeader) == 16);
-
-void putBigEndian16(std::uint8_t* out, std::uint16_t value)
-{
-    out[0] = static_cast<std::uint8_t>(value >> 8);
-    out[1] = static_cast<std::uint8_t>(value);
-}
-
-void putBigEndian32(std::uint8_t* out, std::uint32_t value)
-{
-    out[0] = static_cast<std::uint8_t>(value >> 24);
-    out[1] = static_cast<std::uint8_t>(value >> 16);
-    out[2] = static_cast<std::uint8_t>(value >> 8);
-    out[3] = static_cast<std::uint8_t>(value);
-}
-
-// LINKTYPE_LINUX_SLL2 header, all fields big-endian: protocol type, reserved,
-// interface index, ARPHRD_ type, packet type, address length, 8 address bytes.
-// As in libpcap's cooked mode the stripped VLAN tag is not put back (libpcap
-// has no tag offset for SLL2); the header carries the packet's EtherType.
-void fillSll2Header(std::uint8_t* out, const PacketView& packet)
-{
-    putBigEndian16(out, packet.protocol);
-    putBigEndian16(out + 2, 0);
-    putBigEndian32(out + 4, static_cast<std::uint32_t>(packet.ifindex));
-    putBigEndian16(out + 8, packet.hatype);
-    out[10] = packet.packetType;
-    out[11] = packet.addressLength;
-    std::memcpy(out + 12, packet.address, 8);
-}
 
 class PcapWriter final : public CaptureFileWriter
 {
@@ -99,16 +70,13 @@ public:
             recordOffsets->resize(packets.size());
         IovecBatch& batch = m_output.batch();
         const std::size_t perPacket =
-            sizeof(RecordHeader) + (m_cooked ? kSll2HeaderLength : 0) + FramePieces::kCopyLimit;
+            sizeof(RecordHeader) + (m_cooked ? kSll2HeaderBytes : 0) + FramePieces::kCopyLimit;
         batch.begin(packets.size() * perPacket);
         for (std::size_t i = 0; i < packets.size(); ++i) {
             if (recordOffsets)
                 (*recordOffsets)[i] = m_output.bytesWritten() + batch.pendingBytes();
             batch.markRecord();
-            if (m_cooked)
-                appendCooked(batch, packets[i]);
-            else
-                appendFrame(batch, packets[i]);
+            appendFrame(batch, packets[i]);
         }
         return m_output.commit("packets to the capture file");
     }
@@ -121,9 +89,7 @@ public:
 
     std::uint64_t recordBytes(const PacketView& packet) const override
     {
-        if (m_cooked)
-            return sizeof(RecordHeader) + kSll2HeaderLength + cookedCapturedLength(packet);
-        return sizeof(RecordHeader) + wholeFramePieces(packet, m_snaplen).capturedLength;
+        return sizeof(RecordHeader) + frameAsWritten(packet, layout(), m_snaplen).capturedLength;
     }
 
     std::uint64_t trailerBytes() const override { return 0; }
@@ -147,8 +113,9 @@ private:
 
     void appendFrame(IovecBatch& batch, const PacketView& packet)
     {
-        // The common small untagged frame: header and bytes in one stretch.
-        if (!packet.hasVlanTag && packet.dataLength <= FramePieces::kCopyLimit &&
+        // The common small untagged frame: header and bytes in one stretch
+        // (what frameAsWritten() gives for it, without building the pieces).
+        if (!m_cooked && !packet.hasVlanTag && packet.dataLength <= FramePieces::kCopyLimit &&
             packet.dataLength <= m_snaplen) {
             const RecordHeader header = recordHeader(
                 packet, packet.dataLength, std::max(packet.originalLength, packet.dataLength));
@@ -157,41 +124,21 @@ private:
             std::memcpy(out + sizeof header, packet.data, packet.dataLength);
             return;
         }
-        const FramePieces pieces = wholeFramePieces(packet, m_snaplen);
-        const RecordHeader header =
-            recordHeader(packet, pieces.capturedLength, wholeFrameWireLength(packet));
-        std::memcpy(batch.appendHeader(sizeof header), &header, sizeof header);
-        pieces.appendTo(batch);
+        appendWritten(batch, packet);
     }
 
-    // Bytes after the SLL2 header: from the network header, cut so that the
-    // whole record stays within snaplen.
-    std::uint32_t cookedCapturedLength(const PacketView& packet) const
-    {
-        const std::uint32_t offset =
-            std::min<std::uint32_t>(packet.networkOffset, packet.dataLength);
-        std::uint32_t captured = packet.dataLength - offset;
-        if (captured + kSll2HeaderLength > m_snaplen)
-            captured = m_snaplen > kSll2HeaderLength ? m_snaplen - kSll2HeaderLength : 0;
-        return captured;
-    }
+    FrameLayout layout() const { return m_cooked ? FrameLayout::LinuxSll2 : FrameLayout::Frame; }
 
-    void appendCooked(IovecBatch& batch, const PacketView& packet)
+    // The record header, the link header (SLL2 on "any"), then the packet's
+    // bytes from ring memory, as frameAsWritten() lays them out.
+    void appendWritten(IovecBatch& batch, const PacketView& packet)
     {
-        const std::uint32_t offset =
-            std::min<std::uint32_t>(packet.networkOffset, packet.dataLength);
-        const std::uint32_t captured = cookedCapturedLength(packet);
-        const std::uint32_t original =
-            (packet.originalLength > offset ? packet.originalLength - offset : 0) +
-            kSll2HeaderLength;
-        const RecordHeader header = recordHeader(packet, captured + kSll2HeaderLength,
-                                                 std::max(original, captured + kSll2HeaderLength));
-        std::uint8_t* bytes = batch.appendHeader(sizeof header + kSll2HeaderLength);
+        const FrameAsWritten frame = frameAsWritten(packet, layout(), m_snaplen);
+        const RecordHeader header = recordHeader(packet, frame.capturedLength, frame.wireLength);
+        std::uint8_t* bytes = batch.appendHeader(sizeof header + frame.linkHeaderLength);
         std::memcpy(bytes, &header, sizeof header);
-        fillSll2Header(bytes + sizeof header, packet);
-        FramePieces pieces;
-        pieces.add(packet.data + offset, captured, captured);
-        pieces.appendTo(batch);
+        std::memcpy(bytes + sizeof header, frame.linkHeader, frame.linkHeaderLength);
+        frame.pieces.appendTo(batch);
     }
 
     BatchFileOutput m_output;

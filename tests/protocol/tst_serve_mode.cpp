@@ -328,6 +328,8 @@ private slots:
     void slowReaderLosesRecordsNotPackets();
     void splitsIntoAFileSet_data();
     void splitsIntoAFileSet();
+    void headIsTheFileRecord_data();
+    void headIsTheFileRecord();
 
 private:
     // Hello, Start, Started. False (with a failure logged) otherwise.
@@ -860,6 +862,61 @@ void TestServeMode::splitsIntoAFileSet()
         QCOMPARE(total, qint64(kCount));
     else
         QVERIFY(total > 0 && total < kCount);
+}
+
+void TestServeMode::headIsTheFileRecord_data()
+{
+    QTest::addColumn<QString>("interface");
+    QTest::addColumn<QString>("format");
+    // "any" in pcap: SLL2 header + network bytes, cut to 64 in total.
+    QTest::newRow("any pcap") << QStringLiteral("any") << QStringLiteral("pcap");
+    QTest::newRow("lo pcap") << QStringLiteral("lo") << QStringLiteral("pcap");
+    QTest::newRow("lo pcapng") << QStringLiteral("lo") << QStringLiteral("pcapng");
+}
+
+// With the smallest snaplen every frame is cut: each packet record's head,
+// captured and wire lengths are those of its record in the file, as libpcap
+// reads it.
+void TestServeMode::headIsTheFileRecord()
+{
+    QFETCH(QString, interface);
+    QFETCH(QString, format);
+    UdpBurst udp;
+    const QString path = m_dir.filePath(QStringLiteral("head-%1.%2").arg(interface, format));
+    StartRequest request = startOnLo(path, udp.port());
+    request.interfaceName = interface;
+    request.format = format;
+    request.snaplen = pr::limits::kMinSnaplen;
+    Helper helper;
+    QVERIFY(startRecording(helper, request));
+
+    constexpr int kCount = 50;
+    QCOMPARE(udp.send(kCount, 200, 10), kCount);
+    ::usleep(300 * 1000);
+    helper.send(encodeStop());
+    Message m;
+    QVERIFY(helper.receiveUntil(MessageKind::Stopped, &m, 5000));
+    const int status = helper.waitForExit(3000);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QCOMPARE(m.totals.packets, std::uint64_t(kCount));
+    QCOMPARE(helper.packets.size(), kCount);
+
+    char error[PCAP_ERRBUF_SIZE] = {};
+    pcap_t* handle = pcap_open_offline(QFile::encodeName(path).constData(), error);
+    QVERIFY2(handle, error);
+    auto closeHandle = qScopeGuard([handle] { pcap_close(handle); });
+    pcap_pkthdr* header = nullptr;
+    const u_char* data = nullptr;
+    for (const PacketRecord& r : std::as_const(helper.packets)) {
+        QCOMPARE(pcap_next_ex(handle, &header, &data), 1);
+        QCOMPARE(header->caplen, pr::limits::kMinSnaplen);
+        QCOMPARE(r.capturedLength, header->caplen);
+        QCOMPARE(r.wireLength, header->len);
+        const auto headLength = std::min<qsizetype>(header->caplen, kMaxRecordHeadBytes);
+        QCOMPARE(r.head, QByteArray(reinterpret_cast<const char*>(data), headLength));
+    }
+    QCOMPARE(pcap_next_ex(handle, &header, &data), PCAP_ERROR_BREAK);
 }
 
 QTEST_GUILESS_MAIN(TestServeMode)
