@@ -156,7 +156,13 @@ std::string parseArguments(int argc, char** argv, CaptureOptions* options, bool*
         }
         std::uint64_t number = 0;
         if (option == "--interface" || option == "-i") {
-            options->interfaceName = value;
+            // Repeated: several interfaces into one pcapng file, in this order.
+            if (options->interfaceNames.size() >= limits::kMaxInterfaces)
+                return "--interface is given more than " + std::to_string(limits::kMaxInterfaces) +
+                       " times: at most " + std::to_string(limits::kMaxInterfaces) +
+                       " interfaces at once";
+            options->interfaceNames.push_back(value);
+            options->interfaceName = options->interfaceNames.front();
             haveInterface = true;
         } else if (option == "--output" || option == "-w") {
             options->outputPath = value;
@@ -219,6 +225,9 @@ std::string parseArguments(int argc, char** argv, CaptureOptions* options, bool*
         return "--keep-files needs --split-size or --split-seconds (when to start a new file)";
     if (options->fileSet.splits() && options->outputPath.back() == '/')
         return "--output must name a file when splitting: the set's names are derived from it";
+    // One interface: exactly as before, through interfaceName alone.
+    if (options->interfaceNames.size() == 1)
+        options->interfaceNames.clear();
     if (options->outputPath.size() > limits::kMaxPathLength)
         return "--output path is too long: at most " + std::to_string(limits::kMaxPathLength) +
                " characters";
@@ -253,6 +262,12 @@ public:
                 ::write(STDERR_FILENO, line, std::min<std::size_t>(length, sizeof(line) - 1));
     }
 
+    void interfaceEnded(const std::string& name, const std::string& message) override
+    {
+        (void)name;
+        printError(message);
+    }
+
 private:
     std::int64_t m_nextLineNs = 1'000'000'000;
 };
@@ -264,9 +279,16 @@ QJsonObject directionJson(const DirectionTotals& totals)
 
 // Built after seccomp is in place: only memory allocation, no system calls.
 std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
-                        const CaptureTotals& totals, const std::vector<std::string>& files,
-                        const char* stopReason)
+                        const CaptureTotals& totals, const std::vector<InterfaceTotals>& interfaces,
+                        const std::vector<std::string>& files, const char* stopReason)
 {
+    // Per interface: what it contributed, its kernel drops, whether it went away.
+    QJsonArray interfaceList;
+    for (const InterfaceTotals& each : interfaces)
+        interfaceList.append(QJsonObject{{"name", jsonText(each.name)},
+                                         {"packets", qint64(each.packets)},
+                                         {"kernel_drops", qint64(each.kernelDrops)},
+                                         {"ended", each.ended}});
     // One file, or the files of a set still on disk, oldest first.
     QJsonArray fileList;
     if (files.empty())
@@ -277,6 +299,7 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
     const double seconds = std::round(double(totals.elapsedNs) / 1e6) / 1e3;
     const QJsonObject summary{
         {"interface", jsonText(options.interfaceName)},
+        {"interfaces", interfaceList},
         {"link_type", QString::fromLatin1(linkTypeName(linkType))},
         {"packets", qint64(totals.packets)},
         {"wire_bytes", qint64(totals.wireBytes)},
@@ -335,8 +358,16 @@ int runRecord(int argc, char** argv, HelperSession& session)
         return kExitFailure;
     }
 
-    const std::string banner =
-        "recording on " + options.interfaceName + " (" + linkTypeName(recorder.linkType()) + ")\n";
+    // Several interfaces: each with its own link type ("a (EN10MB), b (RAW)").
+    std::string banner =
+        "recording on " + options.interfaceName + " (" + linkTypeName(recorder.linkType()) + ")";
+    if (!options.interfaceNames.empty()) {
+        banner = "recording on ";
+        for (const WriterInterface& each : recorder.interfaces())
+            banner += (&each == &recorder.interfaces().front() ? "" : ", ") + each.name + " (" +
+                      linkTypeName(each.linkType) + ")";
+    }
+    banner += "\n";
     [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, banner.data(), banner.size());
 
     ProgressPrinter progress;
@@ -351,8 +382,9 @@ int runRecord(int argc, char** argv, HelperSession& session)
             return kExitFailure;
     }
     const char* stopReason = diskFull ? "disk_full" : interfaceDown ? "interface_down" : "normal";
-    const std::string summary = summaryJson(options, recorder.linkType(), recorder.totals(),
-                                            recorder.filePaths(), stopReason);
+    const std::string summary =
+        summaryJson(options, recorder.linkType(), recorder.totals(), recorder.interfaceTotals(),
+                    recorder.filePaths(), stopReason);
     n = ::write(STDOUT_FILENO, summary.data(), summary.size());
     return diskFull ? kExitDiskFull : interfaceDown ? kExitInterfaceDown : 0;
 }

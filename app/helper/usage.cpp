@@ -9,7 +9,8 @@ namespace pr::helper {
 namespace {
 
 constexpr char kRecordUsage[] =
-    "  packet-recorder-helper record --interface IFACE|any --output FILE\n"
+    "  packet-recorder-helper record --interface IFACE|any [--interface IFACE2...]\n"
+    "      --output FILE\n"
     "      [--format pcap|pcap-us|pcapng] [--filter EXPR] [--snaplen BYTES]\n"
     "      [--promiscuous] [--ring-mb MIB] [--duration SECONDS] [--count PACKETS]\n"
     "      [--overwrite] [--split-size MB] [--split-seconds SECONDS]\n"
@@ -24,6 +25,11 @@ constexpr char kRecordUsage[] =
     "    the recording with exit status 4; the file ends at the last whole packet.\n"
     "    An interface that goes down or is removed stops it with exit status 5,\n"
     "    the file finished with the packets recorded until then.\n"
+    "    --interface repeated (at most 16, not with any) records several\n"
+    "    interfaces into one pcapng file (--format pcapng; pcap is refused with\n"
+    "    exit status 2): one IDB per interface in the order given, packets in\n"
+    "    timestamp order, the ring size shared between them. One that goes away\n"
+    "    is named on stderr and the others go on; exit status 5 when none is left.\n"
     "    --split-size (millions of bytes, 1 to 1000000) and --split-seconds (1 to\n"
     "    31536000) record a set of files, FILE naming them as dumpcap does\n"
     "    (/d/cap.pcap: /d/cap_00001_YYYYmmddHHMMSS.pcap, ...); a new file starts\n"

@@ -24,6 +24,9 @@ struct WriterFinalStats
 {
     std::uint64_t received = 0; // pcapng ISB isb_ifrecv
     std::uint64_t dropped = 0;  // pcapng ISB isb_ifdrop
+    // Several interfaces (WriterConfig::interfaces): the kernel's drops per
+    // interface, in IDB order. Each ISB then counts its own interface.
+    std::vector<std::uint64_t> interfaceDrops;
 };
 
 // Writes packets straight from ring memory: one batch is one writev() of
@@ -85,6 +88,10 @@ struct WriterConfig
     std::uint32_t linkType = 1;                                            // for a single interface
     WriterInterface singleInterface;                                       // for a single interface
     std::function<WriterInterface(std::int32_t ifindex)> resolveInterface; // for "any"
+    // Several interfaces (pcapng only): every IDB is written up front, in this
+    // order, so IDB n is the n-th interface asked for (as dumpcap -i a -i b),
+    // in every file of a set.
+    std::vector<WriterInterface> interfaces;
 };
 
 std::unique_ptr<CaptureFileWriter> makePcapWriter(const WriterConfig& config, bool nanoseconds);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace pr {
 
@@ -34,6 +35,10 @@ inline constexpr std::uint64_t kMaxSplitBytes = 1'000'000'000'000;
 inline constexpr std::uint32_t kMinSplitSeconds = 1;
 inline constexpr std::uint32_t kMaxSplitSeconds = 31'536'000; // a year
 inline constexpr std::uint32_t kMaxKeepFiles = 100'000;
+// Interfaces one recording may take (--interface repeated): the helper
+// creates this many packet sockets while privileged, before it knows how
+// many the user will ask for (docs/SECURITY.md).
+inline constexpr std::size_t kMaxInterfaces = 16;
 } // namespace limits
 
 struct StopConditions
@@ -59,7 +64,11 @@ struct FileSetOptions
 struct CaptureOptions
 {
     std::string interfaceName; // a real interface name, or "any"
-    std::string filter;        // pcap filter expression; empty captures everything
+    // Several interfaces into one pcapng file, one IDB each in this order.
+    // When set it replaces interfaceName; one entry behaves exactly like
+    // interfaceName (which the helper protocol and the GUI still use).
+    std::vector<std::string> interfaceNames;
+    std::string filter; // pcap filter expression; empty captures everything
     std::uint32_t snaplen = limits::kDefaultSnaplen;
     bool promiscuous = false;
     std::uint64_t ringBytes = limits::kDefaultRingBytes;
@@ -71,6 +80,13 @@ struct CaptureOptions
     StopConditions stop;
     FileSetOptions fileSet;
 };
+
+// interfaceNames, or interfaceName alone.
+inline std::vector<std::string> interfaceList(const CaptureOptions& options)
+{
+    return options.interfaceNames.empty() ? std::vector<std::string>{options.interfaceName}
+                                          : options.interfaceNames;
+}
 
 const char* fileFormatName(FileFormat format); // "pcap", "pcap-us", "pcapng"
 bool parseFileFormat(const std::string& name, FileFormat* format);

@@ -31,8 +31,8 @@ std::string quoted(const std::string& path)
 HelperSession::~HelperSession()
 {
     closeOutput();
-    if (m_packetSocket >= 0)
-        ::close(m_packetSocket);
+    for (int fd : m_packetSockets)
+        ::close(fd);
     if (m_slotFd >= 0)
         ::close(m_slotFd);
 }
@@ -42,10 +42,20 @@ bool HelperSession::acquireAndDrop(std::string* error)
     if (!resolveTargetUser(&m_user, error))
         return false;
     // The only call that needs CAP_NET_RAW. Protocol 0: not hooked into the
-    // receive path, so nothing is queued before the filter is attached.
-    m_packetSocket = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
-    m_socketErrno = m_packetSocket < 0 ? errno : 0;
-    if (m_packetSocket >= 0 && !callerIsRoot())
+    // receive path, so nothing is queued before the filter is attached. One
+    // per interface a recording may take: how many the user wants is input,
+    // read only after the drop. Unbound, each is a descriptor and a small
+    // kernel object; prepare() closes those not needed.
+    for (std::size_t i = 0; i < limits::kMaxInterfaces; ++i) {
+        const int fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            if (m_packetSockets.empty())
+                m_socketErrno = errno;
+            break;
+        }
+        m_packetSockets.push_back(fd);
+    }
+    if (!m_packetSockets.empty() && !callerIsRoot())
         takeRecordingSlot();
     return dropPrivileges(m_user, error);
 }
@@ -110,7 +120,7 @@ std::uint64_t HelperSession::ringLimit() const
 CaptureError HelperSession::prepare(Recorder& recorder, const CaptureOptions& requested,
                                     bool overwrite)
 {
-    if (m_packetSocket < 0) {
+    if (m_packetSockets.empty()) {
         if (m_socketErrno == EPERM || m_socketErrno == EACCES)
             return makeError(CaptureErrorCode::NoPrivilege,
                              "opening a capture socket needs CAP_NET_RAW (run as root, with "
@@ -126,7 +136,7 @@ CaptureError HelperSession::prepare(Recorder& recorder, const CaptureOptions& re
     options.maxRingBytes = ringLimit();
     // Everything that can fail on the user's input (interface, filter, ring)
     // comes before the output file is touched.
-    if (CaptureError error = recorder.open(options, std::exchange(m_packetSocket, -1)))
+    if (CaptureError error = recorder.open(options, std::exchange(m_packetSockets, {})))
         return error;
     if (options.fileSet.splits()) {
         if (CaptureError error = openFileSet(options))

@@ -17,12 +17,14 @@ inline constexpr char kRecordingSlotDirectory[] = "/run/packet-recorder";
 // The one start-up sequence of the helper's "record" and "serve".
 //
 //   acquireAndDrop()  privileged, before any user input is read: resolve the
-//                     caller, create the AF_PACKET socket (protocol 0: it
-//                     receives nothing), take one of the caller's recording
-//                     slots, drop every privilege.
+//                     caller, create the AF_PACKET sockets (protocol 0:
+//                     they receive nothing; limits::kMaxInterfaces of them,
+//                     as the number of interfaces asked for is not read
+//                     yet), take one of the caller's recording slots, drop
+//                     every privilege.
 //   ...the front end reads its arguments or the Start message as the user...
-//   prepare()         as the user: limits, interface, filter, ring, bind,
-//                     output file, file header.
+//   prepare()         as the user: limits, interfaces, filter, rings, bind,
+//                     output file, file header; closes the unused sockets.
 //   restrict()        seccomp by descriptor, once every descriptor exists.
 //
 // Errors found while privileged (no capture socket, no free slot) are kept
@@ -52,7 +54,7 @@ public:
     void discardOutput();
     void closeOutput();
 
-    int packetSocket() const { return m_packetSocket; }
+    int packetSocket() const { return m_packetSockets.empty() ? -1 : m_packetSockets.front(); }
     int outputFd() const { return m_fileSet ? m_fileSet->fd() : m_outputFd; }
     bool callerIsRoot() const { return m_user.uid == 0; }
     // The largest ring this caller may ask for.
@@ -64,7 +66,7 @@ private:
     CaptureError openFileSet(const CaptureOptions& options);
 
     TargetUser m_user;
-    int m_packetSocket = -1;
+    std::vector<int> m_packetSockets;
     int m_socketErrno = 0;
     int m_slotFd = -1;
     bool m_noFreeSlot = false;

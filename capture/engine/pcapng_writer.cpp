@@ -167,7 +167,10 @@ public:
         static constexpr char kApplication[] = "Packet Recorder";
         shb.option(kOptShbUserApplication, kApplication, sizeof kApplication - 1);
         shb.finish();
-        if (!m_config.anyInterface) {
+        if (severalInterfaces()) {
+            for (const WriterInterface& info : m_config.interfaces)
+                addInterface(info);
+        } else if (!m_config.anyInterface) {
             WriterInterface single = m_config.singleInterface;
             single.linkType = m_config.linkType;
             addInterface(single);
@@ -183,7 +186,7 @@ public:
         // Interfaces seen for the first time get their IDB at the front of the
         // batch, so it precedes every EPB that names it.
         m_blocks.clear();
-        if (m_config.anyInterface) {
+        if (m_config.anyInterface || severalInterfaces()) {
             for (const PacketView& packet : packets)
                 interfaceFor(packet.ifindex);
         }
@@ -217,20 +220,29 @@ public:
         // The kernel counts receptions and drops per socket, not per
         // interface: a single-interface file gets them on its IDB; a file
         // from "any" puts the totals on the first IDB (said in a comment)
-        // and the packets written per interface on the others.
+        // and the packets written per interface on the others. Several
+        // interfaces have a socket each: every ISB has its own counts.
+        const bool perInterface = severalInterfaces();
         for (const KnownInterface& known : m_interfaces) {
             BlockBuilder isb(m_blocks, kBlockInterfaceStatistics);
             isb.put32(known.id);
             isb.put32(static_cast<std::uint32_t>(endNs >> 32));
             isb.put32(static_cast<std::uint32_t>(endNs));
-            const bool totals = known.id == 0;
+            const bool totals = known.id == 0 && !perInterface;
             if (totals && m_config.anyInterface)
                 isb.option(kOptComment, kAnyStatisticsComment, sizeof kAnyStatisticsComment - 1);
             isb.option64(kOptIsbStartTime, swapHalves(m_startNs));
             isb.option64(kOptIsbEndTime, swapHalves(endNs));
-            isb.option64(kOptIsbIfRecv, totals ? stats.received : known.packets);
-            if (totals)
-                isb.option64(kOptIsbIfDrop, stats.dropped);
+            const std::uint64_t drops =
+                known.id < stats.interfaceDrops.size() ? stats.interfaceDrops[known.id] : 0;
+            if (perInterface) {
+                isb.option64(kOptIsbIfRecv, known.packets + drops);
+                isb.option64(kOptIsbIfDrop, drops);
+            } else {
+                isb.option64(kOptIsbIfRecv, totals ? stats.received : known.packets);
+                if (totals)
+                    isb.option64(kOptIsbIfDrop, stats.dropped);
+            }
             isb.finish();
         }
         return commitBlocks("the pcapng statistics");
@@ -244,11 +256,13 @@ public:
     // Mirrors finish(): per IDB an ISB of type, length, interface id and
     // timestamp (20 bytes), start and end time and isb_ifrecv (12 each), the
     // end of options and the trailing length (8); the first IDB adds
-    // isb_ifdrop and, on "any", its comment.
+    // isb_ifdrop (several interfaces: every one) and, on "any", its comment.
     std::uint64_t trailerBytes() const override
     {
         constexpr std::uint64_t kIsb = 20 + 3 * 12 + 8;
         const std::uint64_t count = std::max<std::size_t>(m_interfaces.size(), 1);
+        if (severalInterfaces())
+            return count * (kIsb + 12);
         std::uint64_t bytes = count * kIsb + 12;
         if (m_config.anyInterface)
             bytes += 4 + padded(sizeof kAnyStatisticsComment - 1);
@@ -261,6 +275,8 @@ public:
     std::size_t lastBatchPacketsWritten() const override { return m_output.lastCommitRecords(); }
 
 private:
+    bool severalInterfaces() const { return !m_config.interfaces.empty(); }
+
     // pcapng timestamps are two 32-bit words, the high one first.
     static std::uint64_t swapHalves(std::uint64_t value)
     {
@@ -300,7 +316,7 @@ private:
 
     KnownInterface& interfaceFor(std::int32_t ifindex)
     {
-        if (!m_config.anyInterface)
+        if (!m_config.anyInterface && !severalInterfaces())
             return m_interfaces.front();
         // Few interfaces, and packets come in runs from the same one.
         if (m_last < m_interfaces.size() && m_interfaces[m_last].ifindex == ifindex)

@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <limits>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -33,6 +34,9 @@ constexpr std::int64_t kTickNs = 100'000'000;
 // After a stop the open block is handed over at most one block timeout later;
 // twice that (plus scheduling slack) covers a timer that was just re-armed.
 constexpr std::int64_t kDrainNs = 2 * kBlockTimeoutMs * 1'000'000 + 20'000'000;
+// Several interfaces: how much older than the moment a ring was seen empty a
+// packet it receives later may be stamped (see mergeReady()).
+constexpr std::int64_t kIdleSlackNs = 10'000'000;
 // "any" keeps one state byte per interface index for the hot path; indexes
 // grow with every interface ever created in the namespace, so the table grows
 // on demand, up to this bound (beyond it packets are skipped).
@@ -186,12 +190,69 @@ CaptureError checkRanges(const CaptureOptions& options)
     return {};
 }
 
+// Several interfaces: what one file can hold and the sockets allow.
+CaptureError checkSeveral(const CaptureOptions& options, const std::vector<std::string>& names,
+                          std::size_t sockets)
+{
+    if (names.size() > limits::kMaxInterfaces)
+        return makeError(CaptureErrorCode::OutOfRange,
+                         std::to_string(names.size()) + " interfaces are too many: at most " +
+                             std::to_string(limits::kMaxInterfaces) + " at once");
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == "any")
+            return makeError(CaptureErrorCode::OutOfRange,
+                             "\"any\" already records every interface and cannot be combined "
+                             "with other interfaces");
+        if (std::find(names.begin(), names.begin() + i, names[i]) != names.begin() + i)
+            return makeError(CaptureErrorCode::OutOfRange,
+                             "interface \"" + names[i] + "\" is given twice");
+    }
+    if (options.format != FileFormat::Pcapng)
+        return makeError(CaptureErrorCode::OutOfRange,
+                         "recording several interfaces needs the pcapng format: a pcap file "
+                         "holds one link type and no interface names; use --format pcapng");
+    if (options.ringBytes / names.size() < limits::kMinRingBytes)
+        return makeError(CaptureErrorCode::OutOfRange,
+                         "a ring of " + std::to_string(options.ringBytes >> 20) +
+                             " MiB is too small for " + std::to_string(names.size()) +
+                             " interfaces: they share it, and each needs at least " +
+                             std::to_string(limits::kMinRingBytes >> 20) + " MiB");
+    if (sockets < names.size())
+        return makeError(CaptureErrorCode::SystemError,
+                         "only " + std::to_string(sockets) + " capture sockets for " +
+                             std::to_string(names.size()) + " interfaces");
+    return {};
+}
+
 } // namespace
+
+// One interface's ring. Several interfaces have one each; "any" and a single
+// interface have one. The merge fields describe the ready block held while
+// its packets wait for their turn in timestamp order (several interfaces).
+struct Recorder::Source
+{
+    PacketRing ring;
+    WriterInterface info;
+    std::uint64_t kernelDrops = 0;      // whole recording
+    std::uint64_t dropsAtFileStart = 0; // at the start of the current file
+    std::uint64_t packets = 0;          // taken into the file
+    std::int64_t goneAt = 0;            // monotonic; 0 while the interface is up
+    bool ended = false;                 // ring closed: gone and drained
+    const tpacket_block_desc* block = nullptr;
+    const std::uint8_t* cursor = nullptr;
+    std::uint32_t left = 0; // packets of block not taken yet
+    std::int64_t headNs() const
+    {
+        const auto* header = reinterpret_cast<const tpacket3_hdr*>(cursor);
+        return std::int64_t(header->tp_sec) * 1'000'000'000 + header->tp_nsec;
+    }
+};
 
 struct Recorder::Impl
 {
     CaptureOptions options;
-    PacketRing ring;
+    std::vector<std::unique_ptr<Source>> sources;
+    bool several = false; // more than one interface: rings merged by timestamp
     bool anyInterface = false;
     std::int32_t loopbackIfindex = -1;
     std::uint32_t fileLinkType = kLinkTypeEthernet;
@@ -228,12 +289,15 @@ struct Recorder::Impl
     std::uint64_t fileDropsAtStart = 0;
     std::uint64_t earlierFilesBytes = 0;
 
-    int packetSocket = -1; // until openRing() hands it to the ring
+    std::vector<int> packetSockets; // until openRing() hands them to the rings
     int stopFd = -1;
     std::atomic<bool> stopRequested{false};
     bool limitReached = false; // count or size: stop without draining
 
-    CaptureError openRing(std::int32_t ifindex, std::uint32_t filterLinkType);
+    CaptureError openInterfaces(const std::vector<std::string>& names,
+                                const std::vector<InterfaceInfo>& all);
+    CaptureError openRing(Source& source, std::int32_t ifindex, std::uint32_t filterLinkType,
+                          std::uint64_t ringBytes);
     CaptureError compileUserSpaceFilters(bool withRaw);
     bool acceptedByUserSpaceFilter(const PacketView& view)
     {
@@ -255,6 +319,23 @@ struct Recorder::Impl
     WriterInterface describeInterface(std::int32_t ifindex);
     CaptureError processBlock(const tpacket_block_desc* block, RecorderObserver& observer,
                               bool wantOffsets);
+    CaptureError acceptPacket(const std::uint8_t* packet, Source& source,
+                              RecorderObserver& observer, bool wantOffsets,
+                              std::uint32_t remaining);
+    // Several interfaces: packets of all rings in timestamp order.
+    bool mergeReady(RecorderObserver& observer, bool wantOffsets, bool everything,
+                    CaptureError* failure);
+    std::int64_t mergeWaitNs = -1; // how long the oldest held packet must wait; -1: none
+    bool takeBlock(Source& source);
+    void endSource(Source& source, RecorderObserver& observer);
+    std::uint64_t lostInRings();
+    std::string sourceNames() const
+    {
+        std::string names;
+        for (const std::unique_ptr<Source>& source : sources)
+            names += (names.empty() ? "" : ", ") + source->info.name;
+        return names;
+    }
     CaptureError flushBatch(RecorderObserver& observer, bool wantOffsets);
     CaptureError diskFull(int error);
     void readKernelStatistics();
@@ -301,19 +382,29 @@ Recorder::~Recorder()
 {
     if (d->stopFd >= 0)
         ::close(d->stopFd);
-    if (d->packetSocket >= 0)
-        ::close(d->packetSocket);
+    for (int fd : d->packetSockets)
+        ::close(fd);
 }
 
 CaptureError Recorder::open(const CaptureOptions& options, int packetSocket)
 {
-    if (d->packetSocket >= 0)
-        ::close(d->packetSocket);
-    d->packetSocket = packetSocket;
+    return open(options, std::vector<int>{packetSocket});
+}
+
+CaptureError Recorder::open(const CaptureOptions& options, std::vector<int> packetSockets)
+{
+    for (int fd : d->packetSockets)
+        ::close(fd);
+    d->packetSockets = std::move(packetSockets);
     d->options = options;
     if (CaptureError error = checkRanges(options))
         return error;
-    const std::string& name = options.interfaceName;
+    const std::vector<std::string> names = interfaceList(options);
+    if (names.size() > 1) {
+        if (CaptureError error = checkSeveral(options, names, d->packetSockets.size()))
+            return error;
+    }
+    const std::string& name = names.front();
     d->anyInterface = name == "any";
     if (!d->anyInterface && !isValidInterfaceName(name))
         return makeError(CaptureErrorCode::UnknownInterface,
@@ -325,33 +416,8 @@ CaptureError Recorder::open(const CaptureOptions& options, int packetSocket)
         if (info.loopback)
             d->loopbackIfindex = info.index;
     }
-
-    if (!d->anyInterface) {
-        const std::optional<InterfaceInfo> info = findInterface(name);
-        if (!info)
-            return makeError(CaptureErrorCode::UnknownInterface,
-                             "unknown interface \"" + name +
-                                 "\"; available: " + interfaceNames(all));
-        if (!info->up)
-            return makeError(CaptureErrorCode::InterfaceDown,
-                             "interface \"" + name + "\" is down; bring it up first");
-        const std::optional<std::uint32_t> linkType = linkTypeForArphrd(info->arphrdType);
-        if (!linkType)
-            return makeError(CaptureErrorCode::UnsupportedLinkType,
-                             "interface \"" + name + "\" has hardware type " +
-                                 arphrdText(info->arphrdType) +
-                                 ", which cannot be recorded (supported: Ethernet, loopback, "
-                                 "tun)");
-        d->fileLinkType = *linkType;
-        d->interfaces = {WriterInterface{info->index, info->name, *linkType}};
-        d->vlanFilter = *linkType == kLinkTypeEthernet && filterTestsVlanTags(options.filter);
-        d->userSpaceFilter = d->vlanFilter;
-        if (d->userSpaceFilter) {
-            if (CaptureError error = d->compileUserSpaceFilters(false))
-                return error;
-        }
-        return d->openRing(info->index, *linkType);
-    }
+    if (!d->anyInterface)
+        return d->openInterfaces(names, all);
 
     // "any": one SOCK_RAW socket bound to ifindex 0, so every packet keeps its
     // own link header. A filter compiled for Ethernet fits every Ethernet-like
@@ -378,7 +444,67 @@ CaptureError Recorder::open(const CaptureOptions& options, int packetSocket)
         if (CaptureError error = d->compileUserSpaceFilters(!allEthernet))
             return error;
     }
-    return d->openRing(0, kLinkTypeEthernet);
+    d->sources.push_back(std::make_unique<Source>());
+    d->sources.back()->info = WriterInterface{0, "any", kLinkTypeLinuxSll2};
+    if (CaptureError error =
+            d->openRing(*d->sources.back(), 0, kLinkTypeEthernet, options.ringBytes))
+        return error;
+    for (int fd : std::exchange(d->packetSockets, {}))
+        ::close(fd);
+    return {};
+}
+
+// Named interfaces, one ring each, in the order given (the order of the
+// pcapng IDBs). The ring budget is shared: each gets ringBytes / n, so the
+// limits on ring memory hold for the sum.
+CaptureError Recorder::Impl::openInterfaces(const std::vector<std::string>& names,
+                                            const std::vector<InterfaceInfo>& all)
+{
+    bool anyEthernet = false;
+    bool anyRaw = false;
+    for (const std::string& name : names) {
+        if (!isValidInterfaceName(name))
+            return makeError(CaptureErrorCode::UnknownInterface,
+                             "\"" + name + "\" is not a valid interface name; available: " +
+                                 interfaceNames(all));
+        const std::optional<InterfaceInfo> info = findInterface(name);
+        if (!info)
+            return makeError(CaptureErrorCode::UnknownInterface,
+                             "unknown interface \"" + name +
+                                 "\"; available: " + interfaceNames(all));
+        if (!info->up)
+            return makeError(CaptureErrorCode::InterfaceDown,
+                             "interface \"" + name + "\" is down; bring it up first");
+        const std::optional<std::uint32_t> linkType = linkTypeForArphrd(info->arphrdType);
+        if (!linkType)
+            return makeError(CaptureErrorCode::UnsupportedLinkType,
+                             "interface \"" + name + "\" has hardware type " +
+                                 arphrdText(info->arphrdType) +
+                                 ", which cannot be recorded (supported: Ethernet, loopback, "
+                                 "tun)");
+        anyEthernet = anyEthernet || *linkType == kLinkTypeEthernet;
+        anyRaw = anyRaw || *linkType != kLinkTypeEthernet;
+        interfaces.push_back(WriterInterface{info->index, info->name, *linkType});
+    }
+    several = names.size() > 1;
+    fileLinkType = interfaces.front().linkType;
+    vlanFilter = anyEthernet && filterTestsVlanTags(options.filter);
+    userSpaceFilter = vlanFilter;
+    if (userSpaceFilter) {
+        if (CaptureError error = compileUserSpaceFilters(anyRaw))
+            return error;
+    }
+    const std::uint64_t ringBytes = options.ringBytes / names.size();
+    for (const WriterInterface& info : interfaces) {
+        sources.push_back(std::make_unique<Source>());
+        sources.back()->info = info;
+        if (CaptureError error = openRing(*sources.back(), info.ifindex, info.linkType, ringBytes))
+            return error;
+    }
+    // Sockets created for interfaces that were not asked for.
+    for (int fd : std::exchange(packetSockets, {}))
+        ::close(fd);
+    return {};
 }
 
 CaptureError Recorder::Impl::compileUserSpaceFilters(bool withRaw)
@@ -393,8 +519,12 @@ CaptureError Recorder::Impl::compileUserSpaceFilters(bool withRaw)
     return {};
 }
 
-CaptureError Recorder::Impl::openRing(std::int32_t ifindex, std::uint32_t filterLinkType)
+CaptureError Recorder::Impl::openRing(Source& source, std::int32_t ifindex,
+                                      std::uint32_t filterLinkType, std::uint64_t ringBytes)
 {
+    if (packetSockets.empty())
+        return makeError(CaptureErrorCode::SystemError,
+                         "no capture socket left for interface \"" + source.info.name + "\"");
     BpfProgram kernelFilter;
     std::string message;
     // In user-space filter mode the kernel program only cuts at snaplen.
@@ -404,25 +534,27 @@ CaptureError Recorder::Impl::openRing(std::int32_t ifindex, std::uint32_t filter
 
     RingConfig config;
     config.ifindex = ifindex;
-    config.ringBytes = options.ringBytes;
+    config.ringBytes = ringBytes;
     config.snaplen = options.snaplen;
     config.promiscuous = options.promiscuous;
     config.blockTimeoutMs = kBlockTimeoutMs;
     const char* step = "";
-    const int error = ring.open(config, kernelFilter, std::exchange(packetSocket, -1), &step);
+    const int socket = packetSockets.front();
+    packetSockets.erase(packetSockets.begin());
+    const int error = source.ring.open(config, kernelFilter, socket, &step);
+    const std::string& name = source.info.name;
     if (error == EPERM || error == EACCES)
         return makeError(CaptureErrorCode::NoPrivilege,
                          "opening a capture socket needs CAP_NET_RAW (run as root, with "
                          "cap_net_raw, or through pkexec)");
     if (error == ENETDOWN)
-        return makeError(CaptureErrorCode::InterfaceDown,
-                         "interface \"" + options.interfaceName + "\" is down");
+        return makeError(CaptureErrorCode::InterfaceDown, "interface \"" + name + "\" is down");
     if (error == ENODEV || error == ENXIO)
         return makeError(CaptureErrorCode::UnknownInterface,
-                         "interface \"" + options.interfaceName + "\" disappeared");
+                         "interface \"" + name + "\" disappeared");
     if (error == ENOMEM)
         return makeError(CaptureErrorCode::SystemError,
-                         "cannot allocate a " + std::to_string(options.ringBytes >> 20) +
+                         "cannot allocate a " + std::to_string(ringBytes >> 20) +
                              " MiB capture ring: " + std::strerror(error));
     if (error)
         return makeError(CaptureErrorCode::SystemError,
@@ -495,6 +627,8 @@ std::unique_ptr<CaptureFileWriter> Recorder::Impl::makeWriter(int fd)
     config.linkType = anyInterface ? kLinkTypeEthernet : fileLinkType;
     if (!interfaces.empty() && !anyInterface)
         config.singleInterface = interfaces.front();
+    if (several)
+        config.interfaces = interfaces;
     config.resolveInterface = [this](std::int32_t ifindex) { return describeInterface(ifindex); };
     switch (options.format) {
     case FileFormat::PcapNanoseconds:
@@ -535,22 +669,25 @@ CaptureError Recorder::startWriting(int outputFd)
 
 void Recorder::Impl::readKernelStatistics()
 {
-    std::uint64_t packets = 0;
-    std::uint64_t drops = 0;
-    if (ring.readStatistics(&packets, &drops))
-        totals.kernelDrops += drops;
+    for (const std::unique_ptr<Source>& source : sources) {
+        std::uint64_t packets = 0;
+        std::uint64_t drops = 0;
+        if (!source->ended && source->ring.readStatistics(&packets, &drops)) {
+            source->kernelDrops += drops;
+            totals.kernelDrops += drops;
+        }
+    }
 }
 
 CaptureError Recorder::Impl::processBlock(const tpacket_block_desc* block,
                                           RecorderObserver& observer, bool wantOffsets)
 {
+    Source& source = *sources.front();
     const std::uint8_t* base = reinterpret_cast<const std::uint8_t*>(block);
     const std::uint32_t count = block->hdr.bh1.num_pkts;
     const std::uint8_t* cursor = base + block->hdr.bh1.offset_to_first_pkt;
-    const std::uint32_t snaplen = options.snaplen;
-    const std::uint64_t countLimit = options.stop.packetCount;
     batch.clear();
-    const std::uint8_t* const end = base + ring.geometry().blockSize;
+    const std::uint8_t* const end = base + source.ring.geometry().blockSize;
     const std::uint8_t* prefetched = cursor;
     for (std::uint32_t i = 0; i < count; ++i) {
         // The kernel filled this block on another CPU: stream its lines in a
@@ -559,89 +696,105 @@ CaptureError Recorder::Impl::processBlock(const tpacket_block_desc* block,
         for (int lines = 0; prefetched < want && lines < 4; ++lines, prefetched += 64)
             __builtin_prefetch(prefetched);
         prefetched = std::max(prefetched, cursor);
-        const auto* header = reinterpret_cast<const tpacket3_hdr*>(cursor);
-        const auto* link =
-            reinterpret_cast<const sockaddr_ll*>(cursor + TPACKET_ALIGN(sizeof(tpacket3_hdr)));
-        cursor += header->tp_next_offset;
-        // lo shows every packet twice (on transmit and on receive): keep one.
-        if (link->sll_pkttype == PACKET_OUTGOING && link->sll_ifindex == loopbackIfindex)
-            continue;
-
-        PacketView& view = batch.emplace_back();
-        const std::uint8_t* frame = reinterpret_cast<const std::uint8_t*>(header) + header->tp_mac;
-        view.timestampNs = std::int64_t(header->tp_sec) * 1'000'000'000 + header->tp_nsec;
-        view.data = frame;
-        view.dataLength = std::min(header->tp_snaplen, snaplen);
-        view.originalLength = header->tp_len;
-        view.ifindex = link->sll_ifindex;
-        view.networkOffset = static_cast<std::uint16_t>(header->tp_net - header->tp_mac);
-        view.protocol = ntohs(link->sll_protocol);
-        view.hatype = link->sll_hatype;
-        view.packetType = link->sll_pkttype;
-        view.addressLength = std::min<std::uint8_t>(link->sll_halen, 8);
-        std::memcpy(view.address, link->sll_addr, 8);
-        view.direction = directionOf(link->sll_pkttype);
-        // Same test as libpcap: a zero TCI without the valid bit means no tag.
-        if (header->hv1.tp_vlan_tci != 0 || (header->tp_status & TP_STATUS_VLAN_VALID)) {
-            const std::uint16_t tpid = (header->tp_status & TP_STATUS_VLAN_TPID_VALID)
-                                           ? header->hv1.tp_vlan_tpid
-                                           : std::uint16_t(0x8100);
-            const std::uint16_t tci = header->hv1.tp_vlan_tci;
-            view.hasVlanTag = true;
-            view.vlanTag[0] = static_cast<std::uint8_t>(tpid >> 8);
-            view.vlanTag[1] = static_cast<std::uint8_t>(tpid);
-            view.vlanTag[2] = static_cast<std::uint8_t>(tci >> 8);
-            view.vlanTag[3] = static_cast<std::uint8_t>(tci);
-        }
-
-        if (anyInterface) {
-            const auto ifindex = static_cast<std::size_t>(view.ifindex);
-            const std::uint8_t state = ifindex < ifindexState.size() ? ifindexState[ifindex] : 0;
-            if (state == 2 || (state == 0 && !learnInterface(view.ifindex, view.hatype))) {
-                batch.pop_back();
-                continue;
-            }
-        }
-        // Before the totals: a packet the filter rejects is neither written
-        // nor counted.
-        if (userSpaceFilter && !acceptedByUserSpaceFilter(view)) {
-            batch.pop_back();
-            continue;
-        }
-        if (files && needsNewFile(view)) {
-            // The packets before this one finish the current file.
-            const PacketView held = view;
-            batch.pop_back();
-            const bool onTime = fileDeadlineNs != 0 && held.timestampNs >= fileDeadlineNs;
-            CaptureError error = flushBatch(observer, wantOffsets);
-            if (!error)
-                error = nextFile(observer, false,
-                                 onTime ? nextIntervalStart(held.timestampNs) : realtimeNs());
-            if (error) {
-                if (error.code == CaptureErrorCode::DiskFull)
-                    totals.diskFullDrops += count - i;
-                return error;
-            }
-            batch.push_back(held);
-        }
-        if (files && options.fileSet.maxFileBytes != 0)
-            batchBytes += writer->recordBytes(batch.back());
-
-        accountPacket(batch.back(), totals);
-        if (countLimit != 0 && totals.packets >= countLimit) {
-            limitReached = true;
+        const std::uint8_t* const packet = cursor;
+        cursor += reinterpret_cast<const tpacket3_hdr*>(packet)->tp_next_offset;
+        if (CaptureError error = acceptPacket(packet, source, observer, wantOffsets, count - i))
+            return error;
+        if (limitReached)
             break;
-        }
-        if (batch.size() == kMaxBatchPackets) {
-            if (CaptureError error = flushBatch(observer, wantOffsets)) {
-                // The rest of this block will not be written either.
-                if (error.code == CaptureErrorCode::DiskFull)
-                    totals.diskFullDrops += count - i - 1;
-                return error;
-            }
-        }
     }
     return flushBatch(observer, wantOffsets);
+}
+
+// One packet of a ring into the batch (filters, file set boundary, totals,
+// count limit). remaining: this packet and those after it that are lost if
+// the disk fills now.
+CaptureError Recorder::Impl::acceptPacket(const std::uint8_t* packet, Source& source,
+                                          RecorderObserver& observer, bool wantOffsets,
+                                          std::uint32_t remaining)
+{
+    const std::uint32_t snaplen = options.snaplen;
+    const auto* header = reinterpret_cast<const tpacket3_hdr*>(packet);
+    const auto* link =
+        reinterpret_cast<const sockaddr_ll*>(packet + TPACKET_ALIGN(sizeof(tpacket3_hdr)));
+    // lo shows every packet twice (on transmit and on receive): keep one.
+    if (link->sll_pkttype == PACKET_OUTGOING && link->sll_ifindex == loopbackIfindex)
+        return {};
+    PacketView& view = batch.emplace_back();
+    const std::uint8_t* frame = reinterpret_cast<const std::uint8_t*>(header) + header->tp_mac;
+    view.timestampNs = std::int64_t(header->tp_sec) * 1'000'000'000 + header->tp_nsec;
+    view.data = frame;
+    view.dataLength = std::min(header->tp_snaplen, snaplen);
+    view.originalLength = header->tp_len;
+    view.ifindex = link->sll_ifindex;
+    view.networkOffset = static_cast<std::uint16_t>(header->tp_net - header->tp_mac);
+    view.protocol = ntohs(link->sll_protocol);
+    view.hatype = link->sll_hatype;
+    view.packetType = link->sll_pkttype;
+    view.addressLength = std::min<std::uint8_t>(link->sll_halen, 8);
+    std::memcpy(view.address, link->sll_addr, 8);
+    view.direction = directionOf(link->sll_pkttype);
+    // Same test as libpcap: a zero TCI without the valid bit means no tag.
+    if (header->hv1.tp_vlan_tci != 0 || (header->tp_status & TP_STATUS_VLAN_VALID)) {
+        const std::uint16_t tpid = (header->tp_status & TP_STATUS_VLAN_TPID_VALID)
+                                       ? header->hv1.tp_vlan_tpid
+                                       : std::uint16_t(0x8100);
+        const std::uint16_t tci = header->hv1.tp_vlan_tci;
+        view.hasVlanTag = true;
+        view.vlanTag[0] = static_cast<std::uint8_t>(tpid >> 8);
+        view.vlanTag[1] = static_cast<std::uint8_t>(tpid);
+        view.vlanTag[2] = static_cast<std::uint8_t>(tci >> 8);
+        view.vlanTag[3] = static_cast<std::uint8_t>(tci);
+    }
+
+    if (anyInterface) {
+        const auto ifindex = static_cast<std::size_t>(view.ifindex);
+        const std::uint8_t state = ifindex < ifindexState.size() ? ifindexState[ifindex] : 0;
+        if (state == 2 || (state == 0 && !learnInterface(view.ifindex, view.hatype))) {
+            batch.pop_back();
+            return {};
+        }
+    }
+    // Before the totals: a packet the filter rejects is neither written
+    // nor counted.
+    if (userSpaceFilter && !acceptedByUserSpaceFilter(view)) {
+        batch.pop_back();
+        return {};
+    }
+    if (files && needsNewFile(view)) {
+        // The packets before this one finish the current file.
+        const PacketView held = view;
+        batch.pop_back();
+        const bool onTime = fileDeadlineNs != 0 && held.timestampNs >= fileDeadlineNs;
+        CaptureError error = flushBatch(observer, wantOffsets);
+        if (!error)
+            error = nextFile(observer, false,
+                             onTime ? nextIntervalStart(held.timestampNs) : realtimeNs());
+        if (error) {
+            if (error.code == CaptureErrorCode::DiskFull)
+                totals.diskFullDrops += remaining;
+            return error;
+        }
+        batch.push_back(held);
+    }
+    if (files && options.fileSet.maxFileBytes != 0)
+        batchBytes += writer->recordBytes(batch.back());
+
+    accountPacket(batch.back(), totals);
+    ++source.packets;
+    if (options.stop.packetCount != 0 && totals.packets >= options.stop.packetCount) {
+        limitReached = true;
+        return {};
+    }
+    if (batch.size() == kMaxBatchPackets) {
+        if (CaptureError error = flushBatch(observer, wantOffsets)) {
+            // The rest of this block will not be written either.
+            if (error.code == CaptureErrorCode::DiskFull)
+                totals.diskFullDrops += remaining - 1;
+            return error;
+        }
+    }
+    return {};
 }
 
 CaptureError Recorder::Impl::flushBatch(RecorderObserver& observer, bool wantOffsets)
@@ -697,6 +850,10 @@ WriterFinalStats Recorder::Impl::currentFileStats() const
         stats.received = totals.packets + totals.kernelDrops;
         stats.dropped = totals.kernelDrops;
     }
+    if (several) {
+        for (const std::unique_ptr<Source>& source : sources)
+            stats.interfaceDrops.push_back(source->kernelDrops - source->dropsAtFileStart);
+    }
     return stats;
 }
 
@@ -741,6 +898,8 @@ CaptureError Recorder::Impl::nextFile(RecorderObserver& observer, bool makeRoom,
         fileDeadlineNs = startNs + std::int64_t(options.fileSet.maxFileSeconds) * 1'000'000'000;
     filePackets = 0;
     fileDropsAtStart = totals.kernelDrops;
+    for (const std::unique_ptr<Source>& source : sources)
+        source->dropsAtFileStart = source->kernelDrops;
     updateFileBytes();
     observer.fileStarted(files->number(), files->currentPath(), files->filesKept());
     return {};
@@ -761,6 +920,136 @@ CaptureError Recorder::Impl::diskFull(int error)
     return makeError(CaptureErrorCode::DiskFull, std::move(message));
 }
 
+// Several interfaces. A ring's packets are in timestamp order, so a merge of
+// the rings' heads is in order too, provided a packet is written only once no
+// ring can still deliver an older one. A ring with a ready block shows its
+// oldest packet; one without may still have packets in the block the kernel
+// fills, which it hands over within two block timeouts (kDrainNs); when that
+// block is empty, only packets that arrive from now on (kIdleSlackNs covers
+// the moment between a packet's timestamp and its place in the ring). Held
+// packets wait at most that long; a block stays held (not given back) until
+// its last packet is in the file. everything: the recording ends, write
+// every packet that is ready.
+bool Recorder::Impl::takeBlock(Source& source)
+{
+    while (const tpacket_block_desc* block = source.ring.readyBlock()) {
+        if (block->hdr.bh1.num_pkts == 0) {
+            source.ring.releaseBlock();
+            continue;
+        }
+        source.block = block;
+        source.cursor =
+            reinterpret_cast<const std::uint8_t*>(block) + block->hdr.bh1.offset_to_first_pkt;
+        source.left = block->hdr.bh1.num_pkts;
+        return true;
+    }
+    return false;
+}
+
+bool Recorder::Impl::mergeReady(RecorderObserver& observer, bool wantOffsets, bool everything,
+                                CaptureError* failure)
+{
+    mergeWaitNs = -1;
+    for (;;) {
+        const std::int64_t observedAt = realtimeNs();
+        Source* oldest = nullptr;
+        std::int64_t oldestNs = 0;
+        // The oldest head of the other rings, or the oldest packet a ring
+        // without a ready block may still deliver.
+        std::int64_t limitNs = std::numeric_limits<std::int64_t>::max();
+        for (const std::unique_ptr<Source>& source : sources) {
+            if (source->ended)
+                continue;
+            if (source->block || takeBlock(*source)) {
+                const std::int64_t head = source->headNs();
+                if (!oldest || head < oldestNs) {
+                    if (oldest)
+                        limitNs = std::min(limitNs, oldestNs);
+                    oldest = source.get();
+                    oldestNs = head;
+                } else {
+                    limitNs = std::min(limitNs, head);
+                }
+            } else if (!everything) {
+                const std::int64_t unseen = source->ring.openBlockEmpty() ? kIdleSlackNs : kDrainNs;
+                limitNs = std::min(limitNs, observedAt - unseen);
+            }
+        }
+        if (!oldest)
+            break;
+        if (oldestNs > limitNs) {
+            mergeWaitNs = oldestNs - limitNs;
+            break;
+        }
+        Source& source = *oldest;
+        while (source.left > 0 && source.headNs() <= limitNs) {
+            const std::uint8_t* packet = source.cursor;
+            source.cursor += reinterpret_cast<const tpacket3_hdr*>(packet)->tp_next_offset;
+            --source.left;
+            // Disk full: the rest of the held blocks is counted by lostInRings().
+            if (CaptureError error = acceptPacket(packet, source, observer, wantOffsets, 1)) {
+                *failure = std::move(error);
+                return false;
+            }
+            if (limitReached) {
+                *failure = flushBatch(observer, wantOffsets);
+                return false;
+            }
+        }
+        if (source.left == 0) {
+            // The batch points into the block: written before it goes back.
+            if (CaptureError error = flushBatch(observer, wantOffsets)) {
+                *failure = std::move(error);
+                return false;
+            }
+            source.block = nullptr;
+            source.ring.releaseBlock();
+        }
+    }
+    if (CaptureError error = flushBatch(observer, wantOffsets)) {
+        *failure = std::move(error);
+        return false;
+    }
+    return true;
+}
+
+// Closes the ring of an interface that went down once it holds nothing more.
+void Recorder::Impl::endSource(Source& source, RecorderObserver& observer)
+{
+    std::uint64_t packets = 0;
+    std::uint64_t drops = 0;
+    if (source.ring.readStatistics(&packets, &drops)) {
+        source.kernelDrops += drops;
+        totals.kernelDrops += drops;
+    }
+    source.ring.close();
+    source.ended = true;
+    observer.interfaceEnded(source.info.name,
+                            "interface \"" + source.info.name +
+                                "\" went down or was removed during the recording; its packets "
+                                "until then are in the file, the other interfaces go on");
+}
+
+// What the rings still hold when the disk is full: lost too.
+std::uint64_t Recorder::Impl::lostInRings()
+{
+    std::uint64_t lost = 0;
+    for (const std::unique_ptr<Source>& source : sources) {
+        if (source->ended)
+            continue;
+        if (source->block) {
+            lost += source->left;
+            source->block = nullptr;
+            source->ring.releaseBlock();
+        }
+        while (const tpacket_block_desc* block = source->ring.readyBlock()) {
+            lost += block->hdr.bh1.num_pkts;
+            source->ring.releaseBlock();
+        }
+    }
+    return lost;
+}
+
 CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
 {
     if (!d->writer)
@@ -775,11 +1064,15 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
             : 0;
     std::int64_t nextTick = start + kTickNs;
     CaptureError failure;
+    const bool several = d->several;
 
     auto drainReady = [&]() {
-        while (const tpacket_block_desc* block = d->ring.readyBlock()) {
+        if (several)
+            return d->mergeReady(observer, wantOffsets, false, &failure);
+        PacketRing& ring = d->sources.front()->ring;
+        while (const tpacket_block_desc* block = ring.readyBlock()) {
             failure = d->processBlock(block, observer, wantOffsets);
-            d->ring.releaseBlock();
+            ring.releaseBlock();
             if (failure || d->limitReached)
                 return false;
         }
@@ -791,12 +1084,23 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
         d->updateFileBytes();
         observer.tick(d->totals);
     };
+    // Every ring still open has nothing left in the block the kernel fills.
+    auto openBlocksEmpty = [&]() {
+        return std::all_of(d->sources.begin(), d->sources.end(),
+                           [](const std::unique_ptr<Source>& source) {
+                               return source->ended || source->ring.openBlockEmpty();
+                           });
+    };
 
-    pollfd fds[3] = {{d->ring.fd(), POLLIN, 0}, {d->stopFd, POLLIN, 0}, {extraFd, POLLIN, 0}};
+    // The stop eventfd, the extra descriptor, then one per ring. A ring whose
+    // block is held stays out: poll() would report it readable at once.
+    std::vector<pollfd> fds(2 + d->sources.size());
+    fds[0] = {d->stopFd, POLLIN, 0};
+    fds[1] = {extraFd, POLLIN, 0};
     bool draining = false;
     std::int64_t drainUntil = 0;
-    // Set once the kernel reports the interface down or removed: the loop
-    // drains like a stop, then returns this.
+    // Set once the kernel reports the interface down or removed (several:
+    // all of them): the loop drains like a stop, then returns this.
     CaptureError interfaceGone;
     for (;;) {
         if (!drainReady())
@@ -816,26 +1120,48 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
             tick(now);
             nextTick = std::max(nextTick + kTickNs, now + 1);
         }
+        if (several) {
+            bool allEnded = true;
+            for (const std::unique_ptr<Source>& source : d->sources) {
+                if (!source->ended && source->goneAt != 0 && !source->block &&
+                    !source->ring.readyBlock() &&
+                    (now >= source->goneAt + kDrainNs || source->ring.openBlockEmpty()))
+                    d->endSource(*source, observer);
+                allEnded = allEnded && source->ended;
+            }
+            if (allEnded && !interfaceGone)
+                interfaceGone =
+                    makeError(CaptureErrorCode::InterfaceDown,
+                              "every interface of the recording (" + d->sourceNames() +
+                                  ") went down or was removed; the file holds the packets recorded "
+                                  "until then");
+        }
         if (!draining && (d->stopRequested.load(std::memory_order_relaxed) || interfaceGone ||
                           (deadline != 0 && now >= deadline))) {
             // The kernel still holds the open block: wait for its timeout to
             // hand it over instead of losing the tail of the recording.
             draining = true;
             drainUntil = now + kDrainNs;
+            fds[0].fd = -1;
             fds[1].fd = -1;
-            fds[2].fd = -1;
         }
         // Done draining when the open block has retired into the file, or
         // when it is empty (nothing arrived since the last block).
-        if (draining && (now >= drainUntil || d->ring.openBlockEmpty()))
+        if (draining && (now >= drainUntil || openBlocksEmpty()))
             break;
 
         std::int64_t wakeAt = draining ? std::min(nextTick, drainUntil) : nextTick;
         if (!draining && deadline != 0)
             wakeAt = std::min(wakeAt, deadline);
+        if (d->mergeWaitNs >= 0)
+            wakeAt = std::min(wakeAt, now + d->mergeWaitNs);
         const int timeoutMs =
             static_cast<int>(std::max<std::int64_t>(0, (wakeAt - now + 999'999) / 1'000'000));
-        const int ready = ::poll(fds, 3, timeoutMs);
+        for (std::size_t i = 0; i < d->sources.size(); ++i) {
+            const Source& source = *d->sources[i];
+            fds[2 + i] = {source.ended || source.block ? -1 : source.ring.fd(), POLLIN, 0};
+        }
+        const int ready = ::poll(fds.data(), fds.size(), timeoutMs);
         if (ready < 0 && errno != EINTR) {
             failure = makeError(CaptureErrorCode::SystemError,
                                 std::string("poll failed: ") + std::strerror(errno));
@@ -843,24 +1169,33 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
         }
         if (ready <= 0)
             continue;
-        if (fds[1].revents & POLLIN) {
+        if (fds[0].revents & POLLIN) {
             std::uint64_t value = 0;
             [[maybe_unused]] const ssize_t n = ::read(d->stopFd, &value, sizeof(value));
             d->stopRequested.store(true, std::memory_order_relaxed);
         }
-        if (fds[2].revents & POLLNVAL)
-            fds[2].fd = -1;
-        else if (fds[2].revents)
+        if (fds[1].revents & POLLNVAL)
+            fds[1].fd = -1;
+        else if (fds[1].revents)
             observer.extraFdReadable();
-        if (fds[0].revents & (POLLERR | POLLNVAL)) {
+        for (std::size_t i = 0; i < d->sources.size(); ++i) {
+            if (!(fds[2 + i].revents & (POLLERR | POLLNVAL)))
+                continue;
+            Source& source = *d->sources[i];
             int socketError = 0;
             socklen_t length = sizeof(socketError);
-            ::getsockopt(d->ring.fd(), SOL_SOCKET, SO_ERROR, &socketError, &length);
+            ::getsockopt(source.ring.fd(), SOL_SOCKET, SO_ERROR, &socketError, &length);
             // ENETDOWN comes once, when the interface goes down (also on
             // its way to removal or to another namespace); the packets
             // before it are still in the ring, the last ones in the open
             // block, which the kernel retires on its timeout as usual.
-            if ((socketError == ENETDOWN || socketError == ENODEV) && !interfaceGone)
+            if (socketError != ENETDOWN && socketError != ENODEV)
+                continue;
+            // Several interfaces: only this one's ring is drained (its
+            // last block retires as usual) and closed; the others go on.
+            if (several && source.goneAt == 0)
+                source.goneAt = now;
+            else if (!several && !interfaceGone)
                 interfaceGone = makeError(CaptureErrorCode::InterfaceDown,
                                           "interface \"" + d->options.interfaceName +
                                               "\" went down or was removed during the "
@@ -869,14 +1204,14 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
         }
     }
 
+    // Several interfaces: what is ready but was waiting for its turn.
+    if (several && !failure && !d->limitReached)
+        d->mergeReady(observer, wantOffsets, true, &failure);
     if (!failure && interfaceGone)
         failure = std::move(interfaceGone);
     if (failure.code == CaptureErrorCode::DiskFull) {
-        // What the ring already holds is lost to the full disk too.
-        while (const tpacket_block_desc* block = d->ring.readyBlock()) {
-            d->totals.diskFullDrops += block->hdr.bh1.num_pkts;
-            d->ring.releaseBlock();
-        }
+        // What the rings already hold is lost to the full disk too.
+        d->totals.diskFullDrops += d->lostInRings();
     }
     d->readKernelStatistics();
     // A failed nextFile() may have left no writer: the last file was finished.
@@ -901,6 +1236,14 @@ void Recorder::requestStop()
 const CaptureTotals& Recorder::totals() const
 {
     return d->totals;
+}
+
+std::vector<InterfaceTotals> Recorder::interfaceTotals() const
+{
+    std::vector<InterfaceTotals> list;
+    for (const std::unique_ptr<Source>& source : d->sources)
+        list.push_back({source->info.name, source->packets, source->kernelDrops, source->ended});
+    return list;
 }
 
 std::vector<std::string> Recorder::filePaths() const

@@ -71,6 +71,22 @@ public:
         (void)path;
         (void)filesKept;
     }
+    // Several interfaces: one of them went down or was removed and its ring
+    // is drained and closed; the others go on. message is a sentence naming it.
+    virtual void interfaceEnded(const std::string& name, const std::string& message)
+    {
+        (void)name;
+        (void)message;
+    }
+};
+
+// Per interface of the recording (several interfaces, or the one).
+struct InterfaceTotals
+{
+    std::string name;
+    std::uint64_t packets = 0;     // taken into the file(s)
+    std::uint64_t kernelDrops = 0; // the kernel's drops on its ring
+    bool ended = false;            // went down or was removed
 };
 
 // The capture session, set up entirely as the user (see HelperSession for the
@@ -92,6 +108,9 @@ public:
     // Takes ownership of packetSocket: an AF_PACKET SOCK_RAW socket created
     // with protocol 0, so it receives nothing until bound.
     CaptureError open(const CaptureOptions& options, int packetSocket);
+    // Several interfaces (CaptureOptions::interfaceNames): one socket each,
+    // taken in order; the sockets not needed are closed.
+    CaptureError open(const CaptureOptions& options, std::vector<int> packetSockets);
     std::uint32_t linkType() const;                         // of the file
     const std::vector<WriterInterface>& interfaces() const; // known at open()
     CaptureError startWriting(int outputFd);
@@ -105,6 +124,7 @@ public:
     // Async-signal-safe and thread-safe: the loop drains, finalizes and returns.
     void requestStop();
     const CaptureTotals& totals() const;
+    std::vector<InterfaceTotals> interfaceTotals() const;
     // The files of a split recording that still exist, oldest first; empty
     // when recording to one file.
     std::vector<std::string> filePaths() const;
@@ -113,6 +133,7 @@ public:
     std::vector<int> writableDescriptors() const;
 
 private:
+    struct Source;
     struct Impl;
     std::unique_ptr<Impl> d;
 };
