@@ -48,6 +48,13 @@ ErrorInfo toErrorInfo(const CaptureError& error)
     return {toProtocolCode(error.code), QString::fromStdString(error.message)};
 }
 
+QString kindName(MessageKind kind)
+{
+    return QString(QLatin1StringView(messageKindName(kind)));
+}
+
+} // namespace
+
 CaptureOptions toCaptureOptions(const StartRequest& request)
 {
     CaptureOptions options;
@@ -67,13 +74,6 @@ CaptureOptions toCaptureOptions(const StartRequest& request)
     options.fileSet.keepFiles = request.keepFiles;
     return options;
 }
-
-QString kindName(MessageKind kind)
-{
-    return QString(QLatin1StringView(messageKindName(kind)));
-}
-
-} // namespace
 
 TotalsInfo ServeSession::TotalsConverter::convert(const CaptureTotals& t, std::uint64_t notShown)
 {
@@ -126,9 +126,9 @@ void ServeSession::feed(QByteArrayView bytes)
         Message message;
         ErrorInfo error;
         const auto status = m_in.next(&message, &error);
-        if (status == FrameDecoder::Status::NeedMore)
+        if (status == MessageReader::Status::NeedMore)
             return;
-        if (status == FrameDecoder::Status::Error) {
+        if (status == MessageReader::Status::Error) {
             if (inHandshake())
                 fail(error, kExitProtocolError);
             else

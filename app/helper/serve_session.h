@@ -31,6 +31,10 @@ enum ServeExitCode
     kExitProtocolError = 2
 };
 
+// A decoded Start (already checked against pr::limits by the decoder) as
+// the engine's options: the one place the protocol's fields map onto them.
+CaptureOptions toCaptureOptions(const proto::StartRequest& request);
+
 // Where frames for the GUI go. Must not block.
 class ServeOutput
 {
@@ -130,7 +134,7 @@ private:
 
     ServeOutput& m_out;
     ServeRecorder& m_recorder;
-    proto::FrameDecoder m_in;
+    proto::MessageReader m_in;
     State m_state = State::AwaitHello;
     int m_exitCode = kExitOk;
     CaptureOptions m_options;

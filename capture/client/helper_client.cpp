@@ -165,7 +165,7 @@ struct HelperClient::Impl
     // The current session; all null/false when idle.
     QPointer<QProcess> process;
     QPointer<HelperChannel> socket;
-    proto::FrameDecoder decoder{proto::Channel::ToGui};
+    proto::MessageReader decoder{proto::Channel::ToGui};
     bool direct = false;
     bool running = false;
     bool helloReceived = false;
@@ -371,7 +371,7 @@ void HelperClient::Impl::launch(const proto::StartRequest& request)
     const int ourFd = fds[0];
     const int helperFd = fds[1];
 
-    decoder = proto::FrameDecoder(proto::Channel::ToGui);
+    decoder = proto::MessageReader(proto::Channel::ToGui);
     helloReceived = false;
     startedReceived = false;
     stopSent = false;
@@ -458,9 +458,9 @@ void HelperClient::Impl::onReceived(const QByteArray& bytes)
         proto::Message message;
         proto::ErrorInfo error;
         const auto status = decoder.next(&message, &error);
-        if (status == proto::FrameDecoder::Status::NeedMore)
+        if (status == proto::MessageReader::Status::NeedMore)
             return;
-        if (status == proto::FrameDecoder::Status::Error) {
+        if (status == proto::MessageReader::Status::Error) {
             qCWarning(lcHelperClient) << "undecodable message from the helper:" << error.message;
             fail(makeError(proto::ErrorCode::ProtocolError,
                            HelperClient::tr("The recording helper sent a message that could "

@@ -1,16 +1,13 @@
 #pragma once
 
+#include "capture/engine/link_types.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace pr {
-
-// LINKTYPE_* values from the tcpdump.org link-layer header registry.
-inline constexpr std::uint32_t kLinkTypeEthernet = 1;
-inline constexpr std::uint32_t kLinkTypeRaw = 101;
-inline constexpr std::uint32_t kLinkTypeLinuxSll2 = 276;
 
 struct InterfaceInfo
 {

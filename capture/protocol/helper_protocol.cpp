@@ -970,7 +970,7 @@ bool decodePayload(QByteArrayView payload, Message* message, ErrorInfo* error)
     return check.fail(QStringLiteral("Unknown message kind %1.").arg(kind));
 }
 
-bool FrameDecoder::fail(const ErrorInfo& error)
+bool MessageReader::fail(const ErrorInfo& error)
 {
     m_failed = true;
     m_error = error;
@@ -980,7 +980,7 @@ bool FrameDecoder::fail(const ErrorInfo& error)
     return false;
 }
 
-bool FrameDecoder::checkLength(std::uint32_t length)
+bool MessageReader::checkLength(std::uint32_t length)
 {
     if (length > 0 && length <= maxPayloadBytes(m_channel))
         return true;
@@ -999,7 +999,7 @@ std::uint32_t readLength(const char* bytes)
 }
 } // namespace
 
-void FrameDecoder::feed(QByteArrayView bytes)
+void MessageReader::feed(QByteArrayView bytes)
 {
     if (m_failed || bytes.isEmpty())
         return;
@@ -1024,7 +1024,7 @@ void FrameDecoder::feed(QByteArrayView bytes)
     m_buffer.append(bytes);
 }
 
-FrameDecoder::Status FrameDecoder::next(Message* message, ErrorInfo* error)
+MessageReader::Status MessageReader::next(Message* message, ErrorInfo* error)
 {
     auto failed = [&] {
         if (error)

@@ -241,14 +241,16 @@ QByteArray encodeMessage(const Message& message);
 // version checks belong to the session).
 bool decodePayload(QByteArrayView payload, Message* message, ErrorInfo* error);
 
-// Incremental frame decoder: feed it bytes as they arrive, then call next()
+// Reads the protocol's length-prefixed messages (not to be confused with the
+// GUI's decoder::FrameDecoder for Ethernet frames): feed it bytes as they
+// arrive, then call next()
 // until it returns NeedMore. After an Error it stays failed and lets go of
 // what it buffered. It holds frames to the channel's size limit and kinds;
 // by default the helper's side, the one that must stay small.
-class FrameDecoder
+class MessageReader
 {
 public:
-    explicit FrameDecoder(Channel channel = Channel::ToHelper) : m_channel(channel) {}
+    explicit MessageReader(Channel channel = Channel::ToHelper) : m_channel(channel) {}
 
     enum class Status
     {

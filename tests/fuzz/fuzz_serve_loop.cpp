@@ -26,7 +26,7 @@
 // Invariants:
 // - no crash, no undefined behaviour;
 // - every frame the session hands to its output is exactly one message the
-//   GUI's decoder (FrameDecoder(Channel::ToGui)) reads, and so is the whole
+//   GUI's decoder (MessageReader(Channel::ToGui)) reads, and so is the whole
 //   output read as one stream;
 // - the output is Hello, then Started or Error, then Totals/Warning/FileStarted, then
 //   Stopped: at most one Hello, Started and Stopped, Started only after a
@@ -91,16 +91,16 @@ public:
 private:
     MessageKind check(const QByteArray& frame)
     {
-        FrameDecoder gui(Channel::ToGui);
+        MessageReader gui(Channel::ToGui);
         gui.feed(frame);
         Message m;
         ErrorInfo e;
-        if (gui.next(&m, &e) != FrameDecoder::Status::Message) {
+        if (gui.next(&m, &e) != MessageReader::Status::Message) {
             std::fprintf(stderr, "the GUI refused: %s\n%s\n", qPrintable(e.message),
                          frame.toHex().constData());
             require(false, "the GUI reads every frame");
         }
-        require(gui.next(&m, &e) == FrameDecoder::Status::NeedMore && !gui.hasPartialFrame(),
+        require(gui.next(&m, &e) == MessageReader::Status::NeedMore && !gui.hasPartialFrame(),
                 "a frame is exactly one message");
         m_stream += frame;
         return m.kind;
@@ -180,9 +180,9 @@ public:
             Message m;
             ErrorInfo e;
             const auto status = m_in.next(&m, &e);
-            if (status == FrameDecoder::Status::NeedMore)
+            if (status == MessageReader::Status::NeedMore)
                 return;
-            if (status == FrameDecoder::Status::Error) {
+            if (status == MessageReader::Status::Error) {
                 error(e.code);
                 return;
             }
@@ -276,7 +276,7 @@ private:
     }
 
     CaptureErrorCode m_startResult;
-    FrameDecoder m_in;
+    MessageReader m_in;
     State m_state = State::AwaitHello;
     bool m_protocolError = false;
     bool m_startCalled = false;
@@ -356,7 +356,7 @@ struct Driver
 void checkStream(const QByteArray& stream, const Model& model, const FakeRecorder& recorder,
                  bool startSucceeded)
 {
-    FrameDecoder gui(Channel::ToGui);
+    MessageReader gui(Channel::ToGui);
     gui.feed(stream);
     std::vector<Model::Expected> seen;
     int hellos = 0, starteds = 0, stoppeds = 0;
@@ -365,8 +365,8 @@ void checkStream(const QByteArray& stream, const Model& model, const FakeRecorde
         Message m;
         ErrorInfo e;
         const auto status = gui.next(&m, &e);
-        require(status != FrameDecoder::Status::Error, "the output is a valid stream");
-        if (status == FrameDecoder::Status::NeedMore)
+        require(status != MessageReader::Status::Error, "the output is a valid stream");
+        if (status == MessageReader::Status::NeedMore)
             break;
         require(!afterStopped, "Stopped is the last message");
         switch (m.kind) {

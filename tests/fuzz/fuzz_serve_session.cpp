@@ -2,7 +2,7 @@
 // a fuzzed sequence of operations (valid and invalid Hello, Start with fuzzed
 // fields, Stop, kinds only the helper sends, raw bytes, a frame cut short,
 // end of file) becomes the byte stream a GUI would send, fed in fuzzed
-// chunks to the helper's FrameDecoder. A model of serve's state machine
+// chunks to the helper's MessageReader. A model of serve's state machine
 // (Hello, then Start, then only Stop) consumes what is decoded, and these
 // invariants are checked:
 // - only Hello, Start and Stop come out of the helper's decoder, and a Start
@@ -183,11 +183,11 @@ private:
     void answer(const QByteArray& frame, State next)
     {
         if (!frame.isEmpty()) {
-            FrameDecoder gui(Channel::ToGui);
+            MessageReader gui(Channel::ToGui);
             gui.feed(frame);
             Message m;
             ErrorInfo e;
-            require(gui.next(&m, &e) == FrameDecoder::Status::Message, "the GUI reads answers");
+            require(gui.next(&m, &e) == MessageReader::Status::Message, "the GUI reads answers");
         }
         m_state = next;
     }
@@ -255,11 +255,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         if (!junk && !frame.isEmpty()) {
             // Only frames that decode on their own count as expected.
-            FrameDecoder alone;
+            MessageReader alone;
             alone.feed(frame);
             Message m;
             ErrorInfo e;
-            if (alone.next(&m, &e) == FrameDecoder::Status::Message)
+            if (alone.next(&m, &e) == MessageReader::Status::Message)
                 expected.push_back(m.kind);
             else
                 junk = true;
@@ -267,7 +267,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         stream += frame;
     }
 
-    FrameDecoder decoder; // the helper's side
+    MessageReader decoder; // the helper's side
     ServeModel model;
     std::vector<MessageKind> decoded;
     qsizetype pos = 0;
@@ -283,12 +283,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             Message m;
             ErrorInfo e;
             const auto status = decoder.next(&m, &e);
-            if (status == FrameDecoder::Status::NeedMore)
+            if (status == MessageReader::Status::NeedMore)
                 break;
-            if (status == FrameDecoder::Status::Error) {
+            if (status == MessageReader::Status::Error) {
                 model.onDecoderError(e);
                 require(decoder.failed() && decoder.bufferedBytes() == 0 &&
-                            decoder.next(&m, &e) == FrameDecoder::Status::Error,
+                            decoder.next(&m, &e) == MessageReader::Status::Error,
                         "a failed decoder stays failed and holds nothing");
                 failed = true;
                 break;

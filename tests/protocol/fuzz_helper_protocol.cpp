@@ -1,5 +1,5 @@
 // libFuzzer target for the helper protocol decoder: arbitrary bytes go through
-// the incremental frame decoder (in two pieces, to exercise buffering) and
+// the incremental MessageReader (in two pieces, to exercise buffering) and
 // straight into the payload decoder, on either side's channel. Whatever
 // decodes must re-encode and decode to the same kind.
 
@@ -15,12 +15,12 @@ namespace {
 
 void checkReencodes(const Message& message)
 {
-    FrameDecoder again(isSentOn(message.kind, Channel::ToHelper) ? Channel::ToHelper
-                                                                 : Channel::ToGui);
+    MessageReader again(isSentOn(message.kind, Channel::ToHelper) ? Channel::ToHelper
+                                                                  : Channel::ToGui);
     again.feed(encodeMessage(message));
     Message copy;
     ErrorInfo error;
-    if (again.next(&copy, &error) != FrameDecoder::Status::Message || copy.kind != message.kind)
+    if (again.next(&copy, &error) != MessageReader::Status::Message || copy.kind != message.kind)
         std::abort();
 }
 
@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // The first byte also picks the side: the helper's (16 KiB, requests) or
     // the GUI's (1 MiB, everything the helper says).
-    FrameDecoder decoder(length > 0 && (data[0] & 0x80) ? Channel::ToGui : Channel::ToHelper);
+    MessageReader decoder(length > 0 && (data[0] & 0x80) ? Channel::ToGui : Channel::ToHelper);
     const qsizetype split = length > 0 ? qsizetype(data[0]) % (length + 1) : 0;
     decoder.feed(QByteArrayView(bytes, split));
     Message message;
@@ -41,13 +41,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto drain = [&] {
         for (;;) {
             const auto status = decoder.next(&message, &error);
-            if (status == FrameDecoder::Status::Message) {
+            if (status == MessageReader::Status::Message) {
                 if (!isSentOn(message.kind, decoder.channel()))
                     std::abort(); // a kind the channel never carries got through
                 checkReencodes(message);
                 continue;
             }
-            if (status == FrameDecoder::Status::Error && error.message.isEmpty())
+            if (status == MessageReader::Status::Error && error.message.isEmpty())
                 std::abort(); // every refusal must say why
             return;
         }

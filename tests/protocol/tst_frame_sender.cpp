@@ -41,7 +41,7 @@ struct SocketPair
         gui = -1;
     }
     // Everything readable now, decoded.
-    FrameDecoder decoder{Channel::ToGui}; // frames may straddle two receive() calls
+    MessageReader decoder{Channel::ToGui}; // frames may straddle two receive() calls
     QList<Message> receive()
     {
         char buffer[65536];
@@ -51,7 +51,7 @@ struct SocketPair
         QList<Message> out;
         Message m;
         ErrorInfo e;
-        while (decoder.next(&m, &e) == FrameDecoder::Status::Message)
+        while (decoder.next(&m, &e) == MessageReader::Status::Message)
             out.append(m);
         return out;
     }

@@ -180,7 +180,7 @@ void TestHelperProtocol::roundTrip()
     QVERIFY(bytes.size() > kFrameHeaderBytes);
     QVERIFY(bytes.size() - kFrameHeaderBytes <= qsizetype(kMaxMessageBytes));
 
-    FrameDecoder decoder(test::channelFor(in.kind));
+    MessageReader decoder(test::channelFor(in.kind));
     Message out;
     ErrorInfo error;
     int messages = 0;
@@ -189,8 +189,8 @@ void TestHelperProtocol::roundTrip()
         decoder.feed(QByteArrayView(bytes).sliced(pos, std::min(step, bytes.size() - pos)));
         for (;;) {
             const auto status = decoder.next(&out, &error);
-            QVERIFY2(status != FrameDecoder::Status::Error, qPrintable(error.message));
-            if (status == FrameDecoder::Status::NeedMore)
+            QVERIFY2(status != MessageReader::Status::Error, qPrintable(error.message));
+            if (status == MessageReader::Status::NeedMore)
                 break;
             ++messages;
         }
@@ -246,7 +246,7 @@ void TestHelperProtocol::framesBackToBack()
             stream += encodeMessage(s.message);
             sent.append(s.message.kind);
         }
-        FrameDecoder decoder(channel);
+        MessageReader decoder(channel);
         // Odd-sized pieces so frame boundaries fall everywhere.
         QList<MessageKind> kinds;
         auto* rng = QRandomGenerator::global();
@@ -256,10 +256,10 @@ void TestHelperProtocol::framesBackToBack()
             pos += n;
             Message m;
             ErrorInfo e;
-            FrameDecoder::Status status;
-            while ((status = decoder.next(&m, &e)) == FrameDecoder::Status::Message)
+            MessageReader::Status status;
+            while ((status = decoder.next(&m, &e)) == MessageReader::Status::Message)
                 kinds.append(m.kind);
-            QVERIFY2(status == FrameDecoder::Status::NeedMore, qPrintable(e.message));
+            QVERIFY2(status == MessageReader::Status::NeedMore, qPrintable(e.message));
         }
         QCOMPARE(kinds, sent);
     }
@@ -439,11 +439,11 @@ void TestHelperProtocol::rejects()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(int, code);
-    FrameDecoder decoder(Channel::ToGui);
+    MessageReader decoder(Channel::ToGui);
     decoder.feed(bytes);
     Message m;
     ErrorInfo error;
-    QCOMPARE(decoder.next(&m, &error), FrameDecoder::Status::Error);
+    QCOMPARE(decoder.next(&m, &error), MessageReader::Status::Error);
     QVERIFY2(int(error.code) == code, qPrintable(error.message));
     QVERIFY(!error.message.isEmpty());
     QVERIFY(decoder.failed());
@@ -452,23 +452,23 @@ void TestHelperProtocol::rejects()
 void TestHelperProtocol::truncatedFrameIsPartial()
 {
     const QByteArray bytes = encodeStop();
-    FrameDecoder decoder;
+    MessageReader decoder;
     decoder.feed(QByteArrayView(bytes).first(bytes.size() - 1));
     Message m;
     ErrorInfo e;
-    QCOMPARE(decoder.next(&m, &e), FrameDecoder::Status::NeedMore);
+    QCOMPARE(decoder.next(&m, &e), MessageReader::Status::NeedMore);
     QVERIFY(decoder.hasPartialFrame());
 }
 
 void TestHelperProtocol::staysFailedAfterError()
 {
-    FrameDecoder decoder;
+    MessageReader decoder;
     decoder.feed(QByteArray("\xff\xff\xff\xff", 4));
     decoder.feed(encodeStop());
     Message m;
     ErrorInfo e;
-    QCOMPARE(decoder.next(&m, &e), FrameDecoder::Status::Error);
-    QCOMPARE(decoder.next(&m, &e), FrameDecoder::Status::Error);
+    QCOMPARE(decoder.next(&m, &e), MessageReader::Status::Error);
+    QCOMPARE(decoder.next(&m, &e), MessageReader::Status::Error);
     QCOMPARE(e.code, ErrorCode::ProtocolError);
 }
 
@@ -560,22 +560,22 @@ void TestHelperProtocol::shape()
     QFETCH(QByteArray, bytes);
     QFETCH(int, channel);
     QFETCH(bool, accepted);
-    FrameDecoder decoder{Channel(channel)};
+    MessageReader decoder{Channel(channel)};
     decoder.feed(bytes);
     Message m;
     ErrorInfo error;
     const auto status = decoder.next(&m, &error);
     if (accepted) {
-        QVERIFY2(status == FrameDecoder::Status::Message, qPrintable(error.message));
+        QVERIFY2(status == MessageReader::Status::Message, qPrintable(error.message));
     } else {
-        QCOMPARE(status, FrameDecoder::Status::Error);
+        QCOMPARE(status, MessageReader::Status::Error);
         QCOMPARE(error.code, ErrorCode::ProtocolError);
         QVERIFY(!error.message.isEmpty());
         // The helper sends the refusal on as an Error: the GUI must read it.
-        FrameDecoder gui(Channel::ToGui);
+        MessageReader gui(Channel::ToGui);
         gui.feed(encodeError(error));
         ErrorInfo guiError;
-        QVERIFY2(gui.next(&m, &guiError) == FrameDecoder::Status::Message,
+        QVERIFY2(gui.next(&m, &guiError) == MessageReader::Status::Message,
                  qPrintable(guiError.message));
         QCOMPARE(m.error.message, error.message);
     }
@@ -587,11 +587,11 @@ void TestHelperProtocol::largestStartFits()
 {
     const QByteArray bytes = encodeStart(largestStart());
     QCOMPARE(bytes.size() - kFrameHeaderBytes, qsizetype(kLargestStartBytes));
-    FrameDecoder decoder(Channel::ToHelper);
+    MessageReader decoder(Channel::ToHelper);
     decoder.feed(bytes);
     Message m;
     ErrorInfo error;
-    QVERIFY2(decoder.next(&m, &error) == FrameDecoder::Status::Message, qPrintable(error.message));
+    QVERIFY2(decoder.next(&m, &error) == MessageReader::Status::Message, qPrintable(error.message));
     QVERIFY(sameStart(m.start, largestStart()));
 }
 
@@ -611,22 +611,22 @@ void TestHelperProtocol::requestLimit()
     QFETCH(bool, accepted);
     const QByteArray bytes = startOfSize(payloadBytes);
     QCOMPARE(bytes.size(), payloadBytes + kFrameHeaderBytes);
-    FrameDecoder decoder(Channel::ToHelper);
+    MessageReader decoder(Channel::ToHelper);
     decoder.feed(bytes);
     Message m;
     ErrorInfo error;
     const auto status = decoder.next(&m, &error);
     if (accepted) {
-        QVERIFY2(status == FrameDecoder::Status::Message, qPrintable(error.message));
+        QVERIFY2(status == MessageReader::Status::Message, qPrintable(error.message));
         QCOMPARE(m.kind, MessageKind::Start);
     } else {
-        QCOMPARE(status, FrameDecoder::Status::Error);
+        QCOMPARE(status, MessageReader::Status::Error);
         QCOMPARE(error.code, ErrorCode::ProtocolError);
     }
     // The GUI's side takes frames up to 1 MiB (then refuses Start as a kind).
-    FrameDecoder gui(Channel::ToGui);
+    MessageReader gui(Channel::ToGui);
     gui.feed(bytes);
-    QCOMPARE(gui.next(&m, &error), FrameDecoder::Status::Error);
+    QCOMPARE(gui.next(&m, &error), MessageReader::Status::Error);
     QVERIFY2(error.message.contains(QLatin1StringView("never sent by the helper")),
              qPrintable(error.message));
 }
@@ -636,7 +636,7 @@ void TestHelperProtocol::requestLimit()
 void TestHelperProtocol::oversizeRefusedFromItsPrefix()
 {
     const QByteArray header = startOfSize(kMaxRequestBytes + 1).first(kFrameHeaderBytes);
-    FrameDecoder decoder(Channel::ToHelper);
+    MessageReader decoder(Channel::ToHelper);
     Message m;
     ErrorInfo error;
     for (int i = 0; i < kFrameHeaderBytes - 1; ++i) {
@@ -647,7 +647,7 @@ void TestHelperProtocol::oversizeRefusedFromItsPrefix()
     QVERIFY(decoder.failed());
     decoder.feed(QByteArray(kMaxRequestBytes, 'x'));
     QVERIFY(!decoder.hasPartialFrame());
-    QCOMPARE(decoder.next(&m, &error), FrameDecoder::Status::Error);
+    QCOMPARE(decoder.next(&m, &error), MessageReader::Status::Error);
     QCOMPARE(error.code, ErrorCode::ProtocolError);
 }
 
@@ -665,11 +665,11 @@ void TestHelperProtocol::corpusSeedsDecode()
         const QByteArray bytes = file.readAll();
         bool decoded = false;
         for (const Channel channel : {Channel::ToHelper, Channel::ToGui}) {
-            FrameDecoder decoder(channel);
+            MessageReader decoder(channel);
             decoder.feed(bytes);
             Message m;
             ErrorInfo e;
-            decoded = decoded || decoder.next(&m, &e) == FrameDecoder::Status::Message;
+            decoded = decoded || decoder.next(&m, &e) == MessageReader::Status::Message;
         }
         QVERIFY2(decoded, qPrintable(name));
     }
@@ -694,11 +694,11 @@ void TestHelperProtocol::fileStartedNeverToHelper()
 {
     QVERIFY(isSentOn(MessageKind::FileStarted, Channel::ToGui));
     QVERIFY(!isSentOn(MessageKind::FileStarted, Channel::ToHelper));
-    FrameDecoder helper(Channel::ToHelper);
+    MessageReader helper(Channel::ToHelper);
     helper.feed(encodeFileStarted({2, QStringLiteral("/tmp/x_00002_20260101000000.pcap"), 2}));
     Message m;
     ErrorInfo e;
-    QCOMPARE(helper.next(&m, &e), FrameDecoder::Status::Error);
+    QCOMPARE(helper.next(&m, &e), MessageReader::Status::Error);
     QCOMPARE(e.code, ErrorCode::ProtocolError);
     QCOMPARE(QString::fromLatin1(messageKindName(MessageKind::FileStarted)),
              QStringLiteral("FileStarted"));

@@ -139,9 +139,9 @@ public:
         for (;;) {
             ErrorInfo error;
             const auto status = m_decoder.next(message, &error);
-            if (status == FrameDecoder::Status::Message)
+            if (status == MessageReader::Status::Message)
                 return true;
-            if (status == FrameDecoder::Status::Error) {
+            if (status == MessageReader::Status::Error) {
                 qWarning("helper sent a bad frame: %s", qPrintable(error.message));
                 return false;
             }
@@ -220,7 +220,7 @@ private:
     pid_t m_pid = -1;
     pid_t m_parent = -1;
     int m_socket = -1;
-    FrameDecoder m_decoder{Channel::ToGui};
+    MessageReader m_decoder{Channel::ToGui};
 };
 
 // A bound UDP receiver on 127.0.0.1 (so the burst causes no ICMP) and a sender.

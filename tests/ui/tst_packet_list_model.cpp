@@ -91,9 +91,9 @@ void TestPacketListModel::columns_data()
     QTest::addColumn<QString>("text");
     QTest::newRow("number") << 4 << int(PacketListModel::Number) << "5";
     QTest::newRow("time") << 4 << int(PacketListModel::Time) << "0.004000";
-    QTest::newRow("direction in") << 3 << int(PacketListModel::Direction) << "In";
-    QTest::newRow("direction out") << 4 << int(PacketListModel::Direction) << "Out";
-    QTest::newRow("direction other") << 5 << int(PacketListModel::Direction) << "Other";
+    QTest::newRow("direction in") << 3 << int(PacketListModel::DirectionColumn) << "In";
+    QTest::newRow("direction out") << 4 << int(PacketListModel::DirectionColumn) << "Out";
+    QTest::newRow("direction other") << 5 << int(PacketListModel::DirectionColumn) << "Other";
     QTest::newRow("source") << 0 << int(PacketListModel::Source) << "198.18.0.1";
     QTest::newRow("destination") << 0 << int(PacketListModel::Destination) << "198.18.0.2";
     QTest::newRow("protocol") << 0 << int(PacketListModel::Protocol) << "TCP";
@@ -112,7 +112,7 @@ void TestPacketListModel::columns()
     model.flushPending();
     QCOMPARE(model.data(model.index(row, column)).toString(), text);
     QVERIFY(!model.headerData(column, Qt::Horizontal).toString().isEmpty());
-    if (column == PacketListModel::Direction)
+    if (column == PacketListModel::DirectionColumn)
         QVERIFY(!model.data(model.index(row, column), Qt::ToolTipRole).toString().isEmpty());
     const auto alignment =
         model.data(model.index(row, column), Qt::TextAlignmentRole).value<Qt::Alignment>();

@@ -91,7 +91,8 @@ void TestPacketViews::fixedRowHeights()
     view.setModel(&model);
     QCOMPARE(view.verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
     QVERIFY(view.horizontalHeader()->stretchLastSection());
-    QVERIFY(view.columnWidth(PacketListModel::Time) > view.columnWidth(PacketListModel::Direction));
+    QVERIFY(view.columnWidth(PacketListModel::Time) >
+            view.columnWidth(PacketListModel::DirectionColumn));
     QCOMPARE(view.selectionBehavior(), QAbstractItemView::SelectRows);
 }
 

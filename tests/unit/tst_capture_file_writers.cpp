@@ -1,4 +1,5 @@
 #include "capture/engine/capture_file_writer.h"
+#include "capture/engine/link_types.h"
 #include "test_frames.h"
 #include "written_file_reader.h"
 
@@ -16,9 +17,6 @@ using namespace pr;
 using namespace pr::test;
 
 namespace {
-
-constexpr std::uint32_t kLinkTypeEthernet = 1;
-constexpr int kLinkTypeLinuxSll2 = 276;
 
 enum class Format
 {

@@ -1,5 +1,6 @@
 #include "ui/interfaces/interface_list_model.h"
 
+#include "capture/engine/link_types.h"
 #include "ui/charts/rate_format.h"
 
 #include <QColor>
@@ -12,8 +13,6 @@
 
 namespace pr {
 namespace {
-
-constexpr quint32 kLinkTypeEthernet = 1;
 
 QIcon stateIcon(const QColor& color)
 {

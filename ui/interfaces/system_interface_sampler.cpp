@@ -3,6 +3,8 @@
 // rtnl_link_stats in getifaddrs' AF_PACKET entries are 32-bit and wrap).
 #include "ui/interfaces/interface_list_model.h"
 
+#include "capture/engine/link_types.h"
+
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -17,8 +19,6 @@
 namespace pr {
 namespace {
 
-constexpr quint32 kLinkTypeEthernet = 1;
-constexpr quint32 kLinkTypeRaw = 101;
 constexpr int kArphrdNone = 0xfffe; // tun devices: bare IP packets
 
 quint64 readCounter(const QString& path)

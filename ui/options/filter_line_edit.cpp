@@ -1,6 +1,7 @@
 #include "ui/options/filter_line_edit.h"
 
 #include "capture/engine/capture_options.h"
+#include "capture/engine/link_types.h"
 #include "ui/options/filter_compiler.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,6 @@ namespace {
 // only differ for a few historical types, of which RAW is the one we produce.
 int dltForLinkType(quint32 linkType)
 {
-    constexpr quint32 kLinkTypeRaw = 101;
     if (linkType == kLinkTypeRaw)
         return DLT_RAW;
     return int(linkType);

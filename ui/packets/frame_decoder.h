@@ -1,16 +1,15 @@
 #pragma once
 
+#include "capture/engine/link_types.h"
+
 #include <QList>
 #include <QString>
 #include <QtGlobal>
 
 namespace pr {
 
-// Link types (LINKTYPE_* of the pcap/pcapng file) the decoder understands.
-inline constexpr quint32 kLinkTypeEthernet = 1;    // EN10MB
-inline constexpr quint32 kLinkTypeRaw = 101;       // raw IPv4/IPv6
-inline constexpr quint32 kLinkTypeLinuxSll = 113;  // Linux "cooked" v1 (older captures on "any")
-inline constexpr quint32 kLinkTypeLinuxSll2 = 276; // Linux "cooked" v2 (capture on "any")
+// The decoder understands the link types of capture/engine/link_types.h:
+// Ethernet, raw IP and Linux cooked v1/v2.
 
 // The packet list's text columns, as Wireshark would show them.
 struct DecodedSummary

@@ -156,7 +156,7 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const
             return packetNumber(index.row());
         case Time:
             return timeText(row);
-        case Direction:
+        case DirectionColumn:
             switch (direction) {
             case proto::Direction::Incoming:
                 //: Packet direction column: received by this host
@@ -182,7 +182,7 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == Direction) {
+        if (index.column() == DirectionColumn) {
             switch (direction) {
             case proto::Direction::Incoming:
                 return tr("Received by this host");
@@ -203,7 +203,7 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const
     case Qt::TextAlignmentRole:
         if (index.column() == Number || index.column() == Time || index.column() == Length)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        if (index.column() == Direction || index.column() == Protocol)
+        if (index.column() == DirectionColumn || index.column() == Protocol)
             return QVariant::fromValue(Qt::AlignHCenter | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     default:
@@ -222,7 +222,7 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
             return tr("No.");
         case Time:
             return tr("Time");
-        case Direction:
+        case DirectionColumn:
             //: Column header: In/Out/Other
             return tr("Dir.");
         case Source:
@@ -249,7 +249,7 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
         case Time:
             return m_timeFormat == TimeFormat::Relative ? tr("Seconds since the first packet")
                                                         : tr("Local time the packet was captured");
-        case Direction:
+        case DirectionColumn:
             return tr("Direction relative to this host: In, Out, or Other (between other hosts)");
         case Length:
             return tr("Bytes on the wire");
@@ -257,7 +257,7 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
     } else if (role == Qt::TextAlignmentRole) {
         if (section == Number || section == Time || section == Length)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        if (section == Direction || section == Protocol)
+        if (section == DirectionColumn || section == Protocol)
             return QVariant::fromValue(Qt::AlignHCenter | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     }

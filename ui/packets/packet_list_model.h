@@ -24,7 +24,7 @@ public:
     {
         Number,
         Time,
-        Direction,
+        DirectionColumn, // not pr::Direction: the column showing it
         Source,
         Destination,
         Protocol,

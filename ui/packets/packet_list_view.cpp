@@ -83,9 +83,11 @@ void PacketListView::applyColumnWidths()
     };
     setColumnWidth(PacketListModel::Number, width(QStringLiteral("9999999")));
     setColumnWidth(
-        PacketListModel::Direction,
-        qMax(width(tr("Other")),
-             width(model()->headerData(PacketListModel::Direction, Qt::Horizontal).toString())));
+        PacketListModel::DirectionColumn,
+        qMax(
+            width(tr("Other")),
+            width(
+                model()->headerData(PacketListModel::DirectionColumn, Qt::Horizontal).toString())));
     setColumnWidth(PacketListModel::Source, width(QStringLiteral("198.168.100.200")));
     setColumnWidth(PacketListModel::Destination, width(QStringLiteral("198.168.100.200")));
     setColumnWidth(PacketListModel::Protocol, width(QStringLiteral("ICMPv6")));
