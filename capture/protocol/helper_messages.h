@@ -3,6 +3,8 @@
 // The message payloads of the helper protocol. Framing, kinds, version and
 // size limits are documented in helper_protocol.h.
 
+#include "capture/engine/capture_options.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMetaType>
@@ -19,13 +21,16 @@ enum class Direction : std::uint8_t
     OtherHost = 2
 };
 
+// Defaults and bounds are the engine's (pr::limits, pr::CaptureOptions);
+// serve turns a Start into CaptureOptions with toCaptureOptions()
+// (app/helper/serve_session.h).
 struct StartRequest
 {
     QString interfaceName; // real interface name or "any"
     QString filter;
-    std::uint32_t snaplen = 262144;
+    std::uint32_t snaplen = limits::kDefaultSnaplen;
     bool promiscuous = false;
-    std::uint64_t ringBytes = 64ull << 20;
+    std::uint64_t ringBytes = limits::kDefaultRingBytes;
     QString format = QStringLiteral("pcap"); // "pcap", "pcap-us", "pcapng"
     QString outputPath;                      // opened by the helper after dropping privileges
     // Replace an existing file at outputPath (the user was asked). Key

@@ -16,12 +16,14 @@ namespace pr {
 
 class FilterLineEdit;
 
+// The panel's values (and the saved settings); defaults and bounds are the
+// engine's (pr::limits), turned into a Start by applyToStartRequest().
 struct CaptureOptionsValues
 {
     QString filter;
-    quint32 snaplen = 262144;
+    quint32 snaplen = limits::kDefaultSnaplen;
     bool promiscuous = false;
-    quint64 ringBytes = 64ull << 20;
+    quint64 ringBytes = limits::kDefaultRingBytes;
     QString format = QStringLiteral("pcap"); // "pcap", "pcap-us", "pcapng"
     QString outputDirectory;
     double stopAfterSeconds = 0; // 0: no limit (also when unchecked)
