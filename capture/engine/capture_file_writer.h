@@ -24,9 +24,6 @@ struct WriterFinalStats
 {
     std::uint64_t received = 0; // pcapng ISB isb_ifrecv
     std::uint64_t dropped = 0;  // pcapng ISB isb_ifdrop
-    // Several interfaces (WriterConfig::interfaces): the kernel's drops per
-    // interface, in IDB order. Each ISB then counts its own interface.
-    std::vector<std::uint64_t> interfaceDrops;
 };
 
 // Writes packets straight from ring memory: one batch is one writev() of
@@ -90,8 +87,11 @@ struct WriterConfig
     std::function<WriterInterface(std::int32_t ifindex)> resolveInterface; // for "any"
     // Several interfaces (pcapng only): every IDB is written up front, in this
     // order, so IDB n is the n-th interface asked for (as dumpcap -i a -i b),
-    // in every file of a set.
+    // in every file of a set. finish() then gives each ISB its own counts:
+    // the packets written for it and interfaceDrops(n), the kernel's drops on
+    // that interface's ring for this file (WriterFinalStats covers them all).
     std::vector<WriterInterface> interfaces;
+    std::function<std::uint64_t(std::size_t idb)> interfaceDrops;
 };
 
 std::unique_ptr<CaptureFileWriter> makePcapWriter(const WriterConfig& config, bool nanoseconds);

@@ -233,9 +233,9 @@ public:
                 isb.option(kOptComment, kAnyStatisticsComment, sizeof kAnyStatisticsComment - 1);
             isb.option64(kOptIsbStartTime, swapHalves(m_startNs));
             isb.option64(kOptIsbEndTime, swapHalves(endNs));
-            const std::uint64_t drops =
-                known.id < stats.interfaceDrops.size() ? stats.interfaceDrops[known.id] : 0;
             if (perInterface) {
+                const std::uint64_t drops =
+                    m_config.interfaceDrops ? m_config.interfaceDrops(known.id) : 0;
                 isb.option64(kOptIsbIfRecv, known.packets + drops);
                 isb.option64(kOptIsbIfDrop, drops);
             } else {

@@ -627,8 +627,15 @@ std::unique_ptr<CaptureFileWriter> Recorder::Impl::makeWriter(int fd)
     config.linkType = anyInterface ? kLinkTypeEthernet : fileLinkType;
     if (!interfaces.empty() && !anyInterface)
         config.singleInterface = interfaces.front();
-    if (several)
+    if (several) {
         config.interfaces = interfaces;
+        // IDB n is sources[n] (both in the order asked for).
+        config.interfaceDrops = [this](std::size_t idb) -> std::uint64_t {
+            if (idb >= sources.size())
+                return 0;
+            return sources[idb]->kernelDrops - sources[idb]->dropsAtFileStart;
+        };
+    }
     config.resolveInterface = [this](std::int32_t ifindex) { return describeInterface(ifindex); };
     switch (options.format) {
     case FileFormat::PcapNanoseconds:
@@ -849,10 +856,6 @@ WriterFinalStats Recorder::Impl::currentFileStats() const
     } else {
         stats.received = totals.packets + totals.kernelDrops;
         stats.dropped = totals.kernelDrops;
-    }
-    if (several) {
-        for (const std::unique_ptr<Source>& source : sources)
-            stats.interfaceDrops.push_back(source->kernelDrops - source->dropsAtFileStart);
     }
     return stats;
 }
