@@ -45,13 +45,7 @@ if [[ $recorders == *netsniff-ng* ]] && ! command -v netsniff-ng >/dev/null; the
     recorders=${recorders//netsniff-ng/}
 fi
 
-tag=prb$$
-ns_tx=${tag}tx
-ns_rx=${tag}rx
-veth_tx=${tag}a
-veth_rx=${tag}b
-addr_tx=198.18.0.1
-addr_rx=198.18.0.2
+source "$(dirname "$0")/veth_pair.sh"
 work=$(mktemp -d /tmp/capture-benchmark.XXXXXX)
 out=$work/out
 pids=()
@@ -65,8 +59,7 @@ cleanup() {
     for pid in "${pids[@]}"; do
         kill -KILL "$pid" 2>/dev/null
     done
-    ip netns del "$ns_tx" 2>/dev/null
-    ip netns del "$ns_rx" 2>/dev/null
+    veth_pair_delete
     mountpoint -q "$out" && umount "$out"
     rm -rf "$work"
 }
@@ -78,21 +71,7 @@ mkdir -p "$out"
 # as soon as it has been counted.
 mount -t tmpfs -o size=12g,mode=0755 tmpfs "$out"
 
-ip netns add "$ns_tx"
-ip netns add "$ns_rx"
-ip link add "$veth_tx" netns "$ns_tx" type veth peer name "$veth_rx" netns "$ns_rx"
-ip -n "$ns_tx" addr add "$addr_tx/30" dev "$veth_tx"
-ip -n "$ns_rx" addr add "$addr_rx/30" dev "$veth_rx"
-ip -n "$ns_tx" link set "$veth_tx" up
-ip -n "$ns_rx" link set "$veth_rx" up
-ip -n "$ns_tx" link set lo up
-ip -n "$ns_rx" link set lo up
-for _ in $(seq 50); do
-    [[ $(ip netns exec "$ns_rx" cat "/sys/class/net/$veth_rx/operstate") == up ]] && break
-    sleep 0.1
-done
-mac_rx=$(ip netns exec "$ns_rx" cat "/sys/class/net/$veth_rx/address")
-mac_tx=$(ip netns exec "$ns_tx" cat "/sys/class/net/$veth_tx/address")
+veth_pair_create "prb$$"
 
 # 60-byte UDP frames (64 on a wire with the FCS), varying source port.
 trafgen_conf=$work/udp64.trafgen

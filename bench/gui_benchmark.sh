@@ -25,11 +25,7 @@ cmake --build "$build" --target gui_benchmark packet-recorder-helper -j2 >/dev/n
 bench=$(realpath "$build/tests/ui_main/gui_benchmark")
 helper=$(realpath "$build/app/packet-recorder-helper")
 
-tag=prg$$
-ns_tx=${tag}tx
-ns_rx=${tag}rx
-veth_tx=${tag}a
-veth_rx=${tag}b
+source "$(dirname "$0")/veth_pair.sh"
 work=$(mktemp -d /tmp/gui-benchmark.XXXXXX)
 out=$work/out
 traffic_pid=
@@ -37,8 +33,7 @@ traffic_pid=
 cleanup() {
     set +e
     [[ -n $traffic_pid ]] && kill -INT "$traffic_pid" 2>/dev/null && wait "$traffic_pid"
-    ip netns del "$ns_tx" 2>/dev/null
-    ip netns del "$ns_rx" 2>/dev/null
+    veth_pair_delete
     mountpoint -q "$out" && umount "$out"
     rm -rf "$work"
 }
@@ -49,17 +44,7 @@ trap 'exit 130' INT TERM
 mkdir -p "$out"
 mount -t tmpfs -o size=4g,mode=0755 tmpfs "$out"
 
-ip netns add "$ns_tx"
-ip netns add "$ns_rx"
-ip link add "$veth_tx" netns "$ns_tx" type veth peer name "$veth_rx" netns "$ns_rx"
-ip -n "$ns_tx" addr add 198.18.0.1/30 dev "$veth_tx"
-ip -n "$ns_rx" addr add 198.18.0.2/30 dev "$veth_rx"
-ip -n "$ns_tx" link set "$veth_tx" up
-ip -n "$ns_rx" link set "$veth_rx" up
-ip -n "$ns_tx" link set lo up
-ip -n "$ns_rx" link set lo up
-mac_rx=$(ip netns exec "$ns_rx" cat "/sys/class/net/$veth_rx/address")
-mac_tx=$(ip netns exec "$ns_tx" cat "/sys/class/net/$veth_tx/address")
+veth_pair_create "prg$$"
 
 cat >"$work/udp64.trafgen" <<CONF
 {
