@@ -198,6 +198,12 @@ public:
         m_session.fileStarted(number, path, filesKept);
     }
 
+    void interfaceEnded(const std::string& name, const std::string& message) override
+    {
+        (void)message; // the GUI words it in the user's language
+        m_session.interfaceEnded(name);
+    }
+
     void extraFdReadable() override
     {
         // A bounded amount per wake-up, so a peer that floods the control

@@ -59,6 +59,11 @@ CaptureOptions toCaptureOptions(const StartRequest& request)
 {
     CaptureOptions options;
     options.interfaceName = request.interfaceName.toStdString();
+    // Several interfaces (validated by the decoder: names, none twice, "any"
+    // alone); one stays interfaceName alone, as before.
+    if (request.interfaceNames.size() > 1)
+        for (const QString& name : request.interfaceNames)
+            options.interfaceNames.push_back(name.toStdString());
     options.filter = request.filter.toStdString();
     options.snaplen = request.snaplen;
     options.promiscuous = request.promiscuous;
@@ -265,6 +270,20 @@ void ServeSession::fileStarted(std::uint32_t number, const std::string& path,
         return;
     }
     m_out.sendControl(encodeFileStarted(info));
+    m_out.flush();
+}
+
+void ServeSession::interfaceEnded(const std::string& name)
+{
+    if (m_state != State::Recording)
+        return;
+    m_out.log(QByteArray::fromStdString("interface " + name + " ended; the others go on"));
+    const QString qname = QString::fromStdString(name);
+    // The names came from the Start, so they are valid; one that is not
+    // would break the protocol's bounds and is only logged.
+    if (!isValidInterfaceName(name) || qname == QLatin1StringView("any"))
+        return;
+    m_out.sendControl(encodeInterfaceEnded(qname));
     m_out.flush();
 }
 

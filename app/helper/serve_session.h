@@ -94,6 +94,9 @@ public:
     // fileStarted): tells the GUI with FileStarted, queued like the other
     // control messages, never waiting for the socket.
     void fileStarted(std::uint32_t number, const std::string& path, std::uint32_t filesKept);
+    // Several interfaces: one went down or was removed and the others go on
+    // (RecorderObserver::interfaceEnded): tells the GUI with InterfaceEnded.
+    void interfaceEnded(const std::string& name);
     // The recording ended (runError: why, if it failed): sends the final
     // messages and ends the session.
     void finish(const CaptureError& runError, const CaptureTotals& totals);

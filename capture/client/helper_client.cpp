@@ -503,6 +503,9 @@ void HelperClient::Impl::handle(const proto::Message& message)
     case MessageKind::FileStarted:
         emit q->fileStarted(message.fileStarted);
         return;
+    case MessageKind::InterfaceEnded:
+        emit q->interfaceEnded(message.interfaceEnded);
+        return;
     case MessageKind::Warning:
         emit q->warningReceived(message.warning);
         return;

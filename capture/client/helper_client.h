@@ -61,6 +61,9 @@ signals:
     // A recording split into a set of files started a new file (the first
     // included): packets from now on are in info.path.
     void fileStarted(const pr::proto::FileStartedInfo& info);
+    // Several interfaces: this one went down or was removed; its packets
+    // until then are in the file and the recording goes on with the others.
+    void interfaceEnded(const QString& interfaceName);
     void warningReceived(const QString& message);
     void errorOccurred(const pr::proto::ErrorInfo& error);
     void stopped(const pr::proto::TotalsInfo& finalTotals);

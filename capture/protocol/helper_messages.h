@@ -46,7 +46,20 @@ struct StartRequest
     std::uint64_t splitBytes = 0;
     std::uint32_t splitSeconds = 0;
     std::uint32_t keepFiles = 0;
+    // Several interfaces into one pcapng file (pr::CaptureOptions::
+    // interfaceNames), one IDB each in this order. Key "interfaceNames",
+    // optional: empty (absent) means interfaceName alone, so a Start on one
+    // interface is the same bytes as before. When set, interfaceName is its
+    // first entry. Several need format "pcapng"; "any" only alone.
+    QList<QString> interfaceNames;
 };
+
+// interfaceNames, or interfaceName alone.
+inline QList<QString> startInterfaces(const StartRequest& request)
+{
+    return request.interfaceNames.isEmpty() ? QList<QString>{request.interfaceName}
+                                            : request.interfaceNames;
+}
 
 struct InterfaceEntry
 {

@@ -44,6 +44,8 @@ constexpr QLatin1StringView code("code");
 constexpr QLatin1StringView splitBytes("splitBytes");
 constexpr QLatin1StringView splitSeconds("splitSeconds");
 constexpr QLatin1StringView keepFiles("keepFiles");
+// Start, optional: several interfaces into one pcapng file.
+constexpr QLatin1StringView interfaceNames("interfaceNames");
 // FileStarted (with outputPath).
 constexpr QLatin1StringView fileNumber("fileNumber");
 constexpr QLatin1StringView filesKept("filesKept");
@@ -305,21 +307,22 @@ struct ContainerKey
     QLatin1StringView name;
     bool isMap;     // totals: a map of scalars
     int maxItems;   // entries of the list or map
-    int entryItems; // scalars per list entry (lists only)
+    int entryItems; // scalars per list entry (lists only); 0: the entries are scalars
 };
 constexpr ContainerKey kContainerKeys[] = {
     {key::records, false, kMaxPacketsPerMessage, kRecordFieldCount},
     {key::interfaces, false, kMaxInterfacesPerMessage, kInterfaceFieldCount},
+    {key::interfaceNames, false, int(limits::kMaxInterfaces), 0},
     {key::totals, true, kMaxMapEntries, 0},
 };
 
 constexpr QLatin1StringView kKnownKeys[] = {
-    key::kind,        key::version,     key::helperVersion, key::interface, key::filter,
-    key::snaplen,     key::promiscuous, key::ringBytes,     key::format,    key::outputPath,
-    key::stopSeconds, key::stopPackets, key::stopBytes,     key::linkType,  key::linkTypeName,
-    key::interfaces,  key::totals,      key::records,       key::message,   key::code,
-    key::overwrite,   key::splitBytes,  key::splitSeconds,  key::keepFiles, key::fileNumber,
-    key::filesKept,
+    key::kind,        key::version,        key::helperVersion, key::interface, key::filter,
+    key::snaplen,     key::promiscuous,    key::ringBytes,     key::format,    key::outputPath,
+    key::stopSeconds, key::stopPackets,    key::stopBytes,     key::linkType,  key::linkTypeName,
+    key::interfaces,  key::totals,         key::records,       key::message,   key::code,
+    key::overwrite,   key::splitBytes,     key::splitSeconds,  key::keepFiles, key::fileNumber,
+    key::filesKept,   key::interfaceNames,
 };
 constexpr int kKnownKeyCount = int(std::size(kKnownKeys));
 
@@ -462,7 +465,7 @@ private:
 
     bool listEntry(const QString& name, int entryItems)
     {
-        if (!m_r.isArray())
+        if (entryItems == 0 || !m_r.isArray())
             return scalar(name); // refused later: "must be an array of N"
         if (!enter(entryItems))
             return false;
@@ -569,10 +572,44 @@ bool decodeFileStarted(Fields& f, Checker& check, FileStartedInfo* info)
     return check.ok();
 }
 
+// Several interfaces (optional): 1 to kMaxInterfaces valid names, none
+// twice, "any" only alone, the first one also sent as "interface".
+bool decodeInterfaceNames(Fields& f, Checker& check, StartRequest* start)
+{
+    const QCborValue value = f.optional(key::interfaceNames);
+    if (value.isUndefined() || !check.ok())
+        return check.ok();
+    if (!value.isArray())
+        return check.fail(QStringLiteral("Field interfaceNames must be an array."));
+    const QCborArray array = value.toArray();
+    if (array.isEmpty() || array.size() > qsizetype(limits::kMaxInterfaces))
+        return check.fail(ErrorCode::OutOfRange,
+                          QStringLiteral("Field interfaceNames holds %1 names; expected 1 to %2.")
+                              .arg(array.size())
+                              .arg(limits::kMaxInterfaces));
+    QList<QString> names;
+    for (const QCborValue& item : array) {
+        QString name;
+        if (!check.interfaceName(item, key::interfaceNames, /*allowAny=*/true, &name))
+            return false;
+        if (names.contains(name))
+            return check.fail(QStringLiteral("Field interfaceNames names \"%1\" twice.").arg(name));
+        names.append(name);
+    }
+    if (names.size() > 1 && names.contains(QLatin1StringView("any")))
+        return check.fail(QStringLiteral("Field interfaceNames combines \"any\" with other "
+                                         "interfaces; \"any\" already captures them all."));
+    if (names.front() != start->interfaceName)
+        return check.fail(QStringLiteral("Field interface must be the first of interfaceNames."));
+    start->interfaceNames = std::move(names);
+    return true;
+}
+
 bool decodeStart(Fields& f, Checker& check, StartRequest* start)
 {
     check.interfaceName(f[key::interface], key::interface, /*allowAny=*/true,
                         &start->interfaceName);
+    decodeInterfaceNames(f, check, start);
     check.text(f[key::filter], key::filter, qsizetype(limits::kMaxFilterLength), &start->filter);
     std::uint64_t snaplen = 0;
     if (check.uint(f[key::snaplen], key::snaplen, limits::kMaxSnaplen, &snaplen)) {
@@ -731,6 +768,8 @@ const char* messageKindName(MessageKind kind)
         return "Stopped";
     case MessageKind::FileStarted:
         return "FileStarted";
+    case MessageKind::InterfaceEnded:
+        return "InterfaceEnded";
     }
     return "unknown";
 }
@@ -750,6 +789,7 @@ bool isSentOn(MessageKind kind, Channel channel)
     case MessageKind::Error:
     case MessageKind::Stopped:
     case MessageKind::FileStarted:
+    case MessageKind::InterfaceEnded:
         return channel == Channel::ToGui;
     }
     return false;
@@ -793,6 +833,15 @@ QByteArray encodeStart(const StartRequest& request)
         frame.uint(key::splitSeconds, request.splitSeconds);
     if (request.keepFiles != 0)
         frame.uint(key::keepFiles, request.keepFiles);
+    // Only for several interfaces: a Start on one interface reads as before.
+    if (!request.interfaceNames.isEmpty()) {
+        QCborStreamWriter& w = frame.writer();
+        w.append(key::interfaceNames);
+        w.startArray(quint64(request.interfaceNames.size()));
+        for (const QString& name : request.interfaceNames)
+            w.append(name);
+        w.endArray();
+    }
     return frame.finish();
 }
 
@@ -856,6 +905,14 @@ QByteArray encodeFileStarted(const FileStartedInfo& info)
     return frame.finish();
 }
 
+QByteArray encodeInterfaceEnded(const QString& interfaceName)
+{
+    FrameBuilder frame;
+    frame.kind(MessageKind::InterfaceEnded);
+    frame.text(key::interface, interfaceName);
+    return frame.finish();
+}
+
 QByteArray encodeWarning(const QString& message)
 {
     FrameBuilder frame;
@@ -908,6 +965,8 @@ QByteArray encodeMessage(const Message& message)
         return encodeStopped(message.totals);
     case MessageKind::FileStarted:
         return encodeFileStarted(message.fileStarted);
+    case MessageKind::InterfaceEnded:
+        return encodeInterfaceEnded(message.interfaceEnded);
     }
     return {};
 }
@@ -966,6 +1025,9 @@ bool decodePayload(QByteArrayView payload, Message* message, ErrorInfo* error)
         return true;
     case MessageKind::FileStarted:
         return decodeFileStarted(f, check, &message->fileStarted);
+    case MessageKind::InterfaceEnded:
+        return check.interfaceName(f[key::interface], key::interface, /*allowAny=*/false,
+                                   &message->interfaceEnded);
     }
     return check.fail(QStringLiteral("Unknown message kind %1.").arg(kind));
 }

@@ -15,9 +15,10 @@
 //   payload = one CBOR data item (RFC 8949): a map with text keys
 //   Each direction has its own limit on the length (see Channel):
 //     towards the helper  kMaxRequestBytes (16 KiB). The largest valid Start
-//                         is kLargestStartBytes = 8431 bytes (computed below
+//                         is kLargestStartBytes = 8703 bytes (computed below
 //                         from the field bounds: a 4096-byte filter and a
-//                         4096-byte path are most of it); the rest is room
+//                         4096-byte path are most of it; 16
+//                         interface names add 272); the rest is room
 //                         for fields appended later without a new limit.
 //     towards the GUI     kMaxMessageBytes (1 MiB): Packets carry up to
 //                         kMaxPacketsPerMessage records.
@@ -29,8 +30,9 @@
 //
 // Shape (checked by a streaming walk before any value is built)
 //   The payload is one map of at most kMaxMapEntries entries with text keys
-//   (<= kMaxKeyBytes). Only "records", "interfaces" (arrays of arrays) and
-//   "totals" (a map of scalars) hold containers, so nesting is at most
+//   (<= kMaxKeyBytes). Only "records", "interfaces" (arrays of arrays),
+//   "interfaceNames" (an array of text) and "totals" (a map of scalars)
+//   hold containers, so nesting is at most
 //   kMaxNestingDepth = 3 (map, list, entry); arrays hold at most their
 //   documented counts. Every other value, unknown keys included, must be a
 //   scalar (integer, text, bytes, bool, float, null): an unknown key holding
@@ -64,7 +66,12 @@
 //                         "splitSeconds" uint in [kMinSplitSeconds,
 //                         kMaxSplitSeconds] (a new file at whichever comes
 //                         first), "keepFiles" uint <= kMaxKeepFiles (delete
-//                         the oldest beyond it; only with a split)
+//                         the oldest beyond it; only with a split);
+//                         several interfaces into one pcapng file:
+//                         "interfaceNames" array of 1 to kMaxInterfaces
+//                         names, each checked like "interface", none twice,
+//                         "any" only alone, the first equal to "interface"
+//                         (absent: "interface" alone; never sent for one)
 //   Started  (helper)     "linkType" uint, "linkTypeName" text, "outputPath" text,
 //                         "interfaces" array of [ifindex int, name text, linkType uint]
 //   Totals   (helper)     "totals" map (see below); about every 100 ms. When the
@@ -83,6 +90,10 @@
 //                         for every file of the set, the first included (after
 //                         Started); Packets after it carry offsets in that file.
 //                         The path follows dumpcap's PREFIX_NNNNN_YYYYmmddHHMMSS.EXT.
+//   InterfaceEnded (helper) "interface" text (a valid name). Several
+//                         interfaces: this one went down or was removed, its
+//                         packets until then are in the file, the others go
+//                         on. When the last one goes, Error{InterfaceDown}.
 //   Warning  (helper)     "message" text
 //   Error    (helper)     "code" uint (an ErrorCode), "message" text (a sentence)
 //   Stop     (GUI)        no fields: finish the file and answer Stopped
@@ -101,7 +112,8 @@
 //   GUI: Hello, Start, then Stop (the only kinds the helper accepts; any
 //   other kind towards the helper is a protocol error) (or closes the socket: the helper treats end
 //   of file as Stop, and also gets SIGTERM through PR_SET_PDEATHSIG).
-//   Helper: Hello, Started or Error, then Totals/Packets/FileStarted/Warning,
+//   Helper: Hello, Started or Error, then Totals/Packets/FileStarted/
+//   InterfaceEnded/Warning,
 //   then Stopped.
 //   After an Error the helper exits; a malformed message during recording
 //   also ends it (Error, then Stopped, the file complete).
@@ -131,7 +143,7 @@ inline constexpr int kMaxPacketsPerMessage = 4096;
 inline constexpr int kMaxInterfacesPerMessage = 1024;
 inline constexpr int kMaxTextBytes = 4096; // Warning/Error messages, link type names
 inline constexpr int kMaxNestingDepth = 3;
-inline constexpr int kMaxMapEntries = 64; // the totals map has 22 keys, Start 15
+inline constexpr int kMaxMapEntries = 64; // the totals map has 22 keys, Start 17
 inline constexpr int kMaxKeyBytes = 64;
 
 // Which way a frame travels: each way has its own size limit and kinds.
@@ -177,8 +189,10 @@ inline constexpr std::uint32_t kLargestStartBytes =
     + detail::textItem(9) + detail::kAnyUint                            // stopBytes
     + detail::textItem(10) + detail::cborHead(limits::kMaxSplitBytes)   // splitBytes
     + detail::textItem(12) + detail::cborHead(limits::kMaxSplitSeconds) // splitSeconds
-    + detail::textItem(9) + detail::cborHead(limits::kMaxKeepFiles);    // keepFiles
-static_assert(kLargestStartBytes == 8431, "update the number in the Framing comment");
+    + detail::textItem(9) + detail::cborHead(limits::kMaxKeepFiles)     // keepFiles
+    + detail::textItem(14) + detail::cborHead(limits::kMaxInterfaces)   // interfaceNames
+    + std::uint32_t(limits::kMaxInterfaces) * detail::textItem(15);     // ...each one
+static_assert(kLargestStartBytes == 8703, "update the number in the Framing comment");
 static_assert(kLargestStartBytes <= kMaxRequestBytes);
 
 enum class MessageKind : std::uint8_t
@@ -193,6 +207,7 @@ enum class MessageKind : std::uint8_t
     Stop = 8,
     Stopped = 9,
     FileStarted = 10,
+    InterfaceEnded = 11,
 };
 
 const char* messageKindName(MessageKind kind);
@@ -217,6 +232,7 @@ struct Message
     QString warning;
     ErrorInfo error;
     FileStartedInfo fileStarted;
+    QString interfaceEnded; // the interface's name
 };
 
 // The version of this build ("0.1.0"), sent as Hello.helperVersion.
@@ -230,6 +246,8 @@ QByteArray encodeTotals(const TotalsInfo& totals);
 // records.size() must be <= kMaxPacketsPerMessage; split larger batches.
 QByteArray encodePackets(const QList<PacketRecord>& records);
 QByteArray encodeFileStarted(const FileStartedInfo& info);
+// Several interfaces: interfaceName went away, the others go on.
+QByteArray encodeInterfaceEnded(const QString& interfaceName);
 QByteArray encodeWarning(const QString& message);
 QByteArray encodeError(const ErrorInfo& error);
 QByteArray encodeStop();

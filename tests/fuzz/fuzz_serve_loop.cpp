@@ -8,7 +8,7 @@
 //   byte 0    what the fake recorder's start returns: CaptureErrorCode(b % 12)
 //             (0, None, is success)
 //   byte 1    how many interfaces a successful start reports (b % 4)
-//   op % 13   0 raw chunk: 2 bytes big-endian length, then that many bytes
+//   op % 15   0 raw chunk: 2 bytes big-endian length, then that many bytes
 //             1 Hello: version byte (0: kProtocolVersion), split byte
 //             2 Start: variant byte, split byte
 //             3 Stop: split byte          4 Warning (a helper kind): split byte
@@ -19,6 +19,11 @@
 //             11 an oversize length prefix: extra byte, then 16 bytes of it
 //             12 a file of the set started: number byte, kept byte, path byte
 //                (0: a path the protocol cannot carry)
+//             13 an interface of several ended: name byte (0: "any", which
+//                serve only logs; else eth<b % 4>)
+//             14 Start on several interfaces: count byte (1 + (b & 0x1f) %
+//                (kMaxInterfaces + 1) names eth0..; 0x40: the last is "any";
+//                0x80: the last repeats the first), split byte
 //   split byte: 0 feeds the frame whole; otherwise the frame is cut after
 //   (b & 0x7f) % size bytes and, with 0x80, the rest is never sent.
 // The input's end is the GUI closing the channel.
@@ -28,7 +33,8 @@
 // - every frame the session hands to its output is exactly one message the
 //   GUI's decoder (MessageReader(Channel::ToGui)) reads, and so is the whole
 //   output read as one stream;
-// - the output is Hello, then Started or Error, then Totals/Warning/FileStarted, then
+// - the output is Hello, then Started or Error, then Totals/Warning/FileStarted/
+//   InterfaceEnded, then
 //   Stopped: at most one Hello, Started and Stopped, Started only after a
 //   valid Hello and Start that the fake recorder accepted, Stopped only after
 //   Started and last; nothing but Totals, Warning and the run's Error and
@@ -46,6 +52,7 @@
 #include "capture/engine/interface_info.h"
 #include "capture/protocol/helper_protocol.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -134,6 +141,17 @@ public:
                                                  set.maxFileSeconds <= limits::kMaxSplitSeconds)) &&
                     set.keepFiles <= limits::kMaxKeepFiles && (set.keepFiles == 0 || set.splits()),
                 "the file set is within the bounds");
+        if (!options.interfaceNames.empty()) {
+            require(options.interfaceNames.size() >= 2 &&
+                        options.interfaceNames.size() <= limits::kMaxInterfaces &&
+                        options.interfaceNames.front() == options.interfaceName,
+                    "several interfaces: 2 to kMaxInterfaces, the first one the interface");
+            for (const std::string& name : options.interfaceNames)
+                require(name != "any" && isValidInterfaceName(name) &&
+                            std::count(options.interfaceNames.begin(), options.interfaceNames.end(),
+                                       name) == 1,
+                        "several interfaces: valid names, none twice, no any");
+        }
         if (m_startResult != CaptureErrorCode::None)
             return {m_startResult, "The fake recorder refused."};
         started->linkType = kLinkTypeEthernet;
@@ -381,6 +399,7 @@ void checkStream(const QByteArray& stream, const Model& model, const FakeRecorde
         case MessageKind::Totals:
         case MessageKind::Warning:
         case MessageKind::FileStarted:
+        case MessageKind::InterfaceEnded:
             require(starteds == 1, "Totals, FileStarted and Warnings only during a recording");
             break;
         case MessageKind::Error:
@@ -395,7 +414,7 @@ void checkStream(const QByteArray& stream, const Model& model, const FakeRecorde
             require(false, "only helper kinds reach the GUI");
         }
         if (m.kind != MessageKind::Totals && m.kind != MessageKind::Warning &&
-            m.kind != MessageKind::FileStarted)
+            m.kind != MessageKind::FileStarted && m.kind != MessageKind::InterfaceEnded)
             seen.push_back(
                 {m.kind, m.kind == MessageKind::Error ? m.error.code : ErrorCode::Unknown});
     }
@@ -420,7 +439,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bool finished = false;
 
     while (!in.atEnd() && !finished && session.state() != ServeSession::State::Ended) {
-        switch (in.byte() % 13) {
+        switch (in.byte() % 15) {
         case 0: {
             const std::size_t length = std::size_t(in.byte()) << 8 | in.byte();
             driver.feed(in.bytes(length));
@@ -496,6 +515,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                 path == 0 ? std::string("relative.pcap")
                                           : "/tmp/x_" + std::to_string(number) + ".pcap",
                                 kept);
+            break;
+        }
+        case 13: { // the recorder reports an interface gone, sent on only while recording
+            const std::uint8_t name = in.byte();
+            session.interfaceEnded(name == 0 ? std::string("any")
+                                             : "eth" + std::to_string(name % 4));
+            break;
+        }
+        case 14: {
+            const std::uint8_t v = in.byte();
+            StartRequest request = startVariant(0x08); // lo, pcapng
+            const int count = 1 + (v & 0x1f) % int(limits::kMaxInterfaces + 1);
+            for (int i = 0; i < count; ++i)
+                request.interfaceNames.append(QStringLiteral("eth%1").arg(i));
+            if (v & 0x40)
+                request.interfaceNames.back() = QStringLiteral("any");
+            if ((v & 0x80) && count > 1)
+                request.interfaceNames.back() = request.interfaceNames.front();
+            request.interfaceName = request.interfaceNames.front();
+            driver.feedFrame(encodeStart(request), in.byte());
             break;
         }
         }

@@ -81,6 +81,18 @@ StartRequest fuzzedStart(FuzzedDataProvider& in)
     r.splitSeconds =
         std::uint32_t(limit(pr::limits::kMinSplitSeconds, pr::limits::kMaxSplitSeconds));
     r.keepFiles = std::uint32_t(limit(1, pr::limits::kMaxKeepFiles));
+    // Several interfaces: usually none, else up to one beyond the limit, from
+    // the same names (so duplicates and "any" among others happen), the
+    // first usually the interface.
+    if (in.ConsumeIntegralInRange(0, 3) == 0) {
+        const int count = in.ConsumeIntegralInRange(0, int(pr::limits::kMaxInterfaces) + 1);
+        for (int i = 0; i < count; ++i)
+            r.interfaceNames.append(in.ConsumeBool()
+                                        ? QStringLiteral("eth%1").arg(i)
+                                        : QString::fromLatin1(in.PickValueInArray(kNames)));
+        if (!r.interfaceNames.isEmpty() && in.ConsumeBool())
+            r.interfaceName = r.interfaceNames.front();
+    }
     return r;
 }
 
@@ -116,6 +128,18 @@ void checkStart(const StartRequest& r)
     require(r.keepFiles <= pr::limits::kMaxKeepFiles &&
                 (r.keepFiles == 0 || r.splitBytes != 0 || r.splitSeconds != 0),
             "Start.keepFiles bounded, only with a split");
+    if (!r.interfaceNames.isEmpty()) {
+        require(r.interfaceNames.size() <= qsizetype(pr::limits::kMaxInterfaces) &&
+                    r.interfaceNames.front() == r.interfaceName,
+                "Start.interfaceNames bounded, the first one the interface");
+        for (const QString& each : r.interfaceNames) {
+            const QByteArray n = each.toUtf8();
+            require(n.size() <= 15 && pr::isValidInterfaceName(n.toStdString()) &&
+                        r.interfaceNames.count(each) == 1 &&
+                        (n != "any" || r.interfaceNames.size() == 1),
+                    "Start.interfaceNames valid, none twice, any only alone");
+        }
+    }
 }
 
 // What serve does with the messages it decodes (app/helper/serve_command.cpp).
@@ -221,8 +245,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             frame = encodeStop();
             break;
         case 4: // a kind only the helper sends
-            if (in.ConsumeBool())
+            if (const int helperKind = in.ConsumeIntegralInRange(0, 2); helperKind == 0)
                 frame = encodeWarning(fuzzedText(in, 100));
+            else if (helperKind == 2)
+                frame = encodeInterfaceEnded(QStringLiteral("eth1"));
             else
                 frame = encodeFileStarted({in.ConsumeIntegral<std::uint32_t>(),
                                            QStringLiteral("/tmp/x_00001_20260101000000.pcap"),

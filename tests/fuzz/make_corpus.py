@@ -192,7 +192,7 @@ def pcapng_file(frames, link_type):
 
 # fuzz_serve_loop's operations (tests/fuzz/fuzz_serve_loop.cpp).
 (RAW, HELLO, START, STOP, WARNING, TICK, RUN_ENDS, EOF, TIMEOUT, GONE, NOT_SHOWN, OVERSIZE,
- FILE_STARTED) = range(13)
+ FILE_STARTED, INTERFACE_ENDED, START_SEVERAL) = range(15)
 VALID_HELLO = [HELLO, 0, 0]
 VALID_START = [START, 0, 0]  # lo, pcap, /tmp/x.pcap
 
@@ -232,6 +232,15 @@ def serve_loop_seeds():
                                         FILE_STARTED, 5, 3, 0, STOP, 0, RUN_ENDS, 0],
         "keep-without-split": ok + VALID_HELLO + [START, 0x40, 0],
         "file-started-in-handshake": ok + VALID_HELLO + [FILE_STARTED, 1, 1, 1] + VALID_START,
+        # START_SEVERAL 1: eth0 and eth1 into pcapng; eth1 goes away.
+        "several-interfaces": [0, 2] + VALID_HELLO + [START_SEVERAL, 1, 0, TICK, 0, 5, 1,
+                                                      INTERFACE_ENDED, 1, TICK, 0, 5, 2,
+                                                      STOP, 0, RUN_ENDS, 0],
+        "several-any-among-them": ok + VALID_HELLO + [START_SEVERAL, 0x41, 0],
+        "several-twice": ok + VALID_HELLO + [START_SEVERAL, 0x82, 0],
+        "several-too-many": ok + VALID_HELLO + [START_SEVERAL, 16, 0],
+        "several-chunked": ok + VALID_HELLO + [START_SEVERAL, 15, 0x9, STOP, 0],
+        "interface-ended-in-handshake": ok + VALID_HELLO + [INTERFACE_ENDED, 1] + VALID_START,
     }
     for code in range(1, 12):
         seeds["start-fails-%d" % code] = [code, 0] + VALID_HELLO + VALID_START + [STOP, 0]

@@ -160,6 +160,25 @@ inline QList<Sample> samples()
     add(QStringLiteral("file-started"), m);
     m.fileStarted = {1, QStringLiteral("/tmp/ring_00001_20260101115000.pcapng"), 1};
     add(QStringLiteral("file-started-first"), m);
+
+    // Several interfaces into one pcapng file.
+    m = Message();
+    m.kind = MessageKind::Start;
+    m.start.interfaceName = QStringLiteral("lo");
+    m.start.interfaceNames = {QStringLiteral("lo"), QStringLiteral("prdummy0")};
+    m.start.format = QStringLiteral("pcapng");
+    m.start.outputPath = QStringLiteral("/tmp/two.pcapng");
+    add(QStringLiteral("start-interfaces"), m);
+    m.start.interfaceNames.clear();
+    for (std::size_t i = 0; i < pr::limits::kMaxInterfaces; ++i)
+        m.start.interfaceNames.append(QStringLiteral("veth%1").arg(i));
+    m.start.interfaceName = m.start.interfaceNames.front();
+    add(QStringLiteral("start-interfaces-max"), m);
+
+    m = Message();
+    m.kind = MessageKind::InterfaceEnded;
+    m.interfaceEnded = QStringLiteral("prdummy0");
+    add(QStringLiteral("interface-ended"), m);
     return out;
 }
 

@@ -45,7 +45,8 @@ bool sameStart(const StartRequest& a, const StartRequest& b)
            a.outputPath == b.outputPath && a.stopAfterSeconds == b.stopAfterSeconds &&
            a.stopAfterPackets == b.stopAfterPackets && a.stopAfterBytes == b.stopAfterBytes &&
            a.overwrite == b.overwrite && a.splitBytes == b.splitBytes &&
-           a.splitSeconds == b.splitSeconds && a.keepFiles == b.keepFiles;
+           a.splitSeconds == b.splitSeconds && a.keepFiles == b.keepFiles &&
+           a.interfaceNames == b.interfaceNames;
 }
 
 bool sameStarted(const StartedInfo& a, const StartedInfo& b)
@@ -114,6 +115,10 @@ StartRequest largestStart()
     r.splitBytes = pr::limits::kMaxSplitBytes;
     r.splitSeconds = pr::limits::kMaxSplitSeconds;
     r.keepFiles = pr::limits::kMaxKeepFiles;
+    // kMaxInterfaces names of 15 bytes, the first one the interface.
+    for (std::size_t i = 0; i < pr::limits::kMaxInterfaces; ++i)
+        r.interfaceNames.append(QStringLiteral("abcdefghijklm%1").arg(i, 2, 10, QLatin1Char('0')));
+    r.interfaceName = r.interfaceNames.front();
     return r;
 }
 
@@ -157,6 +162,7 @@ private slots:
     void corpusSeedsDecode();
     void splitOffIsNotSent();
     void fileStartedNeverToHelper();
+    void oneInterfaceIsNotAList();
 };
 
 void TestHelperProtocol::roundTrip_data()
@@ -231,6 +237,9 @@ void TestHelperProtocol::roundTrip()
         QCOMPARE(out.fileStarted.number, in.fileStarted.number);
         QCOMPARE(out.fileStarted.path, in.fileStarted.path);
         QCOMPARE(out.fileStarted.filesKept, in.fileStarted.filesKept);
+        break;
+    case MessageKind::InterfaceEnded:
+        QCOMPARE(out.interfaceEnded, in.interfaceEnded);
         break;
     }
 }
@@ -362,6 +371,43 @@ void TestHelperProtocol::rejects_data()
         m.insert(QStringLiteral("keepFiles"), 2);
         QTest::newRow("keep files with both splits 0") << frame(QCborValue(m).toCbor()) << range;
     }
+
+    // Several interfaces: 1 to kMaxInterfaces valid names, none twice, "any"
+    // only alone, the first one the "interface".
+    auto startNames = [](const QCborArray& names) {
+        QCborMap m = validStartMap();
+        m.insert(QStringLiteral("interfaceNames"), names);
+        if (!names.isEmpty() && names.first().isString())
+            m.insert(QStringLiteral("interface"), names.first());
+        return frame(QCborValue(m).toCbor());
+    };
+    QTest::newRow("interfaces empty") << startNames({}) << range;
+    {
+        QCborArray many;
+        for (int i = 0; i <= int(kMaxInterfaces); ++i)
+            many.append(QStringLiteral("eth%1").arg(i));
+        QTest::newRow("interfaces above max") << startNames(many) << protocol;
+    }
+    QTest::newRow("interfaces twice") << startNames({"lo", "eth0", "lo"}) << protocol;
+    QTest::newRow("interfaces any with others") << startNames({"lo", "any"}) << protocol;
+    QTest::newRow("interfaces any first") << startNames({"any", "lo"}) << protocol;
+    QTest::newRow("interfaces bad name")
+        << startNames({"lo", "../etc"}) << int(ErrorCode::UnknownInterface);
+    QTest::newRow("interfaces name too long") << startNames({"lo", "abcdefghijklmnop"}) << range;
+    QTest::newRow("interfaces entry not text") << startNames({"lo", 7}) << protocol;
+    QTest::newRow("interfaces entry an array")
+        << startNames({"lo", QCborArray{"eth0"}}) << protocol;
+    QTest::newRow("interfaces as text") << startWith("interfaceNames", "lo,eth0") << protocol;
+    QTest::newRow("interfaces first not the interface")
+        << startWith("interfaceNames", QCborArray{"eth0", "lo"}) << protocol;
+    QTest::newRow("interface ended bad name")
+        << frame(QCborValue(
+                     QCborMap{{"kind", int(MessageKind::InterfaceEnded)}, {"interface", "a/b"}})
+                     .toCbor())
+        << int(ErrorCode::UnknownInterface);
+    QTest::newRow("interface ended without name")
+        << frame(QCborValue(QCborMap{{"kind", int(MessageKind::InterfaceEnded)}}).toCbor())
+        << protocol;
 
     auto fileStarted = [](const QCborValue& number, const QCborValue& path,
                           const QCborValue& kept) {
@@ -688,6 +734,19 @@ void TestHelperProtocol::splitOffIsNotSent()
     const QByteArray split = encodeStart(r);
     QVERIFY(split.contains("splitSeconds") && split.contains("keepFiles"));
     QVERIFY(!split.contains("splitBytes"));
+}
+
+// One interface: no interfaceNames key, the bytes of a Start as before.
+void TestHelperProtocol::oneInterfaceIsNotAList()
+{
+    StartRequest r = test::samples()[2].message.start;
+    const QByteArray plain = encodeStart(r);
+    QVERIFY(!plain.contains("interfaceNames"));
+    r.interfaceNames = {r.interfaceName, QStringLiteral("prdummy0")};
+    const QByteArray several = encodeStart(r);
+    QVERIFY(several.contains("interfaceNames"));
+    QVERIFY(!isSentOn(MessageKind::InterfaceEnded, Channel::ToHelper));
+    QVERIFY(isSentOn(MessageKind::InterfaceEnded, Channel::ToGui));
 }
 
 void TestHelperProtocol::fileStartedNeverToHelper()
