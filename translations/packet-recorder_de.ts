@@ -12,10 +12,6 @@
         <translation>Netzwerkverkehr in pcap-Dateien aufzeichnen.</translation>
     </message>
     <message>
-        <source>Interface to record on (&quot;any&quot; for all).</source>
-        <translation>Schnittstelle für die Aufzeichnung („any“ für alle).</translation>
-    </message>
-    <message>
         <source>interface</source>
         <translation>Schnittstelle</translation>
     </message>
@@ -122,6 +118,26 @@
     <message>
         <source>Invalid snapshot length &quot;%1&quot;: use %2 to %3.</source>
         <translation>Ungültige Mitschnittlänge „%1“: %2 bis %3 verwenden.</translation>
+    </message>
+    <message>
+        <source>Interface to record on (&quot;any&quot; for all); repeat it to record several into one pcapng file.</source>
+        <translation>Schnittstelle für die Aufzeichnung („any“ für alle); mehrfach angeben, um mehrere in eine pcapng-Datei aufzuzeichnen.</translation>
+    </message>
+    <message>
+        <source>-i is given %1 times: at most %2 interfaces at once.</source>
+        <translation>-i ist %1-mal angegeben: höchstens %2 Schnittstellen gleichzeitig.</translation>
+    </message>
+    <message>
+        <source>-i %1 is given twice.</source>
+        <translation>-i %1 ist zweimal angegeben.</translation>
+    </message>
+    <message>
+        <source>-i any records every interface: it cannot be combined with other interfaces.</source>
+        <translation>-i any zeichnet alle Schnittstellen auf und lässt sich nicht mit anderen Schnittstellen kombinieren.</translation>
+    </message>
+    <message>
+        <source>A pcap file holds one interface: use -F pcapng to record several.</source>
+        <translation>Eine pcap-Datei enthält nur eine Schnittstelle: Verwenden Sie -F pcapng, um mehrere aufzuzeichnen.</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +1972,34 @@ Zum Starten die Passwortabfrage beantworten.</translation>
         <source>The recording is split into numbered files: %1, %2, … in %3.</source>
         <extracomment>%1 and %2 are the first two file names of a split recording (number and start time), %3 the folder</extracomment>
         <translation>Die Aufzeichnung wird in nummerierte Dateien aufgeteilt: %1, %2, … in %3.</translation>
+    </message>
+    <message>
+        <source>There are no interfaces named %1.</source>
+        <translation>Es gibt keine Schnittstellen namens %1.</translation>
+    </message>
+    <message>
+        <source>One of the interfaces %1 is gone.</source>
+        <extracomment>%1 lists the interfaces (&quot;eth0 and eth1&quot;); the helper&apos;s sentence follows</extracomment>
+        <translation>Eine der Schnittstellen %1 ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>The interfaces %1 all went down or were removed; the file keeps their packets until then.</source>
+        <translation>Die Schnittstellen %1 sind alle deaktiviert oder entfernt worden; die Datei enthält ihre Pakete bis dahin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A pcap file holds one interface: choose pcapng in Options to record %n interfaces into one file, or select only one.</source>
+        <translation>
+            <numerusform>Eine pcap-Datei enthält nur eine Schnittstelle: Wählen Sie pcapng in den Optionen, um %n Schnittstelle in eine Datei aufzuzeichnen, oder wählen Sie nur eine aus.</numerusform>
+            <numerusform>Eine pcap-Datei enthält nur eine Schnittstelle: Wählen Sie pcapng in den Optionen, um %n Schnittstellen in eine Datei aufzuzeichnen, oder wählen Sie nur eine aus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording of %1 ended: the interface went down or was removed; the others go on.</source>
+        <translation>Die Aufzeichnung von %1 ist beendet: Die Schnittstelle wurde deaktiviert oder entfernt; die anderen laufen weiter.</translation>
+    </message>
+    <message>
+        <source>Interface: %1</source>
+        <translation>Schnittstelle: %1</translation>
     </message>
 </context>
 <context>

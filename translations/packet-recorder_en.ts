@@ -12,10 +12,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Interface to record on (&quot;any&quot; for all).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>interface</source>
         <translation type="unfinished"></translation>
     </message>
@@ -121,6 +117,26 @@
     </message>
     <message>
         <source>Invalid snapshot length &quot;%1&quot;: use %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface to record on (&quot;any&quot; for all); repeat it to record several into one pcapng file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-i is given %1 times: at most %2 interfaces at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-i %1 is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-i any records every interface: it cannot be combined with other interfaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pcap file holds one interface: use -F pcapng to record several.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1952,6 +1968,34 @@ Answer the password prompt to start.</source>
     <message>
         <source>The recording is split into numbered files: %1, %2, … in %3.</source>
         <extracomment>%1 and %2 are the first two file names of a split recording (number and start time), %3 the folder</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no interfaces named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of the interfaces %1 is gone.</source>
+        <extracomment>%1 lists the interfaces (&quot;eth0 and eth1&quot;); the helper&apos;s sentence follows</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interfaces %1 all went down or were removed; the file keeps their packets until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A pcap file holds one interface: choose pcapng in Options to record %n interfaces into one file, or select only one.</source>
+        <translation>
+            <numerusform>A pcap file holds one interface: choose pcapng in Options to record %n interface into one file, or select only one.</numerusform>
+            <numerusform>A pcap file holds one interface: choose pcapng in Options to record %n interfaces into one file, or select only one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording of %1 ended: the interface went down or was removed; the others go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

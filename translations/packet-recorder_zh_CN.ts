@@ -12,10 +12,6 @@
         <translation>将网络流量录制到 pcap 文件。</translation>
     </message>
     <message>
-        <source>Interface to record on (&quot;any&quot; for all).</source>
-        <translation>要录制的接口（“any” 表示全部）。</translation>
-    </message>
-    <message>
         <source>interface</source>
         <translation>接口</translation>
     </message>
@@ -122,6 +118,26 @@
     <message>
         <source>Invalid snapshot length &quot;%1&quot;: use %2 to %3.</source>
         <translation>无效的快照长度“%1”：请使用 %2 到 %3。</translation>
+    </message>
+    <message>
+        <source>Interface to record on (&quot;any&quot; for all); repeat it to record several into one pcapng file.</source>
+        <translation>要记录的接口（“any”表示全部）；重复此选项可将多个接口记录到同一个 pcapng 文件中。</translation>
+    </message>
+    <message>
+        <source>-i is given %1 times: at most %2 interfaces at once.</source>
+        <translation>-i 给出了 %1 次：最多同时记录 %2 个接口。</translation>
+    </message>
+    <message>
+        <source>-i %1 is given twice.</source>
+        <translation>-i %1 给出了两次。</translation>
+    </message>
+    <message>
+        <source>-i any records every interface: it cannot be combined with other interfaces.</source>
+        <translation>-i any 会记录所有接口，不能与其他接口同时使用。</translation>
+    </message>
+    <message>
+        <source>A pcap file holds one interface: use -F pcapng to record several.</source>
+        <translation>pcap 文件只能包含一个接口：要记录多个接口，请使用 -F pcapng。</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +1961,33 @@ Answer the password prompt to start.</source>
         <source>The recording is split into numbered files: %1, %2, … in %3.</source>
         <extracomment>%1 and %2 are the first two file names of a split recording (number and start time), %3 the folder</extracomment>
         <translation>录制将拆分为编号文件：%1、%2、…，位于 %3。</translation>
+    </message>
+    <message>
+        <source>There are no interfaces named %1.</source>
+        <translation>没有名为 %1 的接口。</translation>
+    </message>
+    <message>
+        <source>One of the interfaces %1 is gone.</source>
+        <extracomment>%1 lists the interfaces (&quot;eth0 and eth1&quot;); the helper&apos;s sentence follows</extracomment>
+        <translation>接口 %1 中有一个已不存在。</translation>
+    </message>
+    <message>
+        <source>The interfaces %1 all went down or were removed; the file keeps their packets until then.</source>
+        <translation>接口 %1 均已停用或被移除；文件保留了此前记录的数据包。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A pcap file holds one interface: choose pcapng in Options to record %n interfaces into one file, or select only one.</source>
+        <translation>
+            <numerusform>pcap 文件只能包含一个接口：请在“选项”中选择 pcapng，将这 %n 个接口记录到同一个文件中，或只选择一个接口。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording of %1 ended: the interface went down or was removed; the others go on.</source>
+        <translation>%1 的记录已结束：该接口已停用或被移除；其他接口继续记录。</translation>
+    </message>
+    <message>
+        <source>Interface: %1</source>
+        <translation>接口：%1</translation>
     </message>
 </context>
 <context>

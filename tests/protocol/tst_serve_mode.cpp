@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -197,6 +198,7 @@ public:
     QList<ErrorInfo> errors;
     QList<QString> warnings;
     QList<FileStartedInfo> filesStarted;
+    QList<QString> interfacesEnded;
     // How many packet records had arrived when each FileStarted came.
     QList<qsizetype> packetsBeforeFile;
 
@@ -211,6 +213,8 @@ private:
             errors.append(m.error);
         else if (m.kind == MessageKind::Warning)
             warnings.append(m.warning);
+        else if (m.kind == MessageKind::InterfaceEnded)
+            interfacesEnded.append(m.interfaceEnded);
         else if (m.kind == MessageKind::FileStarted) {
             filesStarted.append(m.fileStarted);
             packetsBeforeFile.append(packets.size());
@@ -328,6 +332,7 @@ private slots:
     void slowReaderLosesRecordsNotPackets();
     void splitsIntoAFileSet_data();
     void splitsIntoAFileSet();
+    void recordsSeveralInterfaces();
     void headIsTheFileRecord_data();
     void headIsTheFileRecord();
 
@@ -371,7 +376,7 @@ bool TestServeMode::startRecording(Helper& helper, const StartRequest& request,
     }
     if (started)
         *started = m.started;
-    if (request.interfaceName != QLatin1StringView("lo"))
+    if (request.interfaceName != QLatin1StringView("lo") || !request.interfaceNames.isEmpty())
         return m.started.outputPath == request.outputPath;
     return m.started.linkType == 1 && m.started.linkTypeName == QLatin1StringView("EN10MB") &&
            m.started.outputPath == request.outputPath && m.started.interfaces.size() == 1 &&
@@ -917,6 +922,55 @@ void TestServeMode::headIsTheFileRecord()
         QCOMPARE(r.head, QByteArray(reinterpret_cast<const char*>(data), headLength));
     }
     QCOMPARE(pcap_next_ex(handle, &header, &data), PCAP_ERROR_BREAK);
+}
+
+// lo and a veth end into one pcapng file: Started lists both, the
+// veth end going away sends InterfaceEnded and the recording goes on with lo.
+void TestServeMode::recordsSeveralInterfaces()
+{
+    // One end of a veth pair (a kernel without the dummy driver has veth);
+    // deleting it removes both ends.
+    const QString dummy = QStringLiteral("prvs%1a").arg(::getpid() % 100000);
+    const QString peer = QStringLiteral("prvs%1b").arg(::getpid() % 100000);
+    if (QProcess::execute(QStringLiteral("ip"),
+                          {"link", "add", dummy, "type", "veth", "peer", "name", peer}) != 0)
+        QSKIP("Cannot create a veth pair here.");
+    bool dummyExists = true;
+    auto cleanup = qScopeGuard([&] {
+        if (dummyExists)
+            QProcess::execute(QStringLiteral("ip"), {"link", "del", dummy});
+    });
+    QCOMPARE(QProcess::execute(QStringLiteral("ip"), {"link", "set", dummy, "up"}), 0);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    UdpBurst udp;
+    Helper helper;
+    StartRequest request =
+        startOnLo(QDir(dir.path()).filePath(QStringLiteral("two.pcapng")), udp.port());
+    request.format = QStringLiteral("pcapng");
+    request.interfaceNames = {QStringLiteral("lo"), dummy};
+    StartedInfo started;
+    QVERIFY(startRecording(helper, request, &started));
+    QCOMPARE(started.interfaces.size(), 2);
+    QCOMPARE(started.interfaces[0].name, QStringLiteral("lo"));
+    QCOMPARE(started.interfaces[1].name, dummy);
+
+    QCOMPARE(udp.send(50, 200), 50);
+    QCOMPARE(QProcess::execute(QStringLiteral("ip"), {"link", "del", dummy}), 0);
+    dummyExists = false;
+    Message m;
+    QVERIFY(helper.receiveUntil(MessageKind::InterfaceEnded, &m, 5000));
+    QCOMPARE(m.interfaceEnded, dummy);
+    QCOMPARE(udp.send(50, 200), 50);
+    ::usleep(300 * 1000);
+    helper.send(encodeStop());
+    QVERIFY(helper.receiveUntil(MessageKind::Stopped, &m, 10000));
+    const int status = helper.waitForExit(3000);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QVERIFY2(helper.errors.isEmpty(), qPrintable(helper.errors.value(0).message));
+    QCOMPARE(m.totals.packets, std::uint64_t(100));
 }
 
 QTEST_GUILESS_MAIN(TestServeMode)

@@ -16,6 +16,7 @@ private slots:
     void helpAndVersionAreOptions();
     void ringBuffer_data();
     void ringBuffer();
+    void severalInterfaces();
 };
 
 void TestCommandLine::parses_data()
@@ -98,6 +99,16 @@ void TestCommandLine::rejects_data()
     QTest::addColumn<QString>("errorContains");
 
     QTest::newRow("unknown option") << QStringList{"--bogus"} << "bogus";
+    QTest::newRow("any with others") << QStringList{"-i", "lo", "-i", "any"} << "any";
+    QTest::newRow("interface twice") << QStringList{"-i", "lo", "-i", "lo"} << "twice";
+    QTest::newRow("several into pcap")
+        << QStringList{"-i", "lo", "-i", "eth0", "-F", "pcap"} << "pcapng";
+    {
+        QStringList many;
+        for (int i = 0; i < 17; ++i)
+            many << QStringLiteral("-i") << QStringLiteral("eth%1").arg(i);
+        QTest::newRow("too many interfaces") << many << "at most 16";
+    }
     QTest::newRow("missing value") << QStringList{"-i"} << "-i";
     QTest::newRow("unknown autostop") << QStringList{"-a", "files:3"} << "files:3";
     QTest::newRow("negative duration") << QStringList{"-a", "duration:-1"} << "duration:-1";
@@ -143,6 +154,28 @@ void TestCommandLine::ringBuffer()
     QTEST(options.splitBytes, "bytes");
     QTEST(options.splitSeconds, "seconds");
     QTEST(options.keepFiles, "files");
+}
+
+// -i repeated, as in Wireshark: all of them, in order, into pcapng.
+void TestCommandLine::severalInterfaces()
+{
+    QCommandLineParser parser;
+    pr::setUpCommandLineParser(&parser);
+    CommandLineOptions options;
+    QString error;
+    QVERIFY2(pr::parseCommandLine(&parser, {"packet-recorder", "-i", "eth1", "-i", "lo", "-k"},
+                                  &options, &error),
+             qPrintable(error));
+    QCOMPARE(options.interfaceNames, (QStringList{"eth1", "lo"}));
+    QCOMPARE(options.interfaceName, QStringLiteral("eth1"));
+    QCOMPARE(options.format, QStringLiteral("pcapng"));
+    QVERIFY(options.startImmediately);
+
+    QCommandLineParser one;
+    pr::setUpCommandLineParser(&one);
+    QVERIFY(pr::parseCommandLine(&one, {"packet-recorder", "-i", "lo"}, &options, &error));
+    QCOMPARE(options.interfaceNames, QStringList{"lo"});
+    QCOMPARE(options.format, QString());
 }
 
 void TestCommandLine::rejects()

@@ -4,6 +4,7 @@
 // closing while recording, and screenshots for a human to look at.
 #include "capture/client/helper_client.h"
 #include "ui/charts/throughput_chart.h"
+#include "ui/interfaces/interface_list_model.h"
 #include "ui/interfaces/interface_picker.h"
 #include "ui/main/app_icons.h"
 #include "ui/main/capture_status_bar.h"
@@ -147,6 +148,7 @@ private slots:
     void lockMarkOnTheRecordIcon();
     void openInWiresharkWithoutWiresharkSaysWhereTheFileIs();
     void fileSetShowsInTheStatusBar();
+    void severalInterfacesIntoOnePcapng();
 
 private:
     void configure(MainWindow* window, const QString& filter);
@@ -862,6 +864,104 @@ void TestMainWindow::fileSetShowsInTheStatusBar()
     auto* wireshark = window.findChild<QAction*>(QStringLiteral("wiresharkAction"));
     QVERIFY(wireshark && wireshark->isEnabled());
     window.packetView()->selectRow(0);
+    QVERIFY(window.close());
+}
+
+namespace {
+
+// The block types of a pcapng file in order (little-endian, as the helper
+// writes); empty when it is not one.
+QList<quint32> pcapngBlockTypes(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    QList<quint32> types;
+    qsizetype at = 0;
+    while (at + 12 <= bytes.size()) {
+        quint32 type = 0, length = 0;
+        memcpy(&type, bytes.constData() + at, 4);
+        memcpy(&length, bytes.constData() + at + 4, 4);
+        if (length < 12 || length % 4 != 0 || at + qsizetype(length) > bytes.size())
+            break;
+        types.append(type);
+        at += length;
+    }
+    return types;
+}
+
+bool runIp(const QStringList& arguments)
+{
+    return QProcess::execute(QStringLiteral("ip"), arguments) == 0;
+}
+
+} // namespace
+
+// lo and a veth end picked together: pcap is refused before anything
+// starts, pcapng records both (one IDB each), and removing the veth while
+// recording says so and goes on with lo.
+void TestMainWindow::severalInterfacesIntoOnePcapng()
+{
+    // One end of a veth pair (a kernel without the dummy driver has veth);
+    // deleting it removes both ends.
+    const QString dummy = QStringLiteral("prvw%1a").arg(::getpid() % 100000);
+    const QString peer = QStringLiteral("prvw%1b").arg(::getpid() % 100000);
+    if (!runIp({"link", "add", dummy, "type", "veth", "peer", "name", peer}))
+        QSKIP("Cannot create a veth pair here.");
+    auto removeDummy = qScopeGuard([&] { runIp({"link", "del", dummy}); });
+    QVERIFY(runIp({"addr", "add", "198.18.250.1/30", "dev", dummy}));
+    QVERIFY(runIp({"link", "set", dummy, "up"}));
+
+    MainWindow window;
+    configure(&window, QStringLiteral("udp and dst port %1").arg(testPort()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    pr::InterfacePicker* picker = window.interfacePicker();
+    picker->model()->refresh();
+    QCOMPARE(picker->setSelectedInterfaces({QStringLiteral("lo"), dummy}), QStringList{});
+    QCOMPARE(picker->selectedInterfaces().size(), 2);
+    QVERIFY(window.recordAction()->isEnabled());
+
+    // pcap (configure() chose it): refused with the sentence, nothing started.
+    window.startRecording();
+    QCOMPARE(window.state(), MainWindow::State::Idle);
+    QCOMPARE(window.messageBar()->kind(), pr::MessageBar::Kind::Warning);
+    QVERIFY2(window.messageBar()->text().contains(QLatin1String("choose pcapng in Options")),
+             qPrintable(window.messageBar()->text()));
+    QVERIFY(window.captureOptions()->isVisible());
+    saveScreenshot(&window, QStringLiteral("main_window_several_interfaces_pcap_refused.png"));
+
+    pr::CaptureOptionsValues values = window.captureOptions()->values();
+    values.format = QStringLiteral("pcapng");
+    window.captureOptions()->setValues(values);
+    QVERIFY(startAndWait(&window));
+    QLabel* state = statusField(&window, "statusState");
+    QVERIFY(state);
+    const QString both = QLocale().createSeparatedList(picker->selectedInterfaces());
+    QVERIFY2(state->text().contains(QStringLiteral("Recording on ") + both),
+             qPrintable(state->text()));
+    QCOMPARE(sendDatagrams(testPort(), 20, 100), 20);
+    QTRY_VERIFY_WITH_TIMEOUT(window.packetModel()->rowCount() >= 20, 5000);
+
+    removeDummy.dismiss();
+    QVERIFY(runIp({"link", "del", dummy}));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window.messageBar()->text().contains(QStringLiteral("Recording of %1 ended").arg(dummy)),
+        5000);
+    QCOMPARE(window.state(), MainWindow::State::Recording);
+    QCOMPARE(sendDatagrams(testPort(), 10, 100), 10);
+    QTRY_VERIFY_WITH_TIMEOUT(window.packetModel()->rowCount() >= 30, 5000);
+    saveScreenshot(&window, QStringLiteral("main_window_several_interfaces.png"));
+
+    QSignalSpy finished(&window, &MainWindow::recordingFinished);
+    window.stopRecording();
+    QVERIFY(finished.wait(15000));
+    const QList<quint32> blocks = pcapngBlockTypes(window.currentFilePath());
+    QVERIFY2(!blocks.isEmpty(), qPrintable(window.currentFilePath()));
+    QCOMPARE(blocks.count(1u), 2);   // one Interface Description Block each
+    QVERIFY(blocks.count(6u) >= 30); // the datagrams, all on lo
+    window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
     QVERIFY(window.close());
 }
 

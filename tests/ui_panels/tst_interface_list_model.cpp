@@ -62,6 +62,7 @@ private slots:
     void systemModelListsLoopbackAndAny();
     void loopbackSparklineMovesWithTraffic();
     void pickerSignalsCurrentAndActivated();
+    void pickerSelectsSeveralWithAnyAlone();
 };
 
 void TestInterfaceListModel::followsInterfacesThatComeAndGo()
@@ -272,6 +273,62 @@ void TestInterfaceListModel::pickerSignalsCurrentAndActivated()
     interfaces.removeLast();
     model.refresh();
     QVERIFY(picker.currentInterface() != QStringLiteral("eth0"));
+}
+
+// Ctrl-click adds interfaces; "any" never shares the selection; names come
+// back in the list's order; an interface that goes away leaves it.
+void TestInterfaceListModel::pickerSelectsSeveralWithAnyAlone()
+{
+    QList<InterfaceSample> interfaces = {makeInterface("lo", 1), makeInterface("eth0", 2),
+                                         makeInterface("eth1", 3)};
+    InterfaceListModel model(std::make_unique<ScriptedSampler>(&interfaces));
+    model.setAutoRefresh(false);
+    pr::InterfacePicker picker(&model);
+    picker.resize(700, 200);
+    picker.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&picker));
+    QSignalSpy changed(&picker, &pr::InterfacePicker::selectedInterfacesChanged);
+    QWidget* viewport = picker.view()->viewport();
+    const auto click = [&](const char* name, Qt::KeyboardModifiers modifiers) {
+        const int row = model.rowForName(QString::fromLatin1(name));
+        QTest::mouseClick(viewport, Qt::LeftButton, modifiers,
+                          picker.view()->visualRect(model.index(row, 0)).center());
+    };
+
+    click("eth1", {});
+    QCOMPARE(picker.selectedInterfaces(), QStringList{"eth1"});
+    click("lo", Qt::ControlModifier);
+    QCOMPARE(picker.selectedInterfaces(), (QStringList{"lo", "eth1"}));
+    QCOMPARE(changed.last().first().toStringList(), (QStringList{"lo", "eth1"}));
+    click("lo", {});
+    QCOMPARE(picker.selectedInterfaces(), QStringList{"lo"});
+    click("eth1", Qt::ShiftModifier);
+    QCOMPARE(picker.selectedInterfaces(), (QStringList{"lo", "eth0", "eth1"}));
+
+    // "any" clears the others...
+    click("any", Qt::ControlModifier);
+    QCOMPARE(picker.selectedInterfaces(), QStringList{"any"});
+    QCOMPARE(picker.view()->selectionModel()->selectedRows().size(), 1);
+    // ...and another clears "any"; Shift from "any" too.
+    click("eth0", Qt::ControlModifier);
+    QCOMPARE(picker.selectedInterfaces(), QStringList{"eth0"});
+    click("any", {});
+    click("eth0", Qt::ShiftModifier);
+    QCOMPARE(picker.selectedInterfaces(), (QStringList{"lo", "eth0"}));
+
+    QCOMPARE(picker.setSelectedInterfaces({"eth1", "lo", "nosuch"}), QStringList{"nosuch"});
+    QCOMPARE(picker.selectedInterfaces(), (QStringList{"lo", "eth1"}));
+    QCOMPARE(picker.currentInterface(), QStringLiteral("eth1"));
+    QCOMPARE(picker.setSelectedInterfaces({"eth0", "any"}), QStringList{});
+    QCOMPARE(picker.selectedInterfaces(), QStringList{"any"});
+
+    picker.setSelectedInterfaces({"eth0", "eth1"});
+    changed.clear();
+    interfaces.removeLast();
+    model.refresh();
+    QCOMPARE(picker.selectedInterfaces(), QStringList{"eth0"});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.last().first().toStringList(), QStringList{"eth0"});
 }
 
 QTEST_MAIN(TestInterfaceListModel)

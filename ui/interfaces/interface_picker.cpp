@@ -4,9 +4,12 @@
 #include "ui/interfaces/sparkline_delegate.h"
 
 #include <QHeaderView>
+#include <QItemSelection>
 #include <QItemSelectionModel>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace pr {
 
@@ -34,7 +37,7 @@ void InterfacePicker::setUpView()
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAllColumnsShowFocus(true);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setItemDelegateForColumn(InterfaceListModel::Traffic, new SparklineDelegate(m_view));
@@ -68,6 +71,104 @@ void InterfacePicker::setUpView()
                 m_lastCurrent = name;
                 emit currentInterfaceChanged(name);
             });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this](const QItemSelection& selected) {
+                keepAnyExclusive(selected);
+                const QStringList names = selectedInterfaces();
+                if (m_adjusting || names == m_lastSelected)
+                    return;
+                m_lastSelected = names;
+                emit selectedInterfacesChanged(names);
+            });
+    // Rows of interfaces that went away leave the selection without a
+    // selectionChanged.
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        const QStringList names = selectedInterfaces();
+        if (names == m_lastSelected)
+            return;
+        m_lastSelected = names;
+        emit selectedInterfacesChanged(names);
+    });
+}
+
+// "any" records every interface: it never shares the selection.
+void InterfacePicker::keepAnyExclusive(const QItemSelection& selected)
+{
+    if (m_adjusting)
+        return;
+    const int anyRow = m_model->rowForName(InterfaceListModel::kAnyName);
+    if (anyRow < 0)
+        return;
+    QItemSelectionModel* selection = m_view->selectionModel();
+    const QModelIndexList rows = selection->selectedRows();
+    if (rows.size() < 2)
+        return;
+    // "any" alone just clicked keeps "any"; anything else (a Shift range
+    // that starts at "any" included) keeps the others.
+    int justSelectedRows = 0;
+    for (const QItemSelectionRange& range : selected)
+        justSelectedRows += range.height();
+    const bool anyJustSelected =
+        justSelectedRows == 1 && selected.contains(m_model->index(anyRow, 0));
+    m_adjusting = true;
+    if (anyJustSelected) {
+        selection->select(m_model->index(anyRow, 0),
+                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    } else {
+        selection->select(m_model->index(anyRow, 0),
+                          QItemSelectionModel::Deselect | QItemSelectionModel::Rows);
+    }
+    m_adjusting = false;
+}
+
+QStringList InterfacePicker::selectedInterfaces() const
+{
+    QList<int> rows;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QStringList names;
+    for (int row : rows)
+        if (const QString name = m_model->nameAt(row); !name.isEmpty())
+            names.append(name);
+    if (names.contains(InterfaceListModel::kAnyName))
+        return {InterfaceListModel::kAnyName};
+    if (names.isEmpty() && !currentInterface().isEmpty())
+        names.append(currentInterface());
+    return names;
+}
+
+QStringList InterfacePicker::setSelectedInterfaces(const QStringList& names)
+{
+    QStringList missing;
+    QItemSelection selection;
+    int first = -1;
+    const bool any = names.contains(InterfaceListModel::kAnyName);
+    for (const QString& name : names) {
+        if (any && name != InterfaceListModel::kAnyName)
+            continue;
+        const int row = m_model->rowForName(name);
+        if (row < 0) {
+            missing.append(name);
+            continue;
+        }
+        if (first < 0)
+            first = row;
+        selection.select(m_model->index(row, 0), m_model->index(row, 0));
+    }
+    if (first < 0)
+        return missing;
+    QItemSelectionModel* model = m_view->selectionModel();
+    m_adjusting = true;
+    model->setCurrentIndex(m_model->index(first, 0), QItemSelectionModel::NoUpdate);
+    model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_adjusting = false;
+    const QStringList selected = selectedInterfaces();
+    if (selected != m_lastSelected) {
+        m_lastSelected = selected;
+        emit selectedInterfacesChanged(selected);
+    }
+    return missing;
 }
 
 QString InterfacePicker::currentInterface() const

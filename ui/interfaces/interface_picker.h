@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
+class QItemSelection;
 class QTreeView;
 
 namespace pr {
@@ -11,6 +13,10 @@ class InterfaceListModel;
 
 // The list of interfaces to record from, with state, addresses and a live
 // traffic sparkline per interface. Double-click or Enter activates one.
+// Several can be selected (Ctrl/Shift-click, as in Wireshark's capture
+// dialog) to record them into one pcapng file; "any" already covers every
+// interface, so selecting it clears the others and selecting another clears
+// it.
 class InterfacePicker : public QWidget
 {
     Q_OBJECT
@@ -20,7 +26,14 @@ public:
     explicit InterfacePicker(InterfaceListModel* model, QWidget* parent = nullptr);
 
     QString currentInterface() const;
+    // Makes name the current and only selected interface.
     void setCurrentInterface(const QString& name);
+    // The selected interfaces in the list's order ("any" alone when it is
+    // selected); the current one when nothing is selected.
+    QStringList selectedInterfaces() const;
+    // Selects exactly these (the ones the list has; "any" alone wins), the
+    // first one current. Returns the names the list does not have.
+    QStringList setSelectedInterfaces(const QStringList& names);
     // LINKTYPE_* of the current interface (EN10MB for "any" or none).
     quint32 currentLinkType() const;
 
@@ -30,13 +43,17 @@ public:
 signals:
     void currentInterfaceChanged(const QString& name);
     void interfaceActivated(const QString& name);
+    void selectedInterfacesChanged(const QStringList& names);
 
 private:
     void setUpView();
+    void keepAnyExclusive(const QItemSelection& selected);
 
     InterfaceListModel* m_model = nullptr;
     QTreeView* m_view = nullptr;
     QString m_lastCurrent;
+    QStringList m_lastSelected;
+    bool m_adjusting = false;
 };
 
 } // namespace pr

@@ -101,7 +101,9 @@ void setUpCommandLineParser(QCommandLineParser* parser)
     parser->addHelpOption();
     parser->addVersionOption();
     parser->addOptions({
-        {QStringLiteral("i"), CommandLine::tr("Interface to record on (\"any\" for all)."),
+        {QStringLiteral("i"),
+         CommandLine::tr("Interface to record on (\"any\" for all); repeat it to record "
+                         "several into one pcapng file."),
          CommandLine::tr("interface")},
         {QStringLiteral("k"), CommandLine::tr("Start recording immediately.")},
         {QStringLiteral("w"), CommandLine::tr("Write the recording to this file."),
@@ -136,7 +138,26 @@ bool parseCommandLine(QCommandLineParser* parser, const QStringList& arguments,
         *error = parser->errorText();
         return false;
     }
-    options->interfaceName = parser->value(QStringLiteral("i"));
+    options->interfaceNames = parser->values(QStringLiteral("i"));
+    options->interfaceName = options->interfaceNames.value(0);
+    if (options->interfaceNames.size() > qsizetype(limits::kMaxInterfaces)) {
+        *error = CommandLine::tr("-i is given %1 times: at most %2 interfaces at once.")
+                     .arg(options->interfaceNames.size())
+                     .arg(limits::kMaxInterfaces);
+        return false;
+    }
+    for (const QString& name : options->interfaceNames) {
+        if (options->interfaceNames.count(name) > 1) {
+            *error = CommandLine::tr("-i %1 is given twice.").arg(name);
+            return false;
+        }
+    }
+    if (options->interfaceNames.size() > 1 &&
+        options->interfaceNames.contains(QLatin1String("any"))) {
+        *error = CommandLine::tr("-i any records every interface: it cannot be combined with "
+                                 "other interfaces.");
+        return false;
+    }
     options->startImmediately = parser->isSet(QStringLiteral("k"));
     options->outputFile = parser->value(QStringLiteral("w"));
     options->filter = parser->value(QStringLiteral("f"));
@@ -151,8 +172,15 @@ bool parseCommandLine(QCommandLineParser* parser, const QStringList& arguments,
             return false;
         }
         options->format = format;
-    } else if (options->outputFile.endsWith(QLatin1String(".pcapng"), Qt::CaseInsensitive)) {
+    } else if (options->outputFile.endsWith(QLatin1String(".pcapng"), Qt::CaseInsensitive) ||
+               options->interfaceNames.size() > 1) {
+        // Several interfaces need pcapng, dumpcap's default too.
         options->format = QStringLiteral("pcapng");
+    }
+    if (options->interfaceNames.size() > 1 && options->format != QLatin1String("pcapng")) {
+        *error = CommandLine::tr("A pcap file holds one interface: use -F pcapng to record "
+                                 "several.");
+        return false;
     }
 
     for (const QString& condition : parser->values(QStringLiteral("a"))) {

@@ -11,7 +11,8 @@ namespace pr {
 // asked for, in Wireshark's spelling of the options.
 struct CommandLineOptions
 {
-    QString interfaceName;         // -i
+    QString interfaceName;         // -i (the first one)
+    QStringList interfaceNames;    // -i repeated, in order: one pcapng file of them all
     bool startImmediately = false; // -k
     QString outputFile;            // -w
     QString filter;                // -f

@@ -145,6 +145,8 @@ void MainWindow::createWidgets()
         m_options->setLinkType(m_picker->currentLinkType());
         updateActions();
     });
+    connect(m_picker, &InterfacePicker::selectedInterfacesChanged, this,
+            &MainWindow::updateActions);
     connect(m_picker, &InterfacePicker::interfaceActivated, this, [this](const QString& name) {
         if (m_state != State::Idle)
             return;
@@ -315,6 +317,7 @@ void MainWindow::connectHelper()
     connect(m_client, &HelperClient::packetsReceived, this, &MainWindow::onPackets);
     connect(m_client, &HelperClient::fileStarted, this, &MainWindow::onFileStarted);
     connect(m_client, &HelperClient::warningReceived, this, &MainWindow::onWarning);
+    connect(m_client, &HelperClient::interfaceEnded, this, &MainWindow::onInterfaceEnded);
     connect(m_client, &HelperClient::errorOccurred, this, &MainWindow::onError);
     connect(m_client, &HelperClient::stopped, this, &MainWindow::onStopped);
     connect(m_client, &HelperClient::passwordCheckFinished, this, &MainWindow::updateRecordIcon);
@@ -361,7 +364,8 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 void MainWindow::updateActions()
 {
     const bool idle = m_state == State::Idle;
-    const bool canRecord = idle && !m_picker->currentInterface().isEmpty() && m_options->isValid();
+    const bool canRecord =
+        idle && !m_picker->selectedInterfaces().isEmpty() && m_options->isValid();
     m_recordAction->setEnabled(canRecord);
     m_stopAction->setEnabled(m_state == State::Starting || m_state == State::Recording);
     // Ctrl+E toggles: only the action that can act owns the shortcut, so the
@@ -460,9 +464,12 @@ void MainWindow::restoreSettings()
     values.splitSeconds = settings.value(QStringLiteral("splitSeconds"), 0).toUInt();
     values.keepFiles = settings.value(QStringLiteral("keepFiles"), 0).toUInt();
     const QString lastInterface = settings.value(QStringLiteral("interface")).toString();
+    const QStringList lastInterfaces = settings.value(QStringLiteral("interfaces")).toStringList();
     settings.endGroup();
     m_options->setValues(values);
-    if (!lastInterface.isEmpty())
+    if (lastInterfaces.size() > 1)
+        m_picker->setSelectedInterfaces(lastInterfaces);
+    else if (!lastInterface.isEmpty())
         m_picker->setCurrentInterface(lastInterface);
     m_options->setLinkType(m_picker->currentLinkType());
 }
@@ -494,8 +501,14 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("splitBytes"), values.splitBytes);
     settings.setValue(QStringLiteral("splitSeconds"), values.splitSeconds);
     settings.setValue(QStringLiteral("keepFiles"), values.keepFiles);
-    if (!m_picker->currentInterface().isEmpty())
-        settings.setValue(QStringLiteral("interface"), m_picker->currentInterface());
+    const QStringList selected = m_picker->selectedInterfaces();
+    if (!selected.isEmpty())
+        settings.setValue(QStringLiteral("interface"), selected.front());
+    // Several: restored as a selection; one stays the "interface" key alone.
+    if (selected.size() > 1)
+        settings.setValue(QStringLiteral("interfaces"), selected);
+    else
+        settings.remove(QStringLiteral("interfaces"));
     settings.endGroup();
 }
 

@@ -4,6 +4,7 @@
 #include "ui/main/command_line.h"
 #include "ui/options/capture_options_widget.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QMessageBox>
 
@@ -140,6 +141,7 @@ private:
     void onPackets(const QList<pr::proto::PacketRecord>& packets);
     void onFileStarted(const pr::proto::FileStartedInfo& info);
     void onWarning(const QString& message);
+    void onInterfaceEnded(const QString& interfaceName);
     void onError(const pr::proto::ErrorInfo& error);
     void onStopped(const pr::proto::TotalsInfo& finalTotals);
     void finishRecording(const pr::proto::TotalsInfo& finalTotals);
@@ -166,8 +168,10 @@ private:
     HelperClient* m_client = nullptr;
     State m_state = State::Idle;
     QString m_filePath;
-    QString m_fileFormat; // "pcap", "pcap-us", "pcapng" of m_filePath
-    QString m_interfaceName;
+    QString m_fileFormat;         // "pcap", "pcap-us", "pcapng" of m_filePath
+    QString m_interfaceName;      // for sentences: "eth0", or "eth0 and eth1" in the locale's words
+    QStringList m_interfaceNames; // of the recording, in the file's order
+    QHash<int, QString> m_interfaceByIndex; // ifindex -> name, from Started
     bool m_unsaved = false;
     // Starting through pkexec: a password prompt may be open until Started.
     bool m_waitingForPermission = false;

@@ -291,6 +291,9 @@ bool MainWindow::openCaptureFile(const QString& path)
         return false;
     }
     m_packetModel->clear();
+    // An opened file's packets are not from a recording's interfaces.
+    m_interfaceNames.clear();
+    m_interfaceByIndex.clear();
     m_detailView->clear();
     m_chart->clear();
     m_packetModel->appendPackets(contents.packets);
@@ -416,7 +419,16 @@ void MainWindow::openFolderOf(const QString& filePath)
 void MainWindow::applyCommandLine(const CommandLineOptions& options)
 {
     bool interfaceFound = true;
-    if (!options.interfaceName.isEmpty()) {
+    if (options.interfaceNames.size() > 1) {
+        const QStringList missing = m_picker->setSelectedInterfaces(options.interfaceNames);
+        interfaceFound = missing.isEmpty();
+        if (!interfaceFound)
+            m_messageBar->showMessage(
+                MessageBar::Kind::Error,
+                missing.size() == 1 ? tr("There is no interface named %1.").arg(missing.front())
+                                    : tr("There are no interfaces named %1.")
+                                          .arg(QLocale().createSeparatedList(missing)));
+    } else if (!options.interfaceName.isEmpty()) {
         m_picker->setCurrentInterface(options.interfaceName);
         interfaceFound = m_picker->currentInterface() == options.interfaceName;
         if (!interfaceFound)

@@ -41,7 +41,8 @@ constexpr double kFreeSpaceCheckSeconds = 5;
 // A plain sentence for each failure the helper reports; its own message
 // follows as the detail. Empty for the client's launch and permission
 // failures: their sentence names the cause and what to do already.
-QString describeError(const proto::ErrorInfo& error, const QString& interfaceName)
+QString describeError(const proto::ErrorInfo& error, const QString& interfaceName,
+                      qsizetype interfaceCount)
 {
     switch (error.code) {
     case proto::ErrorCode::NotAuthorized:
@@ -57,8 +58,15 @@ QString describeError(const proto::ErrorInfo& error, const QString& interfaceNam
     case proto::ErrorCode::NoPrivilege:
         return MainWindow::tr("Packet Recorder has no permission to capture on this computer.");
     case proto::ErrorCode::UnknownInterface:
+        if (interfaceCount > 1)
+            //: %1 lists the interfaces ("eth0 and eth1"); the helper's sentence follows
+            return MainWindow::tr("One of the interfaces %1 is gone.").arg(interfaceName);
         return MainWindow::tr("The interface %1 is gone.").arg(interfaceName);
     case proto::ErrorCode::InterfaceDown:
+        if (interfaceCount > 1)
+            return MainWindow::tr("The interfaces %1 all went down or were removed; the file "
+                                  "keeps their packets until then.")
+                .arg(interfaceName);
         return MainWindow::tr("The interface %1 is down.").arg(interfaceName);
     case proto::ErrorCode::UnsupportedLinkType:
         return MainWindow::tr("Packet Recorder cannot record on %1: its link type is not "
@@ -125,15 +133,30 @@ void MainWindow::startRecording()
 {
     if (m_state != State::Idle)
         return;
-    const QString interfaceName = m_picker->currentInterface();
-    if (interfaceName.isEmpty()) {
+    const QStringList interfaceNames = m_picker->selectedInterfaces();
+    if (interfaceNames.isEmpty()) {
         m_messageBar->showMessage(MessageBar::Kind::Information,
                                   tr("Choose an interface to record on."));
         return;
     }
+    const QString interfaceName = interfaceNames.front();
     if (!m_options->isValid()) {
         m_leftTabs->setCurrentWidget(m_options);
         m_messageBar->showMessage(MessageBar::Kind::Warning, m_options->problem());
+        return;
+    }
+    // Only pcapng can say which interface a packet came from (one IDB each).
+    // Wireshark silently switches to pcapng here; we refuse instead and show
+    // the Options: the format is a choice the user made (some tools read only
+    // pcap), and a file in another format than the one chosen is a surprise
+    // found later, while this sentence costs one click now.
+    if (interfaceNames.size() > 1 && m_options->values().format != QLatin1String("pcapng")) {
+        m_leftTabs->setCurrentWidget(m_options);
+        m_messageBar->showMessage(
+            MessageBar::Kind::Warning,
+            tr("A pcap file holds one interface: choose pcapng in Options to record %n "
+               "interfaces into one file, or select only one.",
+               nullptr, int(interfaceNames.size())));
         return;
     }
     if (m_unsaved && !confirmLeavingUnsaved(tr("Keep the previous recording?")))
@@ -142,6 +165,9 @@ void MainWindow::startRecording()
     const CaptureOptionsValues values = m_options->values();
     proto::StartRequest request;
     request.interfaceName = interfaceName;
+    // One interface: the Start as before, without the list.
+    if (interfaceNames.size() > 1)
+        request.interfaceNames = interfaceNames;
     applyToStartRequest(values, &request);
     const bool namedByUser = !m_pendingOutputFile.isEmpty();
     if (namedByUser) {
@@ -157,12 +183,18 @@ void MainWindow::startRecording()
                                           .arg(QDir::toNativeSeparators(values.outputDirectory)));
             return;
         }
-        request.outputPath = nextRecordingPath(interfaceName, values.format);
+        // A few names read well in a file name; many would make it too long.
+        const QString namePart = interfaceNames.size() <= 3
+                                     ? interfaceNames.join(QLatin1Char('+'))
+                                     : QStringLiteral("%1-interfaces").arg(interfaceNames.size());
+        request.outputPath = nextRecordingPath(namePart, values.format);
     }
 
     m_filePath = request.outputPath;
     m_fileFormat = values.format;
-    m_interfaceName = interfaceName;
+    m_interfaceNames = interfaceNames;
+    m_interfaceName = QLocale().createSeparatedList(interfaceNames);
+    m_interfaceByIndex.clear();
     // A file the user named on the command line is theirs already.
     m_unsaved = false;
     m_namedByUser = namedByUser;
@@ -184,7 +216,7 @@ void MainWindow::startRecording()
     // Nothing is recorded until the helper says Started (under pkexec, not
     // before the password was given): no red dot and no clock until then.
     m_waitingForPermission = m_client->launchMode() == HelperClient::LaunchMode::Pkexec;
-    m_statusBar->showStarting(interfaceName, m_waitingForPermission);
+    m_statusBar->showStarting(m_interfaceName, m_waitingForPermission);
     setState(State::Starting);
     m_warnedFreeSpace = warnAboutFreeSpace(kAssumedBytesPerSecond, true);
     if (m_splitting && !m_warnedFreeSpace) {
@@ -254,6 +286,8 @@ void MainWindow::onStarted(const proto::StartedInfo& info)
     if (!info.outputPath.isEmpty())
         m_filePath = info.outputPath;
     m_waitingForPermission = false;
+    for (const proto::InterfaceEntry& entry : info.interfaces)
+        m_interfaceByIndex.insert(entry.ifindex, entry.name);
     m_statusBar->showRecording(m_interfaceName, m_filePath);
     if (m_state == State::Starting)
         setState(State::Recording);
@@ -321,6 +355,16 @@ void MainWindow::onWarning(const QString& message)
     m_messageBar->showMessage(MessageBar::Kind::Warning, message);
 }
 
+void MainWindow::onInterfaceEnded(const QString& interfaceName)
+{
+    if (m_state != State::Recording && m_state != State::Stopping)
+        return;
+    m_messageBar->showMessage(MessageBar::Kind::Warning,
+                              tr("Recording of %1 ended: the interface went down or was removed; "
+                                 "the others go on.")
+                                  .arg(interfaceName));
+}
+
 void MainWindow::onError(const proto::ErrorInfo& error)
 {
     if (error.code == proto::ErrorCode::DiskFull) {
@@ -332,7 +376,7 @@ void MainWindow::onError(const proto::ErrorInfo& error)
         });
         return;
     }
-    QString text = describeError(error, m_interfaceName);
+    QString text = describeError(error, m_interfaceName, m_interfaceNames.size());
     if (text.isEmpty())
         text = error.message;
     else if (!error.message.isEmpty() && error.message != text)
@@ -413,6 +457,10 @@ void MainWindow::showPacketDetails(int row)
     }
     m_detailView->showPacket(frame, record.linkType, record.wireLength, record.capturedLength,
                              m_packetModel->packetNumber(row));
+    // Several interfaces: which one the packet came from.
+    if (m_interfaceNames.size() > 1)
+        if (const QString name = m_interfaceByIndex.value(record.ifindex); !name.isEmpty())
+            m_detailView->addFrameLine(tr("Interface: %1").arg(name));
 }
 
 } // namespace pr

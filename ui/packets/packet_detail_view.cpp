@@ -237,6 +237,18 @@ void PacketDetailView::showRecord(const proto::PacketRecord& record, quint64 fra
         m_tree->setExpanded(frameItem->index(), true);
 }
 
+void PacketDetailView::addFrameLine(const QString& text)
+{
+    QStandardItem* frameItem = m_model->item(0);
+    if (!frameItem)
+        return;
+    auto* item = new QStandardItem(text);
+    item->setEditable(false);
+    item->setData(0, kOffsetRole);
+    item->setData(0, kLengthRole);
+    frameItem->appendRow(item);
+}
+
 void PacketDetailView::clear()
 {
     m_frame.clear();

@@ -35,6 +35,9 @@ public:
     void showRecord(const pr::proto::PacketRecord& record, quint64 frameNumber,
                     const QByteArray& fullFrame = {});
     void clear();
+    // One more line under the Frame node of the packet shown (e.g. the
+    // interface of a recording on several).
+    void addFrameLine(const QString& text);
 
     // For tests: the tree's model, the hex text, the highlighted byte range.
     QStandardItemModel* treeModel() const { return m_model; }
