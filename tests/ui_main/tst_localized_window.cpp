@@ -9,6 +9,7 @@
 #include "capture/client/helper_client.h"
 #include "capture/protocol/helper_messages.h"
 #include "ui/charts/throughput_chart.h"
+#include "ui/interfaces/interface_list_model.h"
 #include "ui/interfaces/interface_picker.h"
 #include "ui/main/app_translations.h"
 #include "ui/main/capture_status_bar.h"
@@ -107,6 +108,7 @@ private slots:
     void errorMessageIsTranslatedAndFits();
     void numbersFollowTheLocale();
     void recordingIsTranslatedAndFits();
+    void severalInterfacesInPcapIsRefusedInTheLanguage();
 
 private:
     void expectNoClipping(MainWindow* window);
@@ -238,6 +240,41 @@ void TestLocalizedWindow::errorMessageIsTranslatedAndFits()
     QTest::qWait(200);
     expectNoClipping(&window);
     screenshot(&window, QStringLiteral("error"));
+}
+
+// Two interfaces picked and pcap chosen: the refusal is translated and fits,
+// and the picker shows both selected.
+void TestLocalizedWindow::severalInterfacesInPcapIsRefusedInTheLanguage()
+{
+    MainWindow window;
+    pr::InterfacePicker* picker = window.interfacePicker();
+    QStringList two;
+    for (int row = 0; row < picker->model()->rowCount() && two.size() < 2; ++row)
+        if (picker->model()->nameAt(row) != pr::InterfaceListModel::kAnyName)
+            two.append(picker->model()->nameAt(row));
+    if (two.size() < 2)
+        QSKIP("Needs two interfaces besides any.");
+    QCOMPARE(picker->setSelectedInterfaces(two), QStringList{});
+    pr::CaptureOptionsValues values = window.captureOptions()->values();
+    values.outputDirectory = m_outputDir.path();
+    values.format = QStringLiteral("pcap");
+    window.captureOptions()->setValues(values);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.startRecording();
+    QCOMPARE(window.state(), MainWindow::State::Idle);
+    QCOMPARE(window.messageBar()->kind(), pr::MessageBar::Kind::Warning);
+    const QString text = window.messageBar()->text();
+    QVERIFY2(text.contains(QLatin1String("pcapng")) && !text.contains(QLatin1String("choose")),
+             qPrintable(text));
+    // Back to the list for the picture: both rows selected.
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("leftTabs"));
+    QVERIFY(tabs);
+    tabs->setCurrentIndex(0);
+    QCOMPARE(picker->selectedInterfaces(), two);
+    QTest::qWait(200);
+    expectNoClipping(&window);
+    screenshot(&window, QStringLiteral("several-interfaces-pcap"));
 }
 
 void TestLocalizedWindow::numbersFollowTheLocale()

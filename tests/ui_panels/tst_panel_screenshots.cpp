@@ -105,6 +105,7 @@ class TestPanelScreenshots : public QObject
 private slots:
     void interfacePicker_data();
     void interfacePicker();
+    void interfacePickerSeveralSelected();
     void captureOptions_data();
     void captureOptions();
     void captureOptionsFileSet();
@@ -145,6 +146,25 @@ void TestPanelScreenshots::interfacePicker()
         }
     }
     saveAndCheck(&picker, QStringLiteral("interface_picker_%1").arg(QTest::currentDataTag()));
+}
+
+// Two interfaces picked (Ctrl-click) for one pcapng file: both rows
+// highlighted, "any" not.
+void TestPanelScreenshots::interfacePickerSeveralSelected()
+{
+    pr::InterfaceListModel model(std::make_unique<DemoSampler>());
+    model.setAutoRefresh(false);
+    for (int i = 0; i < pr::InterfaceListModel::kHistoryLength + 5; ++i)
+        model.refresh();
+    pr::InterfacePicker picker(&model);
+    picker.resize(520, 240);
+    picker.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&picker));
+    picker.setCurrentInterface(QStringLiteral("enp3s0"));
+    const QRect tun = picker.view()->visualRect(model.index(model.rowForName("tun0"), 0));
+    QTest::mouseClick(picker.view()->viewport(), Qt::LeftButton, Qt::ControlModifier, tun.center());
+    QCOMPARE(picker.selectedInterfaces(), (QStringList{"enp3s0", "tun0"}));
+    saveAndCheck(&picker, QStringLiteral("interface_picker_several"));
 }
 
 void TestPanelScreenshots::captureOptions_data()
