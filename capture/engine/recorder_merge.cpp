@@ -1,8 +1,8 @@
 // Several interfaces, one ring each, merged into one file in timestamp
-// order; an interface that goes away ends only its own ring.
+// order (the rule itself: timestamp_merge.h); an interface that goes away
+// ends only its own ring.
 #include "capture/engine/recorder_impl.h"
-
-#include <limits>
+#include "capture/engine/timestamp_merge.h"
 
 namespace pr {
 
@@ -40,36 +40,25 @@ bool Recorder::Impl::mergeReady(RecorderObserver& observer, bool wantOffsets, bo
     mergeWaitNs = -1;
     for (;;) {
         const std::int64_t observedAt = realtimeNs();
-        Source* oldest = nullptr;
-        std::int64_t oldestNs = 0;
-        // The oldest head of the other rings, or the oldest packet a ring
-        // without a ready block may still deliver.
-        std::int64_t limitNs = std::numeric_limits<std::int64_t>::max();
-        for (const std::unique_ptr<Source>& source : sources) {
-            if (source->ended)
+        MergeBound bound;
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            Source& source = *sources[i];
+            if (source.ended)
                 continue;
-            if (source->block || takeBlock(*source)) {
-                const std::int64_t head = source->headNs();
-                if (!oldest || head < oldestNs) {
-                    if (oldest)
-                        limitNs = std::min(limitNs, oldestNs);
-                    oldest = source.get();
-                    oldestNs = head;
-                } else {
-                    limitNs = std::min(limitNs, head);
-                }
-            } else if (!everything) {
-                const std::int64_t unseen = source->ring.openBlockEmpty() ? kIdleSlackNs : kDrainNs;
-                limitNs = std::min(limitNs, observedAt - unseen);
-            }
+            if (source.block || takeBlock(source))
+                bound.addHead(i, source.headNs());
+            else if (!everything)
+                bound.addWithoutHead(observedAt,
+                                     source.ring.openBlockEmpty() ? kIdleSlackNs : kDrainNs);
         }
-        if (!oldest)
+        if (!bound.hasOldest())
             break;
-        if (oldestNs > limitNs) {
-            mergeWaitNs = oldestNs - limitNs;
+        if (const std::int64_t wait = bound.waitNs(); wait > 0) {
+            mergeWaitNs = wait;
             break;
         }
-        Source& source = *oldest;
+        const std::int64_t limitNs = bound.limitNs();
+        Source& source = *sources[bound.oldest()];
         while (source.left > 0 && source.headNs() <= limitNs) {
             const std::uint8_t* packet = source.cursor;
             source.cursor += reinterpret_cast<const tpacket3_hdr*>(packet)->tp_next_offset;
