@@ -225,6 +225,16 @@ CaptureError Recorder::Impl::flushBatch(RecorderObserver& observer, bool wantOff
         const std::span<const PacketView> all(batch);
         unaccount(all.subspan(kept), totals);
         totals.diskFullDrops += batch.size() - kept;
+        // Per interface too, so that interfaceTotals() adds up to the totals.
+        // Several interfaces are told apart by ifindex; otherwise one ring.
+        for (const PacketView& lost : all.subspan(kept)) {
+            Source* from = sources.front().get();
+            for (const std::unique_ptr<Source>& source : sources) {
+                if (several && source->info.ifindex == lost.ifindex)
+                    from = source.get();
+            }
+            --from->packets;
+        }
         filePackets += kept;
         updateFileBytes();
         if (kept > 0)

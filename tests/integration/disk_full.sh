@@ -58,6 +58,10 @@ for format in pcap pcapng; do
     in_tshark=$(wc -l <"$WORK/tshark.out")
     ((in_capinfos == packets)) || fail "$format: capinfos counts $in_capinfos, summary $packets"
     ((in_tshark == packets)) || fail "$format: tshark counts $in_tshark, summary $packets"
+    # The interface's own count leaves out the lost packets too.
+    per_interface=$(json_field "$WORK/recorder.json" '.interfaces[0].packets')
+    ((per_interface == packets)) ||
+        fail "$format: the interface counts $per_interface, the summary $packets"
     echo "ok: $format: $packets recorded, $lost lost to the full disk, exit 4," \
         "$file_bytes bytes, tshark and capinfos read $in_tshark packets"
     echo "  stderr: $(grep -i 'disk is full' "$WORK/recorder.err")"
