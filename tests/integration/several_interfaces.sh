@@ -5,7 +5,8 @@
 # same IDB names in the same order, the same packets per interface, and our
 # timestamps never go back. pcap with several interfaces is refused (exit 2)
 # before any file exists. One veth deleted mid-recording: the other goes on
-# and the file stays valid.
+# and the file stays valid. Both into a set of files (--split-size 1): every
+# file opens on its own and has both IDBs.
 source "$(dirname "$0")/common.sh"
 
 NS_R="pr_r_$TAG"
@@ -101,6 +102,38 @@ backwards=$(tshark -r "$WORK/ours.pcapng" -T fields -e frame.time_delta | grep -
 [[ $(json_field "$WORK/recorder.json" '.interfaces[1].packets') == "$b" ]] ||
     fail "JSON packets of $IF_B differ from the file's $b"
 
+# --- two interfaces into a set of files ---------------------------------------
+# Every file of the set stands on its own: it opens alone and holds both IDBs,
+# in the order given, whichever interface its packets came from.
+mkdir -p "$WORK/set"
+start_recorder "$NS_R" -i "$IF_A" -i "$IF_B" --format pcapng --split-size 1 \
+    -w "$WORK/set/both.pcapng"
+ip netns exec "$NS_1" timeout 30 ping -q -n -c 1000 -i 0.002 -s 1400 198.18.1.1 >/dev/null &
+PING_1=$!
+ip netns exec "$NS_2" timeout 30 ping -q -n -c 1000 -i 0.002 -s 1400 198.18.2.1 >/dev/null &
+PING_2=$!
+wait "$PING_1" || fail "ping on $IF_A failed"
+wait "$PING_2" || fail "ping on $IF_B failed"
+sleep 0.5
+stop_process "$RECORDER_PID"
+mapfile -t SET < <(find "$WORK/set" -maxdepth 1 -type f -name 'both*' | LC_ALL=C sort)
+((${#SET[@]} >= 3)) || fail "a set of ${#SET[@]} files, expected at least 3: ${SET[*]}"
+set_a=0
+set_b=0
+for file in "${SET[@]}"; do
+    tshark -r "$file" >/dev/null 2>"$WORK/set.tshark" ||
+        fail "$(basename "$file") does not open on its own: $(cat "$WORK/set.tshark")"
+    names=$(capinfos -I "$file" 2>/dev/null | awk '$1 == "Name" {print $3}' | tr '\n' ' ')
+    [[ $names == "$IF_A $IF_B " ]] || fail "$(basename "$file"): IDBs \"$names\""
+    per_interface "$file" >"$WORK/set.counts"
+    set_a=$((set_a + $(awk -v n="$IF_A" '$1 == n {print $2}' "$WORK/set.counts" | grep . || echo 0)))
+    set_b=$((set_b + $(awk -v n="$IF_B" '$1 == n {print $2}' "$WORK/set.counts" | grep . || echo 0)))
+done
+((set_a >= 2000 && set_b >= 2000)) || fail "set: $IF_A $set_a, $IF_B $set_b (>= 2000 each)"
+[[ $(json_field "$WORK/recorder.json" '.interfaces[0].packets') == "$set_a" &&
+    $(json_field "$WORK/recorder.json" '.interfaces[1].packets') == "$set_b" ]] ||
+    fail "JSON per interface differs from the set's $set_a, $set_b: $(cat "$WORK/recorder.json")"
+
 # --- one interface removed mid-recording: the other goes on ------------------
 start_recorder "$NS_R" -i "$IF_A" -i "$IF_B" --format pcapng -w "$WORK/gone.pcapng"
 ip netns exec "$NS_2" timeout 30 ping -q -n -c 100 -i 0.02 198.18.2.1 >/dev/null &
@@ -125,4 +158,4 @@ gone_b=$(awk -v n="$IF_B" '$1 == n {print $2}' "$WORK/gone.counts")
     fail "after removal: $IF_A ${gone_a:-0} (>= 20), $IF_B ${gone_b:-0} (>= 200)"
 [[ $(json_field "$WORK/recorder.json" '.interfaces[0].ended') == true ]] ||
     fail "JSON does not say $IF_A ended: $(cat "$WORK/recorder.json")"
-echo "PASS: dumpcap and ours $IF_A $a, $IF_B $b packets; after removing $IF_A: $gone_a and $gone_b"
+echo "PASS: dumpcap and ours $IF_A $a, $IF_B $b packets; a set of ${#SET[@]} files; after removing $IF_A: $gone_a and $gone_b"
