@@ -1,5 +1,6 @@
 #include "capture/engine/bpf_filter.h"
 
+#include "capture/engine/frame_as_written.h"
 #include "capture/engine/interface_info.h"
 #include "capture/engine/iovec_batch.h"
 
@@ -98,15 +99,17 @@ bool BpfProgram::compile(std::uint32_t linkType, std::uint32_t snaplen,
 bool BpfProgram::matchesAsWritten(const PacketView& packet, std::uint32_t limit,
                                   std::uint8_t* scratch) const
 {
-    const FramePieces pieces = wholeFramePieces(packet, limit);
+    // The filter sees exactly what the file record will hold.
+    const FrameAsWritten frame = frameAsWritten(packet, FrameLayout::Frame, limit);
+    const FramePieces& pieces = frame.pieces;
     if (pieces.count == 1)
-        return matches(pieces.data[0], pieces.capturedLength, wholeFrameWireLength(packet));
+        return matches(pieces.data[0], frame.capturedLength, frame.wireLength);
     std::uint8_t* out = scratch;
     for (int i = 0; i < pieces.count; ++i) {
         std::memcpy(out, pieces.data[i], pieces.length[i]);
         out += pieces.length[i];
     }
-    return matches(scratch, pieces.capturedLength, wholeFrameWireLength(packet));
+    return matches(scratch, frame.capturedLength, frame.wireLength);
 }
 
 int BpfProgram::attachTo(int socketFd) const

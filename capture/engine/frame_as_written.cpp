@@ -51,25 +51,18 @@ std::uint32_t FrameAsWritten::copyTo(std::uint8_t* out, std::uint32_t max) const
     return copied;
 }
 
-FrameAsWritten frameAsWritten(const PacketView& packet, FrameLayout layout, std::uint32_t snaplen)
+FrameAsWritten frameAsWrittenCooked(const PacketView& packet, std::uint32_t snaplen)
 {
     FrameAsWritten frame;
-    if (layout == FrameLayout::LinuxSll2) {
-        fillSll2Header(frame.linkHeader, packet);
-        frame.linkHeaderLength = kSll2HeaderBytes;
-        const std::uint32_t offset =
-            std::min<std::uint32_t>(packet.networkOffset, packet.dataLength);
-        const std::uint32_t dataLimit = snaplen > kSll2HeaderBytes ? snaplen - kSll2HeaderBytes : 0;
-        frame.pieces.add(packet.data + offset, packet.dataLength - offset, dataLimit);
-        const std::uint32_t originalData =
-            packet.originalLength > offset ? packet.originalLength - offset : 0;
-        frame.capturedLength = kSll2HeaderBytes + frame.pieces.capturedLength;
-        frame.wireLength = std::max(kSll2HeaderBytes + originalData, frame.capturedLength);
-        return frame;
-    }
-    frame.pieces = wholeFramePieces(packet, snaplen);
-    frame.capturedLength = frame.pieces.capturedLength;
-    frame.wireLength = std::max(wholeFrameWireLength(packet), frame.capturedLength);
+    fillSll2Header(frame.linkHeader, packet);
+    frame.linkHeaderLength = kSll2HeaderBytes;
+    const std::uint32_t offset = std::min<std::uint32_t>(packet.networkOffset, packet.dataLength);
+    const std::uint32_t dataLimit = snaplen > kSll2HeaderBytes ? snaplen - kSll2HeaderBytes : 0;
+    frame.pieces.add(packet.data + offset, packet.dataLength - offset, dataLimit);
+    const std::uint32_t originalData =
+        packet.originalLength > offset ? packet.originalLength - offset : 0;
+    frame.capturedLength = kSll2HeaderBytes + frame.pieces.capturedLength;
+    frame.wireLength = std::max(kSll2HeaderBytes + originalData, frame.capturedLength);
     return frame;
 }
 

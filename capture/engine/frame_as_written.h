@@ -3,6 +3,7 @@
 #include "capture/engine/iovec_batch.h"
 #include "capture/engine/packet_view.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace pr {
@@ -46,8 +47,27 @@ struct FrameAsWritten
     std::uint32_t copyTo(std::uint8_t* out, std::uint32_t max) const;
 };
 
+// The two layouts of frameAsWritten(); Frame inline, for the writers' loop.
+FrameAsWritten frameAsWrittenCooked(const PacketView& packet, std::uint32_t snaplen);
+inline FrameAsWritten frameAsWrittenWhole(const PacketView& packet, std::uint32_t snaplen)
+{
+    // Initialized, not assigned: copying the pieces just built made the
+    // loads wait on the stores.
+    FrameAsWritten frame{.pieces = wholeFramePieces(packet, snaplen)};
+    frame.capturedLength = frame.pieces.capturedLength;
+    frame.wireLength = std::max(wholeFrameWireLength(packet), frame.capturedLength);
+    return frame;
+}
+
 // snaplen: the file's; a snaplen of at least kSll2HeaderBytes keeps an SLL2
-// header whole (limits::kMinSnaplen is larger).
-FrameAsWritten frameAsWritten(const PacketView& packet, FrameLayout layout, std::uint32_t snaplen);
+// header whole (limits::kMinSnaplen is larger). Called for every packet: both
+// branches return a prvalue, so the caller's FrameAsWritten is built in place
+// (a copy of it cost the pcapng writer about 20 ns a packet).
+inline FrameAsWritten frameAsWritten(const PacketView& packet, FrameLayout layout,
+                                     std::uint32_t snaplen)
+{
+    return layout == FrameLayout::LinuxSll2 ? frameAsWrittenCooked(packet, snaplen)
+                                            : frameAsWrittenWhole(packet, snaplen);
+}
 
 } // namespace pr

@@ -4,6 +4,7 @@
 // Host byte order throughout; the SHB byte-order magic tells readers.
 
 #include "capture/engine/capture_file_writer.h"
+#include "capture/engine/frame_as_written.h"
 #include "capture/engine/interface_info.h"
 #include "capture/engine/iovec_batch.h"
 
@@ -250,7 +251,8 @@ public:
 
     std::uint64_t recordBytes(const PacketView& packet) const override
     {
-        return epbLength(wholeFramePieces(packet, m_config.snaplen).capturedLength);
+        return epbLength(
+            frameAsWritten(packet, FrameLayout::Frame, m_config.snaplen).capturedLength);
     }
 
     // Mirrors finish(): per IDB an ISB of type, length, interface id and
@@ -343,23 +345,25 @@ private:
     {
         KnownInterface& known = interfaceFor(packet.ifindex);
         ++known.packets;
-        const FramePieces pieces = wholeFramePieces(packet, m_config.snaplen);
-        const std::uint32_t dataLength = padded(pieces.capturedLength);
-        const std::uint32_t total = epbLength(pieces.capturedLength);
+        // pcapng gives every interface its own link type: always the frame
+        // itself, never the cooked layout of a classic pcap "any" file.
+        const FrameAsWritten frame = frameAsWritten(packet, FrameLayout::Frame, m_config.snaplen);
+        const FramePieces& pieces = frame.pieces;
+        const std::uint32_t dataLength = padded(frame.capturedLength);
+        const std::uint32_t total = epbLength(frame.capturedLength);
         const auto timestamp =
             static_cast<std::uint64_t>(std::max<std::int64_t>(packet.timestampNs, 0));
-        const std::uint32_t header[7] = {
-            kBlockEnhancedPacket,
-            total,
-            known.id,
-            static_cast<std::uint32_t>(timestamp >> 32),
-            static_cast<std::uint32_t>(timestamp),
-            pieces.capturedLength,
-            std::max(wholeFrameWireLength(packet), pieces.capturedLength)};
+        const std::uint32_t header[7] = {kBlockEnhancedPacket,
+                                         total,
+                                         known.id,
+                                         static_cast<std::uint32_t>(timestamp >> 32),
+                                         static_cast<std::uint32_t>(timestamp),
+                                         frame.capturedLength,
+                                         frame.wireLength};
         std::memcpy(batch.appendHeader(sizeof header), header, sizeof header);
         pieces.appendTo(batch);
         // Padding and trailer share one iovec with the next block's header.
-        const std::size_t padding = dataLength - pieces.capturedLength;
+        const std::size_t padding = dataLength - frame.capturedLength;
         std::uint8_t* trailer = batch.appendHeader(padding + kEpbTrailerLength);
         std::memset(trailer, 0, padding);
         const EpbTrailer options{kOptEpbFlags, 4, epbFlags(packet), 0, total};
