@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <deque>
 #include <random>
 
@@ -137,6 +138,7 @@ private slots:
     void vlanTagReinserted_data();
     void vlanTagReinserted();
     void pcapngInterfacesAndDirection();
+    void pcapngSeveralInterfacesStatistics();
 
 private:
     QTemporaryDir m_dir;
@@ -340,6 +342,121 @@ void TestCaptureFileWriters::pcapngInterfacesAndDirection()
         QVERIFY(ok);
         QCOMPARE(direction, view.direction == Direction::Outgoing ? 2u : 1u);
     }
+}
+
+namespace {
+
+// One block of a pcapng file, as the format defines it (host byte order: the
+// file was written here). Options are code -> value bytes.
+struct PcapngBlock
+{
+    std::uint32_t type = 0;
+    QByteArray body; // after type and length, before the trailing length
+    std::uint32_t u32(int at) const
+    {
+        std::uint32_t value = 0;
+        std::memcpy(&value, body.constData() + at, 4);
+        return value;
+    }
+    QByteArray option(int optionsAt, std::uint16_t code) const
+    {
+        for (int at = optionsAt; at + 4 <= body.size();) {
+            std::uint16_t header[2];
+            std::memcpy(header, body.constData() + at, 4);
+            if (header[0] == 0)
+                break;
+            if (header[0] == code)
+                return body.mid(at + 4, header[1]);
+            at += 4 + ((header[1] + 3) & ~3);
+        }
+        return {};
+    }
+    std::uint64_t option64(int optionsAt, std::uint16_t code) const
+    {
+        const QByteArray value = option(optionsAt, code);
+        std::uint64_t result = 0;
+        if (value.size() == 8)
+            std::memcpy(&result, value.constData(), 8);
+        return result;
+    }
+};
+
+QList<PcapngBlock> pcapngBlocks(const QString& path)
+{
+    QFile file(path);
+    QList<PcapngBlock> blocks;
+    if (!file.open(QIODevice::ReadOnly))
+        return blocks;
+    const QByteArray data = file.readAll();
+    for (int at = 0; at + 12 <= data.size();) {
+        std::uint32_t head[2];
+        std::memcpy(head, data.constData() + at, 8);
+        if (head[1] < 12 || at + int(head[1]) > data.size())
+            break;
+        blocks.append({head[0], data.mid(at + 8, int(head[1]) - 12)});
+        at += int(head[1]);
+    }
+    return blocks;
+}
+
+} // namespace
+
+// Several interfaces: every IDB up front in the order given (not the order of
+// first packet), and each ISB with its own interface's received and dropped.
+void TestCaptureFileWriters::pcapngSeveralInterfacesStatistics()
+{
+    const Source source = makeSource(30, 5); // ifindex 2 and 3 in turn, 2 first
+    const QString path = m_dir.filePath(QStringLiteral("several.pcapng"));
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    QVERIFY(fd >= 0);
+    WriterConfig config = configFor(fd, false, 262144);
+    config.interfaces = {{3, "pr-second", kLinkTypeEthernet}, {2, "pr-first", kLinkTypeEthernet}};
+    const std::uint64_t drops[] = {7, 11};
+    config.interfaceDrops = [&drops](std::size_t idb) { return idb < 2 ? drops[idb] : 0; };
+    auto writer = makePcapngWriter(config);
+    QVERIFY(writer->begin());
+    QVERIFY(writer->writePackets(source.views));
+    QVERIFY(writer->finish({30 + 18, 18}));
+    ::close(fd);
+
+    constexpr std::uint32_t kIdb = 1;
+    constexpr std::uint32_t kEpb = 6;
+    constexpr std::uint32_t kIsb = 5;
+    const QList<PcapngBlock> blocks = pcapngBlocks(path);
+    QList<std::uint32_t> types;
+    for (const PcapngBlock& block : blocks)
+        types.append(block.type);
+    QVERIFY(types.size() == 1 + 2 + 30 + 2);
+    QCOMPARE(types[1], kIdb);
+    QCOMPARE(types[2], kIdb);
+    QCOMPARE(types.count(kIdb), 2);
+    QCOMPARE(types.mid(3, 30).count(kEpb), 30);
+    QCOMPARE(types[33], kIsb);
+    QCOMPARE(types[34], kIsb);
+    // IDB: link type, reserved, snaplen, then options (if_name is 2).
+    QCOMPARE(blocks[1].option(8, 2), QByteArray("pr-second"));
+    QCOMPARE(blocks[2].option(8, 2), QByteArray("pr-first"));
+
+    std::uint64_t packets[2] = {};
+    for (int i = 0; i < 30; ++i) {
+        const std::uint32_t id = blocks[3 + i].u32(0);
+        QCOMPARE(id, source.views[std::size_t(i)].ifindex == 3 ? 0u : 1u);
+        ++packets[id];
+    }
+    QCOMPARE(packets[0], 15u);
+    QCOMPARE(packets[1], 15u);
+    // ISB: interface id, timestamp (2 x 32), then options: isb_ifrecv is 4,
+    // isb_ifdrop is 5.
+    for (int i = 0; i < 2; ++i) {
+        const PcapngBlock& isb = blocks[33 + i];
+        QCOMPARE(isb.u32(0), std::uint32_t(i));
+        QCOMPARE(isb.option64(12, 4), packets[i] + drops[i]);
+        QCOMPARE(isb.option64(12, 5), drops[i]);
+    }
+    // And libpcap reads the whole file.
+    const ReadFile read = readWithLibpcap(path);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.packets.size(), 30);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureFileWriters)
