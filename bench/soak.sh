@@ -63,11 +63,7 @@ seconds=$((minutes * 60))
 
 cmake --build "$build" --target packet-recorder packet-recorder-helper >/dev/null
 
-tag=prsoak$$
-ns_tx=${tag}tx
-ns_rx=${tag}rx
-veth_tx=${tag}a
-veth_rx=${tag}b
+source "$(dirname "$0")/veth_pair.sh"
 work=$(mktemp -d /tmp/soak.XXXXXX)
 out=$work/out
 pids=()
@@ -80,8 +76,7 @@ cleanup() {
     for pid in "${pids[@]}"; do
         timeout 20 tail --pid="$pid" -f /dev/null 2>/dev/null || kill -KILL "$pid" 2>/dev/null
     done
-    ip netns del "$ns_tx" 2>/dev/null
-    ip netns del "$ns_rx" 2>/dev/null
+    veth_pair_delete
     mountpoint -q "$out" && umount "$out"
     rm -rf "$work"
 }
@@ -101,14 +96,7 @@ mkdir -p "$out"
 mount -t tmpfs -o size=$((2 * (keep + 2) * split_mb + 64))m,mode=0755 tmpfs "$out"
 mkdir -p "$out/cli" "$out/gui" "$work/home"
 
-ip netns add "$ns_tx"
-ip netns add "$ns_rx"
-ip link add "$veth_tx" netns "$ns_tx" type veth peer name "$veth_rx" netns "$ns_rx"
-ip -n "$ns_tx" addr add 198.18.0.1/30 dev "$veth_tx"
-ip -n "$ns_rx" addr add 198.18.0.2/30 dev "$veth_rx"
-for ns in "$ns_tx" "$ns_rx"; do ip -n "$ns" link set lo up; done
-ip -n "$ns_tx" link set "$veth_tx" up
-ip -n "$ns_rx" link set "$veth_rx" up
+veth_pair_create "prsk$$"
 
 # The recorders first, so the first files hold the start of the traffic.
 ip netns exec "$ns_rx" "$helper" record --interface "$veth_rx" --format pcapng \

@@ -213,49 +213,67 @@ CaptureError Recorder::Impl::flushBatch(RecorderObserver& observer, bool wantOff
         return {};
     std::vector<std::uint64_t>* recordOffsets = wantOffsets ? &offsets : nullptr;
     batchBytes = 0;
-    if (!writer->writePackets(batch, recordOffsets)) {
+    auto written = [&](std::span<const PacketView> packets) {
+        filePackets += packets.size();
+        updateFileBytes();
+        if (!packets.empty())
+            observer.packetsWritten(
+                packets, wantOffsets ? std::span<const std::uint64_t>(offsets).first(packets.size())
+                                     : std::span<const std::uint64_t>());
+    };
+    std::span<const PacketView> pending(batch);
+    bool progressSinceRotation = true;
+    while (!writer->writePackets(pending, recordOffsets)) {
         const int error = writer->errorNumber();
         if (!isDiskFull(error))
             return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file \"" +
                                                                       currentPath() +
                                                                       "\": " + writer->error());
-        // The packets that fit stay in the file and are shown; the others
-        // leave the totals, which then describe the file exactly.
-        const std::size_t kept = std::min(writer->lastBatchPacketsWritten(), batch.size());
-        const std::span<const PacketView> all(batch);
-        unaccount(all.subspan(kept), totals);
-        totals.diskFullDrops += batch.size() - kept;
-        // Per interface too, so that interfaceTotals() adds up to the totals.
-        // Several interfaces are told apart by ifindex; otherwise one ring.
-        for (const PacketView& lost : all.subspan(kept)) {
-            Source* from = sources.front().get();
-            for (const std::unique_ptr<Source>& source : sources) {
-                if (several && source->info.ifindex == lost.ifindex)
-                    from = source.get();
+        // The packets that fit stay in the file and are shown.
+        const std::size_t kept = std::min(writer->lastBatchPacketsWritten(), pending.size());
+        written(pending.first(kept));
+        pending = pending.subspan(kept);
+        progressSinceRotation = progressSinceRotation || kept > 0;
+        // A ring of files makes room by deleting its oldest file and writes
+        // the rest into a new one. Only while that helps: a new file that
+        // cannot take a single packet means the disk is full of something
+        // else, and deleting more of the ring would not bring it back.
+        if (files && options.fileSet.keepFiles != 0 && files->filesKept() >= 2 &&
+            progressSinceRotation) {
+            progressSinceRotation = false;
+            if (CaptureError rotateError = nextFile(observer, true, realtimeNs())) {
+                loseToFullDisk(pending);
+                return rotateError;
             }
-            --from->packets;
+            continue;
         }
-        filePackets += kept;
-        updateFileBytes();
-        if (kept > 0)
-            observer.packetsWritten(
-                all.first(kept), wantOffsets ? std::span<const std::uint64_t>(offsets).first(kept)
-                                             : std::span<const std::uint64_t>());
-        batch.clear();
-        // A ring of files makes room by deleting its oldest file and goes on
-        // in a new one; otherwise (or with one file left) the recording stops.
-        if (files && options.fileSet.keepFiles != 0 && files->filesKept() >= 2)
-            return nextFile(observer, true, realtimeNs());
+        loseToFullDisk(pending);
         return diskFull(error);
     }
-    filePackets += batch.size();
-    updateFileBytes();
+    written(pending);
+    batch.clear();
     if (options.stop.fileBytes != 0 && totals.setBytes >= options.stop.fileBytes)
         limitReached = true;
-    observer.packetsWritten(batch, wantOffsets ? std::span<const std::uint64_t>(offsets)
-                                               : std::span<const std::uint64_t>());
-    batch.clear();
     return {};
+}
+
+// Packets of the batch the full disk did not take leave the totals, which
+// then describe the files exactly, and count in diskFullDrops.
+void Recorder::Impl::loseToFullDisk(std::span<const PacketView> lost)
+{
+    unaccount(lost, totals);
+    totals.diskFullDrops += lost.size();
+    // Per interface too, so that interfaceTotals() adds up to the totals.
+    // Several interfaces are told apart by ifindex; otherwise one ring.
+    for (const PacketView& packet : lost) {
+        Source* from = sources.front().get();
+        for (const std::unique_ptr<Source>& source : sources) {
+            if (several && source->info.ifindex == packet.ifindex)
+                from = source.get();
+        }
+        --from->packets;
+    }
+    batch.clear();
 }
 
 } // namespace pr

@@ -184,6 +184,7 @@ struct Recorder::Impl
         return names;
     }
     CaptureError flushBatch(RecorderObserver& observer, bool wantOffsets);
+    void loseToFullDisk(std::span<const PacketView> lost);
     CaptureError diskFull(int error);
     void readKernelStatistics();
 
