@@ -863,7 +863,37 @@ void TestMainWindow::fileSetShowsInTheStatusBar()
     QVERIFY(!window.hasUnsavedRecording());
     auto* wireshark = window.findChild<QAction*>(QStringLiteral("wiresharkAction"));
     QVERIFY(wireshark && wireshark->isEnabled());
-    window.packetView()->selectRow(0);
+
+    // "Open in Wireshark" takes the selected packet's file while it is there,
+    // else the newest: a stand-in wireshark on PATH writes what it was given.
+    QTemporaryDir bin;
+    QVERIFY(bin.isValid());
+    const QString given = bin.filePath(QStringLiteral("given"));
+    QVERIFY(!writeScript(bin.path(), QStringLiteral("wireshark"),
+                         "#!/bin/sh\nprintf '%s\\n' \"$1\" >>'" + given.toUtf8() + "'\n")
+                 .isEmpty());
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", bin.path().toUtf8() + ':' + path);
+    auto wiresharkOpened = [&](int row) {
+        window.packetView()->selectRow(row);
+        QFile::remove(given);
+        wireshark->trigger();
+        QFile file(given);
+        for (int i = 0; i < 100 && !file.exists(); ++i)
+            QTest::qWait(50);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed()
+                                              : QString();
+    };
+    const QString deletedFirstFile = wiresharkOpened(0);
+    QFile recreated(first);
+    QVERIFY(recreated.open(QIODevice::WriteOnly));
+    recreated.close();
+    const QString firstFile = wiresharkOpened(1);
+    const QString seventhFile = wiresharkOpened(3);
+    qputenv("PATH", path);
+    QCOMPARE(deletedFirstFile, seventh);
+    QCOMPARE(firstFile, first);
+    QCOMPARE(seventhFile, seventh);
     QVERIFY(window.close());
 }
 

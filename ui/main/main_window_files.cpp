@@ -359,7 +359,16 @@ void MainWindow::openInWireshark()
 {
     if (m_filePath.isEmpty())
         return;
-    const QString path = QDir::toNativeSeparators(m_filePath);
+    // In a set of files: the file of the selected packet, while it is still
+    // there (keep-N may have deleted it); otherwise the newest.
+    QString file = m_filePath;
+    const int selectedRow = m_packetView->currentIndex().row();
+    if (selectedRow >= 0) {
+        const QString selectedFile = filePathForRow(selectedRow);
+        if (QFileInfo::exists(selectedFile))
+            file = selectedFile;
+    }
+    const QString path = QDir::toNativeSeparators(file);
     const QString wireshark = QStandardPaths::findExecutable(QStringLiteral("wireshark"));
     if (wireshark.isEmpty()) {
         m_messageBar->showMessage(
@@ -370,7 +379,7 @@ void MainWindow::openInWireshark()
         connect(folder, &QToolButton::clicked, this, &MainWindow::openContainingFolder);
         return;
     }
-    if (!QProcess::startDetached(wireshark, {m_filePath}))
+    if (!QProcess::startDetached(wireshark, {file}))
         m_messageBar->showMessage(
             MessageBar::Kind::Error,
             tr("Wireshark could not be started. The capture file is %1.").arg(path));
