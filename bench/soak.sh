@@ -123,7 +123,9 @@ for _ in $(seq 1 100); do
 done
 [[ -n $gui_helper_pid ]] || die "the GUI did not start its helper: $(tail -n 5 "$work/gui.log")"
 kill -0 "$cli_pid" 2>/dev/null || die "record did not start: $(cat "$work/cli.log")"
-[[ $(readlink "/proc/$gui_helper_pid/exe") == "$helper" ]] ||
+# By inode: under `ip netns exec` (a mount namespace of its own) the link
+# may read as a path from another root, e.g. inside a chroot.
+[[ /proc/$gui_helper_pid/exe -ef $helper ]] ||
     die "the GUI started $(readlink "/proc/$gui_helper_pid/exe"), not $helper"
 
 ip netns exec "$ns_rx" timeout $((seconds + 30)) iperf3 --server --one-off \
