@@ -5,6 +5,19 @@
 
 using pr::CommandLineOptions;
 
+namespace {
+
+// The arguments after the program's name, through a parser set up as the app's.
+bool parseArguments(QStringList arguments, CommandLineOptions* options, QString* error)
+{
+    arguments.prepend(QStringLiteral("packet-recorder"));
+    QCommandLineParser parser;
+    pr::setUpCommandLineParser(&parser);
+    return pr::parseCommandLine(&parser, arguments, options, error);
+}
+
+} // namespace
+
 class TestCommandLine : public QObject
 {
     Q_OBJECT
@@ -76,12 +89,9 @@ void TestCommandLine::parses_data()
 void TestCommandLine::parses()
 {
     QFETCH(QStringList, arguments);
-    arguments.prepend(QStringLiteral("packet-recorder"));
-    QCommandLineParser parser;
-    pr::setUpCommandLineParser(&parser);
     CommandLineOptions options;
     QString error;
-    QVERIFY2(pr::parseCommandLine(&parser, arguments, &options, &error), qPrintable(error));
+    QVERIFY2(parseArguments(arguments, &options, &error), qPrintable(error));
     QTEST(options.interfaceName, "interfaceName");
     QTEST(options.startImmediately, "start");
     QTEST(options.outputFile, "outputFile");
@@ -145,12 +155,9 @@ void TestCommandLine::ringBuffer_data()
 void TestCommandLine::ringBuffer()
 {
     QFETCH(QStringList, arguments);
-    arguments.prepend(QStringLiteral("packet-recorder"));
-    QCommandLineParser parser;
-    pr::setUpCommandLineParser(&parser);
     CommandLineOptions options;
     QString error;
-    QVERIFY2(pr::parseCommandLine(&parser, arguments, &options, &error), qPrintable(error));
+    QVERIFY2(parseArguments(arguments, &options, &error), qPrintable(error));
     QTEST(options.splitBytes, "bytes");
     QTEST(options.splitSeconds, "seconds");
     QTEST(options.keepFiles, "files");
@@ -159,21 +166,15 @@ void TestCommandLine::ringBuffer()
 // -i repeated, as in Wireshark: all of them, in order, into pcapng.
 void TestCommandLine::severalInterfaces()
 {
-    QCommandLineParser parser;
-    pr::setUpCommandLineParser(&parser);
     CommandLineOptions options;
     QString error;
-    QVERIFY2(pr::parseCommandLine(&parser, {"packet-recorder", "-i", "eth1", "-i", "lo", "-k"},
-                                  &options, &error),
-             qPrintable(error));
+    QVERIFY2(parseArguments({"-i", "eth1", "-i", "lo", "-k"}, &options, &error), qPrintable(error));
     QCOMPARE(options.interfaceNames, (QStringList{"eth1", "lo"}));
     QCOMPARE(options.interfaceName, QStringLiteral("eth1"));
     QCOMPARE(options.format, QStringLiteral("pcapng"));
     QVERIFY(options.startImmediately);
 
-    QCommandLineParser one;
-    pr::setUpCommandLineParser(&one);
-    QVERIFY(pr::parseCommandLine(&one, {"packet-recorder", "-i", "lo"}, &options, &error));
+    QVERIFY(parseArguments({"-i", "lo"}, &options, &error));
     QCOMPARE(options.interfaceNames, QStringList{"lo"});
     QCOMPARE(options.format, QString());
 }
@@ -182,12 +183,9 @@ void TestCommandLine::rejects()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, errorContains);
-    arguments.prepend(QStringLiteral("packet-recorder"));
-    QCommandLineParser parser;
-    pr::setUpCommandLineParser(&parser);
     CommandLineOptions options;
     QString error;
-    QVERIFY(!pr::parseCommandLine(&parser, arguments, &options, &error));
+    QVERIFY(!parseArguments(arguments, &options, &error));
     QVERIFY2(error.contains(errorContains), qPrintable(error));
 }
 
