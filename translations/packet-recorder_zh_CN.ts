@@ -2340,5 +2340,30 @@ Answer the password prompt to start.</source>
         <source>%1 s: %2 outgoing</source>
         <translation>%1 秒：传出 %2</translation>
     </message>
+    <message>
+        <source>The whole capture</source>
+        <extracomment>Above the throughput chart of an opened file, instead of the time window</extracomment>
+        <translation>整个捕获</translation>
+    </message>
+    <message>
+        <source>Total (direction not recorded)</source>
+        <extracomment>Legend of the throughput chart of a file that does not record whether a packet was incoming or outgoing (a pcap file of Ethernet frames)</extracomment>
+        <translation>总计（未记录方向）</translation>
+    </message>
+    <message>
+        <source>%1 s: %2 in total, direction not recorded</source>
+        <extracomment>%1 a time, %2 a rate; the file does not say which packets were incoming</extracomment>
+        <translation>%1 秒：总计 %2，未记录方向</translation>
+    </message>
+    <message>
+        <source>Elapsed time (h)</source>
+        <extracomment>Time axis of the throughput chart of a long file, in hours</extracomment>
+        <translation>已用时间（小时）</translation>
+    </message>
+    <message>
+        <source>Elapsed time (min)</source>
+        <extracomment>Time axis of the throughput chart of a file, in minutes</extracomment>
+        <translation>已用时间（分钟）</translation>
+    </message>
 </context>
 </TS>

@@ -1,11 +1,15 @@
-// The live throughput chart: bounded memory and point count at 10 samples/s
-// for a long recording, drops marked, human units on the axes.
+// The throughput chart: bounded memory and point count at 10 samples/s for a
+// long recording, drops marked, human units on the axes; a file's traffic of
+// unknown direction as a total, and a whole capture of a day in bounded memory.
 #include "ui/charts/rate_format.h"
 #include "ui/charts/throughput_chart.h"
 
 #include <QChart>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QSignalSpy>
@@ -33,6 +37,59 @@ QXYSeries* seriesNamed(QChart* chart, const QString& name)
     return nullptr;
 }
 
+QValueAxis* timeAxis(QChart* chart)
+{
+    return qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).value(0));
+}
+
+const QString kTotalName = QStringLiteral("Total (direction not recorded)");
+
+// Bits/s or packets/s per unit on an axis title ("Mbit/s", "kpackets/s"), and
+// seconds per unit of a time axis ("Elapsed time (h)").
+double rateScale(const QString& title)
+{
+    if (title.startsWith(QLatin1Char('k')))
+        return 1e3;
+    if (title.startsWith(QLatin1Char('M')))
+        return 1e6;
+    if (title.startsWith(QLatin1Char('G')))
+        return 1e9;
+    return 1;
+}
+
+double secondsPerUnit(const QString& title)
+{
+    if (title.endsWith(QLatin1String("(h)")))
+        return 3600;
+    if (title.endsWith(QLatin1String("(min)")))
+        return 60;
+    return 1;
+}
+
+// Traffic under a line (bits or packets): each point is a bin's rate drawn at
+// the middle of the time the bin covers, and the bins follow one another from
+// the capture's start at 0, so the bins' widths follow from the points.
+double integrate(QChart* chart, QXYSeries* series)
+{
+    const double seconds = secondsPerUnit(timeAxis(chart)->titleText());
+    const double scale = rateScale(verticalAxis(chart)->titleText());
+    double start = 0;
+    double sum = 0;
+    for (int i = 0; i < series->count(); ++i) {
+        const double x = series->at(i).x() * seconds;
+        const double width = 2 * (x - start);
+        sum += series->at(i).y() * scale * width;
+        start += width;
+    }
+    return sum;
+}
+
+bool inLegend(QChart* chart, QXYSeries* series)
+{
+    const QList<QLegendMarker*> markers = chart->legend()->markers(series);
+    return !markers.isEmpty() && markers.first()->isVisible();
+}
+
 } // namespace
 
 class TestThroughputChart : public QObject
@@ -53,6 +110,13 @@ private slots:
     void axesUseHumanUnits();
     void windowComboAndClear();
     void restartsWhenTimeGoesBack();
+    void unknownDirection_data();
+    void unknownDirection();
+    void wholeCapture_data();
+    void wholeCapture();
+    void wholeCaptureRendersOncePerBurst();
+    void wholeCaptureRestartsInItsMode();
+    void clearRestoresLiveWindow();
 };
 
 void TestThroughputChart::initTestCase()
@@ -293,6 +357,201 @@ void TestThroughputChart::restartsWhenTimeGoesBack()
         chart.addSample(i, 1, 1, 1, 1, 0);
     chart.addSample(0.5, 1, 1, 1, 1, 0); // a new recording
     QCOMPARE(chart.storedSampleCount(), 1);
+}
+
+void TestThroughputChart::unknownDirection_data()
+{
+    QTest::addColumn<double>("in");
+    QTest::addColumn<double>("out");
+    QTest::addColumn<double>("unknown");
+    QTest::addColumn<bool>("inOutShown");
+    QTest::addColumn<bool>("totalShown");
+    // A pcap file of Ethernet frames: no direction at all.
+    QTest::newRow("unknown only") << 0.0 << 0.0 << 3e6 << false << true;
+    // Direction known for some packets only (pcapng without epb_flags on some).
+    QTest::newRow("mixed") << 1e6 << 0.5e6 << 3e6 << true << true;
+    QTest::newRow("known only") << 1e6 << 0.5e6 << 0.0 << true << false;
+}
+
+void TestThroughputChart::unknownDirection()
+{
+    QFETCH(double, in);
+    QFETCH(double, out);
+    QFETCH(double, unknown);
+    QFETCH(bool, inOutShown);
+    QFETCH(bool, totalShown);
+    for (const bool whole : {false, true}) {
+        ThroughputChart chart;
+        chart.setWholeCapture(whole);
+        chart.show(); // legend markers are items of the shown scene
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        for (int i = 1; i <= 120; ++i)
+            chart.addSample(i, in, out, in / 1000, out / 1000, 0, unknown, unknown / 1000);
+        QVERIFY(chart.plottedPointCount() > 20);
+        for (QChart* c : {chart.bitsChart(), chart.packetsChart()}) {
+            const bool bits = c == chart.bitsChart();
+            QXYSeries* inSeries = seriesNamed(c, QStringLiteral("Incoming"));
+            QXYSeries* outSeries = seriesNamed(c, QStringLiteral("Outgoing"));
+            QXYSeries* total = seriesNamed(c, kTotalName);
+            QVERIFY(inSeries && outSeries && total);
+            QCOMPARE(inSeries->isVisible(), inOutShown);
+            QCOMPARE(outSeries->isVisible(), inOutShown);
+            QCOMPARE(total->isVisible(), totalShown);
+            // No empty In/Out lines along the bottom, no total beside them
+            // when every packet's direction is known.
+            QCOMPARE(inSeries->count() > 0, inOutShown);
+            QCOMPARE(outSeries->count() > 0, inOutShown);
+            QCOMPARE(total->count() > 0, totalShown);
+            if (bits) {
+                QCOMPARE(inLegend(c, inSeries), inOutShown);
+                QCOMPARE(inLegend(c, total), totalShown);
+            }
+            const double scale = rateScale(verticalAxis(c)->titleText());
+            const double perBit = bits ? 1 : 1.0 / 1000;
+            if (totalShown) {
+                const QPointF point = total->at(total->count() / 2);
+                QCOMPARE(point.y() * scale, (in + out + unknown) * perBit);
+                // The axis has room for the highest line.
+                QVERIFY(verticalAxis(c)->max() >= point.y());
+            }
+            if (inOutShown) {
+                QCOMPARE(inSeries->at(inSeries->count() / 2).y() * scale, in * perBit);
+                QCOMPARE(outSeries->at(outSeries->count() / 2).y() * scale, out * perBit);
+            }
+        }
+    }
+}
+
+void TestThroughputChart::wholeCapture_data()
+{
+    QTest::addColumn<int>("seconds");
+    QTest::newRow("a minute") << 60;
+    QTest::newRow("an hour, no merging") << 3600;
+    QTest::newRow("a day") << 86400;
+    QTest::newRow("100000 s") << 100000;
+}
+
+void TestThroughputChart::wholeCapture()
+{
+    // A file indexed in the background: one sample per second of the file,
+    // arriving in bursts as the index grows, drawn between bursts.
+    QFETCH(int, seconds);
+    ThroughputChart chart;
+    chart.resize(900, 520);
+    chart.setWholeCapture(true);
+    QVERIFY(chart.wholeCapture());
+    auto* combo = chart.findChild<QComboBox*>();
+    QVERIFY(!combo->isVisibleTo(&chart));
+
+    double sentBits = 0;
+    double sentPackets = 0;
+    int maxPlotted = 0;
+    int maxStored = 0;
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 1; i <= seconds; ++i) {
+        // Known and unknown traffic, varying at several time scales.
+        const double in = 2e6 + 1e6 * std::sin(i / 700.0);
+        const double out = 0.3e6 * (1 + std::sin(i / 37.0));
+        const double unknown = i % 7 == 0 ? 0 : 4e6 + 3e6 * std::cos(i / 5000.0);
+        chart.addSample(i, in, out, in / 8000, out / 800, 0, unknown, unknown / 8000);
+        sentBits += in + out + unknown;
+        sentPackets += in / 8000 + out / 800 + unknown / 8000;
+        maxStored = std::max(maxStored, chart.storedSampleCount());
+        if (i % 10000 == 0)
+            maxPlotted = std::max(maxPlotted, chart.plottedPointCount());
+    }
+    maxPlotted = std::max(maxPlotted, chart.plottedPointCount());
+    qInfo("%d samples plus renders took %lld ms", seconds, qint64(timer.elapsed()));
+
+    QVERIFY2(maxStored <= ThroughputChart::kMaxSamples, qPrintable(QString::number(maxStored)));
+    QVERIFY(maxPlotted <= ThroughputChart::kPlotBinsPerWindow + 2);
+    QVERIFY(maxPlotted >= std::min(seconds, ThroughputChart::kPlotBinsPerWindow) - 1);
+
+    // The whole capture, from its start to its last second.
+    QValueAxis* x = timeAxis(chart.packetsChart());
+    const double unit = secondsPerUnit(x->titleText());
+    QCOMPARE(x->min(), 0.0);
+    QVERIFY2(std::abs(x->max() * unit - seconds) < 1, qPrintable(QString::number(x->max())));
+    QXYSeries* total = seriesNamed(chart.bitsChart(), kTotalName);
+    QVERIFY(total->at(0).x() * unit < seconds / 100.0);
+    QVERIFY(total->at(total->count() - 1).x() * unit > seconds * 0.98);
+    if (seconds > 3 * 3600)
+        QCOMPARE(x->titleText(), QStringLiteral("Elapsed time (h)"));
+    else if (seconds > 600)
+        QCOMPARE(x->titleText(), QStringLiteral("Elapsed time (min)"));
+    const int labels = int(x->max() / x->tickInterval());
+    QVERIFY2(labels >= 2 && labels <= 8, qPrintable(QString::number(labels)));
+
+    // Merging averaged the rates over the time they cover: what was sent is
+    // still under the lines.
+    const double bits = integrate(chart.bitsChart(), total);
+    QVERIFY2(std::abs(bits - sentBits) < sentBits * 0.01,
+             qPrintable(QStringLiteral("%1 vs %2").arg(bits).arg(sentBits)));
+    const double packets =
+        integrate(chart.packetsChart(), seriesNamed(chart.packetsChart(), kTotalName));
+    QVERIFY2(std::abs(packets - sentPackets) < sentPackets * 0.01,
+             qPrintable(QStringLiteral("%1 vs %2").arg(packets).arg(sentPackets)));
+}
+
+void TestThroughputChart::wholeCaptureRendersOncePerBurst()
+{
+    ThroughputChart chart;
+    chart.setWholeCapture(true);
+    QXYSeries* total = seriesNamed(chart.bitsChart(), kTotalName);
+    QSignalSpy replaced(total, &QXYSeries::pointsReplaced);
+    for (int i = 1; i <= 20000; ++i)
+        chart.addSample(i, 0, 0, 0, 0, 0, 1e6, 100);
+    QCOMPARE(replaced.count(), 0);
+    QVERIFY(replaced.wait(1000));
+    QCOMPARE(replaced.count(), 1);
+    QVERIFY(total->count() > 0);
+}
+
+void TestThroughputChart::wholeCaptureRestartsInItsMode()
+{
+    // The index of another file starts again at its first second.
+    ThroughputChart chart;
+    chart.setWholeCapture(true);
+    for (int i = 1; i <= 50; ++i)
+        chart.addSample(i, 0, 0, 0, 0, 0, 1, 1);
+    chart.addSample(1, 0, 0, 0, 0, 0, 1, 1);
+    QCOMPARE(chart.storedSampleCount(), 1);
+    QVERIFY(chart.wholeCapture());
+}
+
+void TestThroughputChart::clearRestoresLiveWindow()
+{
+    ThroughputChart chart;
+    chart.setWindowSeconds(30);
+    auto* combo = chart.findChild<QComboBox*>();
+    // Changing the mode discards samples of the other mode.
+    chart.addSample(1, 1, 1, 1, 1, 0);
+    chart.setWholeCapture(true);
+    QCOMPARE(chart.storedSampleCount(), 0);
+    for (int i = 1; i <= 20000; ++i)
+        chart.addSample(i, 1e6, 0, 100, 0, 0, 1e6, 100);
+    QVERIFY(!combo->isVisibleTo(&chart));
+    QValueAxis* x = timeAxis(chart.bitsChart());
+    QVERIFY(chart.plottedPointCount() > 0);
+    QCOMPARE(x->min(), 0.0);
+
+    chart.clear();
+    QVERIFY(!chart.wholeCapture());
+    QVERIFY(combo->isVisibleTo(&chart));
+    QCOMPARE(chart.storedSampleCount(), 0);
+    QCOMPARE(chart.plottedPointCount(), 0);
+    QCOMPARE(chart.windowSeconds(), 30);
+
+    // A live recording of ten minutes: the last 30 s, in seconds, the oldest
+    // samples dropped instead of merged.
+    for (int i = 0; i < 6000; ++i)
+        chart.addSample(i / 10.0, 1e6, 2e6, 100, 200, 0);
+    QVERIFY(chart.plottedPointCount() <= ThroughputChart::kPlotBinsPerWindow + 2);
+    QCOMPARE(x->max() - x->min(), 30.0);
+    QCOMPARE(x->titleText(), QStringLiteral("Elapsed time (s)"));
+    QVERIFY(chart.storedSampleCount() <= ThroughputChart::kMaxWindowSeconds * 10 + 1);
+    QVERIFY(!seriesNamed(chart.bitsChart(), kTotalName)->isVisible());
 }
 
 QTEST_MAIN(TestThroughputChart)

@@ -28,6 +28,8 @@ namespace {
 const QColor kIncomingColor(0x1f, 0x77, 0xb4);
 const QColor kOutgoingColor(0xff, 0x7f, 0x0e);
 const QColor kDropColor(0xd6, 0x27, 0x28);
+// Neutral (the same palette's grey): the total is not a direction.
+const QColor kTotalColor(0x7f, 0x7f, 0x7f);
 constexpr int kRenderDelayMs = 100;
 constexpr int kChartMargin = 4;
 
@@ -41,7 +43,7 @@ ThroughputChart::ThroughputChart(QWidget* parent) : QWidget(parent)
 
     auto* controls = new QHBoxLayout;
     controls->setContentsMargins(6, 4, 6, 0);
-    auto* windowLabel = new QLabel(tr("&Show the last:"), this);
+    m_windowLabel = new QLabel(tr("&Show the last:"), this);
     m_windowCombo = new QComboBox(this);
     m_windowCombo->setAccessibleName(tr("Chart time window"));
     //: Chart time window
@@ -50,9 +52,13 @@ ThroughputChart::ThroughputChart(QWidget* parent) : QWidget(parent)
     m_windowCombo->addItem(tr("%Ln minute(s)", nullptr, 1), 60);
     m_windowCombo->addItem(tr("%Ln minute(s)", nullptr, 5), 300);
     m_windowCombo->setCurrentIndex(1);
-    windowLabel->setBuddy(m_windowCombo);
-    controls->addWidget(windowLabel);
+    m_windowLabel->setBuddy(m_windowCombo);
+    //: Above the throughput chart of an opened file, instead of the time window
+    m_wholeCaptureLabel = new QLabel(tr("The whole capture"), this);
+    m_wholeCaptureLabel->hide();
+    controls->addWidget(m_windowLabel);
     controls->addWidget(m_windowCombo);
+    controls->addWidget(m_wholeCaptureLabel);
     controls->addStretch(1);
     layout->addLayout(controls);
 
@@ -68,16 +74,18 @@ ThroughputChart::ThroughputChart(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_packets.view, 1);
 
     // Hovering a line tells its value, as in an IO graph.
-    const auto hoverTip = [this](QLineSeries* series, bool bits, bool incoming) {
+    const auto hoverTip = [this](QLineSeries* series, bool bits, Line line) {
         connect(series, &QLineSeries::hovered, this, [=, this](const QPointF& point, bool entered) {
             if (entered)
-                showPointToolTip(point, bits, incoming);
+                showPointToolTip(point, bits, line);
         });
     };
-    hoverTip(m_bits.in, true, true);
-    hoverTip(m_bits.out, true, false);
-    hoverTip(m_packets.in, false, true);
-    hoverTip(m_packets.out, false, false);
+    for (const bool bits : {true, false}) {
+        const Plot& plot = bits ? m_bits : m_packets;
+        hoverTip(plot.in, bits, Line::Incoming);
+        hoverTip(plot.out, bits, Line::Outgoing);
+        hoverTip(plot.total, bits, Line::Total);
+    }
 
     for (QChart* chart : {bitsChart(), packetsChart()})
         connect(chart, &QChart::plotAreaChanged, this, &ThroughputChart::alignPlotAreas);
@@ -120,6 +128,12 @@ ThroughputChart::Plot ThroughputChart::makePlot()
     plot.out = new QLineSeries(chart);
     plot.out->setName(tr("Outgoing"));
     plot.out->setPen(QPen(kOutgoingColor, 2));
+    plot.total = new QLineSeries(chart);
+    //: Legend of the throughput chart of a file that does not record whether
+    //: a packet was incoming or outgoing (a pcap file of Ethernet frames)
+    plot.total->setName(tr("Total (direction not recorded)"));
+    plot.total->setPen(QPen(kTotalColor, 2));
+    plot.total->setVisible(false);
     plot.drops = new QScatterSeries(chart);
     plot.drops->setName(tr("Kernel drops"));
     plot.drops->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
@@ -142,8 +156,9 @@ ThroughputChart::Plot ThroughputChart::makePlot()
 
     chart->addAxis(plot.x, Qt::AlignBottom);
     chart->addAxis(plot.y, Qt::AlignLeft);
-    for (QXYSeries* series : {static_cast<QXYSeries*>(plot.in), static_cast<QXYSeries*>(plot.out),
-                              static_cast<QXYSeries*>(plot.drops)}) {
+    for (QXYSeries* series :
+         {static_cast<QXYSeries*>(plot.in), static_cast<QXYSeries*>(plot.out),
+          static_cast<QXYSeries*>(plot.total), static_cast<QXYSeries*>(plot.drops)}) {
         chart->addSeries(series);
         series->attachAxis(plot.x);
         series->attachAxis(plot.y);
@@ -169,18 +184,34 @@ QChart* ThroughputChart::packetsChart() const
 
 void ThroughputChart::addSample(double elapsedSeconds, double inBitsPerSecond,
                                 double outBitsPerSecond, double inPacketsPerSecond,
-                                double outPacketsPerSecond, quint64 kernelDropsTotal)
+                                double outPacketsPerSecond, quint64 kernelDropsTotal,
+                                double unknownBitsPerSecond, double unknownPacketsPerSecond)
 {
     if (!std::isfinite(elapsedSeconds))
         return;
-    if (!m_samples.empty() && elapsedSeconds < m_samples.back().t)
-        clear(); // a new recording restarted the clock
+    if (!m_samples.empty() && elapsedSeconds < m_samples.back().t) {
+        resetSamples(); // a new recording (or file) restarted the clock
+        render();
+    }
     const bool dropped = m_haveDrops && kernelDropsTotal > m_lastDrops;
     m_lastDrops = kernelDropsTotal;
     m_haveDrops = true;
-    m_samples.push_back({elapsedSeconds, std::max(0.0, inBitsPerSecond),
-                         std::max(0.0, outBitsPerSecond), std::max(0.0, inPacketsPerSecond),
-                         std::max(0.0, outPacketsPerSecond), dropped});
+    // Not std::max(0.0, x): that keeps a NaN, which would poison every sum.
+    const auto rate = [](double value) { return value > 0 && std::isfinite(value) ? value : 0.0; };
+    const Sample sample{elapsedSeconds,
+                        rate(inBitsPerSecond),
+                        rate(outBitsPerSecond),
+                        rate(inPacketsPerSecond),
+                        rate(outPacketsPerSecond),
+                        dropped,
+                        rate(unknownBitsPerSecond),
+                        rate(unknownPacketsPerSecond)};
+    if (m_wholeCapture) {
+        appendWholeCaptureSample(sample);
+        scheduleRender();
+        return;
+    }
+    m_samples.push_back(sample);
 
     // Keep the longest selectable window (so switching to it shows history)
     // and never more than kMaxSamples whatever the caller's rate.
@@ -192,12 +223,101 @@ void ThroughputChart::addSample(double elapsedSeconds, double inBitsPerSecond,
     scheduleRender();
 }
 
-void ThroughputChart::clear()
+ThroughputChart::Sample ThroughputChart::mergeSamples(const Sample& a, double spanA,
+                                                      const Sample& b, double spanB)
+{
+    // Rates weighted by the time each covers, so rate x time (the traffic)
+    // is what it was; two samples at the same instant count equally.
+    spanA = std::max(spanA, 0.0);
+    spanB = std::max(spanB, 0.0);
+    double wa = 0.5;
+    double wb = 0.5;
+    if (spanA + spanB > 0) {
+        wa = spanA / (spanA + spanB);
+        wb = spanB / (spanA + spanB);
+    }
+    const auto mix = [wa, wb](double x, double y) { return x * wa + y * wb; };
+    return {b.t,
+            mix(a.inBits, b.inBits),
+            mix(a.outBits, b.outBits),
+            mix(a.inPackets, b.inPackets),
+            mix(a.outPackets, b.outPackets),
+            a.drop || b.drop,
+            mix(a.unknownBits, b.unknownBits),
+            mix(a.unknownPackets, b.unknownPackets)};
+}
+
+void ThroughputChart::appendWholeCaptureSample(const Sample& sample)
+{
+    // Once the store has been halved, a new sample joins the last stored one
+    // until that covers m_mergedSpan: the whole capture keeps one resolution
+    // instead of fine recent samples next to coarse old ones.
+    if (m_mergedSpan > 0 && !m_samples.empty()) {
+        Sample& back = m_samples.back();
+        const double backStart = m_samples.size() > 1 ? m_samples[m_samples.size() - 2].t : 0.0;
+        const double backSpan = back.t - backStart;
+        const double span = sample.t - back.t;
+        if (backSpan + span <= m_mergedSpan * (1 + 1e-9)) {
+            back = mergeSamples(back, backSpan, sample, span);
+            return;
+        }
+    }
+    m_samples.push_back(sample);
+    if (m_samples.size() > std::size_t(kMaxSamples))
+        halveWholeCaptureSamples();
+}
+
+void ThroughputChart::halveWholeCaptureSamples()
+{
+    // Pairs become one sample: half the resolution, the same traffic, and
+    // still the whole capture. Halving (not trimming one at a time) leaves
+    // room for kMaxSamples / 2 more before the next O(n) pass.
+    const std::size_t n = m_samples.size();
+    const double averageSpan = std::max(m_samples.back().t, 0.0) / double(n);
+    double previousT = 0; // the first sample covers the time since the capture's start
+    std::size_t out = 0;
+    for (std::size_t i = 0; i + 1 < n; i += 2) {
+        const Sample a = m_samples[i];
+        const Sample b = m_samples[i + 1];
+        m_samples[out++] = mergeSamples(a, a.t - previousT, b, b.t - a.t);
+        previousT = b.t;
+    }
+    if (n % 2 != 0)
+        m_samples[out++] = m_samples[n - 1];
+    m_samples.resize(out);
+    m_mergedSpan = std::max(m_mergedSpan * 2, averageSpan * 2);
+}
+
+void ThroughputChart::resetSamples()
 {
     m_samples.clear();
     m_haveDrops = false;
     m_lastDrops = 0;
+    m_mergedSpan = 0;
     m_renderTimer.stop();
+}
+
+void ThroughputChart::clear()
+{
+    resetSamples();
+    if (m_wholeCapture) {
+        setWholeCapture(false);
+        return; // rendered there
+    }
+    render();
+}
+
+void ThroughputChart::setWholeCapture(bool wholeCapture)
+{
+    if (wholeCapture == m_wholeCapture)
+        return;
+    m_wholeCapture = wholeCapture;
+    // A live window's samples are the last minutes only, and a file's are not
+    // a recording's: neither means anything in the other mode.
+    resetSamples();
+    m_windowLabel->setVisible(!wholeCapture);
+    m_windowCombo->setVisible(!wholeCapture);
+    m_wholeCaptureLabel->setVisible(wholeCapture);
     render();
 }
 
@@ -247,12 +367,27 @@ void ThroughputChart::alignPlotAreas()
     m_aligning = false;
 }
 
-void ThroughputChart::showPointToolTip(const QPointF& point, bool bits, bool incoming)
+void ThroughputChart::showPointToolTip(const QPointF& point, bool bits, Line line)
 {
     const QString value = bits ? formatBitRate(point.y() * m_bitDivisor)
                                : formatPacketRate(point.y() * m_packetDivisor);
-    const QString text = incoming ? tr("%1 s: %2 incoming") : tr("%1 s: %2 outgoing");
-    QToolTip::showText(QCursor::pos(), text.arg(QLocale().toString(point.x(), 'f', 1), value),
+    QString text;
+    switch (line) {
+    case Line::Incoming:
+        text = tr("%1 s: %2 incoming");
+        break;
+    case Line::Outgoing:
+        text = tr("%1 s: %2 outgoing");
+        break;
+    case Line::Total:
+        //: %1 a time, %2 a rate; the file does not say which packets were incoming
+        text = tr("%1 s: %2 in total, direction not recorded");
+        break;
+    }
+    const double seconds = point.x() * m_timeDivisor;
+    // Tenths of a second only where the bins are that fine (not on a day's file).
+    const int decimals = seconds < 1000 ? 1 : 0;
+    QToolTip::showText(QCursor::pos(), text.arg(QLocale().toString(seconds, 'f', decimals), value),
                        this);
 }
 
@@ -262,7 +397,7 @@ int ThroughputChart::plottedPointCount()
         m_renderTimer.stop();
         render();
     }
-    return int(m_bits.in->count());
+    return int(std::max(m_bits.in->count(), m_bits.total->count()));
 }
 
 void ThroughputChart::scheduleRender()
@@ -274,15 +409,14 @@ void ThroughputChart::scheduleRender()
 
 std::vector<ThroughputChart::Sample>
 ThroughputChart::binSamples(std::deque<Sample>::const_iterator first,
-                            std::deque<Sample>::const_iterator last,
-                            std::deque<Sample>::const_iterator begin, double binSeconds)
+                            std::deque<Sample>::const_iterator last, double previousT,
+                            double binSeconds, bool showPartialLast)
 {
     // Bins are anchored at multiples of binSeconds, so a bin's value does not
     // change as the window scrolls (no wobbling line), and each sample's rate
     // is weighted by the interval it covers: ticks arrive irregularly, and a
     // bin's value is then the true rate over the bin.
     std::vector<Sample> bins;
-    double previousT = first != begin ? std::prev(first)->t : (first != last ? first->t : 0);
     Sample sum{};
     double weight = 0;
     double coverStart = previousT; // the bin's rate is over [coverStart, sum.t]
@@ -293,7 +427,8 @@ ThroughputChart::binSamples(std::deque<Sample>::const_iterator first,
         // Plotted at the middle of the time it covers, where a rate belongs;
         // at the last tick the line would lean right on every slope.
         bins.push_back({(coverStart + sum.t) / 2, sum.inBits / weight, sum.outBits / weight,
-                        sum.inPackets / weight, sum.outPackets / weight, sum.drop});
+                        sum.inPackets / weight, sum.outPackets / weight, sum.drop,
+                        sum.unknownBits / weight, sum.unknownPackets / weight});
         sum = Sample{};
         weight = 0;
     };
@@ -312,13 +447,16 @@ ThroughputChart::binSamples(std::deque<Sample>::const_iterator first,
         sum.outBits += it->outBits * w;
         sum.inPackets += it->inPackets * w;
         sum.outPackets += it->outPackets * w;
+        sum.unknownBits += it->unknownBits * w;
+        sum.unknownPackets += it->unknownPackets * w;
         sum.drop = sum.drop || it->drop;
         weight += w;
     }
     // The bin still filling is shown only once its ticks cover its width
     // (always so when ticks are slower than bins): one 10 ms tick alone would
-    // otherwise flick the line's end up and down.
-    if (weight >= binSeconds * 0.999 || bins.empty())
+    // otherwise flick the line's end up and down. A file's last bin is its
+    // end, not a bin still filling.
+    if (showPartialLast || weight >= binSeconds * 0.999 || bins.empty())
         flush();
     return bins;
 }
@@ -326,55 +464,149 @@ ThroughputChart::binSamples(std::deque<Sample>::const_iterator first,
 void ThroughputChart::render()
 {
     const double latest = m_samples.empty() ? 0 : m_samples.back().t;
-    const double start = std::max(0.0, latest - m_windowSeconds);
-    const double end = std::max(double(m_windowSeconds), latest);
-    // From the start of the bin holding `start`, so the leftmost bin is whole.
-    const double binSeconds = double(m_windowSeconds) / kPlotBinsPerWindow;
-    const double firstBinStart = std::floor(start / binSeconds) * binSeconds;
-    const auto first = std::lower_bound(m_samples.begin(), m_samples.end(), firstBinStart,
-                                        [](const Sample& s, double t) { return s.t < t; });
-
+    double start = 0;
+    double end = 0;
+    double binSeconds = 0;
+    double previousT = 0;
+    auto first = m_samples.cbegin();
+    if (m_wholeCapture) {
+        // From the capture's start to its last sample, in as many bins as a
+        // live window: a day's file costs what five minutes do.
+        end = std::max(latest, 1.0);
+        binSeconds = end / kPlotBinsPerWindow;
+    } else {
+        start = std::max(0.0, latest - m_windowSeconds);
+        end = std::max(double(m_windowSeconds), latest);
+        // From the start of the bin holding `start`, so the leftmost bin is whole.
+        binSeconds = double(m_windowSeconds) / kPlotBinsPerWindow;
+        const double firstBinStart = std::floor(start / binSeconds) * binSeconds;
+        first = std::lower_bound(m_samples.cbegin(), m_samples.cend(), firstBinStart,
+                                 [](const Sample& s, double t) { return s.t < t; });
+        previousT = first != m_samples.cbegin() ? std::prev(first)->t
+                                                : (first != m_samples.cend() ? first->t : 0);
+    }
     const std::vector<Sample> bins =
-        binSamples(first, m_samples.end(), m_samples.begin(), binSeconds);
+        binSamples(first, m_samples.cend(), previousT, binSeconds, m_wholeCapture);
+
+    // Traffic of unknown direction is only in the total; In/Out lines at 0
+    // beside it would claim there was none in either direction.
+    bool unknown = false;
+    bool known = false;
+    for (const Sample& bin : bins) {
+        unknown = unknown || bin.unknownBits > 0 || bin.unknownPackets > 0;
+        known =
+            known || bin.inBits > 0 || bin.outBits > 0 || bin.inPackets > 0 || bin.outPackets > 0;
+    }
+    const bool showTotal = unknown;
+    const bool showInOut = known || !unknown;
+    const auto totalBits = [](const Sample& bin) {
+        return bin.inBits + bin.outBits + bin.unknownBits;
+    };
+    const auto totalPackets = [](const Sample& bin) {
+        return bin.inPackets + bin.outPackets + bin.unknownPackets;
+    };
+    const auto topBits = [&](const Sample& bin) {
+        return showTotal ? totalBits(bin) : std::max(bin.inBits, bin.outBits);
+    };
+    const auto topPackets = [&](const Sample& bin) {
+        return showTotal ? totalPackets(bin) : std::max(bin.inPackets, bin.outPackets);
+    };
     double maxBits = 0;
     double maxPackets = 0;
     for (const Sample& bin : bins) {
-        maxBits = std::max({maxBits, bin.inBits, bin.outBits});
-        maxPackets = std::max({maxPackets, bin.inPackets, bin.outPackets});
+        maxBits = std::max(maxBits, topBits(bin));
+        maxPackets = std::max(maxPackets, topPackets(bin));
     }
     const RateUnit bitUnit = bitRateUnit(maxBits);
     const RateUnit packetUnit = packetRateUnit(maxPackets);
     m_bitDivisor = bitUnit.divisor;
     m_packetDivisor = packetUnit.divisor;
 
-    QList<QPointF> inBits, outBits, inPackets, outPackets, bitDrops, packetDrops;
-    for (QList<QPointF>* list : {&inBits, &outBits, &inPackets, &outPackets})
+    // Live windows (at most 5 minutes) count seconds; a whole capture of
+    // hours would put "86400" under the axis, so it counts minutes or hours.
+    QString timeTitle = tr("Elapsed time (s)");
+    double timeDivisor = 1;
+    double tickInterval = m_windowSeconds <= 30 ? 5 : (m_windowSeconds <= 60 ? 10 : 60);
+    if (m_wholeCapture) {
+        const double span = end - start;
+        if (span > 10 * 3600) {
+            timeDivisor = 3600;
+            //: Time axis of the throughput chart of a long file, in hours
+            timeTitle = tr("Elapsed time (h)");
+        } else if (span > 600) {
+            timeDivisor = 60;
+            //: Time axis of the throughput chart of a file, in minutes
+            timeTitle = tr("Elapsed time (min)");
+        }
+        // Round steps of the unit, at most 8 labels (they must not collide).
+        constexpr double kSteps[] = {1, 2, 5, 10, 15, 30, 60, 120};
+        constexpr double kHourSteps[] = {1, 2, 3, 6, 12, 24};
+        const double units = span / timeDivisor;
+        tickInterval = 0;
+        if (timeDivisor == 3600) {
+            for (double step : kHourSteps) {
+                if (units / step <= 8) {
+                    tickInterval = step;
+                    break;
+                }
+            }
+            if (tickInterval == 0) {
+                tickInterval = 48;
+                while (units / tickInterval > 8)
+                    tickInterval *= 2;
+            }
+        } else {
+            for (double step : kSteps) {
+                if (units / step <= 8) {
+                    tickInterval = step;
+                    break;
+                }
+            }
+            if (tickInterval == 0)
+                tickInterval = 120;
+        }
+    }
+    m_timeDivisor = timeDivisor;
+
+    QList<QPointF> inBits, outBits, allBits, inPackets, outPackets, allPackets, bitDrops,
+        packetDrops;
+    for (QList<QPointF>* list : {&inBits, &outBits, &allBits, &inPackets, &outPackets, &allPackets})
         list->reserve(qsizetype(bins.size()));
     for (const Sample& bin : bins) {
-        inBits.append({bin.t, bin.inBits / bitUnit.divisor});
-        outBits.append({bin.t, bin.outBits / bitUnit.divisor});
-        inPackets.append({bin.t, bin.inPackets / packetUnit.divisor});
-        outPackets.append({bin.t, bin.outPackets / packetUnit.divisor});
+        const double x = bin.t / timeDivisor;
+        if (showInOut) {
+            inBits.append({x, bin.inBits / bitUnit.divisor});
+            outBits.append({x, bin.outBits / bitUnit.divisor});
+            inPackets.append({x, bin.inPackets / packetUnit.divisor});
+            outPackets.append({x, bin.outPackets / packetUnit.divisor});
+        }
+        if (showTotal) {
+            allBits.append({x, totalBits(bin) / bitUnit.divisor});
+            allPackets.append({x, totalPackets(bin) / packetUnit.divisor});
+        }
         if (bin.drop) {
-            // On the higher of the two lines, where the eye already is.
-            bitDrops.append({bin.t, std::max(bin.inBits, bin.outBits) / bitUnit.divisor});
-            packetDrops.append(
-                {bin.t, std::max(bin.inPackets, bin.outPackets) / packetUnit.divisor});
+            // On the highest line, where the eye already is.
+            bitDrops.append({x, topBits(bin) / bitUnit.divisor});
+            packetDrops.append({x, topPackets(bin) / packetUnit.divisor});
         }
     }
 
-    const double tickInterval = m_windowSeconds <= 30 ? 5 : (m_windowSeconds <= 60 ? 10 : 60);
     const int yTicks = m_yTickCount;
-    const auto update = [start, end, tickInterval,
-                         yTicks](Plot& plot, const RateUnit& unit, double max, QList<QPointF>& in,
-                                 QList<QPointF>& out, QList<QPointF>& drops) {
+    const auto update = [&](Plot& plot, const RateUnit& unit, double max, QList<QPointF>& in,
+                            QList<QPointF>& out, QList<QPointF>& total, QList<QPointF>& drops) {
         // One replace() per series: append/remove point by point would emit
         // a signal and relayout per point.
         plot.in->replace(in);
         plot.out->replace(out);
+        plot.total->replace(total);
         plot.drops->replace(drops);
-        plot.x->setRange(start, end);
+        // Hidden series leave the legend too.
+        plot.in->setVisible(showInOut);
+        plot.out->setVisible(showInOut);
+        plot.total->setVisible(showTotal);
+        plot.x->setRange(start / timeDivisor, end / timeDivisor);
         plot.x->setTickInterval(tickInterval);
+        plot.x->setTitleText(timeTitle);
         plot.y->setTitleText(unit.label);
         const double top = max / unit.divisor;
         if (unit.divisor == 1 && top < 10) {
@@ -387,8 +619,8 @@ void ThroughputChart::render()
             plot.y->applyNiceNumbers();
         }
     };
-    update(m_bits, bitUnit, maxBits, inBits, outBits, bitDrops);
-    update(m_packets, packetUnit, maxPackets, inPackets, outPackets, packetDrops);
+    update(m_bits, bitUnit, maxBits, inBits, outBits, allBits, bitDrops);
+    update(m_packets, packetUnit, maxPackets, inPackets, outPackets, allPackets, packetDrops);
 }
 
 } // namespace pr
