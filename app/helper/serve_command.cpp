@@ -57,10 +57,11 @@ void setNonBlocking(int fd)
 // exactly as the writer puts them in the file (frameAsWritten(), the same
 // function the writers use: VLAN tag put back, SLL2 header on "any" in
 // classic pcap, cut at the snaplen).
-PacketRecord recordFor(const PacketView& p, std::uint64_t offset, FrameLayout layout,
-                       std::uint32_t snaplen, std::uint32_t fileLinkType)
+PacketRecord recordFor(const PacketView& p, std::uint64_t offset, std::uint64_t number,
+                       FrameLayout layout, std::uint32_t snaplen, std::uint32_t fileLinkType)
 {
     PacketRecord r;
+    r.number = number;
     r.timestampNs = p.timestampNs;
     r.ifindex = p.ifindex;
     r.direction = proto::Direction(p.direction);
@@ -165,8 +166,13 @@ public:
     void packetsWritten(std::span<const PacketView> packets,
                         std::span<const std::uint64_t> recordOffsets) override
     {
+        // CLOCK_MONOTONIC, through the vDSO (clock_gettime is on the seccomp
+        // allow-list for its fallback).
+        const auto now = std::chrono::steady_clock::now().time_since_epoch();
+        const RecordSelection selection = m_session.selectRecords(
+            packets.size(), std::chrono::duration_cast<std::chrono::nanoseconds>(now).count());
         m_out.flush();
-        std::size_t i = 0;
+        std::size_t i = selection.first;
         while (i < packets.size()) {
             const std::size_t n =
                 std::min<std::size_t>(packets.size() - i, std::size_t(kMaxPacketsPerMessage));
@@ -180,9 +186,9 @@ public:
             QList<PacketRecord> records;
             records.reserve(qsizetype(n));
             for (std::size_t k = i; k < i + n; ++k)
-                records.append(recordFor(packets[k],
-                                         k < recordOffsets.size() ? recordOffsets[k] : 0, m_layout,
-                                         m_snaplen, m_fileLinkType));
+                records.append(
+                    recordFor(packets[k], k < recordOffsets.size() ? recordOffsets[k] : 0,
+                              selection.firstNumber + k, m_layout, m_snaplen, m_fileLinkType));
             if (!m_out.offerPackets(encodePackets(records)))
                 m_session.countNotShown(n);
             i += n;

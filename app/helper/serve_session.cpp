@@ -252,9 +252,32 @@ void ServeSession::tick(const CaptureTotals& totals)
         m_recorder.requestStop();
 }
 
+RecordSelection ServeSession::selectRecords(std::size_t written, std::int64_t monotonicNs)
+{
+    // Every packet written counts, shown or not: the flush only reports
+    // packets that are in the file (a full disk's leftovers are not), in
+    // file order, several interfaces already merged.
+    RecordSelection selection;
+    selection.firstNumber = m_filePackets + 1;
+    m_filePackets += written;
+
+    if (m_tokensAtNs >= 0 && monotonicNs > m_tokensAtNs)
+        m_recordTokens =
+            std::min(double(kRecordBurst), m_recordTokens + double(monotonicNs - m_tokensAtNs) *
+                                                                kMaxRecordsPerSecond / 1e9);
+    m_tokensAtNs = std::max(m_tokensAtNs, monotonicNs);
+    const auto allowed = std::min<std::size_t>(written, std::size_t(m_recordTokens));
+    m_recordTokens -= double(allowed);
+    selection.first = written - allowed;
+    m_notShown += selection.first;
+    return selection;
+}
+
 void ServeSession::fileStarted(std::uint32_t number, const std::string& path,
                                std::uint32_t filesKept)
 {
+    // Even when the GUI is not told (below): the packets are in a new file.
+    m_filePackets = 0;
     if (m_state != State::Recording)
         return;
     FileStartedInfo info;

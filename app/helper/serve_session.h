@@ -15,6 +15,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -23,6 +24,14 @@ namespace pr::helper {
 // The GUI sends Hello and Start right after launching us; a peer that does
 // not is not a GUI. Each handshake message gets this long.
 inline constexpr int kHandshakeTimeoutMs = 30'000;
+
+// Which packets of a batch just written get a record: packets [first, the
+// batch's end), the newest ones, since those are the rows the list shows.
+struct RecordSelection
+{
+    std::size_t first = 0;
+    std::uint64_t firstNumber = 1; // the batch's packet 0's number in its file
+};
 
 enum ServeExitCode
 {
@@ -90,9 +99,16 @@ public:
     // Recording: the periodic totals, and packet records the GUI did not get.
     void tick(const CaptureTotals& totals);
     void countNotShown(std::uint64_t records) { m_notShown += records; }
+    // `written` packets were just written to the current file
+    // (RecorderObserver::packetsWritten), at monotonicNs (CLOCK_MONOTONIC):
+    // numbers them in the file and picks the newest that the records' rate
+    // limit allows (a token bucket: proto::kMaxRecordsPerSecond, at most
+    // proto::kRecordBurst at once); the others are counted as not shown.
+    RecordSelection selectRecords(std::size_t written, std::int64_t monotonicNs);
     // A set of files started file `number` at path (RecorderObserver::
-    // fileStarted): tells the GUI with FileStarted, queued like the other
-    // control messages, never waiting for the socket.
+    // fileStarted): packet numbers start again at 1; tells the GUI with
+    // FileStarted, queued like the other control messages, never waiting
+    // for the socket.
     void fileStarted(std::uint32_t number, const std::string& path, std::uint32_t filesKept);
     // Several interfaces: one went down or was removed and the others go on
     // (RecorderObserver::interfaceEnded): tells the GUI with InterfaceEnded.
@@ -143,6 +159,9 @@ private:
     CaptureOptions m_options;
     TotalsConverter m_totals;
     std::uint64_t m_notShown = 0;
+    std::uint64_t m_filePackets = 0; // written to the current file so far
+    double m_recordTokens = proto::kRecordBurst;
+    std::int64_t m_tokensAtNs = -1; // none taken yet
     std::uint64_t m_warnedDrops = 0;
     std::int64_t m_lastWarningNs = 0;
     bool m_protocolError = false;

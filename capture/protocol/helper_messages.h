@@ -128,6 +128,10 @@ struct PacketRecord
     std::uint64_t fileOffset = 0;
     std::uint32_t linkType = 0; // of the bytes in head
     QByteArray head;            // first <= 128 bytes of the frame as written
+    // The packet's place in the file it was written to, from 1: the frame
+    // number Wireshark shows for it. A set of files starts again at 1 in
+    // each file (after its FileStarted).
+    std::uint64_t number = 0;
 };
 
 enum class ErrorCode : std::uint16_t

@@ -97,7 +97,7 @@ constexpr RateField kRateFields[] = {
     {QLatin1StringView("outPps"), &TotalsInfo::outgoingPacketsPerSecond},
 };
 
-constexpr int kRecordFieldCount = 8;
+constexpr int kRecordFieldCount = 9;
 constexpr int kInterfaceFieldCount = 3;
 // Counters are stored as CBOR integers; QCborValue holds them as qint64.
 constexpr std::uint64_t kMaxCounter = std::numeric_limits<std::int64_t>::max();
@@ -695,8 +695,11 @@ bool decodeRecord(const QCborValue& item, Checker& check, PacketRecord* record)
     check.uint32(r.at(4), QLatin1StringView("capturedLength"), &record->capturedLength);
     check.uint(r.at(5), QLatin1StringView("fileOffset"), kMaxCounter, &record->fileOffset);
     check.uint32(r.at(6), key::linkType, &record->linkType);
+    check.uint(r.at(8), QLatin1StringView("number"), kMaxCounter, &record->number);
     if (!check.ok())
         return false;
+    if (record->number == 0)
+        return check.fail(QStringLiteral("A packet's number in its file starts at 1."));
     if (!r.at(7).isByteArray())
         return check.fail(QStringLiteral("Field head must be a byte string."));
     record->head = r.at(7).toByteArray();
@@ -889,6 +892,7 @@ QByteArray encodePackets(const QList<PacketRecord>& records)
         w.append(quint64(r.linkType));
         w.appendByteString(r.head.constData(),
                            std::min<qsizetype>(r.head.size(), kMaxRecordHeadBytes));
+        w.append(quint64(std::min(r.number, kMaxCounter)));
         w.endArray();
     }
     w.endArray();

@@ -81,9 +81,18 @@
 //                         1 out, 2 other host), wireLength uint, capturedLength
 //                         uint, fileOffset uint (of the record in the file),
 //                         linkType uint (of head), head bytes (<= 128, the start
-//                         of the frame as written to the file)].
-//                         Best effort: batches the socket cannot take are dropped
-//                         and counted in Totals.notShown. The file gets them all.
+//                         of the frame as written to the file), number uint in
+//                         [1, 2^63-1] (the packet's place in that file, as
+//                         Wireshark numbers its frames; from 1 again in each
+//                         file of a set)]. Numbers grow from record to record
+//                         within a file; gaps are packets without a record.
+//                         For the newest rows only (the list itself comes
+//                         from the file): at most kMaxRecordsPerSecond a
+//                         second, kRecordBurst at once, the newest packets
+//                         of each written batch. Best effort: records over
+//                         that rate and batches the socket cannot take are
+//                         dropped and counted in Totals.notShown. The file
+//                         gets them all.
 //   FileStarted (helper)  "fileNumber" uint >= 1, "outputPath" absolute path
 //                         (<= kMaxPathLength bytes), "filesKept" uint in
 //                         [1, fileNumber]. Only for a Start with a split: once
@@ -131,7 +140,8 @@
 
 namespace pr::proto {
 
-inline constexpr std::uint32_t kProtocolVersion = 1;
+// 2: packet records carry their number in the file (9 fields).
+inline constexpr std::uint32_t kProtocolVersion = 2;
 inline constexpr int kFrameHeaderBytes = 4;
 // Towards the GUI.
 inline constexpr std::uint32_t kMaxMessageBytes = 1u << 20;
@@ -140,6 +150,14 @@ inline constexpr std::uint32_t kMaxRequestBytes = 16u << 10;
 // Chosen so a full Packets message (records <= ~200 bytes) stays far below
 // kMaxMessageBytes.
 inline constexpr int kMaxPacketsPerMessage = 4096;
+// Packet records are for the newest rows of the GUI's list only (the list
+// itself comes from the file): about 50 rows on a screen, refreshed ten
+// times a second. More would cost the GUI decoding for rows it never shows,
+// so the helper sends at most this many a second on average (a token
+// bucket), up to kRecordBurst at once after a quiet spell, so that a short
+// burst or a slow trickle is shown whole.
+inline constexpr std::uint32_t kMaxRecordsPerSecond = 2'000;
+inline constexpr std::uint32_t kRecordBurst = 500;
 inline constexpr int kMaxInterfacesPerMessage = 1024;
 inline constexpr int kMaxTextBytes = 4096; // Warning/Error messages, link type names
 inline constexpr int kMaxNestingDepth = 3;

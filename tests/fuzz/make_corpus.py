@@ -210,7 +210,7 @@ def serve_loop_seeds():
         "second-hello": recording + VALID_HELLO,
         "start-first": ok + VALID_START,
         "helper-kind": ok + VALID_HELLO + [WARNING, 0],
-        "version-mismatch": ok + [HELLO, 2, 0],
+        "version-mismatch": ok + [HELLO, 1, 0],  # the version before records had numbers
         "truncated-hello": ok + [HELLO, 0, 0x83],
         "truncated-start": ok + VALID_HELLO + [START, 0, 0x90],
         "truncated-stop": recording + [STOP, 0, 0x82],

@@ -59,6 +59,7 @@ inline PacketRecord samplePacket(int i, int headBytes)
     r.head = QByteArray(headBytes, '\0');
     for (int b = 0; b < headBytes; ++b)
         r.head[b] = char((b * 7 + i) & 0xff);
+    r.number = 1 + std::uint64_t(i) * 3;
     return r;
 }
 

@@ -71,7 +71,7 @@ bool samePackets(const QList<PacketRecord>& a, const QList<PacketRecord>& b)
         if (x.timestampNs != y.timestampNs || x.ifindex != y.ifindex ||
             x.direction != y.direction || x.wireLength != y.wireLength ||
             x.capturedLength != y.capturedLength || x.fileOffset != y.fileOffset ||
-            x.linkType != y.linkType || x.head != y.head)
+            x.linkType != y.linkType || x.head != y.head || x.number != y.number)
             return false;
     }
     return true;
@@ -444,18 +444,28 @@ void TestHelperProtocol::rejects_data()
     };
     const QByteArray head(16, 'h');
     QTest::newRow("record short") << packetsWith({1, 1, 0, 60, 60, 24, 1}) << protocol;
-    QTest::newRow("record direction 3") << packetsWith({1, 1, 3, 60, 60, 24, 1, head}) << range;
+    // Version 1's record: the same fields without the number.
+    QTest::newRow("record without number")
+        << packetsWith({1, 1, 0, 60, 60, 24, 1, head}) << protocol;
+    QTest::newRow("record direction 3") << packetsWith({1, 1, 3, 60, 60, 24, 1, head, 1}) << range;
     QTest::newRow("record captured > wire")
-        << packetsWith({1, 1, 0, 60, 61, 24, 1, head}) << protocol;
+        << packetsWith({1, 1, 0, 60, 61, 24, 1, head, 1}) << protocol;
     QTest::newRow("record head too long")
-        << packetsWith({1, 1, 0, 600, 600, 24, 1, QByteArray(129, 'h')}) << protocol;
+        << packetsWith({1, 1, 0, 600, 600, 24, 1, QByteArray(129, 'h'), 1}) << protocol;
     QTest::newRow("record head as text")
-        << packetsWith({1, 1, 0, 60, 60, 24, 1, "head"}) << protocol;
+        << packetsWith({1, 1, 0, 60, 60, 24, 1, "head", 1}) << protocol;
+    QTest::newRow("record number 0") << packetsWith({1, 1, 0, 60, 60, 24, 1, head, 0}) << protocol;
+    QTest::newRow("record number negative")
+        << packetsWith({1, 1, 0, 60, 60, 24, 1, head, -1}) << protocol;
+    QTest::newRow("record number as text")
+        << packetsWith({1, 1, 0, 60, 60, 24, 1, head, "1"}) << protocol;
+    QTest::newRow("record number as float")
+        << packetsWith({1, 1, 0, 60, 60, 24, 1, head, 1.0}) << protocol;
     QTest::newRow("records not array")
         << frame(QCborValue(QCborMap{{"kind", 5}, {"records", 5}}).toCbor()) << protocol;
     QCborArray many;
     for (int i = 0; i <= kMaxPacketsPerMessage; ++i)
-        many.append(QCborArray{1, 1, 0, 60, 60, 24, 1, QByteArray()});
+        many.append(QCborArray{1, 1, 0, 60, 60, 24, 1, QByteArray(), 1});
     QTest::newRow("too many records")
         << frame(QCborValue(QCborMap{{"kind", 5}, {"records", many}}).toCbor()) << protocol;
 
@@ -570,14 +580,14 @@ void TestHelperProtocol::shape_data()
     QTest::newRow("65 keys") << frame(QCborValue(manyKeys).toCbor()) << toHelper << false;
 
     // Containers where they belong, one level too deep, or too many.
-    QCborArray record{1, 1, 0, 60, 60, 24, 1, QByteArray(4, 'h')};
+    QCborArray record{1, 1, 0, 60, 60, 24, 1, QByteArray(4, 'h'), 1};
     QCborArray records;
     records.append(record);
     const QCborMap packets{{"kind", 5}, {"records", records}};
     QTest::newRow("packets") << frame(QCborValue(packets).toCbor()) << toGui << true;
     QTest::newRow("packets to helper") << frame(QCborValue(packets).toCbor()) << toHelper << false;
     QTest::newRow("start to GUI") << encodeStart(largestStart()) << toGui << false;
-    QCborArray deepRecord{1, 1, 0, 60, 60, 24, 1};
+    QCborArray deepRecord{1, 1, 0, 60, 60, 24, 1, QByteArray(4, 'h')};
     deepRecord.append(QCborArray{1});
     QCborArray deepRecords;
     deepRecords.append(deepRecord);
@@ -588,7 +598,7 @@ void TestHelperProtocol::shape_data()
     longRecord.append(1);
     QCborArray longRecords;
     longRecords.append(longRecord);
-    QTest::newRow("record of 9")
+    QTest::newRow("record of 10")
         << frame(QCborValue(QCborMap{{"kind", 5}, {"records", longRecords}}).toCbor()) << toGui
         << false;
     QTest::newRow("records as map")

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -18,6 +19,7 @@
 
 #include <arpa/inet.h>
 #include <csignal>
+#include <cstdio>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <pcap/pcap.h>
@@ -291,6 +293,30 @@ qint64 countWithLibpcap(const QString& path)
     return rc == PCAP_ERROR_BREAK ? count : -1;
 }
 
+// Each packet record's offset in the file (libpcap's reader's position
+// before the record; no other blocks between packets on lo) and its place,
+// from 1, as Wireshark numbers frames.
+QHash<qint64, std::uint64_t> placesWithLibpcap(const QString& path)
+{
+    QHash<qint64, std::uint64_t> places;
+    char error[PCAP_ERRBUF_SIZE] = {};
+    pcap_t* handle = pcap_open_offline(QFile::encodeName(path).constData(), error);
+    if (!handle) {
+        qWarning("libpcap: %s", error);
+        return places;
+    }
+    pcap_pkthdr* header = nullptr;
+    const u_char* data = nullptr;
+    for (;;) {
+        const qint64 offset = std::ftell(pcap_file(handle));
+        if (pcap_next_ex(handle, &header, &data) != 1)
+            break;
+        places.insert(offset, std::uint64_t(places.size()) + 1);
+    }
+    pcap_close(handle);
+    return places;
+}
+
 StartRequest startOnLo(const QString& path, quint16 port)
 {
     StartRequest request;
@@ -335,6 +361,8 @@ private slots:
     void recordsSeveralInterfaces();
     void headIsTheFileRecord_data();
     void headIsTheFileRecord();
+    void recordsCarryTheirPlaceAtALimitedRate_data();
+    void recordsCarryTheirPlaceAtALimitedRate();
 
 private:
     // Hello, Start, Started. False (with a failure logged) otherwise.
@@ -922,6 +950,96 @@ void TestServeMode::headIsTheFileRecord()
         QCOMPARE(r.head, QByteArray(reinterpret_cast<const char*>(data), headLength));
     }
     QCOMPARE(pcap_next_ex(handle, &header, &data), PCAP_ERROR_BREAK);
+}
+
+void TestServeMode::recordsCarryTheirPlaceAtALimitedRate_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<bool>("split");
+    QTest::newRow("pcap") << QStringLiteral("pcap") << false;
+    QTest::newRow("pcapng") << QStringLiteral("pcapng") << false;
+    // Numbers start again at 1 in each file of the set.
+    QTest::newRow("pcapng, a set of 1 MB files") << QStringLiteral("pcapng") << true;
+}
+
+// A flood on lo far above the records' rate limit: the helper sends at most
+// kMaxRecordsPerSecond a second (plus one burst), counts the rest as not
+// shown, and every record's number is its packet's place in the file its
+// offset points into, as libpcap reads it, strictly increasing.
+void TestServeMode::recordsCarryTheirPlaceAtALimitedRate()
+{
+    QFETCH(QString, format);
+    QFETCH(bool, split);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    UdpBurst udp;
+    Helper helper;
+    StartRequest request =
+        startOnLo(QDir(dir.path()).filePath(QStringLiteral("numbers.") + format), udp.port());
+    request.format = format;
+    request.ringBytes = 64u << 20; // the whole flood fits even if the helper stalls
+    if (split)
+        request.splitBytes = pr::limits::kMinSplitBytes;
+    QElapsedTimer session;
+    session.start();
+    QVERIFY(startRecording(helper, request));
+
+    // Bounded: kChunks * kChunk datagrams, read between chunks as the GUI does.
+    constexpr int kChunk = 1000;
+    constexpr int kChunks = 30;
+    Message m;
+    for (int i = 0; i < kChunks; ++i) {
+        QCOMPARE(udp.send(kChunk, 100), kChunk);
+        QVERIFY(!helper.receiveUntil(MessageKind::Stopped, &m, 5));
+    }
+    ::usleep(300 * 1000);
+    helper.send(encodeStop());
+    QVERIFY(helper.receiveUntil(MessageKind::Stopped, &m, 20000));
+    const double seconds = double(session.elapsed()) / 1000.0;
+    const int status = helper.waitForExit(3000);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QVERIFY2(helper.errors.isEmpty(), qPrintable(helper.errors.value(0).message));
+
+    const TotalsInfo& final = m.totals;
+    const auto records = std::uint64_t(helper.packets.size());
+    qInfo("packets %llu, records %llu, notShown %llu in %.2f s",
+          static_cast<unsigned long long>(final.packets), static_cast<unsigned long long>(records),
+          static_cast<unsigned long long>(final.notShown), seconds);
+    QCOMPARE(final.packets, std::uint64_t(kChunk) * kChunks);
+    QCOMPARE(records + final.notShown, final.packets);
+    // Every record left the helper between our Start and its Stopped.
+    QVERIFY(final.notShown > 0);
+    QVERIFY2(double(records) <= kRecordBurst + kMaxRecordsPerSecond * seconds,
+             qPrintable(QString::number(records)));
+
+    // The records that follow each FileStarted point into that file.
+    QList<QString> paths{request.outputPath};
+    QList<qsizetype> firstRecord{0};
+    if (split) {
+        QVERIFY(helper.filesStarted.size() >= 2);
+        paths.clear();
+        for (const FileStartedInfo& file : std::as_const(helper.filesStarted))
+            paths.append(file.path);
+        firstRecord = helper.packetsBeforeFile;
+    }
+    std::uint64_t inFiles = 0;
+    for (qsizetype f = 0; f < paths.size(); ++f) {
+        const QHash<qint64, std::uint64_t> places = placesWithLibpcap(paths[f]);
+        QVERIFY(!places.isEmpty());
+        inFiles += std::uint64_t(places.size());
+        const qsizetype end = f + 1 < paths.size() ? firstRecord[f + 1] : helper.packets.size();
+        std::uint64_t previous = 0;
+        for (qsizetype i = firstRecord[f]; i < end; ++i) {
+            const PacketRecord& r = helper.packets[i];
+            const auto place = places.constFind(qint64(r.fileOffset));
+            QVERIFY2(place != places.cend(), qPrintable(QString::number(r.fileOffset)));
+            QCOMPARE(r.number, *place);
+            QVERIFY(r.number > previous);
+            previous = r.number;
+        }
+    }
+    QCOMPARE(inFiles, final.packets);
 }
 
 // lo and a veth end into one pcapng file: Started lists both, the
