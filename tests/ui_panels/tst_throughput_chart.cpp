@@ -476,6 +476,8 @@ void TestThroughputChart::wholeCapture()
     QXYSeries* total = seriesNamed(chart.bitsChart(), kTotalName);
     QVERIFY(total->at(0).x() * unit < seconds / 100.0);
     QVERIFY(total->at(total->count() - 1).x() * unit > seconds * 0.98);
+    // No drop counter in a file, so no legend entry promising its marks.
+    QVERIFY(!seriesNamed(chart.bitsChart(), QStringLiteral("Kernel drops"))->isVisible());
     if (seconds > 3 * 3600)
         QCOMPARE(x->titleText(), QStringLiteral("Elapsed time (h)"));
     else if (seconds > 600)
@@ -552,6 +554,7 @@ void TestThroughputChart::clearRestoresLiveWindow()
     QCOMPARE(x->titleText(), QStringLiteral("Elapsed time (s)"));
     QVERIFY(chart.storedSampleCount() <= ThroughputChart::kMaxWindowSeconds * 10 + 1);
     QVERIFY(!seriesNamed(chart.bitsChart(), kTotalName)->isVisible());
+    QVERIFY(seriesNamed(chart.bitsChart(), QStringLiteral("Kernel drops"))->isVisible());
 }
 
 QTEST_MAIN(TestThroughputChart)

@@ -529,7 +529,7 @@ void ThroughputChart::render()
     double tickInterval = m_windowSeconds <= 30 ? 5 : (m_windowSeconds <= 60 ? 10 : 60);
     if (m_wholeCapture) {
         const double span = end - start;
-        if (span > 10 * 3600) {
+        if (span > 3 * 3600) {
             timeDivisor = 3600;
             //: Time axis of the throughput chart of a long file, in hours
             timeTitle = tr("Elapsed time (h)");
@@ -604,6 +604,10 @@ void ThroughputChart::render()
         plot.in->setVisible(showInOut);
         plot.out->setVisible(showInOut);
         plot.total->setVisible(showTotal);
+        // A live recording's legend always offers the marks (none yet is
+        // news); a file's samples carry no drop counter, so there it would
+        // suggest a count that was never read.
+        plot.drops->setVisible(!m_wholeCapture || !drops.isEmpty());
         plot.x->setRange(start / timeDivisor, end / timeDivisor);
         plot.x->setTickInterval(tickInterval);
         plot.x->setTitleText(timeTitle);
