@@ -8,7 +8,7 @@
 //   byte 0    what the fake recorder's start returns: CaptureErrorCode(b % 12)
 //             (0, None, is success)
 //   byte 1    how many interfaces a successful start reports (b % 4)
-//   op % 15   0 raw chunk: 2 bytes big-endian length, then that many bytes
+//   op % 16   0 raw chunk: 2 bytes big-endian length, then that many bytes
 //             1 Hello: version byte (0: kProtocolVersion), split byte
 //             2 Start: variant byte, split byte
 //             3 Stop: split byte          4 Warning (a helper kind): split byte
@@ -24,6 +24,8 @@
 //             14 Start on several interfaces: count byte (1 + (b & 0x1f) %
 //                (kMaxInterfaces + 1) names eth0..; 0x40: the last is "any";
 //                0x80: the last repeats the first), split byte
+//             15 packets written: count byte (x 8), then the clock moves on
+//                by a byte of milliseconds
 //   split byte: 0 feeds the frame whole; otherwise the frame is cut after
 //   (b & 0x7f) % size bytes and, with 0x80, the rest is never sent.
 // The input's end is the GUI closing the channel.
@@ -45,7 +47,11 @@
 //   end the session with Error{ProtocolError} (exit 2), a failed start with
 //   the mapped error (exit 1);
 // - the session asks for input exactly when the model does, and its decoder
-//   never holds more than one request frame plus the last chunk.
+//   never holds more than one request frame plus the last chunk;
+// - packets written get their numbers in the current file, from 1 after each
+//   file started, and records for the newest of each batch only, never more
+//   than kRecordBurst plus kMaxRecordsPerSecond a second of the clock; the
+//   others count as not shown.
 
 #include "app/helper/serve_session.h"
 #include "capture/engine/capture_options.h"
@@ -61,6 +67,7 @@
 
 using namespace pr;
 using namespace pr::proto;
+using pr::helper::RecordSelection;
 using pr::helper::ServeSession;
 
 namespace {
@@ -437,9 +444,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Driver driver{out, recorder, session, model};
     CaptureTotals totals;
     bool finished = false;
+    std::uint64_t filePackets = 0;
+    std::uint64_t recordsSent = 0;
+    std::int64_t clockNs = 0;
 
     while (!in.atEnd() && !finished && session.state() != ServeSession::State::Ended) {
-        switch (in.byte() % 15) {
+        switch (in.byte() % 16) {
         case 0: {
             const std::size_t length = std::size_t(in.byte()) << 8 | in.byte();
             driver.feed(in.bytes(length));
@@ -508,6 +518,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             break;
         }
         case 12: { // what the recorder reports, sent on only while recording
+            filePackets = 0;
             const std::uint32_t number = in.byte();
             const std::uint32_t kept = in.byte();
             const std::uint8_t path = in.byte();
@@ -535,6 +546,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 request.interfaceNames.back() = request.interfaceNames.front();
             request.interfaceName = request.interfaceNames.front();
             driver.feedFrame(encodeStart(request), in.byte());
+            break;
+        }
+        case 15: {
+            const std::size_t written = std::size_t(in.byte()) * 8;
+            const std::uint64_t notShownBefore = session.notShown();
+            const RecordSelection selection = session.selectRecords(written, clockNs);
+            require(selection.firstNumber == filePackets + 1, "numbers follow the file's packets");
+            require(selection.first <= written, "records for packets of the batch");
+            require(session.notShown() - notShownBefore == selection.first,
+                    "packets without a record count as not shown");
+            filePackets += written;
+            recordsSent += written - selection.first;
+            require(double(recordsSent) <=
+                        kRecordBurst + double(clockNs) * kMaxRecordsPerSecond / 1e9 + 1e-6,
+                    "records stay within the rate");
+            clockNs += std::int64_t(in.byte()) * 1'000'000;
             break;
         }
         }

@@ -192,7 +192,7 @@ def pcapng_file(frames, link_type):
 
 # fuzz_serve_loop's operations (tests/fuzz/fuzz_serve_loop.cpp).
 (RAW, HELLO, START, STOP, WARNING, TICK, RUN_ENDS, EOF, TIMEOUT, GONE, NOT_SHOWN, OVERSIZE,
- FILE_STARTED, INTERFACE_ENDED, START_SEVERAL) = range(15)
+ FILE_STARTED, INTERFACE_ENDED, START_SEVERAL, WRITTEN) = range(16)
 VALID_HELLO = [HELLO, 0, 0]
 VALID_START = [START, 0, 0]  # lo, pcap, /tmp/x.pcap
 
@@ -241,6 +241,11 @@ def serve_loop_seeds():
         "several-too-many": ok + VALID_HELLO + [START_SEVERAL, 16, 0],
         "several-chunked": ok + VALID_HELLO + [START_SEVERAL, 15, 0x9, STOP, 0],
         "interface-ended-in-handshake": ok + VALID_HELLO + [INTERFACE_ENDED, 1] + VALID_START,
+        # Batches above the records' rate, numbers starting again in a new file.
+        "packets-written": ok + VALID_HELLO + [START, 0x41, 0, FILE_STARTED, 1, 1, 1,
+                                               WRITTEN, 40, 0, WRITTEN, 255, 10, WRITTEN, 3, 100,
+                                               FILE_STARTED, 2, 2, 1, WRITTEN, 255, 255,
+                                               TICK, 0, 9, 2, STOP, 0, RUN_ENDS, 0],
     }
     for code in range(1, 12):
         seeds["start-fails-%d" % code] = [code, 0] + VALID_HELLO + VALID_START + [STOP, 0]
