@@ -71,6 +71,7 @@ QList<PacketRecord> records(int count)
         PacketRecord r;
         r.timestampNs = i;
         r.wireLength = r.capturedLength = 128;
+        r.number = std::uint64_t(i) + 1;
         r.head = QByteArray(128, char(i));
         out.append(r);
     }
