@@ -209,7 +209,7 @@ void TestPacketScreenshots::listAndDetails()
     const int row = rowWithInfo(model, selectedInfo);
     QVERIFY2(row >= 0, qPrintable(selectedInfo));
     list->selectRow(row);
-    list->scrollTo(model.index(row, 0), QAbstractItemView::PositionAtCenter);
+    list->scrollToRow(row, QAbstractItemView::PositionAtCenter);
     const QModelIndex layerIndex = findItem(detail->treeModel(), layer);
     QVERIFY(layerIndex.isValid());
     detail->treeView()->expand(layerIndex);
