@@ -107,6 +107,7 @@ struct Flow
     std::uint32_t acknowledgement = 0;
     std::uint16_t icmpSequence = 0;
     std::uint16_t ipId = 0;
+    bool started = false;
 };
 
 struct Options
@@ -278,14 +279,24 @@ std::vector<Flow> makeFlows(Random& random, const Options& options)
     return flows;
 }
 
-std::uint8_t tcpFlags(Random& random)
+// A flow opens with SYN, then carries ACK and PSH|ACK with the odd ECE, CWR
+// or URG. No FIN or RST: closing and reopening the same ports mid-file makes
+// Wireshark start a new conversation each time, which is not what a
+// long capture looks like and slows tshark down several times.
+std::uint8_t tcpFlags(Random& random, bool first)
 {
-    static constexpr std::uint8_t kFin = 0x01, kSyn = 0x02, kRst = 0x04, kPsh = 0x08, kAck = 0x10;
-    static constexpr std::array<std::uint8_t, 16> kFlags = {
-        kSyn,        kSyn | kAck, kFin | kAck, kRst | kAck, kAck,        kAck,
-        kAck,        kAck,        kAck,        kAck,        kPsh | kAck, kPsh | kAck,
-        kPsh | kAck, kPsh | kAck, kPsh | kAck, kPsh | kAck};
-    return kFlags[random.below(kFlags.size())];
+    static constexpr std::uint8_t kSyn = 0x02, kPsh = 0x08, kAck = 0x10, kUrg = 0x20, kEce = 0x40,
+                                  kCwr = 0x80;
+    if (first)
+        return kSyn;
+    const std::uint32_t r = random.below(256);
+    if (r == 0)
+        return kUrg | kAck;
+    if (r < 4)
+        return kEce | kAck;
+    if (r < 8)
+        return kCwr | kAck;
+    return r < 128 ? kAck : kPsh | kAck;
 }
 
 // Builds one frame of wire length `length` at `frame`, writing only the first
@@ -362,7 +373,8 @@ void buildFrame(std::uint8_t* frame, std::uint32_t length, std::uint32_t capture
     case Tcp4:
     case Tcp6: {
         l4HeaderBytes = 20;
-        const std::uint8_t flags = tcpFlags(random);
+        const std::uint8_t flags = tcpFlags(random, !flow.started);
+        flow.started = true;
         store16(l4, flow.sourcePort);
         store16(l4 + 2, flow.destinationPort);
         store32(l4 + 4, flow.sequence);
@@ -371,7 +383,7 @@ void buildFrame(std::uint8_t* frame, std::uint32_t length, std::uint32_t capture
         l4[13] = flags;
         store16(l4 + 14, 65535);
         checksumAt = l4 + 16;
-        flow.sequence += (l4Bytes - 20) + ((flags & 0x03) ? 1 : 0);
+        flow.sequence += (l4Bytes - 20) + ((flags & 0x02) ? 1 : 0);
         break;
     }
     case Icmp4:
