@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # GUI benchmark: the real main window (offscreen) and the real helper record
-# the highest packet rate trafgen produces for SECONDS (default 30) on a veth
-# pair between two namespaces this script creates (198.18.0.0/30), and print
-# the longest event-loop stall and the resident memory after RSS_AFTER
-# packets (default 10 million). Targets: stall <= 50 ms, RSS <= 300 MB.
+# the highest packet rate trafgen produces (or RATE_PPS packets per second)
+# for SECONDS_TO_RUN (default 60) on a veth pair between two namespaces this
+# script creates (198.18.0.0/30), and print the longest event-loop stall, the
+# resident memory after RSS_AFTER packets (default 10 million), CPU in % of
+# a core (the whole GUI process, its GUI thread, the helper), and after Stop
+# the packet list's rows next to capinfos' count of the file.
+# Targets: stall <= 50 ms, RSS <= 300 MB.
 #
-# Usage (root): bench/gui_benchmark.sh [build-dir]
+# Usage (root): [RATE_PPS=14000] bench/gui_benchmark.sh [build-dir]
 #   build-dir defaults to build; gui_benchmark and packet-recorder-helper are
 #   built there if missing (cmake --build BUILD --target gui_benchmark).
 set -euo pipefail
 
 build=${1:-build}
-seconds=${SECONDS_TO_RUN:-30}
+seconds=${SECONDS_TO_RUN:-60}
+rate_pps=${RATE_PPS:-}
 rss_after=${RSS_AFTER:-10000000}
 
 die() {
@@ -21,6 +25,9 @@ die() {
 
 [[ $(id -u) -eq 0 ]] || die "must run as root (namespaces, capture)"
 command -v trafgen >/dev/null || die "trafgen (netsniff-ng) is not installed"
+command -v capinfos >/dev/null || die "capinfos (tshark) is not installed"
+command -v jq >/dev/null || die "jq is not installed"
+[[ -z $rate_pps || $rate_pps =~ ^[1-9][0-9]*$ ]] || die "RATE_PPS is a packet rate, e.g. 14000"
 cmake --build "$build" --target gui_benchmark packet-recorder-helper -j2 >/dev/null
 bench=$(realpath "$build/tests/ui_main/gui_benchmark")
 helper=$(realpath "$build/app/packet-recorder-helper")
@@ -56,13 +63,28 @@ cat >"$work/udp64.trafgen" <<CONF
 CONF
 
 # Bounded twice: by time (the benchmark's length plus start-up) and count.
+rate_args=()
+packets=400000000
+load="the highest rate trafgen reaches"
+if [[ -n $rate_pps ]]; then
+    rate_args=(--rate "${rate_pps}pps")
+    packets=$((rate_pps * (seconds + 20)))
+    load="$rate_pps packets/s"
+fi
 ip netns exec "$ns_tx" timeout $((seconds + 20)) trafgen --dev "$veth_tx" \
-    --conf "$work/udp64.trafgen" --cpus 1 -n 400000000 >"$work/trafgen.log" 2>&1 &
+    --conf "$work/udp64.trafgen" --cpus 1 -n "$packets" "${rate_args[@]}" >"$work/trafgen.log" 2>&1 &
 traffic_pid=$!
 sleep 1
 
-echo "gui_benchmark: recording $seconds s on $veth_rx (trafgen, 64-byte UDP frames)" >&2
+echo "gui_benchmark: recording $seconds s on $veth_rx (trafgen, 64-byte UDP frames, $load)" >&2
 # BENCH_WRAPPER: e.g. "perf record -g -o FILE" to profile the GUI side.
 result=$(ip netns exec "$ns_rx" ${BENCH_WRAPPER:-} "$bench" --helper "$helper" --interface "$veth_rx" \
-    --seconds "$seconds" --rss-after "$rss_after" --output-dir "$out")
+    --seconds "$seconds" --rss-after "$rss_after" --output-dir "$out" --keep-file)
 echo "$result"
+file=$(jq -r .file <<<"$result")
+if [[ -n $file && -f $file ]]; then
+    in_file=$(capinfos -c -M -T -r "$file" | awk -F'\t' '{ print $2 }')
+    echo "gui_benchmark: list rows $(jq -r .list_rows <<<"$result"), file $in_file packets (capinfos), helper counted $(jq -r .packets <<<"$result"); list caught up $(jq -r 'if .list_caught_up_ms == null then "not within 10 s" else "after \(.list_caught_up_ms | round) ms" end' <<<"$result")" >&2
+    rm -f "$file"
+fi
+jq -r '"gui_benchmark: CPU over \(.cpu_seconds_measured) s in % of a core: GUI process \(.process_cpu_percent), GUI thread \(.gui_thread_cpu_percent), helper \(.helper_cpu_percent)"' <<<"$result" >&2
