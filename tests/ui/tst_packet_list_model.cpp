@@ -1,15 +1,24 @@
-// PacketListModel: one insertion per event-loop turn, decoded columns, time
-// formats, trimming with original numbers, and bounded memory.
+// PacketListModel as a view of a file: every packet of an opened file, its
+// columns decoded from the file, unknown direction shown as unknown, a
+// recording followed behind the writer (the helper's records first, the file
+// after), a ring of files, one insertion per commit, and memory that does not
+// follow the packet count.
 
 #include "ui/packets/packet_list_model.h"
 
+#include "tests/ui/capture_file_for_tests.h"
 #include "tests/ui/english_catalogue.h"
 #include "tests/ui/frame_builder.h"
+#include "ui/packets/capture_file_scanner.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <pcap/pcap.h>
 
 using namespace pr;
 using namespace pr::test;
@@ -23,26 +32,57 @@ QByteArray tcpFrame(int i)
     return ethernet("02:00:00:00:00:0b", "02:00:00:00:00:0a", 0x0800,
                     ipv4("198.18.0.1", "198.18.0.2", 6,
                          tcp(quint16(40000 + i % 1000), 5201, quint32(i), 1, 0x018, 502,
-                             QByteArray(200, 'd'))));
+                             QByteArray(200 + i % 50, 'd'))));
 }
 
-QList<proto::PacketRecord> makeBatch(int first, int count, const QByteArray& head = {})
+struct Traffic
 {
-    QList<proto::PacketRecord> batch;
-    batch.reserve(count);
-    for (int i = first; i < first + count; ++i) {
+    QList<proto::PacketRecord> records;
+    QList<QByteArray> frames;
+};
+
+Traffic makeTraffic(int count)
+{
+    Traffic traffic;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray frame = tcpFrame(i);
         proto::PacketRecord record;
         record.timestampNs = kStartNs + qint64(i) * 1'000'000; // 1 ms apart
         record.ifindex = 1;
-        record.direction = proto::Direction(i % 3);
-        record.head = head.isEmpty() ? tcpFrame(i).left(proto::kMaxRecordHeadBytes) : head;
-        record.wireLength = 14 + 20 + 20 + 200;
-        record.capturedLength = record.wireLength;
-        record.fileOffset = 24 + quint64(i) * (16 + record.capturedLength);
+        record.direction = i % 2 ? proto::Direction::Outgoing : proto::Direction::Incoming;
+        record.head = frame.left(proto::kMaxRecordHeadBytes);
+        record.wireLength = record.capturedLength = quint32(frame.size());
         record.linkType = kLinkTypeEthernet;
-        batch.append(record);
+        record.number = quint64(i) + 1;
+        traffic.records.append(record);
+        traffic.frames.append(frame);
     }
-    return batch;
+    return traffic;
+}
+
+// Offsets just past each record, as the helper reports bytes written.
+QList<quint64> recordEnds(const QString& path)
+{
+    struct Ends : PacketSink
+    {
+        QList<quint64> offsets;
+        void packet(const ScannedPacket& p, const std::uint8_t*) override
+        {
+            offsets.append(p.offset);
+        }
+    } sink;
+    CaptureFileScanner scanner;
+    if (!scanner.open(path))
+        return {};
+    scanner.scan(~quint64(0), ~quint64(0), sink);
+    QList<quint64> ends = sink.offsets.mid(1);
+    ends.append(scanner.position());
+    return ends;
+}
+
+QString text(const PacketListModel& model, int row, int column, int role = Qt::DisplayRole)
+{
+    return model.data(model.index(row, column), role).toString();
 }
 
 } // namespace
@@ -53,233 +93,223 @@ class TestPacketListModel : public QObject
 
 private slots:
     void initTestCase() { QVERIFY(installEnglishCatalogue()); }
-    void batchesOfOneTurnInsertOnce();
-    void columns_data();
-    void columns();
+    void everyPacketOfAnOpenedFile();
     void timeFormats();
-    void recordRoundTrip();
-    void modelTesterWhileAppendingAndTrimming();
-    void trimKeepsOriginalNumbers();
-    void memoryStaysBounded_data();
-    void memoryStaysBounded();
-    void clearResets();
+    void unknownDirectionIsNotIn();
+    void followsARecordingBehindTheWriter();
+    void ringOfFilesDropsTheOldest();
+    void oneInsertionPerCommit();
+    void modelTesterWhileIndexing();
 };
 
-void TestPacketListModel::batchesOfOneTurnInsertOnce()
+void TestPacketListModel::everyPacketOfAnOpenedFile()
 {
+    QTemporaryDir dir;
+    const Traffic traffic = makeTraffic(5000);
+    const QString path = dir.filePath(QStringLiteral("a.pcapng"));
+    QVERIFY(writePcapng(path, traffic.records, traffic.frames));
     PacketListModel model;
-    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-    model.appendPackets(makeBatch(0, 10));
-    model.appendPackets(makeBatch(10, 5));
-    model.appendPackets(makeBatch(15, 1));
-    QCOMPARE(model.rowCount(), 0); // nothing until the event loop turns
-    QCOMPARE(model.pendingCount(), 16);
-    QTRY_COMPARE(model.rowCount(), 16);
-    QCOMPARE(inserted.count(), 1);
-    QCOMPARE(inserted.first().at(1).toInt(), 0);
-    QCOMPARE(inserted.first().at(2).toInt(), 15);
-    model.appendPackets(makeBatch(16, 4));
-    QTRY_COMPARE(model.rowCount(), 20);
-    QCOMPARE(inserted.count(), 2);
-    QCOMPARE(model.totalAppended(), quint64(20));
-}
-
-void TestPacketListModel::columns_data()
-{
-    QTest::addColumn<int>("row");
-    QTest::addColumn<int>("column");
-    QTest::addColumn<QString>("text");
-    QTest::newRow("number") << 4 << int(PacketListModel::Number) << "5";
-    QTest::newRow("time") << 4 << int(PacketListModel::Time) << "0.004000";
-    QTest::newRow("direction in") << 3 << int(PacketListModel::DirectionColumn) << "In";
-    QTest::newRow("direction out") << 4 << int(PacketListModel::DirectionColumn) << "Out";
-    QTest::newRow("direction other") << 5 << int(PacketListModel::DirectionColumn) << "Other";
-    QTest::newRow("source") << 0 << int(PacketListModel::Source) << "198.18.0.1";
-    QTest::newRow("destination") << 0 << int(PacketListModel::Destination) << "198.18.0.2";
-    QTest::newRow("protocol") << 0 << int(PacketListModel::Protocol) << "TCP";
-    QTest::newRow("length") << 0 << int(PacketListModel::Length) << "254";
-    QTest::newRow("info") << 2 << int(PacketListModel::Info)
-                          << "40002 \u2192 5201 [PSH, ACK] Seq=2 Ack=1 Win=502 Len=200";
-}
-
-void TestPacketListModel::columns()
-{
-    QFETCH(int, row);
-    QFETCH(int, column);
-    QFETCH(QString, text);
-    PacketListModel model;
-    model.appendPackets(makeBatch(0, 10));
-    model.flushPending();
-    QCOMPARE(model.data(model.index(row, column)).toString(), text);
-    QVERIFY(!model.headerData(column, Qt::Horizontal).toString().isEmpty());
-    if (column == PacketListModel::DirectionColumn)
-        QVERIFY(!model.data(model.index(row, column), Qt::ToolTipRole).toString().isEmpty());
-    const auto alignment =
-        model.data(model.index(row, column), Qt::TextAlignmentRole).value<Qt::Alignment>();
-    if (column == PacketListModel::Number || column == PacketListModel::Length)
-        QVERIFY(alignment & Qt::AlignRight);
+    QVERIFY(openAndWait(model, path));
+    QCOMPARE(model.rowCount(), 5000);
+    QCOMPARE(model.formatName(), QStringLiteral("pcapng"));
+    for (int row : {0, 1, 63, 64, 65, 127, 128, 2500, 4999}) {
+        const DecodedSummary expected =
+            decodeSummary(reinterpret_cast<const uchar*>(traffic.frames[row].constData()),
+                          int(traffic.frames[row].size()), kLinkTypeEthernet);
+        QCOMPARE(model.data(model.index(row, PacketListModel::Number)).toULongLong(),
+                 quint64(row) + 1);
+        QCOMPARE(text(model, row, PacketListModel::Source), expected.source);
+        QCOMPARE(text(model, row, PacketListModel::Destination), expected.destination);
+        QCOMPARE(text(model, row, PacketListModel::Protocol), expected.protocol);
+        QCOMPARE(text(model, row, PacketListModel::Info), expected.info);
+        QCOMPARE(text(model, row, PacketListModel::Length),
+                 QString::number(traffic.frames[row].size()));
+        QCOMPARE(text(model, row, PacketListModel::DirectionColumn),
+                 row % 2 ? QStringLiteral("Out") : QStringLiteral("In"));
+        QCOMPARE(model.packet(row).timestampNs, traffic.records[row].timestampNs);
+        QCOMPARE(model.frame(row), traffic.frames[row]);
+    }
+    QCOMPARE(model.indexedWireBytes(), [&] {
+        quint64 sum = 0;
+        for (const QByteArray& frame : traffic.frames)
+            sum += quint64(frame.size());
+        return sum;
+    }());
 }
 
 void TestPacketListModel::timeFormats()
 {
+    QTemporaryDir dir;
+    const Traffic traffic = makeTraffic(3);
+    const QString path = dir.filePath(QStringLiteral("t.pcapng"));
+    QVERIFY(writePcapng(path, traffic.records, traffic.frames));
     PacketListModel model;
-    QList<proto::PacketRecord> batch = makeBatch(0, 3);
-    batch[2].timestampNs = kStartNs + 3'600'000'000'000 + 42'000; // an hour and 42 µs later
-    model.appendPackets(batch);
-    model.flushPending();
-    QCOMPARE(model.data(model.index(0, PacketListModel::Time)).toString(),
-             QStringLiteral("0.000000"));
-    QCOMPARE(model.data(model.index(2, PacketListModel::Time)).toString(),
-             QStringLiteral("3600.000042"));
+    QVERIFY(openAndWait(model, path));
+    QCOMPARE(text(model, 0, PacketListModel::Time), QStringLiteral("0.000000"));
+    QCOMPARE(text(model, 2, PacketListModel::Time), QStringLiteral("0.002000"));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setTimeFormat(PacketListModel::TimeFormat::Absolute);
     QCOMPARE(changed.count(), 1);
     const QString expected = QDateTime::fromSecsSinceEpoch(kStartNs / 1'000'000'000)
                                  .toString(QStringLiteral("hh:mm:ss")) +
-                             QStringLiteral(".123456789");
-    QCOMPARE(model.data(model.index(0, PacketListModel::Time)).toString(), expected);
+                             QStringLiteral(".125456789");
+    QCOMPARE(text(model, 2, PacketListModel::Time), expected);
 }
 
-void TestPacketListModel::recordRoundTrip()
+// A pcap file of Ethernet frames does not say which way a packet went.
+void TestPacketListModel::unknownDirectionIsNotIn()
 {
-    PacketListModel model;
-    const QList<proto::PacketRecord> batch = makeBatch(0, 3);
-    model.appendPackets(batch);
-    model.flushPending();
-    for (int i = 0; i < 3; ++i) {
-        const proto::PacketRecord r = model.record(i);
-        QCOMPARE(r.head, batch[i].head);
-        QCOMPARE(r.timestampNs, batch[i].timestampNs);
-        QCOMPARE(r.fileOffset, batch[i].fileOffset);
-        QCOMPARE(r.wireLength, batch[i].wireLength);
-        QCOMPARE(r.linkType, batch[i].linkType);
-        QCOMPARE(r.direction, batch[i].direction);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("e.pcap"));
+    pcap_t* dead =
+        pcap_open_dead_with_tstamp_precision(DLT_EN10MB, 262144, PCAP_TSTAMP_PRECISION_NANO);
+    pcap_dumper_t* dumper = pcap_dump_open(dead, QFile::encodeName(path).constData());
+    QVERIFY(dumper);
+    const Traffic traffic = makeTraffic(10);
+    for (const QByteArray& frame : traffic.frames) {
+        pcap_pkthdr header = {};
+        header.ts.tv_sec = 1'700'000'000;
+        header.caplen = header.len = bpf_u_int32(frame.size());
+        pcap_dump(reinterpret_cast<u_char*>(dumper), &header,
+                  reinterpret_cast<const u_char*>(frame.constData()));
     }
-    QVERIFY(model.record(3).head.isEmpty());
-    QVERIFY(model.record(-1).head.isEmpty());
-}
+    pcap_dump_close(dumper);
+    pcap_close(dead);
 
-void TestPacketListModel::modelTesterWhileAppendingAndTrimming()
-{
     PacketListModel model;
-    model.setLimits(1000, 0);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-    int next = 0;
-    for (int turn = 0; turn < 40; ++turn) {
-        const int size = 37 + turn * 3;
-        model.appendPackets(makeBatch(next, size));
-        next += size;
-        if (turn % 4 == 0) {
-            model.appendPackets(makeBatch(next, 5));
-            next += 5;
+    QSignalSpy traffic_(&model, &PacketListModel::trafficIndexed);
+    QVERIFY(openAndWait(model, path));
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(text(model, 0, PacketListModel::DirectionColumn), QStringLiteral("?"));
+    QVERIFY(text(model, 0, PacketListModel::DirectionColumn, Qt::ToolTipRole)
+                .contains(QStringLiteral("does not record")));
+    QCOMPARE(model.packet(0).direction, StoredDirection::Unknown);
+    // The chart gets it as traffic of unknown direction, not as incoming.
+    quint64 unknown = 0, in = 0;
+    for (const QList<QVariant>& arguments : std::as_const(traffic_)) {
+        for (const TrafficSecond& second : arguments.first().value<QList<TrafficSecond>>()) {
+            unknown += second.unknownPackets;
+            in += second.inPackets;
         }
-        QTRY_COMPARE(model.pendingCount(), 0);
-        QVERIFY(model.rowCount() <= 1000);
-        // Reading every cell exercises data() the way a view would.
-        for (int column = 0; column < PacketListModel::ColumnCount; ++column)
-            QVERIFY(model.data(model.index(model.rowCount() - 1, column)).isValid());
     }
-    QVERIFY(removed.count() > 0);
-    QCOMPARE(model.totalAppended(), quint64(next));
-    QCOMPARE(model.trimmedCount() + quint64(model.rowCount()), quint64(next));
-    model.setTimeFormat(PacketListModel::TimeFormat::Absolute);
-    model.clear();
-    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(unknown, 10u);
+    QCOMPARE(in, 0u);
 }
 
-void TestPacketListModel::trimKeepsOriginalNumbers()
+// The helper writes the file and sends some records; the list shows the
+// newest rows from the records at once and the rest from the file, never
+// reading past what the helper reported written, and has every packet after
+// the end.
+void TestPacketListModel::followsARecordingBehindTheWriter()
 {
+    QTemporaryDir dir;
+    const Traffic traffic = makeTraffic(1000);
+    const QString path = dir.filePath(QStringLiteral("live.pcapng"));
+    QVERIFY(writePcapng(path, traffic.records, traffic.frames));
+    const QList<quint64> ends = recordEnds(path);
+    QCOMPARE(ends.size(), 1000);
+
     PacketListModel model;
-    model.setLimits(100, 0);
-    QSignalSpy trimmed(&model, &PacketListModel::rowsTrimmed);
-    model.appendPackets(makeBatch(0, 100));
-    model.flushPending();
+    model.startRecording();
+    model.recordingFileStarted(path);
+    // Packets 1-600 are written; the helper sent every 50th record.
+    QList<proto::PacketRecord> sent;
+    for (int i = 49; i < 600; i += 50)
+        sent.append(traffic.records[i]);
+    model.appendPackets(sent);
+    QTRY_COMPARE(model.rowCount(), 600);
+    // Sent rows show at once; the others wait for the file.
+    QCOMPARE(text(model, 599, PacketListModel::Source), QStringLiteral("198.18.0.1"));
+    QVERIFY(text(model, 598, PacketListModel::Source).isEmpty());
+    QVERIFY(!text(model, 598, PacketListModel::Source, Qt::ToolTipRole).isEmpty());
+
+    // Told that 300 are written, it reads exactly those from the file.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.fileBytesWritten(ends[299]);
+    QTRY_COMPARE(model.indexedPackets(), 300u);
+    QTRY_VERIFY(changed.count() > 0);
+    QCOMPARE(text(model, 298, PacketListModel::Source), QStringLiteral("198.18.0.1"));
+    QVERIFY(text(model, 300, PacketListModel::Source).isEmpty());
+    // A limit inside a record: that record is not read.
+    model.fileBytesWritten(ends[399] - 5);
+    QTRY_COMPARE(model.indexedPackets(), 399u);
+
+    // The end: every packet, from the file.
+    QSignalSpy finished(&model, &PacketListModel::indexingFinished);
+    model.finishRecording();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(model.rowCount(), 1000);
+    for (int row = 0; row < 1000; row += 7) {
+        QCOMPARE(model.packet(row).timestampNs, traffic.records[row].timestampNs);
+        QVERIFY(model.packet(row).fromFile);
+    }
+}
+
+void TestPacketListModel::ringOfFilesDropsTheOldest()
+{
+    QTemporaryDir dir;
+    const Traffic traffic = makeTraffic(300);
+    QStringList paths;
+    for (int file = 0; file < 3; ++file) {
+        paths.append(dir.filePath(QStringLiteral("ring_%1.pcapng").arg(file + 1)));
+        QVERIFY(writePcapng(paths.last(), traffic.records.mid(file * 100, 100),
+                            traffic.frames.mid(file * 100, 100)));
+    }
+    PacketListModel model;
+    model.startRecording();
+    model.recordingFileStarted(paths[0], 1);
+    model.fileBytesWritten(~quint64(0) >> 1);
+    QTRY_COMPARE(model.rowCount(), 100);
+    model.recordingFileStarted(paths[1], 2);
+    model.fileBytesWritten(~quint64(0) >> 1);
+    QTRY_COMPARE(model.rowCount(), 200);
+    QCOMPARE(model.filePath(150), paths[1]);
+    QCOMPARE(model.packet(150).numberInFile, 51u);
+    // The third file: the ring keeps two, so the first file's rows go and
+    // the numbers go on from where they were.
+    model.recordingFileStarted(paths[2], 2);
     QCOMPARE(model.rowCount(), 100);
-    QCOMPARE(trimmed.count(), 0);
-    model.appendPackets(makeBatch(100, 1));
-    model.flushPending();
-    // Trimmed to 90 % of the limit in one step, not one row at a time.
-    QCOMPARE(model.rowCount(), 90);
-    QCOMPARE(model.trimmedCount(), quint64(11));
-    QCOMPARE(trimmed.count(), 1);
-    QCOMPARE(trimmed.first().first().toULongLong(), quint64(11));
-    QVERIFY(model.headerData(PacketListModel::Number, Qt::Horizontal, Qt::ToolTipRole)
-                .toString()
-                .contains(QLatin1String("oldest 11 packets")));
-    QCOMPARE(model.data(model.index(0, PacketListModel::Number)).toULongLong(), quint64(12));
-    QCOMPARE(model.data(model.index(89, PacketListModel::Number)).toULongLong(), quint64(101));
-    // The oldest surviving packet keeps its time relative to the very first.
-    QCOMPARE(model.data(model.index(0, PacketListModel::Time)).toString(),
-             QStringLiteral("0.011000"));
-    QCOMPARE(model.record(0).timestampNs, kStartNs + 11'000'000);
-    // A batch larger than the limit keeps only its newest rows.
-    model.appendPackets(makeBatch(101, 250));
-    model.flushPending();
-    QCOMPARE(model.rowCount(), 90);
-    QCOMPARE(model.data(model.index(89, PacketListModel::Number)).toULongLong(), quint64(351));
+    QCOMPARE(model.packetNumber(0), 101u);
+    QCOMPARE(model.rowOfPacketNumber(101), 0);
+    QCOMPARE(model.rowOfPacketNumber(100), -1);
+    QCOMPARE(model.packet(0).timestampNs, traffic.records[100].timestampNs);
+    QSignalSpy finished(&model, &PacketListModel::indexingFinished);
+    model.finishRecording();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(model.rowCount(), 200);
+    QCOMPARE(model.packet(199).timestampNs, traffic.records[299].timestampNs);
 }
 
-void TestPacketListModel::memoryStaysBounded_data()
+// However many batches arrive, the view hears of new rows once a commit.
+void TestPacketListModel::oneInsertionPerCommit()
 {
-    QTest::addColumn<int>("headBytes");
-    QTest::addColumn<bool>("rowLimited");
-    QTest::newRow("60-byte heads: row limit") << 60 << true;
-    QTest::newRow("128-byte heads: arena limit") << 128 << false;
-}
-
-void TestPacketListModel::memoryStaysBounded()
-{
-    QFETCH(int, headBytes);
-    QFETCH(bool, rowLimited);
+    QTemporaryDir dir;
+    const Traffic traffic = makeTraffic(2000);
+    const QString path = dir.filePath(QStringLiteral("c.pcapng"));
+    QVERIFY(writePcapng(path, traffic.records, traffic.frames));
     PacketListModel model;
-    const QByteArray head = tcpFrame(1).left(headBytes);
-    constexpr int kTotal = 3'000'000;
-    constexpr int kBatch = 100'000;
-    qint64 peakArena = 0;
-    int peakRows = 0;
-    for (int first = 0; first < kTotal; first += kBatch) {
-        model.appendPackets(makeBatch(first, kBatch, head));
-        model.flushPending();
-        peakArena = qMax(peakArena, model.arenaBytes());
-        peakRows = qMax(peakRows, model.rowCount());
-    }
-    QCOMPARE(model.totalAppended(), quint64(kTotal));
-    QCOMPARE(model.trimmedCount() + quint64(model.rowCount()), quint64(kTotal));
-    QVERIFY(peakRows <= PacketListModel::kDefaultMaximumRows);
-    QVERIFY2(peakArena <= PacketListModel::kDefaultMaximumArenaBytes,
-             qPrintable(QString::number(peakArena)));
-    if (rowLimited)
-        QVERIFY(model.rowCount() >= PacketListModel::kDefaultMaximumRows * 8 / 10);
-    else
-        QVERIFY(model.rowCount() >=
-                int(PacketListModel::kDefaultMaximumArenaBytes / headBytes * 7 / 10));
-    // The newest packet is the last row and still decodes.
-    QCOMPARE(model.data(model.index(model.rowCount() - 1, PacketListModel::Number)).toULongLong(),
-             quint64(kTotal));
-    QCOMPARE(model.data(model.index(model.rowCount() - 1, PacketListModel::Protocol)).toString(),
-             headBytes >= 54 ? QStringLiteral("TCP") : QStringLiteral("IPv4"));
-    qInfo("rows %d, trimmed %llu, arena %lld bytes", model.rowCount(), model.trimmedCount(),
-          model.arenaBytes());
+    model.startRecording();
+    model.recordingFileStarted(path);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    for (int i = 0; i < 2000; i += 10)
+        model.appendPackets(traffic.records.mid(i, 10));
+    QCOMPARE(model.rowCount(), 0); // nothing until the commit
+    QTRY_COMPARE(model.rowCount(), 2000);
+    QCOMPARE(inserted.count(), 1);
 }
 
-void TestPacketListModel::clearResets()
+void TestPacketListModel::modelTesterWhileIndexing()
 {
+    QTemporaryDir dir;
+    const Traffic traffic = makeTraffic(20000);
+    const QString path = dir.filePath(QStringLiteral("m.pcapng"));
+    QVERIFY(writePcapng(path, traffic.records, traffic.frames));
     PacketListModel model;
-    model.appendPackets(makeBatch(0, 10));
-    model.flushPending();
-    model.appendPackets(makeBatch(10, 10)); // still pending when cleared
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(openAndWait(model, path));
+    QCOMPARE(model.rowCount(), 20000);
     model.clear();
     QCOMPARE(model.rowCount(), 0);
-    QCOMPARE(model.pendingCount(), 0);
-    QCOMPARE(model.totalAppended(), quint64(0));
-    QTest::qWait(10);
-    QCOMPARE(model.rowCount(), 0);
-    model.appendPackets(makeBatch(50, 1));
-    model.flushPending();
-    QCOMPARE(model.data(model.index(0, PacketListModel::Number)).toULongLong(), quint64(1));
-    QCOMPARE(model.data(model.index(0, PacketListModel::Time)).toString(),
-             QStringLiteral("0.000000"));
 }
 
 QTEST_MAIN(TestPacketListModel)

@@ -6,11 +6,13 @@
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
 
+#include "tests/ui/capture_file_for_tests.h"
 #include "tests/ui/frame_builder.h"
 
 #include <QDir>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
@@ -182,11 +184,15 @@ void TestPacketScreenshots::listAndDetails()
     QFETCH(QString, field);
 
     const Traffic traffic = realisticTraffic();
+    // The list shows a file: write the traffic into one and open it.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("traffic.pcapng"));
+    QVERIFY(writePcapng(file, traffic.packets, traffic.frames));
     PacketListModel model;
     model.setTimeFormat(absoluteTime ? PacketListModel::TimeFormat::Absolute
                                      : PacketListModel::TimeFormat::Relative);
-    model.appendPackets(traffic.packets);
-    model.flushPending();
+    QVERIFY(openAndWait(model, file));
+    QCOMPARE(model.rowCount(), int(traffic.packets.size()));
 
     QSplitter window(Qt::Horizontal);
     auto* list = new PacketListView(&window);
@@ -201,7 +207,9 @@ void TestPacketScreenshots::listAndDetails()
             detail->clear();
             return;
         }
-        detail->showRecord(model.record(row), model.packetNumber(row), traffic.frames[row]);
+        const PacketListModel::Packet packet = model.packet(row);
+        detail->showPacket(model.frame(row), packet.linkType, packet.wireLength,
+                           packet.capturedLength, model.packetNumber(row));
     });
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

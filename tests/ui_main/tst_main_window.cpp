@@ -818,6 +818,7 @@ void TestMainWindow::fileSetShowsInTheStatusBar()
             r.fileOffset = 24 + quint64(i) * 76;
             r.linkType = 1;
             r.head = QByteArray(60, char(i));
+            r.number = quint64(i) + 1; // in its file
             list.append(r);
         }
         return list;
@@ -837,8 +838,8 @@ void TestMainWindow::fileSetShowsInTheStatusBar()
     QCOMPARE(window.currentFilePath(), seventh);
     QVERIFY(window.windowTitle().startsWith(QStringLiteral("set_00007_")));
     QCOMPARE(window.fileSetPaths().size(), before + 2);
-    emit client->fileStarted({8, seventh, 1});
-    QCOMPARE(fileSet->text(), QStringLiteral("file 8, 1 kept"));
+    emit client->fileStarted({8, seventh, 2});
+    QCOMPARE(fileSet->text(), QStringLiteral("file 8, 2 kept"));
 
     // Rows keep the file they were written to.
     pr::PacketListModel* model = window.packetModel();
@@ -847,7 +848,7 @@ void TestMainWindow::fileSetShowsInTheStatusBar()
     QCOMPARE(window.filePathForRow(2), first);
     QCOMPARE(window.filePathForRow(3), seventh);
     QCOMPARE(window.filePathForRow(4), seventh);
-    // A file keep-N removed: the row shows its head, nothing breaks.
+    // A file keep-N removed: nothing breaks.
     QFile::remove(first);
     window.packetView()->selectRow(1);
 

@@ -8,6 +8,8 @@
 #include <QFrame>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
+#include <QToolButton>
 
 namespace pr {
 
@@ -22,13 +24,32 @@ CaptureStatusBar::CaptureStatusBar(QWidget* parent) : QStatusBar(parent)
     m_bytes = addField(QStringLiteral("statusBytes"), tr("Bytes recorded"));
     m_rate = addField(QStringLiteral("statusRate"), tr("Average rate"));
     m_drops = addField(QStringLiteral("statusDrops"), tr("Packets dropped by the kernel"));
-    m_notShown = addField(QStringLiteral("statusNotShown"), tr("Packets not shown in the list"));
     m_fileSet = addField(QStringLiteral("statusFileSet"), tr("File of the set"));
     m_file = addField(QStringLiteral("statusFile"), tr("Capture file"));
     m_file->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_file->setMinimumWidth(120);
     // The path is the one field that may be long: let it take the rest and elide.
     m_file->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // Reading an opened file into the list: how far, and a way out.
+    m_indexProgress = new QProgressBar(this);
+    m_indexProgress->setObjectName(QStringLiteral("statusIndexProgress"));
+    m_indexProgress->setAccessibleName(tr("Reading the file"));
+    m_indexProgress->setRange(0, 1000);
+    m_indexProgress->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 12);
+    m_indexProgress->setTextVisible(true);
+    //: Progress bar in the status bar while an opened file is read; %p is the percentage
+    m_indexProgress->setFormat(tr("Reading %p%"));
+    m_cancelIndexing = new QToolButton(this);
+    m_cancelIndexing->setObjectName(QStringLiteral("statusCancelIndexing"));
+    m_cancelIndexing->setText(tr("Cancel"));
+    m_cancelIndexing->setToolTip(
+        tr("Stop reading the file: the list keeps the packets read so far"));
+    m_cancelIndexing->setAutoRaise(true);
+    connect(m_cancelIndexing, &QToolButton::clicked, this,
+            &CaptureStatusBar::cancelIndexingRequested);
+    addPermanentWidget(m_indexProgress);
+    addPermanentWidget(m_cancelIndexing);
+    hideIndexing();
     showIdle(tr("Ready"));
 }
 
@@ -62,7 +83,7 @@ void CaptureStatusBar::showIdle(const QString& text)
     m_fileNumber = m_filesKept = 0;
     setFieldVisible(m_fileSet, false);
     m_state->setText(text.toHtmlEscaped());
-    for (QLabel* label : {m_elapsed, m_packets, m_bytes, m_rate, m_drops, m_notShown, m_file})
+    for (QLabel* label : {m_elapsed, m_packets, m_bytes, m_rate, m_drops, m_file})
         setFieldVisible(label, false);
 }
 
@@ -82,7 +103,7 @@ void CaptureStatusBar::showStarting(const QString& interfaceName, bool forPermis
         //: interface name such as eth0
         text = tr("Starting to record on %1…").arg(interfaceName);
     m_state->setText(text.toHtmlEscaped());
-    for (QLabel* label : {m_elapsed, m_packets, m_bytes, m_rate, m_drops, m_notShown, m_file})
+    for (QLabel* label : {m_elapsed, m_packets, m_bytes, m_rate, m_drops, m_file})
         setFieldVisible(label, false);
 }
 
@@ -147,7 +168,20 @@ void CaptureStatusBar::showOpenedFile(const QString& filePath, quint64 packets, 
     m_state->setText(tr("Opened").toHtmlEscaped());
     updateFields();
     setFieldVisible(m_drops, false);
-    setFieldVisible(m_notShown, false);
+}
+
+void CaptureStatusBar::showIndexing(quint64 bytesRead, quint64 bytesTotal)
+{
+    m_indexProgress->setValue(
+        bytesTotal > 0 ? int(std::min<quint64>(bytesRead, bytesTotal) * 1000 / bytesTotal) : 0);
+    m_indexProgress->show();
+    m_cancelIndexing->show();
+}
+
+void CaptureStatusBar::hideIndexing()
+{
+    m_indexProgress->hide();
+    m_cancelIndexing->hide();
 }
 
 void CaptureStatusBar::updateFields()
@@ -168,8 +202,6 @@ void CaptureStatusBar::updateFields()
     m_drops->setText(tr("%1 dropped").arg(locale.toString(qulonglong(m_totals.kernelDrops))));
     m_drops->setStyleSheet(m_totals.kernelDrops > 0 ? QStringLiteral("color: #da4453;")
                                                     : QString());
-    //: Status bar: packets recorded in the file but not sent to the list (too fast to show)
-    m_notShown->setText(tr("%1 not shown").arg(locale.toString(qulonglong(m_totals.notShown))));
     if (!m_filePath.isEmpty()) {
         const QString size = locale.formattedDataSize(qint64(m_totals.fileBytes), 1,
                                                       QLocale::DataSizeTraditionalFormat);
@@ -183,7 +215,6 @@ void CaptureStatusBar::updateFields()
     // An average over less than a second says little (a burst read from a
     // file would claim gigabits).
     setFieldVisible(m_rate, m_totals.elapsedSeconds >= 1.0);
-    setFieldVisible(m_notShown, m_totals.notShown > 0);
     setFieldVisible(m_file, !m_filePath.isEmpty());
     if (m_fileNumber > 0) {
         //: Status bar, a recording split into a set of files: %1 is the number of the

@@ -7,6 +7,8 @@
 
 class QFrame;
 class QLabel;
+class QProgressBar;
+class QToolButton;
 
 namespace pr {
 
@@ -33,9 +35,15 @@ public:
     // The capture now lives at filePath (after Save As); the figures stay.
     void showFile(const QString& filePath, quint64 fileBytes);
     void showOpenedFile(const QString& filePath, quint64 packets, quint64 bytes, double seconds);
+    // A progress bar and Cancel while an opened file is read into the list.
+    void showIndexing(quint64 bytesRead, quint64 bytesTotal);
+    void hideIndexing();
 
     quint64 packets() const { return m_totals.packets; }
     const pr::proto::TotalsInfo& totals() const { return m_totals; }
+
+signals:
+    void cancelIndexingRequested();
 
 private:
     QLabel* addField(const QString& objectName, const QString& accessibleName);
@@ -50,7 +58,8 @@ private:
     QLabel* m_bytes = nullptr;
     QLabel* m_rate = nullptr;
     QLabel* m_drops = nullptr;
-    QLabel* m_notShown = nullptr;
+    QProgressBar* m_indexProgress = nullptr;
+    QToolButton* m_cancelIndexing = nullptr;
     QLabel* m_file = nullptr;
     QLabel* m_fileSet = nullptr; // "file 7, 5 kept"
     quint32 m_fileNumber = 0;    // 0: one file, not a set

@@ -29,6 +29,7 @@ class PacketListModel;
 class PacketListView;
 class RecentFiles;
 class ThroughputChart;
+struct TrafficSecond;
 
 // The desktop app's window: interfaces and options on the left, the live
 // throughput chart on the right, the packet list and detail pane below.
@@ -51,10 +52,6 @@ public:
         Stopping
     };
 
-    // The live packet list's bounds (the file holds every packet).
-    static constexpr int kLiveListRows = 1'000'000;
-    static constexpr qint64 kLiveListArenaBytes = 64ll << 20;
-
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -71,8 +68,7 @@ public:
     // A recording split into a set of files: the files it started, oldest
     // first (older ones may be deleted by keep-N); empty for one file.
     QStringList fileSetPaths() const;
-    // The file that holds the packet in the list's row (for a set, the file
-    // that was being written when it arrived).
+    // The file that holds the packet in the list's row.
     QString filePathForRow(int row) const;
 
     // Answers "keep / discard / cancel" questions instead of a QMessageBox
@@ -157,6 +153,14 @@ private:
     void openFileDialog();
     void openInWireshark();
     void openContainingFolder();
+    // An opened file is read in the background; these follow it.
+    void onIndexingProgress(quint64 bytesRead, quint64 bytesTotal);
+    void onIndexingFinished();
+    void onIndexingFailed(const QString& path, const QString& error);
+    void onTrafficIndexed(const QList<pr::TrafficSecond>& seconds);
+    void showOpenedFileFigures();
+    // View > Go to Packet (Ctrl+G, as in Wireshark).
+    void goToPacket();
     void openFolderOf(const QString& filePath);
     // diskFull: the helper stopped because the output folder's file system
     // filled up; the message says so with the packets recorded and lost.
@@ -189,16 +193,9 @@ private:
     bool m_warnedFreeSpace = false;     // once per recording
     double m_lastSpaceCheckSeconds = 0; // recording time of the last free-space check
     quint64 m_lastSpaceCheckBytes = 0;  // file size then
-    // A set of files: the request asked for a split; each FileStarted with the
-    // number the first packet of that file will have in the packet list.
-    struct FileStart
-    {
-        quint64 firstPacket = 1;
-        QString path;
-    };
+    // A set of files: the request asked for a split; the files it started.
     bool m_splitting = false;
-    QList<FileStart> m_fileStarts;
-    quint64 m_packetsReceived = 0; // since the recording started
+    QStringList m_setFiles;
     // keep-N with a size limit bounds what the set takes on disk (0: unbounded).
     quint64 m_setBoundBytes = 0;
     ConfirmHook m_confirmHook;
@@ -229,6 +226,7 @@ private:
     QAction* m_folderAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_autoScrollAction = nullptr;
+    QAction* m_goToPacketAction = nullptr;
     QAction* m_relativeTimeAction = nullptr;
     QAction* m_absoluteTimeAction = nullptr;
     QAction* m_aboutAction = nullptr;

@@ -145,7 +145,7 @@ void MainWindow::showFinishedMessage(quint64 packets, bool diskFull, quint64 los
                          nullptr, pluralCount(packets)),
                       packets)
                 .arg(folder, path, QLocale().toString(lostPackets)));
-    } else if (!m_fileStarts.isEmpty()) {
+    } else if (!m_setFiles.isEmpty()) {
         m_messageBar->showMessage(
             MessageBar::Kind::Positive,
             //: After a recording split into a set of files; %1 is the path of the newest
@@ -166,7 +166,7 @@ void MainWindow::showFinishedMessage(quint64 packets, bool diskFull, quint64 los
     QToolButton* folder = m_messageBar->addActionButton(tr("Show in Folder"), tr("Show in folder"));
     connect(folder, &QToolButton::clicked, this, &MainWindow::openContainingFolder);
     // A set stays as the helper named it (see updateActions()).
-    if (m_fileStarts.isEmpty()) {
+    if (m_setFiles.isEmpty()) {
         QToolButton* save = m_messageBar->addActionButton(tr("Save As…"), tr("Save as"));
         connect(save, &QToolButton::clicked, this, &MainWindow::saveAs);
     }
@@ -282,49 +282,82 @@ bool MainWindow::openCaptureFile(const QString& path)
     if (m_unsaved && !confirmLeavingUnsaved(tr("Keep the recording before opening another file?")))
         return false;
 
-    CaptureFileContents contents;
     QString error;
-    if (!readCaptureFile(path, &contents, &error, m_packetModel->maximumRows())) {
+    if (!probeCaptureFile(path, &error)) {
         m_messageBar->showMessage(
             MessageBar::Kind::Error,
             tr("%1 cannot be opened. %2").arg(QDir::toNativeSeparators(path), error));
         return false;
     }
-    m_packetModel->clear();
+    // The list reads the file in the background: first rows at once, the
+    // rest as the index grows (a progress bar and Cancel in the status bar).
+    m_packetModel->openFile(path);
     // An opened file's packets are not from a recording's interfaces.
     m_interfaceNames.clear();
     m_interfaceByIndex.clear();
+    m_setFiles.clear();
     m_detailView->clear();
     m_chart->clear();
-    m_packetModel->appendPackets(contents.packets);
-    // A file is read from the top, whatever auto-scroll does for live packets.
-    m_packetModel->flushPending();
+    m_chart->setWholeCapture(true);
     m_packetView->scrollToTop();
-    quint64 drops = 0;
-    for (const ThroughputBin& bin : std::as_const(contents.bins))
-        m_chart->addSample(bin.second, bin.inBitsPerSecond, bin.outBitsPerSecond,
-                           bin.inPacketsPerSecond, bin.outPacketsPerSecond, drops);
     m_filePath = QFileInfo(path).absoluteFilePath();
-    m_fileFormat = contents.format.isEmpty() ? detectFormat(m_filePath) : contents.format;
+    m_fileFormat = detectFormat(m_filePath);
     m_unsaved = false;
     m_recentFiles->add(m_filePath);
-    m_statusBar->showOpenedFile(m_filePath, contents.totalPackets, contents.totalBytes,
-                                contents.durationSeconds);
-    if (contents.totalPackets > quint64(contents.packets.size())) {
-        m_messageBar->showMessage(
-            MessageBar::Kind::Information,
-            //: %Ln is the file's packet count, %1 the count shown, %2 a program name
-            withCount(tr("The list shows the first %1 of %Ln packet(s). Open the file in %2 to "
-                         "see them all.",
-                         nullptr, pluralCount(contents.totalPackets)),
-                      contents.totalPackets)
-                .arg(QLocale().toString(qlonglong(contents.packets.size())),
-                     QStringLiteral("Wireshark")));
-    } else {
-        m_messageBar->dismiss();
-    }
+    m_statusBar->showOpenedFile(m_filePath, 0, 0, 0);
+    m_statusBar->showIndexing(0, quint64(QFileInfo(path).size()));
+    m_messageBar->dismiss();
     updateActions();
     return true;
+}
+
+void MainWindow::onIndexingProgress(quint64 bytesRead, quint64 bytesTotal)
+{
+    if (m_state != State::Idle)
+        return;
+    m_statusBar->showIndexing(bytesRead, bytesTotal);
+    showOpenedFileFigures();
+}
+
+void MainWindow::onIndexingFinished()
+{
+    m_statusBar->hideIndexing();
+    if (m_state == State::Idle)
+        showOpenedFileFigures();
+}
+
+void MainWindow::showOpenedFileFigures()
+{
+    const quint64 packets = m_packetModel->indexedPackets();
+    const double seconds =
+        packets > 1
+            ? double(m_packetModel->lastTimestampNs() - m_packetModel->firstTimestampNs()) / 1e9
+            : 0.0;
+    m_statusBar->showOpenedFile(m_filePath, packets, m_packetModel->indexedWireBytes(), seconds);
+}
+
+void MainWindow::onIndexingFailed(const QString& path, const QString& error)
+{
+    m_statusBar->hideIndexing();
+    //: %1 is a file path, %2 what is wrong with it; %Ln the packets the list shows
+    m_messageBar->showMessage(
+        MessageBar::Kind::Warning,
+        withCount(tr("%1 could not be read to its end. %2 The list shows the %Ln packet(s) "
+                     "before that point.",
+                     nullptr, pluralCount(m_packetModel->indexedPackets())),
+                  m_packetModel->indexedPackets())
+            .arg(QDir::toNativeSeparators(path), error));
+}
+
+void MainWindow::onTrafficIndexed(const QList<TrafficSecond>& seconds)
+{
+    if (m_state != State::Idle)
+        return;
+    for (const TrafficSecond& second : seconds)
+        m_chart->addSample(double(second.second + 1), double(second.inBytes) * 8,
+                           double(second.outBytes) * 8, double(second.inPackets),
+                           double(second.outPackets), 0, double(second.unknownBytes) * 8,
+                           double(second.unknownPackets));
 }
 
 namespace {
@@ -362,7 +395,7 @@ void MainWindow::openInWireshark()
     // In a set of files: the file of the selected packet, while it is still
     // there (keep-N may have deleted it); otherwise the newest.
     QString file = m_filePath;
-    const int selectedRow = m_packetView->currentIndex().row();
+    const int selectedRow = m_packetView->currentRow();
     if (selectedRow >= 0) {
         const QString selectedFile = filePathForRow(selectedRow);
         if (QFileInfo::exists(selectedFile))

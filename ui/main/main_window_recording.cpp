@@ -203,13 +203,12 @@ void MainWindow::startRecording()
     m_lastSpaceCheckSeconds = 0;
     m_lastSpaceCheckBytes = 0;
     m_splitting = values.splits();
-    m_fileStarts.clear();
-    m_packetsReceived = 0;
+    m_setFiles.clear();
     m_setBoundBytes = values.keepFiles > 0 && values.splitBytes > 0
                           ? (quint64(values.keepFiles) + 1) * values.splitBytes
                           : 0;
     m_closeAfterStop = m_discardAfterStop = false;
-    m_packetModel->clear();
+    m_packetModel->startRecording();
     m_detailView->clear();
     m_chart->clear();
     m_messageBar->dismiss();
@@ -289,6 +288,9 @@ void MainWindow::onStarted(const proto::StartedInfo& info)
     for (const proto::InterfaceEntry& entry : info.interfaces)
         m_interfaceByIndex.insert(entry.ifindex, entry.name);
     m_statusBar->showRecording(m_interfaceName, m_filePath);
+    // A set's first file comes with its FileStarted.
+    if (!m_splitting && !m_filePath.isEmpty())
+        m_packetModel->recordingFileStarted(m_filePath);
     if (m_state == State::Starting)
         setState(State::Recording);
 }
@@ -300,6 +302,7 @@ void MainWindow::onTotals(const proto::TotalsInfo& totals)
                        totals.outgoingBitsPerSecond, totals.incomingPacketsPerSecond,
                        totals.outgoingPacketsPerSecond, totals.kernelDrops);
     m_statusBar->showTotals(totals);
+    m_packetModel->fileBytesWritten(totals.fileBytes);
     // The file's growth over the last few seconds is the rate that matters.
     const double interval = totals.elapsedSeconds - m_lastSpaceCheckSeconds;
     if (m_state == State::Recording && !m_warnedFreeSpace && interval >= kFreeSpaceCheckSeconds) {
@@ -314,7 +317,6 @@ void MainWindow::onTotals(const proto::TotalsInfo& totals)
 
 void MainWindow::onPackets(const QList<proto::PacketRecord>& packets)
 {
-    m_packetsReceived += quint64(packets.size());
     m_packetModel->appendPackets(packets);
 }
 
@@ -322,9 +324,10 @@ void MainWindow::onFileStarted(const proto::FileStartedInfo& info)
 {
     if (m_state != State::Recording && m_state != State::Stopping)
         return;
-    // Packets arrive after the FileStarted of their file: the next one the
-    // list gets is the first in this file. Totals, chart and list go on.
-    m_fileStarts.append({m_packetsReceived + 1, info.path});
+    // Packets arrive after the FileStarted of their file. Totals, chart and
+    // list go on; the list drops the rows of files the ring deleted.
+    m_setFiles.append(info.path);
+    m_packetModel->recordingFileStarted(info.path, info.filesKept);
     m_filePath = info.path;
     m_statusBar->showFileSet(m_filePath, info.number, info.filesKept);
     updateWindowTitle();
@@ -332,22 +335,13 @@ void MainWindow::onFileStarted(const proto::FileStartedInfo& info)
 
 QStringList MainWindow::fileSetPaths() const
 {
-    QStringList paths;
-    for (const FileStart& start : m_fileStarts)
-        paths.append(start.path);
-    return paths;
+    return m_setFiles;
 }
 
 QString MainWindow::filePathForRow(int row) const
 {
-    if (m_fileStarts.isEmpty() || row < 0 || row >= m_packetModel->rowCount())
-        return m_filePath;
-    const quint64 number = m_packetModel->packetNumber(row);
-    // The last file that started at or before this packet.
-    auto it =
-        std::upper_bound(m_fileStarts.cbegin(), m_fileStarts.cend(), number,
-                         [](quint64 n, const FileStart& start) { return n < start.firstPacket; });
-    return it == m_fileStarts.cbegin() ? m_fileStarts.front().path : std::prev(it)->path;
+    const QString path = m_packetModel->filePath(row);
+    return path.isEmpty() ? m_filePath : path;
 }
 
 void MainWindow::onWarning(const QString& message)
@@ -404,13 +398,15 @@ void MainWindow::finishRecording(const proto::TotalsInfo& finalTotals)
     m_lastTotals = finalTotals;
     m_waitingForPermission = false;
     setState(State::Idle);
+    // The files are complete: the list reads each to its end, every packet.
+    m_packetModel->finishRecording();
 
     const QFileInfo file(m_filePath);
     if (file.exists() && wasStarted) {
         m_statusBar->showStopped(finalTotals);
         // A set of files is kept as named (its files may already be gone by
         // keep-N rotation, so there is nothing to "save" as one).
-        m_unsaved = !m_namedByUser && m_fileStarts.isEmpty();
+        m_unsaved = !m_namedByUser && m_setFiles.isEmpty();
         m_recentFiles->add(m_filePath);
         if (m_diskFull)
             showFinishedMessage(finalTotals.packets, true, finalTotals.diskFullDrops);
@@ -438,29 +434,24 @@ void MainWindow::finishRecording(const proto::TotalsInfo& finalTotals)
 
 void MainWindow::showPacketDetails(int row)
 {
-    if (row < 0 || row >= m_packetModel->rowCount()) {
+    const PacketListModel::Packet packet = m_packetModel->packet(row);
+    if (!packet.valid) {
         m_detailView->clear();
         return;
     }
-    const proto::PacketRecord record = m_packetModel->record(row);
-    QByteArray frame = record.head;
-    // Once the file is final the whole frame is there to show; while
-    // recording the head the helper sent is what we have.
-    // Offsets are in the file of the set the packet went to; a file that
-    // keep-N deleted reads as nothing, and the head is shown.
-    const QString path = filePathForRow(row);
-    if (m_state == State::Idle && !path.isEmpty() &&
-        record.capturedLength > quint32(record.head.size())) {
-        const QByteArray full = readFrameAt(path, record.fileOffset);
-        if (!full.isEmpty())
-            frame = full;
-    }
-    m_detailView->showPacket(frame, record.linkType, record.wireLength, record.capturedLength,
+    // The whole frame from the file; a row the index has not reached yet
+    // shows the head the helper sent.
+    const QByteArray frame = m_packetModel->frame(row);
+    m_detailView->showPacket(frame, packet.linkType, packet.wireLength, packet.capturedLength,
                              m_packetModel->packetNumber(row));
-    // Several interfaces: which one the packet came from.
-    if (m_interfaceNames.size() > 1)
-        if (const QString name = m_interfaceByIndex.value(record.ifindex); !name.isEmpty())
-            m_detailView->addFrameLine(tr("Interface: %1").arg(name));
+    // Which interface, when there are several (pcapng names them).
+    if (!packet.interfaceName.isEmpty() && m_packetModel->interfaceCount() > 1)
+        m_detailView->addFrameLine(tr("Interface: %1").arg(packet.interfaceName));
+    // In a set of files, which file and which packet of it.
+    if (m_setFiles.size() > 1 || m_packetModel->firstPacketNumber() > 1)
+        m_detailView->addFrameLine(tr("File: %1, packet %2")
+                                       .arg(QFileInfo(packet.path).fileName())
+                                       .arg(packet.numberInFile));
 }
 
 } // namespace pr

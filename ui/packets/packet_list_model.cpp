@@ -3,94 +3,132 @@
 #include "ui/packets/count_text.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QLocale>
-#include <QTimer>
 
-#include <cstring>
+#include <algorithm>
+#include <climits>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace pr {
 
-// 40 bytes per packet; the head bytes live in the arena.
-struct PacketListModel::Row
+// One file of the list: an opened file, or one file of a recording.
+struct PacketListModel::Segment
 {
-    qint64 timestampNs = 0;
-    quint64 fileOffset = 0;
-    quint64 headPosition = 0; // absolute position in the arena
-    quint32 wireLength = 0;
-    quint32 capturedLength = 0;
-    qint32 ifindex = 0;
-    quint16 linkType = 0;
-    quint8 direction = 0;
-    quint8 headLength = 0;
-};
-static_assert(proto::kMaxRecordHeadBytes <= 255, "headLength is one byte");
+    int id = 0;
+    QString path;
+    std::vector<quint64> checkpoints; // offset of packet kPageRows * k
+    quint64 indexed = 0;              // packets the index has reached
+    quint64 announced = 0;            // highest number the helper sent
+    quint64 position = 0;             // bytes the index has read (whole records)
+    quint64 wireBytes = 0;
+    std::shared_ptr<const CaptureLayout> layout;
+    bool finished = false;
 
-// Head bytes in 1 MiB chunks addressed by an ever-growing position. A head
-// never straddles two chunks, and chunks are freed from the front once every
-// row pointing into them has been trimmed.
-class PacketListModel::HeadArena
-{
-public:
-    static constexpr quint64 kChunkBytes = 1u << 20;
-
-    quint64 append(const char* data, int length)
-    {
-        if (m_end % kChunkBytes + quint64(length) > kChunkBytes)
-            m_end += kChunkBytes - m_end % kChunkBytes;
-        while (m_end + quint64(length) > m_base + m_chunks.size() * kChunkBytes)
-            m_chunks.push_back(std::make_unique<uchar[]>(kChunkBytes));
-        const quint64 position = m_end;
-        if (length > 0)
-            std::memcpy(pointer(position), data, size_t(length));
-        m_end += quint64(length);
-        return position;
-    }
-
-    const uchar* pointer(quint64 position) const
-    {
-        const quint64 relative = position - m_base;
-        return m_chunks[size_t(relative / kChunkBytes)].get() + relative % kChunkBytes;
-    }
-    uchar* pointer(quint64 position)
-    {
-        const quint64 relative = position - m_base;
-        return m_chunks[size_t(relative / kChunkBytes)].get() + relative % kChunkBytes;
-    }
-
-    // Frees the chunks wholly before `position` (the oldest live head).
-    void releaseBefore(quint64 position)
-    {
-        while (!m_chunks.empty() && m_base + kChunkBytes <= position) {
-            m_chunks.pop_front();
-            m_base += kChunkBytes;
-        }
-    }
-
-    void clear()
-    {
-        m_chunks.clear();
-        m_base = m_end = 0;
-    }
-
-    qint64 bytes() const { return qint64(m_chunks.size() * kChunkBytes); }
-
-private:
-    std::deque<std::unique_ptr<uchar[]>> m_chunks;
-    quint64 m_base = 0; // position of m_chunks.front()
-    quint64 m_end = 0;  // next free position
+    quint64 rows() const { return std::max(indexed, announced); }
 };
 
-PacketListModel::PacketListModel(QObject* parent)
-    : QAbstractTableModel(parent), m_arena(std::make_unique<HeadArena>())
+struct PacketListModel::CachedRow
 {
-    static_assert(sizeof(Row) == 40, "rows stay compact");
+    ScannedPacket packet;
+    DecodedSummary summary;
+};
+
+struct PacketListModel::CachedPage
+{
+    int segmentId = -1;
+    quint64 page = 0;
+    quint64 lastUse = 0;
+    std::vector<CachedRow> rows;
+};
+
+namespace {
+
+StoredDirection storedDirection(proto::Direction direction)
+{
+    switch (direction) {
+    case proto::Direction::Incoming:
+        return StoredDirection::Incoming;
+    case proto::Direction::Outgoing:
+        return StoredDirection::Outgoing;
+    case proto::Direction::OtherHost:
+        return StoredDirection::OtherHost;
+    }
+    return StoredDirection::Unknown;
 }
 
-PacketListModel::~PacketListModel() = default;
+// Decodes each packet of a page as it is read (the frame is in the
+// reader's buffer only during the call).
+template <class Row> class PageSink : public PacketSink
+{
+public:
+    explicit PageSink(std::vector<Row>* rows) : m_rows(rows) {}
+    void packet(const ScannedPacket& packet, const std::uint8_t* data) override
+    {
+        m_rows->push_back(
+            {packet, decodeSummary(data, int(std::min<quint32>(packet.capturedLength, INT_MAX)),
+                                   packet.linkType)});
+    }
+
+private:
+    std::vector<Row>* m_rows;
+};
+
+class FrameSink : public PacketSink
+{
+public:
+    void packet(const ScannedPacket& packet, const std::uint8_t* data) override
+    {
+        frame = QByteArray(reinterpret_cast<const char*>(data), qsizetype(packet.capturedLength));
+    }
+    QByteArray frame;
+};
+
+class FileDescriptor
+{
+public:
+    explicit FileDescriptor(const QString& path)
+        : m_fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC))
+    {}
+    ~FileDescriptor()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+} // namespace
+
+PacketListModel::PacketListModel(QObject* parent) : QAbstractTableModel(parent)
+{
+    m_commitTimer.setSingleShot(true);
+    m_commitTimer.setInterval(kCommitIntervalMs);
+    connect(&m_commitTimer, &QTimer::timeout, this, &PacketListModel::commitRows);
+    m_thread.setObjectName(QStringLiteral("capture index"));
+    m_thread.start(QThread::LowPriority);
+}
+
+PacketListModel::~PacketListModel()
+{
+    if (m_indexer)
+        m_indexer->cancel();
+    m_thread.quit();
+    m_thread.wait();
+    delete m_indexer;
+}
 
 int PacketListModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_shownTotal;
 }
 
 int PacketListModel::columnCount(const QModelIndex& parent) const
@@ -98,32 +136,223 @@ int PacketListModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const PacketListModel::Row& PacketListModel::rowAt(int row) const
+// ---- Where a row is ----
+
+PacketListModel::Location PacketListModel::locate(int row) const
 {
-    return m_rows[size_t(row)];
+    Location where;
+    if (row < 0 || row >= m_shownTotal)
+        return where;
+    quint64 remaining = quint64(row);
+    for (std::size_t i = 0; i < m_segments.size(); ++i) {
+        const quint64 shown = quint64(m_shownRows[i]);
+        if (remaining < shown) {
+            where.segment = int(i);
+            where.index = remaining;
+            return where;
+        }
+        remaining -= shown;
+    }
+    return where;
+}
+
+const PacketListModel::CachedRow* PacketListModel::fileRow(const Location& where) const
+{
+    if (where.segment < 0)
+        return nullptr;
+    const Segment& segment = m_segments[std::size_t(where.segment)];
+    if (where.index >= segment.indexed || !segment.layout)
+        return nullptr;
+    const quint64 page = where.index / kPageRows;
+    const std::size_t inPage = std::size_t(where.index % kPageRows);
+    const std::size_t wanted =
+        std::size_t(std::min<quint64>(kPageRows, segment.indexed - page * kPageRows));
+    auto cached = std::find_if(m_pages.begin(), m_pages.end(), [&](const CachedPage& p) {
+        return p.segmentId == segment.id && p.page == page;
+    });
+    if (cached != m_pages.end() && cached->rows.size() > inPage) {
+        cached->lastUse = ++m_pageClock;
+        return &cached->rows[inPage];
+    }
+    // Not cached, or cached while the index had fewer of its rows: read it.
+    if (cached == m_pages.end()) {
+        if (m_pages.size() < std::size_t(kCachedPages)) {
+            cached = m_pages.emplace(m_pages.end());
+        } else {
+            cached = std::min_element(
+                m_pages.begin(), m_pages.end(),
+                [](const CachedPage& a, const CachedPage& b) { return a.lastUse < b.lastUse; });
+        }
+    }
+    cached->segmentId = segment.id;
+    cached->page = page;
+    cached->lastUse = ++m_pageClock;
+    cached->rows.clear();
+    cached->rows.reserve(wanted);
+    const FileDescriptor file(segment.path);
+    QString error;
+    PageSink<CachedRow> sink(&cached->rows);
+    if (file.get() >= 0 && page < segment.checkpoints.size())
+        readPacketsAt(file.get(), *segment.layout, segment.checkpoints[std::size_t(page)],
+                      int(wanted), segment.position, sink, &error);
+    return cached->rows.size() > inPage ? &cached->rows[inPage] : nullptr;
+}
+
+const proto::PacketRecord* PacketListModel::recentRecord(const Location& where) const
+{
+    if (where.segment < 0 || m_recent.empty() ||
+        m_segments[std::size_t(where.segment)].id != m_recentSegmentId)
+        return nullptr;
+    const quint64 number = where.index + 1;
+    const quint64 first = m_recent.front().number;
+    if (number < first || number > m_recent.back().number)
+        return nullptr;
+    // Numbers rise but have gaps (not every record is sent): search.
+    auto it =
+        std::lower_bound(m_recent.begin(), m_recent.end(), number,
+                         [](const proto::PacketRecord& r, quint64 n) { return r.number < n; });
+    return it != m_recent.end() && it->number == number ? &*it : nullptr;
 }
 
 quint64 PacketListModel::packetNumber(int row) const
 {
-    return m_trimmed + quint64(row) + 1;
+    return m_removedPackets + quint64(std::max(row, 0)) + 1;
+}
+
+int PacketListModel::rowOfPacketNumber(quint64 number) const
+{
+    if (number <= m_removedPackets || number - m_removedPackets > quint64(m_shownTotal))
+        return -1;
+    return int(number - m_removedPackets - 1);
+}
+
+quint64 PacketListModel::knownPackets() const
+{
+    quint64 total = 0;
+    for (const Segment& segment : m_segments)
+        total += segment.rows();
+    return total;
+}
+
+quint64 PacketListModel::indexedPackets() const
+{
+    quint64 total = 0;
+    for (const Segment& segment : m_segments)
+        total += segment.indexed;
+    return total;
+}
+
+quint64 PacketListModel::indexedWireBytes() const
+{
+    quint64 total = 0;
+    for (const Segment& segment : m_segments)
+        total += segment.wireBytes;
+    return total;
+}
+
+QString PacketListModel::formatName() const
+{
+    for (const Segment& segment : m_segments) {
+        if (segment.layout)
+            return segment.layout->formatName();
+    }
+    return {};
+}
+
+int PacketListModel::interfaceCount() const
+{
+    std::size_t most = 0;
+    for (const Segment& segment : m_segments) {
+        if (!segment.layout)
+            continue;
+        for (const CaptureLayout::Section& section : segment.layout->sections)
+            most = std::max(most, section.interfaces.size());
+    }
+    return int(most);
+}
+
+PacketListModel::Packet PacketListModel::packet(int row) const
+{
+    Packet result;
+    const Location where = locate(row);
+    if (where.segment < 0)
+        return result;
+    const Segment& segment = m_segments[std::size_t(where.segment)];
+    result.path = segment.path;
+    result.numberInFile = where.index + 1;
+    if (const CachedRow* cached = fileRow(where)) {
+        const ScannedPacket& p = cached->packet;
+        result.valid = result.fromFile = true;
+        result.timestampNs = p.timestampNs;
+        result.wireLength = p.wireLength;
+        result.capturedLength = p.capturedLength;
+        result.linkType = p.linkType;
+        result.direction = p.direction;
+        result.offset = p.offset;
+        if (const CaptureLayout::Section* section = segment.layout->sectionAt(p.offset);
+            section && p.interfaceId < section->interfaces.size())
+            result.interfaceName = section->interfaces[p.interfaceId].name;
+    } else if (const proto::PacketRecord* record = recentRecord(where)) {
+        result.valid = true;
+        result.timestampNs = record->timestampNs;
+        result.wireLength = record->wireLength;
+        result.capturedLength = record->capturedLength;
+        result.linkType = record->linkType;
+        result.direction = storedDirection(record->direction);
+        result.offset = record->fileOffset;
+    }
+    return result;
+}
+
+QByteArray PacketListModel::frame(int row) const
+{
+    const Location where = locate(row);
+    if (where.segment < 0)
+        return {};
+    const Segment& segment = m_segments[std::size_t(where.segment)];
+    if (const CachedRow* cached = fileRow(where)) {
+        const FileDescriptor file(segment.path);
+        FrameSink sink;
+        QString error;
+        if (file.get() >= 0 && readPacketsAt(file.get(), *segment.layout, cached->packet.offset, 1,
+                                             segment.position, sink, &error) == 1)
+            return sink.frame;
+    }
+    if (const proto::PacketRecord* record = recentRecord(where))
+        return record->head;
+    return {};
 }
 
 DecodedSummary PacketListModel::summary(int row) const
 {
-    const quint64 number = packetNumber(row);
-    if (number != m_cachedNumber) {
-        const Row& r = rowAt(row);
-        m_cachedSummary = decodeSummary(m_arena->pointer(r.headPosition), r.headLength, r.linkType,
-                                        int(qMin<quint32>(r.capturedLength, INT_MAX)));
-        m_cachedNumber = number;
+    const Location where = locate(row);
+    if (const CachedRow* cached = fileRow(where))
+        return cached->summary;
+    if (const proto::PacketRecord* record = recentRecord(where)) {
+        // The view asks for four text columns of one row in a row: decode once.
+        if (record->number != m_cachedRecentNumber) {
+            m_cachedRecentSummary = decodeSummary(
+                reinterpret_cast<const uchar*>(record->head.constData()), int(record->head.size()),
+                record->linkType, int(std::min<quint32>(record->capturedLength, INT_MAX)));
+            m_cachedRecentNumber = record->number;
+        }
+        return m_cachedRecentSummary;
     }
-    return m_cachedSummary;
+    return {};
 }
 
-QString PacketListModel::timeText(const Row& row) const
+QString PacketListModel::filePath(int row) const
+{
+    const Location where = locate(row);
+    return where.segment < 0 ? QString() : m_segments[std::size_t(where.segment)].path;
+}
+
+// ---- Display ----
+
+QString PacketListModel::timeText(qint64 timestampNs) const
 {
     if (m_timeFormat == TimeFormat::Relative) {
-        const qint64 ns = row.timestampNs - m_firstTimestampNs;
+        const qint64 ns = timestampNs - m_firstTimestampNs;
         const qint64 magnitude = ns < 0 ? -ns : ns;
         // Integer arithmetic: doubles lose the last digits after a few days.
         return QStringLiteral("%1%2%3%4")
@@ -132,8 +361,8 @@ QString PacketListModel::timeText(const Row& row) const
             .arg(QLocale().decimalPoint())
             .arg((magnitude % 1'000'000'000) / 1000, 6, 10, QLatin1Char('0'));
     }
-    qint64 seconds = row.timestampNs / 1'000'000'000;
-    qint64 nanoseconds = row.timestampNs % 1'000'000'000;
+    qint64 seconds = timestampNs / 1'000'000'000;
+    qint64 nanoseconds = timestampNs % 1'000'000'000;
     if (nanoseconds < 0) {
         nanoseconds += 1'000'000'000;
         --seconds;
@@ -143,32 +372,53 @@ QString PacketListModel::timeText(const Row& row) const
            QStringLiteral("%1").arg(nanoseconds, 9, 10, QLatin1Char('0'));
 }
 
+QString PacketListModel::directionText(StoredDirection direction) const
+{
+    switch (direction) {
+    case StoredDirection::Incoming:
+        //: Packet direction column: received by this host
+        return tr("In");
+    case StoredDirection::Outgoing:
+        //: Packet direction column: sent by this host
+        return tr("Out");
+    case StoredDirection::OtherHost:
+        //: Packet direction column: between other hosts (promiscuous mode)
+        return tr("Other");
+    case StoredDirection::Unknown:
+        //: Packet direction column: the file does not record the direction
+        return tr("?");
+    }
+    return {};
+}
+
 QVariant PacketListModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
         return {};
-    const Row& row = rowAt(index.row());
-    const auto direction = proto::Direction(row.direction);
-    switch (role) {
-    case Qt::DisplayRole:
+    if (role == Qt::TextAlignmentRole) {
+        if (index.column() == Number || index.column() == Time || index.column() == Length)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        if (index.column() == DirectionColumn || index.column() == Protocol)
+            return QVariant::fromValue(Qt::AlignHCenter | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    if (role == Qt::DisplayRole && index.column() == Number)
+        return packetNumber(index.row());
+    const Packet p = packet(index.row());
+    if (!p.valid) {
+        // Written, but not read yet (the list is a moment behind the file).
+        if (role == Qt::ToolTipRole)
+            return tr("Recorded; the list reads it from the file in a moment");
+        return {};
+    }
+    if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Number:
-            return packetNumber(index.row());
         case Time:
-            return timeText(row);
+            return timeText(p.timestampNs);
         case DirectionColumn:
-            switch (direction) {
-            case proto::Direction::Incoming:
-                //: Packet direction column: received by this host
-                return tr("In");
-            case proto::Direction::Outgoing:
-                //: Packet direction column: sent by this host
-                return tr("Out");
-            case proto::Direction::OtherHost:
-                //: Packet direction column: between other hosts (promiscuous mode)
-                return tr("Other");
-            }
-            return {};
+            return directionText(p.direction);
         case Source:
             return summary(index.row()).source;
         case Destination:
@@ -176,36 +426,35 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const
         case Protocol:
             return summary(index.row()).protocol;
         case Length:
-            return row.wireLength;
+            return p.wireLength;
         case Info:
             return summary(index.row()).info;
         }
         return {};
-    case Qt::ToolTipRole:
-        if (index.column() == DirectionColumn) {
-            switch (direction) {
-            case proto::Direction::Incoming:
-                return tr("Received by this host");
-            case proto::Direction::Outgoing:
-                return tr("Sent by this host");
-            case proto::Direction::OtherHost:
-                return tr("Between other hosts, seen in promiscuous mode");
-            }
+    }
+    // Tool tips
+    switch (index.column()) {
+    case DirectionColumn:
+        switch (p.direction) {
+        case StoredDirection::Incoming:
+            return tr("Received by this host");
+        case StoredDirection::Outgoing:
+            return tr("Sent by this host");
+        case StoredDirection::OtherHost:
+            return tr("Between other hosts, seen in promiscuous mode");
+        case StoredDirection::Unknown:
+            return tr("The file does not record whether this packet was sent or received");
         }
-        if (index.column() == Length && row.capturedLength < row.wireLength)
+        return {};
+    case Length:
+        if (p.capturedLength < p.wireLength)
             //: Tooltip of a truncated packet's length; %1 and %2 are byte counts
             return tr("%1 on the wire, %2 captured")
-                .arg(tr("%Ln byte(s)", nullptr, int(row.wireLength)),
-                     tr("%Ln byte(s)", nullptr, int(row.capturedLength)));
-        if (index.column() == Info)
-            return summary(index.row()).info;
+                .arg(tr("%Ln byte(s)", nullptr, int(p.wireLength)),
+                     tr("%Ln byte(s)", nullptr, int(p.capturedLength)));
         return {};
-    case Qt::TextAlignmentRole:
-        if (index.column() == Number || index.column() == Time || index.column() == Length)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        if (index.column() == DirectionColumn || index.column() == Protocol)
-            return QVariant::fromValue(Qt::AlignHCenter | Qt::AlignVCenter);
-        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    case Info:
+        return summary(index.row()).info;
     default:
         return {};
     }
@@ -239,18 +488,19 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
         case Number:
-            if (m_trimmed > 0)
-                return withCount(tr("Packet number since the start of the recording. The "
-                                    "oldest %Ln packet(s) were removed from this list to bound "
-                                    "its memory; the file still has them.",
-                                    nullptr, pluralCount(quint64(m_trimmed))),
-                                 quint64(m_trimmed));
-            return tr("Packet number since the start of the recording");
+            if (m_removedPackets > 0)
+                return withCount(tr("Packet number since the start of the recording. The files "
+                                    "of the oldest %Ln packet(s) were deleted to keep the newest "
+                                    "files only.",
+                                    nullptr, pluralCount(m_removedPackets)),
+                                 m_removedPackets);
+            return tr("Packet number in the file, as Wireshark numbers it");
         case Time:
             return m_timeFormat == TimeFormat::Relative ? tr("Seconds since the first packet")
                                                         : tr("Local time the packet was captured");
         case DirectionColumn:
-            return tr("Direction relative to this host: In, Out, or Other (between other hosts)");
+            return tr("Direction relative to this host: In, Out, or Other (between other hosts); "
+                      "? where the file does not record it");
         case Length:
             return tr("Bytes on the wire");
         }
@@ -264,106 +514,243 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
+// ---- Sources of rows ----
+
+void PacketListModel::startIndexer()
+{
+    if (m_indexer) {
+        // Its queued work returns at once; it goes when that is done.
+        m_indexer->cancel();
+        disconnect(m_indexer, nullptr, this, nullptr);
+        m_indexer->deleteLater();
+    }
+    auto* indexer = new CaptureIndexer;
+    indexer->moveToThread(&m_thread);
+    connect(indexer, &CaptureIndexer::progress, this, &PacketListModel::onProgress,
+            Qt::QueuedConnection);
+    m_indexer = indexer;
+}
+
+void PacketListModel::addSegment(const QString& path, bool wantTraffic)
+{
+    Segment segment;
+    segment.id = m_nextSegmentId++;
+    segment.path = path;
+    // The file before it is complete now: read it to its end.
+    if (!m_segments.empty() && !m_segments.back().finished)
+        queueScan(m_segments.back().id, ~quint64(0), true);
+    m_segments.push_back(segment);
+    m_shownRows.push_back(0);
+    m_indexing = true;
+    QMetaObject::invokeMethod(
+        m_indexer,
+        [indexer = m_indexer.data(), id = segment.id, path, wantTraffic] {
+            indexer->openFile(id, path, wantTraffic);
+        },
+        Qt::QueuedConnection);
+}
+
+void PacketListModel::queueScan(int segmentId, quint64 limit, bool last)
+{
+    // Runs in the indexer's thread, after what was queued before.
+    QMetaObject::invokeMethod(
+        m_indexer,
+        [indexer = m_indexer.data(), segmentId, limit, last] {
+            indexer->scanTo(segmentId, limit, last);
+        },
+        Qt::QueuedConnection);
+}
+
+void PacketListModel::openFile(const QString& path)
+{
+    clear();
+    m_live = false;
+    m_openedFileBytes = quint64(std::max<qint64>(QFileInfo(path).size(), 0));
+    addSegment(path, true);
+    queueScan(m_segments.back().id, ~quint64(0), true);
+}
+
+void PacketListModel::startRecording()
+{
+    clear();
+    m_live = true;
+}
+
+void PacketListModel::recordingFileStarted(const QString& path, quint32 filesKept)
+{
+    if (!m_segments.empty() && m_segments.back().path == path)
+        return;
+    addSegment(path, false);
+    // A ring deleted its oldest files; their rows go.
+    while (filesKept > 0 && m_segments.size() > filesKept)
+        dropOldestSegment();
+}
+
+void PacketListModel::dropOldestSegment()
+{
+    commitRows();
+    const Segment& oldest = m_segments.front();
+    const int rows = m_shownRows.front();
+    if (rows > 0) {
+        beginRemoveRows({}, 0, rows - 1);
+        m_shownTotal -= rows;
+        m_shownRows.front() = 0;
+    }
+    m_removedPackets += oldest.rows();
+    const int id = oldest.id;
+    m_pages.erase(std::remove_if(m_pages.begin(), m_pages.end(),
+                                 [id](const CachedPage& p) { return p.segmentId == id; }),
+                  m_pages.end());
+    m_segments.pop_front();
+    m_shownRows.erase(m_shownRows.begin());
+    if (m_firstPlaceholderRow >= 0)
+        m_firstPlaceholderRow = std::max(m_firstPlaceholderRow - rows, 0);
+    if (rows > 0) {
+        endRemoveRows();
+        emit headerDataChanged(Qt::Horizontal, Number, Number);
+    }
+}
+
+void PacketListModel::fileBytesWritten(quint64 bytes)
+{
+    if (m_segments.empty() || !m_live || m_segments.back().finished)
+        return;
+    queueScan(m_segments.back().id, bytes, false);
+}
+
 void PacketListModel::appendPackets(const QList<proto::PacketRecord>& packets)
 {
-    if (packets.isEmpty())
+    if (packets.isEmpty() || m_segments.empty())
         return;
-    for (const proto::PacketRecord& packet : packets)
-        m_pendingHeadBytes += qMin<qint64>(packet.head.size(), proto::kMaxRecordHeadBytes);
-    m_pending += packets;
-    scheduleFlush();
+    Segment& newest = m_segments.back();
+    if (m_recentSegmentId != newest.id) {
+        m_recent.clear();
+        m_recentSegmentId = newest.id;
+    }
+    for (const proto::PacketRecord& record : packets) {
+        if (record.number == 0 || record.number <= newest.announced)
+            continue; // numbers rise within a file
+        newest.announced = record.number;
+        noteTimestamp(record.timestampNs);
+        if (record.number > newest.indexed)
+            m_recent.push_back(record);
+    }
+    while (m_recent.size() > std::size_t(kRecentRecords))
+        m_recent.pop_front();
+    scheduleCommit();
 }
 
-void PacketListModel::scheduleFlush()
+void PacketListModel::finishRecording()
 {
-    if (m_flushScheduled)
+    if (m_segments.empty())
         return;
-    m_flushScheduled = true;
-    // Queued: however many batches arrive in this turn of the event loop,
-    // the view sees one insertion.
-    QMetaObject::invokeMethod(this, &PacketListModel::flushPending, Qt::QueuedConnection);
+    m_finishing = true;
+    Segment& newest = m_segments.back();
+    if (!newest.finished)
+        queueScan(newest.id, ~quint64(0), true);
 }
 
-void PacketListModel::trimFor(int incoming, qint64 incomingBytes)
+void PacketListModel::cancelIndexing()
 {
-    const qint64 liveBytes = m_rows.empty() ? 0 : qint64(m_arena->bytes());
-    const qint64 totalRows = qint64(m_rows.size()) + incoming;
-    if (totalRows <= m_maximumRows && liveBytes + incomingBytes <= m_maximumArenaBytes)
-        return;
-    // Drop to 90 % of both limits so trimming happens in big, rare steps.
-    const qint64 targetRows = qMin<qint64>(totalRows, m_maximumRows - m_maximumRows / 10);
-    const qint64 targetBytes =
-        m_maximumArenaBytes - m_maximumArenaBytes / 10 - qint64(HeadArena::kChunkBytes);
-    qint64 keep = 0;
-    qint64 bytes = 0;
-    for (auto it = m_pending.crbegin(); it != m_pending.crend(); ++it) {
-        const qint64 size = qMin<qint64>(it->head.size(), proto::kMaxRecordHeadBytes);
-        if (keep >= targetRows || bytes + size > targetBytes)
-            break;
-        ++keep;
-        bytes += size;
-    }
-    if (keep == incoming) {
-        for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it) {
-            if (keep >= targetRows || bytes + it->headLength > targetBytes)
-                break;
-            ++keep;
-            bytes += it->headLength;
-        }
-    }
-    const qint64 drop = totalRows - keep;
-    const qint64 dropRows = qMin<qint64>(drop, qint64(m_rows.size()));
-    if (dropRows > 0) {
-        beginRemoveRows({}, 0, int(dropRows - 1));
-        m_rows.erase(m_rows.begin(), m_rows.begin() + dropRows);
-        if (m_rows.empty())
-            m_arena->clear();
-        else
-            m_arena->releaseBefore(m_rows.front().headPosition);
-        m_trimmed += quint64(dropRows);
-        m_cachedNumber = 0;
-        endRemoveRows();
-    }
-    const qint64 dropPending = drop - dropRows;
-    if (dropPending > 0) {
-        m_pending.remove(0, dropPending);
-        m_trimmed += quint64(dropPending);
-    }
-    emit headerDataChanged(Qt::Horizontal, Number, Number);
-    emit rowsTrimmed(m_trimmed);
+    if (m_indexer)
+        m_indexer->cancel();
 }
 
-void PacketListModel::flushPending()
+void PacketListModel::noteTimestamp(qint64 timestampNs)
 {
-    m_flushScheduled = false;
-    if (m_pending.isEmpty())
-        return;
     if (!m_haveFirstTimestamp) {
-        m_firstTimestampNs = m_pending.first().timestampNs;
+        m_firstTimestampNs = timestampNs;
         m_haveFirstTimestamp = true;
     }
-    m_totalAppended += quint64(m_pending.size());
-    trimFor(int(m_pending.size()), m_pendingHeadBytes);
-    const QList<proto::PacketRecord> pending = std::exchange(m_pending, {});
-    m_pendingHeadBytes = 0;
-    if (pending.isEmpty())
+    m_lastTimestampNs = std::max(m_lastTimestampNs, timestampNs);
+}
+
+void PacketListModel::onProgress(const IndexProgress& progress)
+{
+    auto it = std::find_if(m_segments.begin(), m_segments.end(),
+                           [&](const Segment& s) { return s.id == progress.file; });
+    if (it == m_segments.end())
         return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(pending.size()) - 1);
-    for (const proto::PacketRecord& packet : pending) {
-        Row row;
-        row.timestampNs = packet.timestampNs;
-        row.fileOffset = packet.fileOffset;
-        row.wireLength = packet.wireLength;
-        row.capturedLength = packet.capturedLength;
-        row.ifindex = packet.ifindex;
-        row.linkType = quint16(packet.linkType);
-        row.direction = quint8(packet.direction);
-        row.headLength = quint8(qMin<qsizetype>(packet.head.size(), proto::kMaxRecordHeadBytes));
-        row.headPosition = m_arena->append(packet.head.constData(), row.headLength);
-        m_rows.push_back(row);
+    Segment& segment = *it;
+    segment.checkpoints.insert(segment.checkpoints.end(), progress.checkpoints.begin(),
+                               progress.checkpoints.end());
+    segment.indexed = progress.packets;
+    segment.position = progress.position;
+    segment.wireBytes = progress.wireBytes;
+    if (progress.layout)
+        segment.layout = progress.layout;
+    if (progress.firstTimestampNs && it == m_segments.begin() && m_removedPackets == 0 &&
+        (!m_haveFirstTimestamp || *progress.firstTimestampNs != m_firstTimestampNs)) {
+        // The file's first packet is the zero of relative time, even when
+        // the helper's first record was a later one.
+        const bool shown = m_haveFirstTimestamp && m_shownTotal > 0;
+        m_haveFirstTimestamp = false;
+        noteTimestamp(*progress.firstTimestampNs);
+        if (shown)
+            emit dataChanged(index(0, Time), index(m_shownTotal - 1, Time), {Qt::DisplayRole});
     }
-    endInsertRows();
+    if (progress.packets > 0)
+        m_lastTimestampNs = std::max(m_lastTimestampNs, progress.lastTimestampNs);
+    // The helper's records the index has reached are not needed any more.
+    if (segment.id == m_recentSegmentId) {
+        while (!m_recent.empty() && m_recent.front().number <= segment.indexed)
+            m_recent.pop_front();
+    }
+    if (!progress.seconds.isEmpty())
+        emit trafficIndexed(progress.seconds);
+    if (!progress.error.isEmpty())
+        emit indexingFailed(segment.path, progress.error);
+    if (progress.finished)
+        segment.finished = true;
+    const bool allDone = std::all_of(m_segments.begin(), m_segments.end(),
+                                     [](const Segment& s) { return s.finished; });
+    if (!m_live)
+        emit indexingProgress(progress.position, std::max(m_openedFileBytes, progress.position));
+    // An opened file shows its first rows at once; later ones come in steps.
+    if (m_shownTotal == 0 || allDone)
+        commitRows();
+    else
+        scheduleCommit();
+    if (allDone && m_indexing && (!m_live || m_finishing)) {
+        m_indexing = false;
+        emit indexingFinished();
+    }
+}
+
+void PacketListModel::scheduleCommit()
+{
+    if (!m_commitTimer.isActive())
+        m_commitTimer.start();
+}
+
+void PacketListModel::commitRows()
+{
+    m_commitTimer.stop();
+    // Rows read from the file since the last commit: repaint those shown
+    // as placeholders or from the helper's records.
+    int firstUnread = -1;
+    int position = 0;
+    for (std::size_t i = 0; i < m_segments.size(); ++i) {
+        const Segment& segment = m_segments[i];
+        const quint64 target = std::min<quint64>(segment.rows(), quint64(INT_MAX - position));
+        const int shown = m_shownRows[i];
+        if (quint64(shown) < target) {
+            const int add = int(target - quint64(shown));
+            beginInsertRows({}, position + shown, position + shown + add - 1);
+            m_shownRows[i] += add;
+            m_shownTotal += add;
+            endInsertRows();
+        }
+        if (firstUnread < 0 && segment.indexed < quint64(m_shownRows[i]))
+            firstUnread = position + int(segment.indexed);
+        position += m_shownRows[i];
+    }
+    if (m_firstPlaceholderRow >= 0) {
+        const int end = firstUnread < 0 ? m_shownTotal : firstUnread;
+        if (end > m_firstPlaceholderRow)
+            emit dataChanged(index(m_firstPlaceholderRow, 0), index(end - 1, ColumnCount - 1));
+    }
+    m_firstPlaceholderRow = firstUnread;
 }
 
 void PacketListModel::setTimeFormat(TimeFormat format)
@@ -371,54 +758,30 @@ void PacketListModel::setTimeFormat(TimeFormat format)
     if (format == m_timeFormat)
         return;
     m_timeFormat = format;
-    if (!m_rows.empty())
-        emit dataChanged(index(0, Time), index(rowCount() - 1, Time), {Qt::DisplayRole});
+    if (m_shownTotal > 0)
+        emit dataChanged(index(0, Time), index(m_shownTotal - 1, Time), {Qt::DisplayRole});
     emit headerDataChanged(Qt::Horizontal, Time, Time);
 }
 
 void PacketListModel::clear()
 {
     beginResetModel();
-    m_rows.clear();
-    m_arena->clear();
-    m_pending.clear();
-    m_pendingHeadBytes = 0;
-    m_totalAppended = 0;
-    m_trimmed = 0;
+    startIndexer();
+    m_segments.clear();
+    m_shownRows.clear();
+    m_shownTotal = 0;
+    m_removedPackets = 0;
+    m_firstPlaceholderRow = -1;
+    m_recent.clear();
+    m_recentSegmentId = -1;
+    m_pages.clear();
+    m_cachedRecentNumber = 0;
+    m_indexing = m_live = m_finishing = false;
+    m_openedFileBytes = 0;
+    m_commitTimer.stop();
     m_haveFirstTimestamp = false;
-    m_firstTimestampNs = 0;
-    m_cachedNumber = 0;
+    m_firstTimestampNs = m_lastTimestampNs = 0;
     endResetModel();
-}
-
-void PacketListModel::setLimits(int maximumRows, qint64 maximumArenaBytes)
-{
-    // The arena needs room for a few chunks to trim in steps.
-    m_maximumRows = qMax(maximumRows, 10);
-    m_maximumArenaBytes = qMax<qint64>(maximumArenaBytes, 4 * HeadArena::kChunkBytes);
-}
-
-proto::PacketRecord PacketListModel::record(int row) const
-{
-    proto::PacketRecord record;
-    if (row < 0 || row >= rowCount())
-        return record;
-    const Row& r = rowAt(row);
-    record.timestampNs = r.timestampNs;
-    record.ifindex = r.ifindex;
-    record.direction = proto::Direction(r.direction);
-    record.wireLength = r.wireLength;
-    record.capturedLength = r.capturedLength;
-    record.fileOffset = r.fileOffset;
-    record.linkType = r.linkType;
-    record.head =
-        QByteArray(reinterpret_cast<const char*>(m_arena->pointer(r.headPosition)), r.headLength);
-    return record;
-}
-
-qint64 PacketListModel::arenaBytes() const
-{
-    return m_arena->bytes();
 }
 
 } // namespace pr

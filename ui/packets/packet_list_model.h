@@ -1,21 +1,33 @@
 #pragma once
 
 #include "capture/protocol/helper_messages.h"
+#include "ui/packets/capture_indexer.h"
 #include "ui/packets/frame_decoder.h"
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
 
 #include <deque>
 #include <memory>
+#include <vector>
 
 namespace pr {
 
-// The live packet list. Rows are compact fixed-size records; the first bytes
-// of each frame sit in a chunked arena and are decoded only when data() asks.
-// Appended packets are inserted once per event-loop turn with a single
-// beginInsertRows, and the oldest rows are dropped in large chunks (with
-// beginRemoveRows) so memory stays bounded however long a recording runs.
+// The packet list as a view of the capture file: row N is packet N of the
+// file, numbered as Wireshark numbers it. The model holds a sparse index
+// (the offset of every 64th packet, built in a thread of its own) and reads
+// and decodes the rows the view asks for, 64 at a time, from the file; a
+// small cache of decoded pages keeps scrolling smooth. Memory does not grow
+// with the packets beyond the index: 8 bytes per 64.
+//
+// A recording is a sequence of files (one, or a ring of them); each is
+// indexed behind the helper, up to the bytes it reported as written. The
+// records the helper sends fill the newest rows before the index reaches
+// them. The view learns of new rows at most kCommitIntervalMs apart, so the
+// cost of showing them does not follow the packet rate.
 class PacketListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,8 +50,11 @@ public:
         Absolute, // local time of day with nanoseconds
     };
 
-    static constexpr int kDefaultMaximumRows = 2'000'000;
-    static constexpr qint64 kDefaultMaximumArenaBytes = 128ll << 20;
+    static constexpr int kPageRows = CaptureIndexer::kPageRows;
+    static constexpr int kCachedPages = 48;
+    static constexpr int kCommitIntervalMs = 100;
+    // The helper's newest records kept until the index reaches them.
+    static constexpr int kRecentRecords = 8192;
 
     explicit PacketListModel(QObject* parent = nullptr);
     ~PacketListModel() override;
@@ -50,61 +65,123 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // Queues the packets; they become rows on the next event-loop turn.
+    // A file from disk; its rows appear as the index reaches them.
+    void openFile(const QString& path);
+
+    // A recording: startRecording() clears; each file of it is announced
+    // as it starts (the first at Started). filesKept: how many of the
+    // recording's files still exist (a ring deletes the oldest).
+    void startRecording();
+    void recordingFileStarted(const QString& path, quint32 filesKept = 0);
+    // The helper's count of bytes in its newest file (Totals).
+    void fileBytesWritten(quint64 bytes);
+    // Records the helper sent: numbered in the newest file.
     void appendPackets(const QList<pr::proto::PacketRecord>& packets);
-    // Inserts whatever is queued now (the queued call does the same).
-    void flushPending();
-    int pendingCount() const { return int(m_pending.size()); }
+    // Every file of the recording is complete: index each to its end.
+    void finishRecording();
+
+    void cancelIndexing();
+    void clear();
+
+    // Rows the view has not been told of yet are committed now.
+    void commitRows();
+    bool isIndexing() const { return m_indexing; }
+    // Packets known so far: indexed, or announced by the helper.
+    quint64 knownPackets() const;
+    quint64 indexedPackets() const;
+    quint64 indexedWireBytes() const;
+    qint64 firstTimestampNs() const { return m_firstTimestampNs; }
+    qint64 lastTimestampNs() const { return m_lastTimestampNs; }
+    QString formatName() const;
+    // Interfaces the files describe (pcapng may have several; pcap has one).
+    int interfaceCount() const;
 
     void setTimeFormat(TimeFormat format);
     TimeFormat timeFormat() const { return m_timeFormat; }
-    void clear();
 
-    // Limits: once either is exceeded the oldest ~10 % of the rows go.
-    void setLimits(int maximumRows, qint64 maximumArenaBytes);
-    int maximumRows() const { return m_maximumRows; }
-    qint64 maximumArenaBytes() const { return m_maximumArenaBytes; }
-
-    // The packet behind a row, head bytes included (a deep copy).
-    pr::proto::PacketRecord record(int row) const;
-    // 1-based number of the packet since the list was cleared (survives trimming).
+    // 1-based number of the packet since the recording started (or in the
+    // file): the files a ring deleted keep their numbers.
     quint64 packetNumber(int row) const;
-    DecodedSummary summary(int row) const;
+    // The row of a packet number; -1 when it is not in the list.
+    int rowOfPacketNumber(quint64 number) const;
+    quint64 firstPacketNumber() const { return m_removedPackets + 1; }
 
-    quint64 totalAppended() const { return m_totalAppended; }
-    quint64 trimmedCount() const { return m_trimmed; }
-    // Memory held by the head-byte arena (whole chunks).
-    qint64 arenaBytes() const;
+    struct Packet
+    {
+        bool valid = false;
+        bool fromFile = false; // else only the head the helper sent is known
+        qint64 timestampNs = 0;
+        quint32 wireLength = 0;
+        quint32 capturedLength = 0;
+        quint32 linkType = 0;
+        StoredDirection direction = StoredDirection::Unknown;
+        QString interfaceName; // when the file names it
+        QString path;          // the file it is in
+        quint64 numberInFile = 0;
+        quint64 offset = 0;
+    };
+    Packet packet(int row) const;
+    // The captured frame: from the file, else the head the helper sent.
+    QByteArray frame(int row) const;
+    DecodedSummary summary(int row) const;
+    QString filePath(int row) const;
 
 signals:
-    // Rows were dropped to stay within the limits; totalTrimmed since clear().
-    void rowsTrimmed(quint64 totalTrimmed);
+    void indexingProgress(quint64 bytesRead, quint64 bytesTotal);
+    void indexingFinished();
+    void indexingFailed(const QString& path, const QString& error);
+    // Per-second traffic of an opened file, as the index grows.
+    void trafficIndexed(const QList<pr::TrafficSecond>& seconds);
 
 private:
-    struct Row;
-    class HeadArena;
+    struct Segment;
+    struct CachedRow;
+    struct CachedPage;
+    struct Location
+    {
+        int segment = -1;  // index into m_segments
+        quint64 index = 0; // 0-based in its file
+    };
 
-    const Row& rowAt(int row) const;
-    QString timeText(const Row& row) const;
-    void trimFor(int incoming, qint64 incomingBytes);
-    void scheduleFlush();
+    Location locate(int row) const;
+    const CachedRow* fileRow(const Location& where) const;
+    const pr::proto::PacketRecord* recentRecord(const Location& where) const;
+    QString timeText(qint64 timestampNs) const;
+    QString directionText(StoredDirection direction) const;
+    void startIndexer();
+    void queueScan(int segmentId, quint64 limit, bool last);
+    void onProgress(const pr::IndexProgress& progress);
+    void scheduleCommit();
+    void addSegment(const QString& path, bool wantTraffic);
+    void dropOldestSegment();
+    void noteTimestamp(qint64 timestampNs);
 
-    std::deque<Row> m_rows;
-    std::unique_ptr<HeadArena> m_arena;
-    QList<pr::proto::PacketRecord> m_pending;
-    qint64 m_pendingHeadBytes = 0;
-    bool m_flushScheduled = false;
+    std::deque<Segment> m_segments;
+    int m_nextSegmentId = 0;
+    quint64 m_removedPackets = 0; // in files a ring deleted
+    std::vector<int> m_shownRows; // per segment, what the view has been told
+    int m_shownTotal = 0;
+    int m_firstPlaceholderRow = -1; // first shown row not read from a file yet
+
+    std::deque<pr::proto::PacketRecord> m_recent; // newest file's, by number
+    int m_recentSegmentId = -1;
+
+    mutable std::vector<CachedPage> m_pages;
+    mutable quint64 m_pageClock = 0;
+    mutable quint64 m_cachedRecentNumber = 0;
+    mutable DecodedSummary m_cachedRecentSummary;
+
+    QThread m_thread;
+    QPointer<CaptureIndexer> m_indexer;
+    bool m_indexing = false;
+    bool m_live = false;
+    bool m_finishing = false;
+    quint64 m_openedFileBytes = 0;
+    QTimer m_commitTimer;
     TimeFormat m_timeFormat = TimeFormat::Relative;
-    int m_maximumRows = kDefaultMaximumRows;
-    qint64 m_maximumArenaBytes = kDefaultMaximumArenaBytes;
-    quint64 m_totalAppended = 0;
-    quint64 m_trimmed = 0;
     qint64 m_firstTimestampNs = 0;
+    qint64 m_lastTimestampNs = 0;
     bool m_haveFirstTimestamp = false;
-
-    // The view asks for four text columns of one row in a row; decode once.
-    mutable quint64 m_cachedNumber = 0;
-    mutable DecodedSummary m_cachedSummary;
 };
 
 } // namespace pr
