@@ -192,6 +192,50 @@
     </message>
 </context>
 <context>
+    <name>pr::CaptureFileScanner</name>
+    <message>
+        <source>The file is damaged at byte %1: %2</source>
+        <extracomment>%1 is a byte offset in the file, %2 says what is wrong there</extracomment>
+        <translation>Die Datei ist bei Byte %1 beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>a file header where a packet was expected</source>
+        <translation>ein Dateikopf, wo ein Paket erwartet wurde</translation>
+    </message>
+    <message>
+        <source>This is not a pcap or pcapng file.</source>
+        <translation>Dies ist keine pcap- oder pcapng-Datei.</translation>
+    </message>
+    <message>
+        <source>a packet of %1 bytes</source>
+        <translation>ein Paket von %1 Bytes</translation>
+    </message>
+    <message>
+        <source>a section header of unknown byte order</source>
+        <translation>ein Abschnittskopf mit unbekannter Bytereihenfolge</translation>
+    </message>
+    <message>
+        <source>a block of %1 bytes</source>
+        <translation>ein Block von %1 Bytes</translation>
+    </message>
+    <message>
+        <source>a section of an unknown pcapng version</source>
+        <translation>ein Abschnitt einer unbekannten pcapng-Version</translation>
+    </message>
+    <message>
+        <source>a block outside any section</source>
+        <translation>ein Block außerhalb jedes Abschnitts</translation>
+    </message>
+    <message>
+        <source>a block whose two lengths differ</source>
+        <translation>ein Block, dessen zwei Längenangaben sich unterscheiden</translation>
+    </message>
+    <message>
+        <source>a packet of interface %1, which the file has not described</source>
+        <translation>ein Paket der Schnittstelle %1, die die Datei nicht beschreibt</translation>
+    </message>
+</context>
+<context>
     <name>pr::CaptureOptionsWidget</name>
     <message>
         <source>Capture filter</source>
@@ -510,10 +554,6 @@
         <translation>Vom Kernel verworfene Pakete</translation>
     </message>
     <message>
-        <source>Packets not shown in the list</source>
-        <translation>Nicht in der Liste angezeigte Pakete</translation>
-    </message>
-    <message>
         <source>Capture file</source>
         <translation>Mitschnittdatei</translation>
     </message>
@@ -556,11 +596,6 @@
         <translation>%1 verworfen</translation>
     </message>
     <message>
-        <source>%1 not shown</source>
-        <extracomment>Status bar: packets recorded in the file but not sent to the list (too fast to show)</extracomment>
-        <translation>%1 nicht angezeigt</translation>
-    </message>
-    <message>
         <source>%1 in %2</source>
         <extracomment>Status bar: %1 is the file size, %2 the file path</extracomment>
         <translation>%1 in %2</translation>
@@ -584,6 +619,23 @@
             <numerusform>Datei %1, %Ln behalten</numerusform>
             <numerusform>Datei %1, %Ln behalten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>Datei wird gelesen</translation>
+    </message>
+    <message>
+        <source>Reading %p%</source>
+        <extracomment>Progress bar in the status bar while an opened file is read; %p is the percentage</extracomment>
+        <translation>Lesen %p %</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop reading the file: the list keeps the packets read so far</source>
+        <translation>Lesen der Datei beenden: die Liste behält die bisher gelesenen Pakete</translation>
     </message>
 </context>
 <context>
@@ -1930,14 +1982,6 @@ Zum Starten die Passwortabfrage beantworten.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The list shows the first %1 of %Ln packet(s). Open the file in %2 to see them all.</source>
-        <extracomment>%Ln is the file&apos;s packet count, %1 the count shown, %2 a program name</extracomment>
-        <translation>
-            <numerusform>Die Liste zeigt die ersten %1 von %Ln Paket. Öffnen Sie die Datei in %2, um alle zu sehen.</numerusform>
-            <numerusform>Die Liste zeigt die ersten %1 von %Ln Paketen. Öffnen Sie die Datei in %2, um alle zu sehen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The disk of %1 is full, so the recording stopped. %Ln packet(s) were recorded to %2 and %3 were lost. The file is complete up to the last recorded packet.</source>
         <extracomment>The recording stopped on a full disk. %1 is the output folder, %2 the file, %3 the number of packets that did not fit. The file is complete and usable.</extracomment>
         <translation>
@@ -2000,6 +2044,39 @@ Zum Starten die Passwortabfrage beantworten.</translation>
     <message>
         <source>Interface: %1</source>
         <translation>Schnittstelle: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Packet…</source>
+        <translation>&amp;Gehe zu Paket…</translation>
+    </message>
+    <message>
+        <source>Show the packet with a given number</source>
+        <translation>Das Paket mit einer bestimmten Nummer zeigen</translation>
+    </message>
+    <message>
+        <source>Go to Packet</source>
+        <translation>Gehe zu Paket</translation>
+    </message>
+    <message>
+        <source>Packet number (%1 to %2):</source>
+        <extracomment>%1 and %2 are the first and last packet numbers in the list</extracomment>
+        <translation>Paketnummer (%1 bis %2):</translation>
+    </message>
+    <message>
+        <source>There is no packet %1 in the list: it holds packets %2 to %3.</source>
+        <translation>Paket %1 ist nicht in der Liste: sie enthält die Pakete %2 bis %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 could not be read to its end. %2 The list shows the %Ln packet(s) before that point.</source>
+        <extracomment>%1 is a file path, %2 what is wrong with it; %Ln the packets the list shows</extracomment>
+        <translation>
+            <numerusform>%1 konnte nicht bis zum Ende gelesen werden. %2 Die Liste zeigt das %Ln Paket vor dieser Stelle.</numerusform>
+            <numerusform>%1 konnte nicht bis zum Ende gelesen werden. %2 Die Liste zeigt die %Ln Pakete vor dieser Stelle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File: %1, packet %2</source>
+        <translation>Datei: %1, Paket %2</translation>
     </message>
 </context>
 <context>
@@ -2183,20 +2260,12 @@ Zum Starten die Passwortabfrage beantworten.</translation>
         <translation>Info</translation>
     </message>
     <message>
-        <source>Packet number since the start of the recording</source>
-        <translation>Paketnummer seit Beginn der Aufzeichnung</translation>
-    </message>
-    <message>
         <source>Seconds since the first packet</source>
         <translation>Sekunden seit dem ersten Paket</translation>
     </message>
     <message>
         <source>Local time the packet was captured</source>
         <translation>Ortszeit, zu der das Paket mitgeschnitten wurde</translation>
-    </message>
-    <message>
-        <source>Direction relative to this host: In, Out, or Other (between other hosts)</source>
-        <translation>Richtung relativ zu diesem Host: Ein, Aus oder Andere (zwischen anderen Hosts)</translation>
     </message>
     <message>
         <source>Bytes on the wire</source>
@@ -2214,12 +2283,33 @@ Zum Starten die Passwortabfrage beantworten.</translation>
             <numerusform>%Ln Byte</numerusform>
         </translation>
     </message>
+    <message>
+        <source>?</source>
+        <extracomment>Packet direction column: the file does not record the direction</extracomment>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Recorded; the list reads it from the file in a moment</source>
+        <translation>Aufgezeichnet; die Liste liest es gleich aus der Datei</translation>
+    </message>
+    <message>
+        <source>The file does not record whether this packet was sent or received</source>
+        <translation>Die Datei hält nicht fest, ob dieses Paket gesendet oder empfangen wurde</translation>
+    </message>
     <message numerus="yes">
-        <source>Packet number since the start of the recording. The oldest %Ln packet(s) were removed from this list to bound its memory; the file still has them.</source>
+        <source>Packet number since the start of the recording. The files of the oldest %Ln packet(s) were deleted to keep the newest files only.</source>
         <translation>
-            <numerusform>Paketnummer seit Beginn der Aufzeichnung. Das älteste Paket (%Ln) wurde aus dieser Liste entfernt, um Speicher zu sparen; die Datei enthält es weiterhin.</numerusform>
-            <numerusform>Paketnummer seit Beginn der Aufzeichnung. Die ältesten %Ln Pakete wurden aus dieser Liste entfernt, um Speicher zu sparen; die Datei enthält sie weiterhin.</numerusform>
+            <numerusform>Paketnummer seit Beginn der Aufzeichnung. Die Dateien des ältesten %Ln Pakets wurden gelöscht, um nur die neuesten Dateien zu behalten.</numerusform>
+            <numerusform>Paketnummer seit Beginn der Aufzeichnung. Die Dateien der ältesten %Ln Pakete wurden gelöscht, um nur die neuesten Dateien zu behalten.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Packet number in the file, as Wireshark numbers it</source>
+        <translation>Paketnummer in der Datei, wie Wireshark sie zählt</translation>
+    </message>
+    <message>
+        <source>Direction relative to this host: In, Out, or Other (between other hosts); ? where the file does not record it</source>
+        <translation>Richtung bezogen auf diesen Host: Ein, Aus oder Andere (zwischen anderen Hosts); ? wo die Datei sie nicht festhält</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2321,10 @@ Zum Starten die Passwortabfrage beantworten.</translation>
     <message>
         <source>Length</source>
         <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Packet list position</source>
+        <translation>Position in der Paketliste</translation>
     </message>
 </context>
 <context>

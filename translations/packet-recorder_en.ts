@@ -192,6 +192,50 @@
     </message>
 </context>
 <context>
+    <name>pr::CaptureFileScanner</name>
+    <message>
+        <source>The file is damaged at byte %1: %2</source>
+        <extracomment>%1 is a byte offset in the file, %2 says what is wrong there</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file header where a packet was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a pcap or pcapng file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a packet of %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a section header of unknown byte order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a block of %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a section of an unknown pcapng version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a block outside any section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a block whose two lengths differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a packet of interface %1, which the file has not described</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pr::CaptureOptionsWidget</name>
     <message>
         <source>Capture filter</source>
@@ -510,10 +554,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Packets not shown in the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Capture file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -543,11 +583,6 @@
     <message>
         <source>%1 dropped</source>
         <extracomment>Status bar: packets the kernel dropped because the capture buffer was full</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 not shown</source>
-        <extracomment>Status bar: packets recorded in the file but not sent to the list (too fast to show)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -584,6 +619,23 @@
             <numerusform>file %1, %Ln kept</numerusform>
             <numerusform>file %1, %Ln kept</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %p%</source>
+        <extracomment>Progress bar in the status bar while an opened file is read; %p is the percentage</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading the file: the list keeps the packets read so far</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1927,14 +1979,6 @@ Answer the password prompt to start.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The list shows the first %1 of %Ln packet(s). Open the file in %2 to see them all.</source>
-        <extracomment>%Ln is the file&apos;s packet count, %1 the count shown, %2 a program name</extracomment>
-        <translation>
-            <numerusform>The list shows the first %1 of %Ln packet. Open the file in %2 to see them all.</numerusform>
-            <numerusform>The list shows the first %1 of %Ln packets. Open the file in %2 to see them all.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The disk of %1 is full, so the recording stopped. %Ln packet(s) were recorded to %2 and %3 were lost. The file is complete up to the last recorded packet.</source>
         <extracomment>The recording stopped on a full disk. %1 is the output folder, %2 the file, %3 the number of packets that did not fit. The file is complete and usable.</extracomment>
         <translation>
@@ -1996,6 +2040,39 @@ Answer the password prompt to start.</source>
     </message>
     <message>
         <source>Interface: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to Packet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the packet with a given number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet number (%1 to %2):</source>
+        <extracomment>%1 and %2 are the first and last packet numbers in the list</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no packet %1 in the list: it holds packets %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 could not be read to its end. %2 The list shows the %Ln packet(s) before that point.</source>
+        <extracomment>%1 is a file path, %2 what is wrong with it; %Ln the packets the list shows</extracomment>
+        <translation>
+            <numerusform>%1 could not be read to its end. %2 The list shows the %Ln packet before that point.</numerusform>
+            <numerusform>%1 could not be read to its end. %2 The list shows the %Ln packets before that point.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File: %1, packet %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2180,19 +2257,11 @@ Answer the password prompt to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Packet number since the start of the recording</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Seconds since the first packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Local time the packet was captured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Direction relative to this host: In, Out, or Other (between other hosts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2211,12 +2280,33 @@ Answer the password prompt to start.</source>
             <numerusform>%Ln bytes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>?</source>
+        <extracomment>Packet direction column: the file does not record the direction</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded; the list reads it from the file in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file does not record whether this packet was sent or received</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>Packet number since the start of the recording. The oldest %Ln packet(s) were removed from this list to bound its memory; the file still has them.</source>
+        <source>Packet number since the start of the recording. The files of the oldest %Ln packet(s) were deleted to keep the newest files only.</source>
         <translation>
-            <numerusform>Packet number since the start of the recording. The oldest %Ln packet was removed from this list to bound its memory; the file still has it.</numerusform>
-            <numerusform>Packet number since the start of the recording. The oldest %Ln packets were removed from this list to bound its memory; the file still has them.</numerusform>
+            <numerusform>Packet number since the start of the recording. The file of the oldest %Ln packet was deleted to keep the newest files only.</numerusform>
+            <numerusform>Packet number since the start of the recording. The files of the oldest %Ln packets were deleted to keep the newest files only.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Packet number in the file, as Wireshark numbers it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction relative to this host: In, Out, or Other (between other hosts); ? where the file does not record it</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2317,10 @@ Answer the password prompt to start.</source>
     </message>
     <message>
         <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet list position</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -192,6 +192,50 @@
     </message>
 </context>
 <context>
+    <name>pr::CaptureFileScanner</name>
+    <message>
+        <source>The file is damaged at byte %1: %2</source>
+        <extracomment>%1 is a byte offset in the file, %2 says what is wrong there</extracomment>
+        <translation>文件在第 %1 字节处已损坏：%2</translation>
+    </message>
+    <message>
+        <source>a file header where a packet was expected</source>
+        <translation>在应为分组的位置出现了文件头</translation>
+    </message>
+    <message>
+        <source>This is not a pcap or pcapng file.</source>
+        <translation>这不是 pcap 或 pcapng 文件。</translation>
+    </message>
+    <message>
+        <source>a packet of %1 bytes</source>
+        <translation>一个 %1 字节的分组</translation>
+    </message>
+    <message>
+        <source>a section header of unknown byte order</source>
+        <translation>字节序未知的节头部</translation>
+    </message>
+    <message>
+        <source>a block of %1 bytes</source>
+        <translation>一个 %1 字节的块</translation>
+    </message>
+    <message>
+        <source>a section of an unknown pcapng version</source>
+        <translation>未知 pcapng 版本的节</translation>
+    </message>
+    <message>
+        <source>a block outside any section</source>
+        <translation>不属于任何节的块</translation>
+    </message>
+    <message>
+        <source>a block whose two lengths differ</source>
+        <translation>两个长度字段不一致的块</translation>
+    </message>
+    <message>
+        <source>a packet of interface %1, which the file has not described</source>
+        <translation>接口 %1 的分组，但文件未描述该接口</translation>
+    </message>
+</context>
+<context>
     <name>pr::CaptureOptionsWidget</name>
     <message>
         <source>Capture filter</source>
@@ -507,10 +551,6 @@
         <translation>被内核丢弃的分组</translation>
     </message>
     <message>
-        <source>Packets not shown in the list</source>
-        <translation>未在列表中显示的分组</translation>
-    </message>
-    <message>
         <source>Capture file</source>
         <translation>捕获文件</translation>
     </message>
@@ -560,11 +600,6 @@
         <translation>已丢弃 %1</translation>
     </message>
     <message>
-        <source>%1 not shown</source>
-        <extracomment>Status bar: packets recorded in the file but not sent to the list (too fast to show)</extracomment>
-        <translation>未显示 %1</translation>
-    </message>
-    <message>
         <source>%1 in %2</source>
         <extracomment>Status bar: %1 is the file size, %2 the file path</extracomment>
         <translation>%2（%1）</translation>
@@ -579,6 +614,23 @@
         <translation>
             <numerusform>第 %1 个文件，保留 %Ln 个</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>Reading %p%</source>
+        <extracomment>Progress bar in the status bar while an opened file is read; %p is the percentage</extracomment>
+        <translation>读取 %p%</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop reading the file: the list keeps the packets read so far</source>
+        <translation>停止读取文件：列表保留已读取的分组</translation>
     </message>
 </context>
 <context>
@@ -1837,13 +1889,6 @@ Answer the password prompt to start.</source>
         <source>%1 cannot be opened. %2</source>
         <translation>无法打开 %1。%2</translation>
     </message>
-    <message numerus="yes">
-        <source>The list shows the first %1 of %Ln packet(s). Open the file in %2 to see them all.</source>
-        <extracomment>%Ln is the file&apos;s packet count, %1 the count shown, %2 a program name</extracomment>
-        <translation>
-            <numerusform>列表显示了 %Ln 个分组中的前 %1 个。请在 %2 中打开文件以查看全部。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Wireshark is not installed. The capture file is %1.</source>
         <translation>未安装 Wireshark。捕获文件为 %1。</translation>
@@ -1988,6 +2033,38 @@ Answer the password prompt to start.</source>
     <message>
         <source>Interface: %1</source>
         <translation>接口：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Packet…</source>
+        <translation>转到分组(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Show the packet with a given number</source>
+        <translation>显示指定编号的分组</translation>
+    </message>
+    <message>
+        <source>Go to Packet</source>
+        <translation>转到分组</translation>
+    </message>
+    <message>
+        <source>Packet number (%1 to %2):</source>
+        <extracomment>%1 and %2 are the first and last packet numbers in the list</extracomment>
+        <translation>分组编号（%1 至 %2）：</translation>
+    </message>
+    <message>
+        <source>There is no packet %1 in the list: it holds packets %2 to %3.</source>
+        <translation>列表中没有分组 %1：列表包含分组 %2 至 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 could not be read to its end. %2 The list shows the %Ln packet(s) before that point.</source>
+        <extracomment>%1 is a file path, %2 what is wrong with it; %Ln the packets the list shows</extracomment>
+        <translation>
+            <numerusform>%1 无法读到末尾。%2 列表显示该位置之前的 %Ln 个分组。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File: %1, packet %2</source>
+        <translation>文件：%1，分组 %2</translation>
     </message>
 </context>
 <context>
@@ -2180,16 +2257,6 @@ Answer the password prompt to start.</source>
         <source>Info</source>
         <translation>信息</translation>
     </message>
-    <message numerus="yes">
-        <source>Packet number since the start of the recording. The oldest %Ln packet(s) were removed from this list to bound its memory; the file still has them.</source>
-        <translation>
-            <numerusform>自录制开始以来的分组编号。为限制内存占用，最早的 %Ln 个分组已从列表中移除；文件中仍保留它们。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Packet number since the start of the recording</source>
-        <translation>自录制开始以来的分组编号</translation>
-    </message>
     <message>
         <source>Seconds since the first packet</source>
         <translation>自第一个分组以来的秒数</translation>
@@ -2199,12 +2266,35 @@ Answer the password prompt to start.</source>
         <translation>捕获该分组时的本地时间</translation>
     </message>
     <message>
-        <source>Direction relative to this host: In, Out, or Other (between other hosts)</source>
-        <translation>相对于本机的方向：入、出或其他（其他主机之间）</translation>
-    </message>
-    <message>
         <source>Bytes on the wire</source>
         <translation>线路上的字节数</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <extracomment>Packet direction column: the file does not record the direction</extracomment>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Recorded; the list reads it from the file in a moment</source>
+        <translation>已录制；列表稍后会从文件中读取</translation>
+    </message>
+    <message>
+        <source>The file does not record whether this packet was sent or received</source>
+        <translation>文件未记录此分组是发送还是接收的</translation>
+    </message>
+    <message numerus="yes">
+        <source>Packet number since the start of the recording. The files of the oldest %Ln packet(s) were deleted to keep the newest files only.</source>
+        <translation>
+            <numerusform>自录制开始以来的分组编号。最早 %Ln 个分组所在的文件已被删除，只保留最新的文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Packet number in the file, as Wireshark numbers it</source>
+        <translation>文件中的分组编号，与 Wireshark 的编号一致</translation>
+    </message>
+    <message>
+        <source>Direction relative to this host: In, Out, or Other (between other hosts); ? where the file does not record it</source>
+        <translation>相对于本机的方向：入、出或其他（其他主机之间）；文件未记录时为 ?</translation>
     </message>
 </context>
 <context>
@@ -2216,6 +2306,10 @@ Answer the password prompt to start.</source>
     <message>
         <source>Length</source>
         <translation>长度</translation>
+    </message>
+    <message>
+        <source>Packet list position</source>
+        <translation>分组列表位置</translation>
     </message>
 </context>
 <context>
