@@ -299,6 +299,9 @@ bool MainWindow::openCaptureFile(const QString& path)
     m_detailView->clear();
     m_chart->clear();
     m_chart->setWholeCapture(true);
+    // A file is read from the top: its rows arrive as the index grows, and
+    // following them is for recordings (Auto-Scroll turns it back on).
+    m_packetView->setAutoScroll(false);
     m_packetView->scrollToTop();
     m_filePath = QFileInfo(path).absoluteFilePath();
     m_fileFormat = detectFormat(m_filePath);

@@ -209,6 +209,7 @@ void MainWindow::startRecording()
                           : 0;
     m_closeAfterStop = m_discardAfterStop = false;
     m_packetModel->startRecording();
+    m_packetView->setAutoScroll(m_autoScrollAction->isChecked());
     m_detailView->clear();
     m_chart->clear();
     m_messageBar->dismiss();
