@@ -316,7 +316,7 @@ bool MainWindow::openCaptureFile(const QString& path)
 
 void MainWindow::onIndexingProgress(quint64 bytesRead, quint64 bytesTotal)
 {
-    if (m_state != State::Idle)
+    if (m_state != State::Idle || m_packetModel->isRecording())
         return;
     m_statusBar->showIndexing(bytesRead, bytesTotal);
     showOpenedFileFigures();
@@ -325,7 +325,8 @@ void MainWindow::onIndexingProgress(quint64 bytesRead, quint64 bytesTotal)
 void MainWindow::onIndexingFinished()
 {
     m_statusBar->hideIndexing();
-    if (m_state == State::Idle)
+    // After a recording the status bar keeps the helper's totals.
+    if (m_state == State::Idle && !m_packetModel->isRecording())
         showOpenedFileFigures();
 }
 

@@ -698,7 +698,9 @@ void PacketListModel::onProgress(const IndexProgress& progress)
     }
     if (!progress.seconds.isEmpty())
         emit trafficIndexed(progress.seconds);
-    if (!progress.error.isEmpty())
+    // A ring may delete a file before the index reaches its end: that is
+    // the ring working, not a damaged file.
+    if (!progress.error.isEmpty() && !(m_live && !QFileInfo::exists(segment.path)))
         emit indexingFailed(segment.path, progress.error);
     if (progress.finished)
         segment.finished = true;

@@ -86,6 +86,8 @@ public:
     // Rows the view has not been told of yet are committed now.
     void commitRows();
     bool isIndexing() const { return m_indexing; }
+    // Rows come from a recording (else from an opened file).
+    bool isRecording() const { return m_live; }
     // Packets known so far: indexed, or announced by the helper.
     quint64 knownPackets() const;
     quint64 indexedPackets() const;
