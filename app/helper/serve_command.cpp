@@ -53,16 +53,19 @@ void setNonBlocking(int fd)
         ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
 }
 
-// The packet's record for the GUI: lengths and the first bytes of the frame
-// exactly as the writer puts them in the file (frameAsWritten(), the same
-// function the writers use: VLAN tag put back, SLL2 header on "any" in
-// classic pcap, cut at the snaplen).
+// The packet's record for the GUI: time, lengths and the first bytes of the
+// frame exactly as the writer puts them in the file (frameAsWritten(), the
+// same function the writers use: VLAN tag put back, SLL2 header on "any" in
+// classic pcap, cut at the snaplen; microsecond pcap keeps whole
+// microseconds), so a row shows the same before and after the GUI reads it
+// from the file.
 PacketRecord recordFor(const PacketView& p, std::uint64_t offset, std::uint64_t number,
-                       FrameLayout layout, std::uint32_t snaplen, std::uint32_t fileLinkType)
+                       FrameLayout layout, std::uint32_t snaplen, std::uint32_t fileLinkType,
+                       bool microseconds)
 {
     PacketRecord r;
     r.number = number;
-    r.timestampNs = p.timestampNs;
+    r.timestampNs = microseconds ? p.timestampNs - p.timestampNs % 1000 : p.timestampNs;
     r.ifindex = p.ifindex;
     r.direction = proto::Direction(p.direction);
     r.fileOffset = offset;
@@ -160,7 +163,8 @@ public:
         : m_out(out), m_session(session),
           m_layout(
               frameLayoutFor(options.interfaceName == "any", options.format == FileFormat::Pcapng)),
-          m_snaplen(options.snaplen), m_fileLinkType(recorder.linkType())
+          m_snaplen(options.snaplen), m_fileLinkType(recorder.linkType()),
+          m_microseconds(options.format == FileFormat::PcapMicroseconds)
     {}
 
     void packetsWritten(std::span<const PacketView> packets,
@@ -186,9 +190,10 @@ public:
             QList<PacketRecord> records;
             records.reserve(qsizetype(n));
             for (std::size_t k = i; k < i + n; ++k)
-                records.append(
-                    recordFor(packets[k], k < recordOffsets.size() ? recordOffsets[k] : 0,
-                              selection.firstNumber + k, m_layout, m_snaplen, m_fileLinkType));
+                records.append(recordFor(packets[k],
+                                         k < recordOffsets.size() ? recordOffsets[k] : 0,
+                                         selection.firstNumber + k, m_layout, m_snaplen,
+                                         m_fileLinkType, m_microseconds));
             if (!m_out.offerPackets(encodePackets(records)))
                 m_session.countNotShown(n);
             i += n;
@@ -238,6 +243,7 @@ private:
     FrameLayout m_layout;
     std::uint32_t m_snaplen;
     std::uint32_t m_fileLinkType;
+    bool m_microseconds;
 };
 
 // Hello, then Start: reads until the session leaves the handshake, each
