@@ -5,6 +5,7 @@
 // test of the list starts from a file.
 
 #include "capture/protocol/helper_messages.h"
+#include "tests/ui/frame_builder.h"
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/pcapng_blocks.h"
 
@@ -12,6 +13,15 @@
 #include <QTest>
 
 namespace pr::test {
+
+// A TCP segment of 254 to 303 bytes on the wire, different for each i.
+inline QByteArray tcpFrame(int i)
+{
+    return ethernet("02:00:00:00:00:0b", "02:00:00:00:00:0a", 0x0800,
+                    ipv4("198.18.0.1", "198.18.0.2", 6,
+                         tcp(quint16(40000 + i % 1000), 5201, quint32(i), 1, 0x018, 502,
+                             QByteArray(200 + i % 50, 'd'))));
+}
 
 inline quint32 epbFlags(proto::Direction direction)
 {

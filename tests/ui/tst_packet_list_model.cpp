@@ -27,14 +27,6 @@ namespace {
 
 constexpr qint64 kStartNs = 1'700'000'000'123'456'789;
 
-QByteArray tcpFrame(int i)
-{
-    return ethernet("02:00:00:00:00:0b", "02:00:00:00:00:0a", 0x0800,
-                    ipv4("198.18.0.1", "198.18.0.2", 6,
-                         tcp(quint16(40000 + i % 1000), 5201, quint32(i), 1, 0x018, 502,
-                             QByteArray(200 + i % 50, 'd'))));
-}
-
 struct Traffic
 {
     QList<proto::PacketRecord> records;

@@ -55,6 +55,23 @@ struct Reader
     }
 };
 
+// Calls visit(code, valueOffset, size) for each option of a block from
+// `at` up to its trailing length (`end`), stopping at opt_endofopt or at an
+// option that would run past the block.
+template <class Visit>
+void forEachOption(const Reader& r, std::size_t at, std::size_t end, Visit visit)
+{
+    while (at + 4 <= end) {
+        const std::uint16_t code = r.u16(at);
+        const std::uint16_t size = r.u16(at + 2);
+        const std::size_t value = at + 4;
+        if (code == 0 || value + size > end)
+            return;
+        visit(code, value, size);
+        at = value + (size + 3u) / 4 * 4;
+    }
+}
+
 std::uint32_t littleEndian32(const std::uint8_t* p)
 {
     return Reader{p, false}.u32(0);
@@ -280,23 +297,16 @@ private:
         CaptureInterface interface;
         interface.linkType = r.u16(8);
         interface.snaplen = r.u32(12);
-        std::size_t at = 16;
-        while (at + 4 <= length - 4) {
-            const std::uint16_t code = r.u16(at);
-            const std::uint16_t size = r.u16(at + 2);
-            const std::size_t value = at + 4;
-            if (code == 0 || value + size > length - 4)
-                break;
-            if (code == 2) // if_name
-                interface.name = QString::fromUtf8(
-                    reinterpret_cast<const char*>(r.p + value),
-                    qsizetype(strnlen(reinterpret_cast<const char*>(r.p + value), size)));
-            else if (code == 9 && size >= 1) // if_tsresol
-                interface.resolution = r.p[value];
-            else if (code == 14 && size >= 8) // if_tsoffset
-                interface.offsetSeconds = std::int64_t(r.u64(value));
-            at = value + (size + 3u) / 4 * 4;
-        }
+        forEachOption(
+            r, 16, length - 4, [&](std::uint16_t code, std::size_t value, std::uint16_t size) {
+                const char* text = reinterpret_cast<const char*>(r.p + value);
+                if (code == 2) // if_name
+                    interface.name = QString::fromUtf8(text, qsizetype(strnlen(text, size)));
+                else if (code == 9 && size >= 1) // if_tsresol
+                    interface.resolution = r.p[value];
+                else if (code == 14 && size >= 8) // if_tsoffset
+                    interface.offsetSeconds = std::int64_t(r.u64(value));
+            });
         m_learn->sections.back().interfaces.push_back(interface);
         return Step::Other;
     }
@@ -327,27 +337,16 @@ private:
         *data = r.p + 28;
         packet->direction = cookedDirection(interface.linkType, *data, captured);
         // Options after the padded data: epb_flags (2) holds the direction.
-        std::size_t at = 28 + (captured + 3u) / 4 * 4;
-        while (at + 4 <= length - 4) {
-            const std::uint16_t code = r.u16(at);
-            const std::uint16_t size = r.u16(at + 2);
-            const std::size_t value = at + 4;
-            if (code == 0 || value + size > length - 4)
-                break;
-            if (code == 2 && size >= 4) {
-                switch (r.u32(value) & 3) {
-                case 1:
-                    packet->direction = StoredDirection::Incoming;
-                    break;
-                case 2:
-                    packet->direction = StoredDirection::Outgoing;
-                    break;
-                default:
-                    break;
-                }
-            }
-            at = value + (size + 3u) / 4 * 4;
-        }
+        forEachOption(r, 28 + (captured + 3u) / 4 * 4, length - 4,
+                      [&](std::uint16_t code, std::size_t value, std::uint16_t size) {
+                          if (code != 2 || size < 4)
+                              return;
+                          const std::uint32_t flags = r.u32(value) & 3;
+                          if (flags == 1)
+                              packet->direction = StoredDirection::Incoming;
+                          else if (flags == 2)
+                              packet->direction = StoredDirection::Outgoing;
+                      });
         return Step::Packet;
     }
 
