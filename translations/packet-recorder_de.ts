@@ -147,14 +147,6 @@
         <translation>Keine pcap- oder pcapng-Datei.</translation>
     </message>
     <message>
-        <source>No packet record at offset %1.</source>
-        <translation>Kein Paketdatensatz an Offset %1.</translation>
-    </message>
-    <message>
-        <source>Implausible record length %1 at offset %2.</source>
-        <translation>Unplausible Datensatzlänge %1 an Offset %2.</translation>
-    </message>
-    <message>
         <source>The file ends inside the packet at offset %1.</source>
         <translation>Die Datei endet mitten im Paket an Offset %1.</translation>
     </message>
@@ -173,18 +165,6 @@
     <message>
         <source>%1 could not be written: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>No packet at offset %1.</source>
-        <translation>Kein Paket an Offset %1.</translation>
-    </message>
-    <message>
-        <source>Damaged block at offset %1.</source>
-        <translation>Beschädigter Block an Offset %1.</translation>
-    </message>
-    <message>
-        <source>The file ends inside the block at offset %1.</source>
-        <translation>Die Datei endet mitten im Block an Offset %1.</translation>
     </message>
     <message>
         <source>Link type %1 cannot be stored in a pcapng file.</source>

@@ -147,14 +147,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No packet record at offset %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Implausible record length %1 at offset %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file ends inside the packet at offset %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,18 +164,6 @@
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No packet at offset %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Damaged block at offset %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file ends inside the block at offset %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

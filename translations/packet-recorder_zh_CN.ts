@@ -147,14 +147,6 @@
         <translation>不是 pcap 或 pcapng 文件。</translation>
     </message>
     <message>
-        <source>No packet record at offset %1.</source>
-        <translation>偏移量 %1 处没有分组记录。</translation>
-    </message>
-    <message>
-        <source>Implausible record length %1 at offset %2.</source>
-        <translation>偏移量 %2 处的记录长度 %1 不合理。</translation>
-    </message>
-    <message>
         <source>The file ends inside the packet at offset %1.</source>
         <translation>文件在偏移量 %1 处的分组中间结束。</translation>
     </message>
@@ -173,18 +165,6 @@
     <message>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>No packet at offset %1.</source>
-        <translation>偏移量 %1 处没有分组。</translation>
-    </message>
-    <message>
-        <source>Damaged block at offset %1.</source>
-        <translation>偏移量 %1 处的块已损坏。</translation>
-    </message>
-    <message>
-        <source>The file ends inside the block at offset %1.</source>
-        <translation>文件在偏移量 %1 处的块中间结束。</translation>
     </message>
     <message>
         <source>Link type %1 cannot be stored in a pcapng file.</source>

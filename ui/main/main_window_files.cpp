@@ -8,7 +8,7 @@
 #include "ui/main/message_bar.h"
 #include "ui/main/recent_files.h"
 #include "ui/options/capture_options_widget.h"
-#include "ui/packets/capture_file_reader.h"
+#include "ui/packets/capture_file_conversion.h"
 #include "ui/packets/count_text.h"
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"

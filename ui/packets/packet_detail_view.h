@@ -31,7 +31,7 @@ public:
                     quint32 capturedLength = 0, quint64 frameNumber = 0);
     // The packet behind a list row, with a Frame node giving its time,
     // direction and interface. fullFrame, when given, is the whole frame read
-    // back from the file (readFrameAt); otherwise the record's head is shown.
+    // back from the file; otherwise the record's head is shown.
     void showRecord(const pr::proto::PacketRecord& record, quint64 frameNumber,
                     const QByteArray& fullFrame = {});
     void clear();

@@ -13,12 +13,13 @@ struct CaptureFileText
     Q_DECLARE_TR_FUNCTIONS(pr::CaptureFileReader)
 };
 
+constexpr quint32 kSectionHeader = 0x0a0d0d0a;
+constexpr quint32 kInterfaceDescription = 1;
+constexpr quint32 kEnhancedPacket = 6;
 constexpr quint32 kByteOrderMagic = 0x1a2b3c4d;
 constexpr quint16 kOptionEnd = 0;
 constexpr quint16 kOptionFlags = 2;        // epb_flags
 constexpr quint16 kOptionTsResolution = 9; // if_tsresol
-// Larger blocks than this are not packets we could have written or read.
-constexpr quint32 kMaxBlockBytes = 64u << 20;
 
 int padded(quint32 length)
 {
@@ -49,113 +50,8 @@ QByteArray finishBlock(QByteArray b)
 
 } // namespace
 
-BlockReader::BlockReader(const QString& path) : m_file(path)
+bool Writer::open(const QString& path)
 {
-    if (!m_file.open(QIODevice::ReadOnly)) {
-        m_error = m_file.errorString();
-        return;
-    }
-    const QByteArray header = m_file.read(12);
-    if (header.size() == 12)
-        m_bigEndian = uchar(header[8]) == 0x1a;
-}
-
-quint32 BlockReader::word(const uchar* bytes) const
-{
-    return m_bigEndian ? qFromBigEndian<quint32>(bytes) : qFromLittleEndian<quint32>(bytes);
-}
-
-bool BlockReader::fail(const QString& error)
-{
-    m_error = error;
-    return false;
-}
-
-bool BlockReader::packetAt(quint64 offset, int maxBytes, PacketBlock* block)
-{
-    if (!m_file.isOpen())
-        return false;
-    quint64 position = offset;
-    // A handful of non-packet blocks may precede the packet; never walk far.
-    for (int skipped = 0; skipped < 1024; ++skipped) {
-        if (!m_file.seek(qint64(position)))
-            return fail(CaptureFileText::tr("No packet at offset %1.").arg(offset));
-        const QByteArray head = m_file.read(12);
-        if (head.size() < 8)
-            return fail(CaptureFileText::tr("No packet at offset %1.").arg(offset));
-        const auto* h = reinterpret_cast<const uchar*>(head.constData());
-        if (qFromBigEndian<quint32>(h) == kSectionHeader && head.size() == 12)
-            m_bigEndian = h[8] == 0x1a; // a new section may change the byte order
-        const quint32 type = word(h);
-        const quint32 length = word(h + 4);
-        if (length < 12 || length % 4 != 0 || length > kMaxBlockBytes)
-            return fail(CaptureFileText::tr("Damaged block at offset %1.").arg(position));
-        if (type != kEnhancedPacket && type != kSimplePacket && type != kObsoletePacket) {
-            position += length;
-            continue;
-        }
-        if (!m_file.seek(qint64(position)))
-            return fail(CaptureFileText::tr("No packet at offset %1.").arg(offset));
-        const QByteArray bytes = m_file.read(length);
-        if (bytes.size() != qsizetype(length))
-            return fail(
-                CaptureFileText::tr("The file ends inside the block at offset %1.").arg(position));
-        const auto* b = reinterpret_cast<const uchar*>(bytes.constData());
-        block->offset = position;
-        block->flags.reset();
-        int dataOffset = 28;
-        if (type == kSimplePacket) {
-            block->originalLength = word(b + 8);
-            block->capturedLength = qMin<quint32>(block->originalLength, length - 16);
-            dataOffset = 12;
-        } else {
-            if (length < 32)
-                return fail(CaptureFileText::tr("Damaged block at offset %1.").arg(position));
-            block->capturedLength = word(b + 20);
-            block->originalLength = word(b + 24);
-            if (quint64(28) + quint64(padded(block->capturedLength)) + 4 > length)
-                return fail(CaptureFileText::tr("Damaged block at offset %1.").arg(position));
-            // Options between the padded data and the trailing length.
-            for (int pos = 28 + padded(block->capturedLength); pos + 4 <= int(length) - 4;) {
-                const quint16 code = m_bigEndian ? qFromBigEndian<quint16>(b + pos)
-                                                 : qFromLittleEndian<quint16>(b + pos);
-                const quint16 size = m_bigEndian ? qFromBigEndian<quint16>(b + pos + 2)
-                                                 : qFromLittleEndian<quint16>(b + pos + 2);
-                if (code == kOptionEnd || pos + 4 + size > int(length) - 4)
-                    break;
-                if (code == kOptionFlags && size == 4)
-                    block->flags = word(b + pos + 4);
-                pos += 4 + padded(size);
-            }
-        }
-        block->data = bytes.mid(dataOffset, qMin<qint64>(block->capturedLength, qMax(maxBytes, 0)));
-        return true;
-    }
-    return fail(CaptureFileText::tr("No packet at offset %1.").arg(offset));
-}
-
-std::optional<quint32> BlockReader::flagsAt(quint64 offset)
-{
-    PacketBlock block;
-    if (!packetAt(offset, 0, &block))
-        return std::nullopt;
-    return block.flags;
-}
-
-proto::Direction BlockReader::directionAt(quint64 offset)
-{
-    const std::optional<quint32> flags = flagsAt(offset);
-    // Bits 0-1: 0 unknown, 1 inbound, 2 outbound.
-    return flags && (*flags & 3) == 2 ? proto::Direction::Outgoing : proto::Direction::Incoming;
-}
-
-bool Writer::open(const QString& path, quint32 linkType, quint32 snaplen)
-{
-    if (linkType > 0xffff) { // libpcap passes on odd values; the block has 16 bits
-        m_error =
-            CaptureFileText::tr("Link type %1 cannot be stored in a pcapng file.").arg(linkType);
-        return false;
-    }
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         m_error = m_file.errorString();
@@ -169,6 +65,21 @@ bool Writer::open(const QString& path, quint32 linkType, quint32 snaplen)
     append16(section, 0);
     append32(section, 0xffffffff); // section length not given
     append32(section, 0xffffffff);
+    return write(finishBlock(section));
+}
+
+bool Writer::open(const QString& path, quint32 linkType, quint32 snaplen)
+{
+    return open(path) && addInterface(linkType, snaplen);
+}
+
+bool Writer::addInterface(quint32 linkType, quint32 snaplen)
+{
+    if (linkType > 0xffff) { // a pcap header has 26 bits for it; the block has 16
+        m_error =
+            CaptureFileText::tr("Link type %1 cannot be stored in a pcapng file.").arg(linkType);
+        return false;
+    }
     QByteArray interface;
     append32(interface, kInterfaceDescription);
     append32(interface, 0);
@@ -181,17 +92,17 @@ bool Writer::open(const QString& path, quint32 linkType, quint32 snaplen)
     interface.append(3, '\0');
     append16(interface, kOptionEnd);
     append16(interface, 0);
-    return write(finishBlock(section)) && write(finishBlock(interface));
+    return write(finishBlock(interface));
 }
 
 bool Writer::writePacket(qint64 timestampNs, quint32 originalLength, const uchar* data,
-                         quint32 capturedLength, std::optional<quint32> flags)
+                         quint32 capturedLength, std::optional<quint32> flags, quint32 interfaceId)
 {
     QByteArray b;
     b.reserve(int(capturedLength) + 48);
     append32(b, kEnhancedPacket);
     append32(b, 0);
-    append32(b, 0); // interface 0
+    append32(b, interfaceId);
     append32(b, quint32(quint64(timestampNs) >> 32));
     append32(b, quint32(quint64(timestampNs) & 0xffffffff));
     append32(b, capturedLength);
