@@ -1,0 +1,214 @@
+#include "capture/attribution/flow_attributor.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <netinet/tcp.h>
+
+namespace pr {
+
+namespace {
+
+constexpr std::uint32_t kNil = 0xffffffffu;
+
+bool lessEndpoint(const Endpoint& a, const Endpoint& b)
+{
+    if (a.address.bytes != b.address.bytes)
+        return a.address.bytes < b.address.bytes;
+    return a.port < b.port;
+}
+
+} // namespace
+
+FlowAttributor::FlowAttributor(UserNames names, std::size_t maxFlows)
+    : m_names(std::move(names)), m_maxFlows(std::max<std::size_t>(maxFlows, 1)), m_head(kNil),
+      m_tail(kNil)
+{
+    // Reserved up front so that the packet path only allocates the hash
+    // node of a new flow, never a rehash or a bigger node array.
+    m_nodes.reserve(m_maxFlows);
+    m_index.reserve(m_maxFlows);
+    m_owners.emplace_back(); // kNoOwner
+}
+
+void FlowAttributor::unlink(std::uint32_t node)
+{
+    Node& n = m_nodes[node];
+    (n.prev == kNil ? m_head : m_nodes[n.prev].next) = n.next;
+    (n.next == kNil ? m_tail : m_nodes[n.next].prev) = n.prev;
+}
+
+void FlowAttributor::pushFront(std::uint32_t node)
+{
+    Node& n = m_nodes[node];
+    n.prev = kNil;
+    n.next = m_head;
+    if (m_head != kNil)
+        m_nodes[m_head].prev = node;
+    m_head = node;
+    if (m_tail == kNil)
+        m_tail = node;
+}
+
+FlowAttribution FlowAttributor::lookup(const FlowKey& key)
+{
+    FlowKey canonical = key;
+    const bool swapped = lessEndpoint(key.destination, key.source);
+    if (swapped)
+        std::swap(canonical.source, canonical.destination);
+
+    std::uint32_t node;
+    if (const auto it = m_index.find(canonical); it != m_index.end()) {
+        node = it->second;
+        if (node != m_head) {
+            unlink(node);
+            pushFront(node);
+        }
+    } else {
+        if (m_nodes.size() < m_maxFlows) {
+            node = static_cast<std::uint32_t>(m_nodes.size());
+            m_nodes.emplace_back();
+        } else {
+            // The least recently seen flow goes; if it comes back it is
+            // simply looked up again.
+            node = m_tail;
+            unlink(node);
+            m_index.erase(m_nodes[node].key);
+            if (m_nodes[node].state == FlowState::Pending)
+                --m_pending;
+            ++m_evictions;
+        }
+        m_nodes[node] = Node{};
+        m_nodes[node].key = canonical;
+        m_index.emplace(canonical, node);
+        pushFront(node);
+        ++m_pending;
+    }
+    const Node& n = m_nodes[node];
+    return FlowAttribution{n.state, swapped ? n.highOwner : n.lowOwner,
+                           swapped ? n.lowOwner : n.highOwner};
+}
+
+bool FlowAttributor::refresh(SocketTable& sockets, ProcessTable& processes)
+{
+    if (m_pending == 0)
+        return true;
+    // Sockets first: a process found afterwards that holds one of them is
+    // its owner now; the other order would miss sockets created in between.
+    const bool dumped = sockets.dump();
+    processes.refresh();
+    resolvePending(sockets.sockets(), processes.snapshot());
+    return dumped;
+}
+
+void FlowAttributor::setLocalAddresses(std::vector<IpAddress> addresses)
+{
+    m_configuredLocal = std::move(addresses);
+}
+
+void FlowAttributor::reset()
+{
+    m_nodes.clear();
+    m_index.clear();
+    m_head = m_tail = kNil;
+    m_pending = 0;
+    m_owners.resize(1);
+    m_ownerIndex.clear();
+}
+
+void FlowAttributor::resolvePending(std::span<const SocketEntry> sockets,
+                                    const ProcessSnapshot& processes)
+{
+    if (m_pending == 0)
+        return;
+    if (m_owners.size() >= kMaxOwners)
+        reset(); // flows come back as Pending with their next packet
+
+    m_connected.clear();
+    m_bound.clear();
+    m_local.clear();
+    m_local.insert(m_configuredLocal.begin(), m_configuredLocal.end());
+    for (std::size_t i = 0; i < sockets.size(); ++i) {
+        const SocketEntry& s = sockets[i];
+        if (!s.local.address.isWildcard())
+            m_local.insert(s.local.address);
+        // try_emplace: with SO_REUSEPORT several sockets share an address;
+        // the first one dumped answers.
+        if (s.remote.port != 0)
+            m_connected.try_emplace(FlowKey{s.transport, s.local, s.remote}, std::uint32_t(i));
+        else if (s.transport == Transport::Udp || s.state == TCP_LISTEN)
+            m_bound.try_emplace(BoundKey{s.transport, s.local}, std::uint32_t(i));
+    }
+
+    for (std::uint32_t i = m_head; i != kNil; i = m_nodes[i].next) {
+        Node& n = m_nodes[i];
+        if (n.state != FlowState::Pending)
+            continue;
+        const SocketEntry* low =
+            findSocket(sockets, n.key.transport, n.key.source, n.key.destination);
+        const SocketEntry* high =
+            findSocket(sockets, n.key.transport, n.key.destination, n.key.source);
+        if (low || high) {
+            n.lowOwner = low ? ownerOf(*low, processes) : kNoOwner;
+            n.highOwner = high ? ownerOf(*high, processes) : kNoOwner;
+            n.state = FlowState::Resolved;
+            --m_pending;
+        } else if (--n.refreshesLeft == 0) {
+            n.state = FlowState::Unknown;
+            --m_pending;
+        }
+    }
+}
+
+const SocketEntry* FlowAttributor::findSocket(std::span<const SocketEntry> sockets,
+                                              Transport transport, const Endpoint& local,
+                                              const Endpoint& remote) const
+{
+    if (const auto it = m_connected.find(FlowKey{transport, local, remote});
+        it != m_connected.end())
+        return &sockets[it->second];
+    // A wildcard listener on a port says nothing about a remote host that
+    // uses the same port number: only addresses of this machine match it.
+    if (!local.address.isLoopback() && !m_local.contains(local.address))
+        return nullptr;
+    if (const auto it = m_bound.find(BoundKey{transport, local}); it != m_bound.end())
+        return &sockets[it->second];
+    Endpoint any{wildcardFor(local.address), local.port};
+    if (const auto it = m_bound.find(BoundKey{transport, any}); it != m_bound.end())
+        return &sockets[it->second];
+    if (local.address.isIpv4()) {
+        // An AF_INET6 socket on :: takes IPv4 too unless it is IPV6_V6ONLY.
+        any.address = IpAddress{};
+        if (const auto it = m_bound.find(BoundKey{transport, any});
+            it != m_bound.end() && !sockets[it->second].v6Only)
+            return &sockets[it->second];
+    }
+    return nullptr;
+}
+
+OwnerId FlowAttributor::ownerOf(const SocketEntry& socket, const ProcessSnapshot& processes)
+{
+    const ProcessInfo* process = processes.find(socket.inode);
+    std::string key = (process ? "p" : "a") + std::to_string(socket.uid);
+    if (process) {
+        key +=
+            ':' + std::to_string(process->pid) + ':' + process->name + '\0' + process->commandLine;
+    }
+    if (const auto it = m_ownerIndex.find(key); it != m_ownerIndex.end())
+        return it->second;
+    Owner owner;
+    owner.kind = process ? Owner::Kind::Process : Owner::Kind::Account;
+    owner.uid = socket.uid;
+    owner.user = m_names.nameOf(socket.uid);
+    if (process) {
+        owner.pid = process->pid;
+        owner.process = process->name;
+        owner.commandLine = process->commandLine;
+    }
+    const auto id = static_cast<OwnerId>(m_owners.size());
+    m_owners.push_back(std::move(owner));
+    m_ownerIndex.emplace(std::move(key), id);
+    return id;
+}
+
+} // namespace pr

@@ -1,0 +1,236 @@
+#include "capture/attribution/process_table.h"
+
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace pr {
+
+namespace {
+
+// Enough for a few hundred directory entries per getdents64 call; /proc with
+// thousands of processes takes a few calls, never more memory.
+constexpr std::size_t kEntriesBuffer = 32768;
+
+// "socket:[4294967295]" and anything longer is not a socket link.
+constexpr std::size_t kLinkBuffer = 64;
+
+struct DirentHeader
+{
+    std::uint64_t inode;
+    std::int64_t offset;
+    std::uint16_t recordLength;
+    std::uint8_t type;
+};
+constexpr std::size_t kNameOffset = 19; // offsetof(linux_dirent64, d_name)
+
+// Calls `visit(name)` for each entry in one getdents64 result, checking each
+// record length against the bytes the kernel returned.
+template <typename Visit>
+void forEachEntry(const std::uint8_t* data, std::size_t length, Visit&& visit)
+{
+    for (std::size_t at = 0; length - at > kNameOffset;) {
+        DirentHeader header;
+        std::memcpy(&header, data + at, sizeof(header));
+        if (header.recordLength <= kNameOffset || header.recordLength > length - at)
+            return;
+        const char* name = reinterpret_cast<const char*>(data + at + kNameOffset);
+        visit(std::string_view(name, strnlen(name, header.recordLength - kNameOffset)));
+        at += header.recordLength;
+    }
+}
+
+long getdents(int fd, std::uint8_t* buffer, std::size_t size)
+{
+    return ::syscall(SYS_getdents64, fd, buffer, size);
+}
+
+template <typename Number> bool parseDecimal(std::string_view text, Number* value)
+{
+    if (text.empty() || text.size() > 10)
+        return false;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *value);
+    return error == std::errc() && end == text.data() + text.size();
+}
+
+// Process names and command lines end up in a GUI and in file comments:
+// control bytes (a newline in an argument) become '?', NUL separators spaces.
+void clean(std::string& text)
+{
+    for (char& c : text) {
+        if (c == '\0')
+            c = ' ';
+        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            c = '?';
+    }
+    while (!text.empty() && text.back() == ' ')
+        text.pop_back();
+}
+
+} // namespace
+
+ProcessTable::ProcessTable(int procFd, ProcessTableLimits limits)
+    : m_procFd(procFd), m_limits(limits), m_entries(kEntriesBuffer)
+{}
+
+ProcessTable::~ProcessTable()
+{
+    if (m_procFd >= 0)
+        ::close(m_procFd);
+}
+
+int ProcessTable::openProcDirectory()
+{
+    return ::open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+bool ProcessTable::refresh()
+{
+    m_stats = {};
+    m_snapshot.processes.clear();
+    m_snapshot.byInode.clear();
+    if (!listPids())
+        return false;
+    for (const std::int32_t pid : m_pids)
+        readProcess(pid);
+    m_stats.socketInodes = m_snapshot.byInode.size();
+    return true;
+}
+
+bool ProcessTable::listPids()
+{
+    m_pids.clear();
+    if (m_procFd < 0 || ::lseek(m_procFd, 0, SEEK_SET) != 0)
+        return false;
+    for (;;) {
+        const long length = getdents(m_procFd, m_entries.data(), m_entries.size());
+        if (length < 0)
+            return false;
+        if (length == 0)
+            return true;
+        forEachEntry(m_entries.data(), std::size_t(length), [this](std::string_view name) {
+            std::int32_t pid = 0;
+            if (!parseDecimal(name, &pid) || pid <= 0)
+                return;
+            ++m_stats.processesSeen;
+            if (m_pids.size() >= m_limits.maxProcesses)
+                ++m_stats.processesOverLimit;
+            else
+                m_pids.push_back(pid);
+        });
+    }
+}
+
+void ProcessTable::readProcess(std::int32_t pid)
+{
+    char path[64];
+    std::snprintf(path, sizeof(path), "%d/fd", pid);
+    const int fdDir = ::openat(m_procFd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (fdDir < 0) {
+        if (errno == ENOENT || errno == ESRCH)
+            ++m_stats.processesVanished;
+        else
+            ++m_stats.processesDenied;
+        return;
+    }
+    ++m_stats.processesRead;
+
+    // Collected first, then entered under one process record if non-empty.
+    std::uint64_t inodes[64];
+    std::size_t count = 0;
+    std::size_t fds = 0;
+    bool truncated = false;
+    const std::size_t processIndex = m_snapshot.processes.size();
+    auto flush = [&] {
+        if (count == 0)
+            return;
+        if (m_snapshot.processes.size() == processIndex) {
+            ProcessInfo info;
+            info.pid = pid;
+            info.name = readSmallFile(pid, "comm", 64);
+            info.commandLine = readSmallFile(pid, "cmdline", m_limits.maxCommandLine);
+            m_snapshot.processes.push_back(std::move(info));
+        }
+        for (std::size_t i = 0; i < count; ++i) {
+            if (m_snapshot.byInode.size() >= m_limits.maxSocketInodes) {
+                ++m_stats.socketInodesOverLimit;
+                continue;
+            }
+            // emplace keeps an earlier (lower) pid's claim on a shared socket.
+            m_snapshot.byInode.emplace(inodes[i], std::uint32_t(processIndex));
+        }
+        count = 0;
+    };
+
+    for (;;) {
+        const long length = getdents(fdDir, m_entries.data(), m_entries.size());
+        if (length <= 0)
+            break;
+        forEachEntry(m_entries.data(), std::size_t(length), [&](std::string_view name) {
+            int fd = 0;
+            if (!parseDecimal(name, &fd))
+                return; // "." and ".."
+            if (fds >= m_limits.maxFdsPerProcess) {
+                truncated = true;
+                return;
+            }
+            ++fds;
+            char linkPath[64];
+            std::snprintf(linkPath, sizeof(linkPath), "%d/fd/%d", pid, fd);
+            char target[kLinkBuffer];
+            const ssize_t n = ::readlinkat(m_procFd, linkPath, target, sizeof(target));
+            constexpr std::string_view prefix = "socket:[";
+            if (n <= 0 || std::size_t(n) >= sizeof(target))
+                return;
+            const std::string_view link(target, std::size_t(n));
+            if (!link.starts_with(prefix) || !link.ends_with(']'))
+                return;
+            std::uint64_t inode = 0;
+            if (!parseDecimal(link.substr(prefix.size(), link.size() - prefix.size() - 1), &inode))
+                return;
+            inodes[count++] = inode;
+            if (count == std::size(inodes))
+                flush();
+        });
+        if (truncated)
+            break;
+    }
+    flush();
+    if (truncated)
+        ++m_stats.processesFdTruncated;
+    ::close(fdDir);
+}
+
+std::string ProcessTable::readSmallFile(std::int32_t pid, const char* leaf, std::size_t limit)
+{
+    char path[64];
+    std::snprintf(path, sizeof(path), "%d/%s", pid, leaf);
+    std::string text;
+    const int fd = ::openat(m_procFd, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return text;
+    text.resize(limit);
+    std::size_t used = 0;
+    while (used < limit) {
+        const ssize_t n = ::read(fd, text.data() + used, limit - used);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        used += std::size_t(n);
+    }
+    ::close(fd);
+    text.resize(used);
+    if (!text.empty() && text.back() == '\n')
+        text.pop_back(); // comm ends with one
+    clean(text);
+    return text;
+}
+
+} // namespace pr

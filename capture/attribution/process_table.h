@@ -1,0 +1,95 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace pr {
+
+struct ProcessInfo
+{
+    std::int32_t pid = 0;
+    std::string name;        // /proc/<pid>/comm, at most 15 bytes
+    std::string commandLine; // /proc/<pid>/cmdline, arguments joined by spaces, bounded
+};
+
+// Socket inode -> the process holding it. Where several processes share a
+// socket (a listener inherited across fork), the lowest pid, the first in
+// /proc order, is named.
+struct ProcessSnapshot
+{
+    std::vector<ProcessInfo> processes;
+    std::unordered_map<std::uint64_t, std::uint32_t> byInode; // index into processes
+
+    const ProcessInfo* find(std::uint64_t inode) const
+    {
+        const auto it = byInode.find(inode);
+        return it == byInode.end() ? nullptr : &processes[it->second];
+    }
+};
+
+struct ProcessTableLimits
+{
+    std::size_t maxProcesses = 32768;     // /proc entries looked at per refresh
+    std::size_t maxFdsPerProcess = 16384; // descriptors read per process
+    std::size_t maxSocketInodes = 262144; // socket inodes kept per refresh
+    std::size_t maxCommandLine = 4096;    // bytes of cmdline kept
+};
+
+// What the last refresh() did and what it left out.
+struct ProcessTableStats
+{
+    std::size_t processesSeen = 0;        // numeric /proc entries
+    std::size_t processesRead = 0;        // whose descriptors we could list
+    std::size_t processesDenied = 0;      // EACCES: another user's (only the account is named)
+    std::size_t processesVanished = 0;    // exited while we looked
+    std::size_t processesOverLimit = 0;   // beyond maxProcesses, not looked at
+    std::size_t processesFdTruncated = 0; // with more than maxFdsPerProcess descriptors
+    std::size_t socketInodesOverLimit = 0;
+    std::size_t socketInodes = 0;
+};
+
+// Maps socket inodes to processes by reading /proc/<pid>/fd/* links
+// ("socket:[INODE]") of the processes the caller may inspect: with ptrace
+// read access, in practice its own uid's; others fail with EACCES and are
+// counted, not retried.
+//
+// All I/O is relative to one descriptor of /proc opened by the caller:
+// getdents64 on it, openat(procFd, "<pid>/fd" | "<pid>/comm" | "<pid>/cmdline")
+// and readlinkat(procFd, "<pid>/fd/<n>"), with paths built here from the
+// numbers /proc itself lists, never from outside text.
+class ProcessTable
+{
+public:
+    // Takes ownership of `procFd` (from openProcDirectory()).
+    explicit ProcessTable(int procFd, ProcessTableLimits limits = {});
+    ~ProcessTable();
+    ProcessTable(const ProcessTable&) = delete;
+    ProcessTable& operator=(const ProcessTable&) = delete;
+
+    // open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC); -1 on error.
+    static int openProcDirectory();
+
+    // Rebuilds snapshot(). False only if /proc itself cannot be listed.
+    bool refresh();
+
+    const ProcessSnapshot& snapshot() const { return m_snapshot; }
+    const ProcessTableStats& stats() const { return m_stats; }
+    int fd() const { return m_procFd; }
+
+private:
+    bool listPids();
+    void readProcess(std::int32_t pid);
+    std::string readSmallFile(std::int32_t pid, const char* leaf, std::size_t limit);
+
+    int m_procFd = -1;
+    ProcessTableLimits m_limits;
+    std::vector<std::uint8_t> m_entries; // getdents64 buffer, allocated once
+    std::vector<std::int32_t> m_pids;
+    ProcessSnapshot m_snapshot;
+    ProcessTableStats m_stats;
+};
+
+} // namespace pr
