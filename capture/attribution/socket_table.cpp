@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 
 #include <linux/inet_diag.h>
@@ -95,7 +96,8 @@ InetDiagBatch parseInetDiagMessages(std::span<const std::uint8_t> bytes, std::ui
                 batch.error = EBADMSG;
             } else {
                 // 0 is an acknowledgement, not an error; a dump sends none.
-                batch.error = error.error < 0 ? -error.error : EBADMSG;
+                // INT_MIN has no positive errno (found by the fuzzer).
+                batch.error = error.error < 0 && error.error > INT_MIN ? -error.error : EBADMSG;
             }
             batch.done = true;
             break;

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <climits>
+
 #include <linux/inet_diag.h>
 
 using namespace pr;
@@ -88,6 +90,9 @@ private slots:
         Bytes error;
         appendError(error, -EPERM);
         QTest::newRow("error") << error << 10 << 0 << true << EPERM << 0 << 0;
+        Bytes minError;
+        appendError(minError, INT_MIN); // no positive errno: found by the fuzzer
+        QTest::newRow("error INT_MIN") << minError << 10 << 0 << true << EBADMSG << 0 << 0;
         Bytes shortError = error;
         shortError.resize(NLMSG_HDRLEN + 2);
         setLength(shortError, 0, std::uint32_t(shortError.size()));
