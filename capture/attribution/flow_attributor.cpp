@@ -4,6 +4,7 @@
 #include <utility>
 
 #include <netinet/tcp.h>
+#include <unistd.h>
 
 namespace pr {
 
@@ -20,9 +21,14 @@ bool lessEndpoint(const Endpoint& a, const Endpoint& b)
 
 } // namespace
 
-FlowAttributor::FlowAttributor(UserNames names, std::size_t maxFlows)
+std::uint32_t FlowAttributor::currentUid()
+{
+    return ::geteuid();
+}
+
+FlowAttributor::FlowAttributor(UserNames names, std::size_t maxFlows, std::uint32_t selfUid)
     : m_names(std::move(names)), m_maxFlows(std::max<std::size_t>(maxFlows, 1)), m_head(kNil),
-      m_tail(kNil)
+      m_tail(kNil), m_selfUid(selfUid)
 {
     // Reserved up front so that the packet path only allocates the hash
     // node of a new flow, never a rehash or a bigger node array.
@@ -96,8 +102,18 @@ bool FlowAttributor::refresh(SocketTable& sockets, ProcessTable& processes)
     // Sockets first: a process found afterwards that holds one of them is
     // its owner now; the other order would miss sockets created in between.
     const bool dumped = sockets.dump();
-    processes.refresh();
-    resolvePending(sockets.sockets(), processes.snapshot());
+    if (m_owners.size() >= kMaxOwners)
+        reset(); // flows come back as Pending with their next packet
+    buildIndexes(sockets.sockets());
+    collectWanted(sockets.sockets());
+    if (m_wanted.empty()) {
+        // Only other users' sockets (or none) answer: no process to look for.
+        static const ProcessSnapshot none;
+        matchPending(sockets.sockets(), none);
+        return dumped;
+    }
+    processes.refresh(m_wanted);
+    matchPending(sockets.sockets(), processes.snapshot());
     return dumped;
 }
 
@@ -123,7 +139,12 @@ void FlowAttributor::resolvePending(std::span<const SocketEntry> sockets,
         return;
     if (m_owners.size() >= kMaxOwners)
         reset(); // flows come back as Pending with their next packet
+    buildIndexes(sockets);
+    matchPending(sockets, processes);
+}
 
+void FlowAttributor::buildIndexes(std::span<const SocketEntry> sockets)
+{
     m_connected.clear();
     m_bound.clear();
     m_local.clear();
@@ -139,7 +160,29 @@ void FlowAttributor::resolvePending(std::span<const SocketEntry> sockets,
         else if (s.transport == Transport::Udp || s.state == TCP_LISTEN)
             m_bound.try_emplace(BoundKey{s.transport, s.local}, std::uint32_t(i));
     }
+}
 
+void FlowAttributor::collectWanted(std::span<const SocketEntry> sockets)
+{
+    m_wanted.clear();
+    for (std::uint32_t i = m_head; i != kNil; i = m_nodes[i].next) {
+        const Node& n = m_nodes[i];
+        if (n.state != FlowState::Pending)
+            continue;
+        for (const SocketEntry* s :
+             {findSocket(sockets, n.key.transport, n.key.source, n.key.destination),
+              findSocket(sockets, n.key.transport, n.key.destination, n.key.source)}) {
+            // Another user's processes cannot be read: looking for their
+            // sockets would only make every walk a full one.
+            if (s && (m_selfUid == 0 || s->uid == m_selfUid))
+                m_wanted.push_back(s->inode);
+        }
+    }
+}
+
+void FlowAttributor::matchPending(std::span<const SocketEntry> sockets,
+                                  const ProcessSnapshot& processes)
+{
     for (std::uint32_t i = m_head; i != kNil; i = m_nodes[i].next) {
         Node& n = m_nodes[i];
         if (n.state != FlowState::Pending)

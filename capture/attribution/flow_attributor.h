@@ -79,7 +79,13 @@ public:
     // the /proc walk passed it, so a flow gets a second chance before Unknown.
     static constexpr int kPendingRefreshes = 2;
 
-    explicit FlowAttributor(UserNames names, std::size_t maxFlows = kDefaultMaxFlows);
+    // `selfUid`: whose processes the /proc walk can read (all, if 0); the
+    // walk stops once the sockets of that uid that pending flows need are
+    // found. The helper constructs this after dropping privileges.
+    explicit FlowAttributor(UserNames names, std::size_t maxFlows = kDefaultMaxFlows,
+                            std::uint32_t selfUid = currentUid());
+
+    static std::uint32_t currentUid();
 
     FlowAttribution lookup(const FlowKey& key);
 
@@ -141,6 +147,9 @@ private:
     void unlink(std::uint32_t node);
     void pushFront(std::uint32_t node);
     void reset();
+    void buildIndexes(std::span<const SocketEntry> sockets);
+    void collectWanted(std::span<const SocketEntry> sockets);
+    void matchPending(std::span<const SocketEntry> sockets, const ProcessSnapshot& processes);
     const SocketEntry* findSocket(std::span<const SocketEntry> sockets, Transport transport,
                                   const Endpoint& local, const Endpoint& remote) const;
     OwnerId ownerOf(const SocketEntry& socket, const ProcessSnapshot& processes);
@@ -162,6 +171,8 @@ private:
     std::unordered_map<BoundKey, std::uint32_t, BoundHash> m_bound;
     std::unordered_set<IpAddress, AddressHash> m_local;
     std::vector<IpAddress> m_configuredLocal;
+    std::vector<std::uint64_t> m_wanted;
+    std::uint32_t m_selfUid;
 };
 
 } // namespace pr

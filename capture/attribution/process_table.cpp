@@ -90,15 +90,23 @@ int ProcessTable::openProcDirectory()
     return ::open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
-bool ProcessTable::refresh()
+bool ProcessTable::refresh(std::span<const std::uint64_t> wanted)
 {
     m_stats = {};
     m_snapshot.processes.clear();
     m_snapshot.byInode.clear();
+    m_wanted.clear();
+    m_wanted.insert(wanted.begin(), wanted.end());
+    m_wantedLeft = m_wanted.size();
     if (!listPids())
         return false;
-    for (const std::int32_t pid : m_pids)
-        readProcess(pid);
+    for (std::size_t i = 0; i < m_pids.size(); ++i) {
+        if (!m_wanted.empty() && m_wantedLeft == 0) {
+            m_stats.processesNotNeeded = m_pids.size() - i;
+            break;
+        }
+        readProcess(m_pids[i]);
+    }
     m_stats.socketInodes = m_snapshot.byInode.size();
     return true;
 }
@@ -163,7 +171,10 @@ void ProcessTable::readProcess(std::int32_t pid)
                 continue;
             }
             // emplace keeps an earlier (lower) pid's claim on a shared socket.
-            m_snapshot.byInode.emplace(inodes[i], std::uint32_t(processIndex));
+            const bool added =
+                m_snapshot.byInode.emplace(inodes[i], std::uint32_t(processIndex)).second;
+            if (added && m_wantedLeft > 0 && m_wanted.contains(inodes[i]))
+                --m_wantedLeft;
         }
         count = 0;
     };

@@ -146,6 +146,21 @@ private slots:
         }
     }
 
+    // Looking for given sockets stops the walk once they are found; the
+    // processes after the one holding them are not read.
+    void processTableWanted()
+    {
+        ProcessTable table(ProcessTable::openProcDirectory());
+        const std::uint64_t wanted[] = {inodeOf(m_udp.fd)};
+        QVERIFY(table.refresh(wanted));
+        const ProcessInfo* process = table.snapshot().find(wanted[0]);
+        QVERIFY(process);
+        QCOMPARE(process->pid, ::getpid());
+        QCOMPARE(table.stats().processesRead + table.stats().processesDenied +
+                     table.stats().processesVanished + table.stats().processesNotNeeded,
+                 table.stats().processesSeen);
+    }
+
     void processTableLimits()
     {
         ProcessTableLimits limits;
