@@ -92,6 +92,7 @@ private slots:
     void ringOfFilesDropsTheOldest();
     void oneInsertionPerCommit();
     void modelTesterWhileIndexing();
+    void cancelKeepsWhatWasRead();
 };
 
 void TestPacketListModel::everyPacketOfAnOpenedFile()
@@ -302,6 +303,25 @@ void TestPacketListModel::modelTesterWhileIndexing()
     QCOMPARE(model.rowCount(), 20000);
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+// Cancel stops the reading; the list keeps what was read, says it is done,
+// and the next file is read whole.
+void TestPacketListModel::cancelKeepsWhatWasRead()
+{
+    QTemporaryDir dir;
+    const Traffic traffic = makeTraffic(20000);
+    const QString path = dir.filePath(QStringLiteral("x.pcapng"));
+    QVERIFY(writePcapng(path, traffic.records, traffic.frames));
+    PacketListModel model;
+    QSignalSpy finished(&model, &PacketListModel::indexingFinished);
+    model.openFile(path);
+    model.cancelIndexing(); // before the indexer's thread has started on it
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!model.isIndexing());
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(openAndWait(model, path));
+    QCOMPARE(model.rowCount(), 20000);
 }
 
 QTEST_MAIN(TestPacketListModel)

@@ -23,6 +23,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -405,6 +406,32 @@ void TestMainWindow::savesConvertsAndOpens()
     QVERIFY(QTest::qWaitForWindowExposed(&reader));
     reader.packetView()->selectRow(0);
     saveScreenshot(&reader, QStringLiteral("opened.png"));
+
+    // View > Go to Packet (Ctrl+G): a number in the list is selected and
+    // shown; one that is not says which numbers there are.
+    auto* goTo = reader.findChild<QAction*>(QStringLiteral("goToPacketAction"));
+    QVERIFY(goTo);
+    QCOMPARE(goTo->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_G));
+    auto answer = [&](const QString& text) {
+        QTimer::singleShot(0, &reader, [text] {
+            for (QWidget* widget : QApplication::topLevelWidgets()) {
+                if (auto* dialog = qobject_cast<QInputDialog*>(widget);
+                    dialog && dialog->isVisible()) {
+                    dialog->setTextValue(text);
+                    dialog->accept();
+                }
+            }
+        });
+        goTo->trigger();
+    };
+    answer(QStringLiteral("42"));
+    QCOMPARE(reader.packetView()->currentRow(), 41);
+    QVERIFY(reader.packetView()->topRow() <= 41 &&
+            41 < reader.packetView()->topRow() + reader.packetView()->visibleRowCount());
+    answer(QStringLiteral("500"));
+    QCOMPARE(reader.packetView()->currentRow(), 41);
+    QVERIFY2(reader.messageBar()->text().contains(QLatin1String("500")),
+             qPrintable(reader.messageBar()->text()));
 
     // A file that is not a capture says so in the message bar.
     const QString bogus = QDir(m_outputDir.path()).filePath(QStringLiteral("bogus.pcap"));
