@@ -2175,6 +2175,11 @@ Zum Starten die Passwortabfrage beantworten.</translation>
             <numerusform>%Ln Byte</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Packet comments</source>
+        <extracomment>Detail tree: the node holding a packet&apos;s pcapng comments, as in Wireshark</extracomment>
+        <translation>Paketkommentare</translation>
+    </message>
 </context>
 <context>
     <name>pr::PacketListModel</name>

@@ -2172,6 +2172,11 @@ Answer the password prompt to start.</source>
             <numerusform>%Ln bytes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Packet comments</source>
+        <extracomment>Detail tree: the node holding a packet&apos;s pcapng comments, as in Wireshark</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::PacketListModel</name>

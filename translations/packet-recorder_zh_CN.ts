@@ -2162,6 +2162,11 @@ Answer the password prompt to start.</source>
         <source>Link type: %1 (%2)</source>
         <translation>链路类型：%1（%2）</translation>
     </message>
+    <message>
+        <source>Packet comments</source>
+        <extracomment>Detail tree: the node holding a packet&apos;s pcapng comments, as in Wireshark</extracomment>
+        <translation>分组注释</translation>
+    </message>
 </context>
 <context>
     <name>pr::PacketListModel</name>

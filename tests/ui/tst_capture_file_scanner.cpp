@@ -7,6 +7,7 @@
 #include "ui/packets/capture_file_scanner.h"
 
 #include "tests/ui/frame_builder.h"
+#include "tests/ui/tshark_reference.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -51,8 +52,10 @@ struct Collected : PacketSink
 {
     QList<ScannedPacket> packets;
     QList<QByteArray> data;
+    QList<QStringList> comments;
     void packet(const ScannedPacket& packet, const std::uint8_t* bytes) override
     {
+        comments.append(packetComments(packet));
         packets.append(packet);
         data.append(QByteArray(reinterpret_cast<const char*>(bytes), int(packet.capturedLength)));
     }
@@ -146,6 +149,9 @@ QByteArray pcapngFile(int count)
             options += option(2, le32(i % 2 ? 1 : 2)); // epb_flags: inbound / outbound
         if (i % 11 == 0)
             options += option(1, "a comment on packet " + QByteArray::number(i));
+        if (i % 33 == 0) // several comments; UTF-8, as the spec says
+            options += option(1, "and another: Gr\xc3\xb6\xc3\x9f"
+                                 "e \xe5\x88\x86\xe7\xbb\x84");
         if (!options.isEmpty())
             options += option(0, {});
         file +=
@@ -180,6 +186,8 @@ private slots:
     void readsFromAnyCheckpoint_data() { matchesLibpcap_data(); }
     void readsFromAnyCheckpoint();
     void directionOnlyWhereTheFileStatesIt();
+    void commentsAsTsharkShowsThem();
+    void malformedCommentOptionIsCutShort();
     void damagedFilesSaySo_data();
     void damagedFilesSaySo();
     void notACaptureFile();
@@ -306,6 +314,74 @@ void TestCaptureFileScanner::directionOnlyWhereTheFileStatesIt()
     }
     QCOMPARE(b.layout().sections.front().interfaces.size(), std::size_t(3));
     QCOMPARE(b.layout().sections.front().interfaces[2].name, QStringLiteral("late0"));
+}
+
+// opt_comment (code 1) in enhanced packet blocks: none, one or several
+// per packet, in file order; held against tshark's frame.comment.
+void TestCaptureFileScanner::commentsAsTsharkShowsThem()
+{
+    constexpr int kCount = 200;
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("commented.pcapng"), pcapngFile(kCount));
+    CaptureFileScanner scanner;
+    QVERIFY(scanner.open(path));
+    Collected got;
+    QCOMPARE(scanner.scan(~quint64(0), ~quint64(0), got), CaptureFileScanner::Result::CaughtUp);
+    QCOMPARE(got.comments.size(), kCount);
+    const QString second = QStringLiteral("and another: Gr\u00f6\u00dfe \u5206\u7ec4");
+    for (int i = 0; i < kCount; ++i) {
+        QStringList want;
+        if (i % 11 == 0)
+            want << QStringLiteral("a comment on packet %1").arg(i);
+        if (i % 33 == 0)
+            want << second;
+        QCOMPARE(got.comments[i], want);
+    }
+
+    QString error;
+    const auto tshark =
+        test::runTool(QStringLiteral("tshark"),
+                      {QStringLiteral("-r"), path, QStringLiteral("-T"), QStringLiteral("fields"),
+                       QStringLiteral("-e"), QStringLiteral("frame.comment")},
+                      60000, &error);
+    if (!tshark)
+        QSKIP(qPrintable(QStringLiteral("no tshark to compare with: ") + error));
+    const QStringList lines = QString::fromUtf8(*tshark).split(QLatin1Char('\n'));
+    QVERIFY(lines.size() >= kCount);
+    // tshark separates a packet's comments with commas.
+    for (int i = 0; i < kCount; ++i)
+        QCOMPARE(got.comments[i].join(QLatin1Char(',')), lines[i]);
+}
+
+// An option whose length runs past its block ends the options there; the
+// packet and the comments before it are still read.
+void TestCaptureFileScanner::malformedCommentOptionIsCutShort()
+{
+    const QByteArray f = frame(1);
+    auto epb = [&](const QByteArray& options) {
+        return block(6, le32(0) + le32(0) + le32(1) + le32(quint32(f.size())) +
+                            le32(quint32(f.size())) + padded(f) + options);
+    };
+    QByteArray file = block(0x0a0d0d0a, le32(0x1a2b3c4d) + le16(1) + le16(0) + le32(0xffffffff) +
+                                            le32(0xffffffff) + option(0, {}));
+    file += block(1, le16(1) + le16(0) + le32(0) + option(0, {}));
+    file += epb(option(1, "kept") + le16(1) + le16(500) + QByteArray("past the end"));
+    file += epb(le16(1) + le16(0xffff)); // only the option's header
+    file += epb(option(1, QByteArray("nul counted\0", 12)) + option(0, {}) + option(1, "after"));
+    file += epb({});
+    QTemporaryDir dir;
+    CaptureFileScanner scanner;
+    QVERIFY(scanner.open(write(dir, QStringLiteral("cut.pcapng"), file)));
+    Collected got;
+    QCOMPARE(scanner.scan(~quint64(0), ~quint64(0), got), CaptureFileScanner::Result::CaughtUp);
+    QCOMPARE(got.comments.size(), 4);
+    QCOMPARE(got.comments[0], QStringList{QStringLiteral("kept")});
+    QCOMPARE(got.comments[1], QStringList{});
+    // opt_endofopt ends the list: nothing after it is an option.
+    QCOMPARE(got.comments[2], QStringList{QStringLiteral("nul counted")});
+    QCOMPARE(got.comments[3], QStringList{});
+    for (const QByteArray& data : std::as_const(got.data))
+        QCOMPARE(data, f);
 }
 
 void TestCaptureFileScanner::damagedFilesSaySo_data()

@@ -10,13 +10,17 @@
 #include "tests/ui/english_catalogue.h"
 #include "tests/ui/frame_builder.h"
 #include "ui/packets/capture_file_scanner.h"
+#include "ui/packets/packet_detail_view.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QFile>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include <pcap/pcap.h>
 
@@ -72,6 +76,56 @@ QList<quint64> recordEnds(const QString& path)
     return ends;
 }
 
+QByteArray le32(quint32 v)
+{
+    QByteArray bytes(4, '\0');
+    for (int i = 0; i < 4; ++i)
+        bytes[i] = char(v >> (8 * i));
+    return bytes;
+}
+
+QByteArray le16(quint16 v)
+{
+    return le32(v).left(2);
+}
+
+// A little-endian pcapng block: type, length, body, length.
+QByteArray pcapngBlock(quint32 type, const QByteArray& body)
+{
+    const quint32 length = quint32(12 + body.size());
+    return le32(type) + le32(length) + body + le32(length);
+}
+
+QByteArray padded(QByteArray bytes)
+{
+    bytes.append(QByteArray((4 - bytes.size() % 4) % 4, '\0'));
+    return bytes;
+}
+
+// A pcapng of Ethernet frames (microseconds) whose packet i carries
+// comments[i] as opt_comment options, as Wireshark's editcap -a writes them.
+QByteArray commentedPcapng(const QList<QByteArray>& frames, const QList<QStringList>& comments)
+{
+    const auto option = [&](quint16 code, const QByteArray& value) {
+        return le16(code) + le16(quint16(value.size())) + padded(value);
+    };
+    QByteArray file = pcapngBlock(0x0a0d0d0a, le32(0x1a2b3c4d) + le16(1) + le16(0) +
+                                                  le32(0xffffffff) + le32(0xffffffff));
+    file += pcapngBlock(1, le16(quint16(kLinkTypeEthernet)) + le16(0) + le32(262144));
+    for (qsizetype i = 0; i < frames.size(); ++i) {
+        QByteArray options;
+        for (const QString& comment : comments[i])
+            options += option(1, comment.toUtf8());
+        if (!options.isEmpty())
+            options += option(0, {});
+        const quint64 us = quint64(kStartNs / 1000) + quint64(i);
+        file += pcapngBlock(6, le32(0) + le32(quint32(us >> 32)) + le32(quint32(us)) +
+                                   le32(quint32(frames[i].size())) +
+                                   le32(quint32(frames[i].size())) + padded(frames[i]) + options);
+    }
+    return file;
+}
+
 QString text(const PacketListModel& model, int row, int column, int role = Qt::DisplayRole)
 {
     return model.data(model.index(row, column), role).toString();
@@ -93,6 +147,8 @@ private slots:
     void oneInsertionPerCommit();
     void modelTesterWhileIndexing();
     void cancelKeepsWhatWasRead();
+    void packetComments();
+    void detailPaneShowsComments();
 };
 
 void TestPacketListModel::everyPacketOfAnOpenedFile()
@@ -322,6 +378,83 @@ void TestPacketListModel::cancelKeepsWhatWasRead()
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(openAndWait(model, path));
     QCOMPARE(model.rowCount(), 20000);
+}
+
+// A file's packet comments reach Packet::comments and the Number column's
+// tool tip, page by page; the Number column still shows only the number.
+void TestPacketListModel::packetComments()
+{
+    constexpr int kCount = 200; // a few pages
+    QList<QByteArray> frames;
+    QList<QStringList> comments;
+    for (int i = 0; i < kCount; ++i) {
+        frames.append(tcpFrame(i));
+        QStringList these;
+        if (i % 10 == 0)
+            these << QStringLiteral("proc=curl pid=%1 user=alice").arg(4000 + i);
+        if (i == 130)
+            these << QStringLiteral("second comment, with a comma: \u5206\u7ec4\u6ce8\u91ca");
+        comments.append(these);
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("commented.pcapng"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(commentedPcapng(frames, comments));
+    file.close();
+
+    PacketListModel model;
+    QAbstractItemModelTester tester(&model);
+    QVERIFY(openAndWait(model, path));
+    QCOMPARE(model.rowCount(), kCount);
+    for (int row : {0, 1, 9, 10, 63, 64, 130, 131, 190, 199}) {
+        QCOMPARE(model.packet(row).comments, comments[row]);
+        QCOMPARE(model.data(model.index(row, PacketListModel::Number)).toULongLong(),
+                 quint64(row) + 1);
+        QCOMPARE(text(model, row, PacketListModel::Number, Qt::ToolTipRole),
+                 comments[row].join(QLatin1Char('\n')));
+    }
+}
+
+// Like Wireshark: "Packet comments" is the first node, one child a comment,
+// and lines added to the Frame node still go to the Frame node.
+void TestPacketListModel::detailPaneShowsComments()
+{
+    PacketDetailView view;
+    const QByteArray frame = tcpFrame(3);
+    view.showPacket(frame, kLinkTypeEthernet, quint32(frame.size()), 0, 7);
+    view.addComments({});
+    QVERIFY(view.treeModel()->item(0)->text().startsWith(QStringLiteral("Frame 7")));
+
+    const QStringList comments{QStringLiteral("proc=curl pid=4242 user=alice"),
+                               QStringLiteral("checked by hand")};
+    view.addFrameLine(QStringLiteral("Interface: eth0"));
+    view.addComments(comments);
+    view.addFrameLine(QStringLiteral("File: a.pcapng, packet 7"));
+    const QStandardItem* top = view.treeModel()->item(0);
+    QCOMPARE(top->text(), QStringLiteral("Packet comments"));
+    QCOMPARE(top->rowCount(), 2);
+    QCOMPARE(top->child(0)->text(), comments[0]);
+    QCOMPARE(top->child(1)->text(), comments[1]);
+    QVERIFY(view.treeView()->isExpanded(top->index()));
+    const QStandardItem* frameItem = view.treeModel()->item(1);
+    QVERIFY(frameItem->text().startsWith(QStringLiteral("Frame 7")));
+    QCOMPARE(frameItem->child(frameItem->rowCount() - 2)->text(),
+             QStringLiteral("Interface: eth0"));
+    QCOMPARE(frameItem->child(frameItem->rowCount() - 1)->text(),
+             QStringLiteral("File: a.pcapng, packet 7"));
+
+    // The next packet starts without comments.
+    view.showPacket(frame, kLinkTypeEthernet, quint32(frame.size()), 0, 8);
+    QVERIFY(view.treeModel()->item(0)->text().startsWith(QStringLiteral("Frame 8")));
+    // Clicking a byte selects a field, never the comments or the Frame node.
+    view.addComments(comments);
+    QTextCursor cursor = view.hexView()->textCursor();
+    cursor.setPosition(view.hexDumpText().indexOf(QStringLiteral("  ")) + 2);
+    view.hexView()->setTextCursor(cursor);
+    const QModelIndex current = view.treeView()->currentIndex();
+    QVERIFY(current.isValid());
+    QVERIFY(current.parent().isValid() || current.row() > 1);
 }
 
 QTEST_MAIN(TestPacketListModel)

@@ -452,6 +452,7 @@ void MainWindow::showPacketDetails(int row)
         m_detailView->addFrameLine(tr("File: %1, packet %2")
                                        .arg(QFileInfo(packet.path).fileName())
                                        .arg(packet.numberInFile));
+    m_detailView->addComments(packet.comments);
 }
 
 } // namespace pr

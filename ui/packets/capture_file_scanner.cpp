@@ -72,6 +72,27 @@ void forEachOption(const Reader& r, std::size_t at, std::size_t end, Visit visit
     }
 }
 
+} // namespace
+
+QStringList packetComments(const ScannedPacket& packet)
+{
+    QStringList comments;
+    if (!packet.options)
+        return comments;
+    const Reader r{packet.options, packet.optionsBigEndian};
+    forEachOption(r, 0, packet.optionsBytes,
+                  [&](std::uint16_t code, std::size_t value, std::uint16_t size) {
+                      if (code != 1) // opt_comment
+                          return;
+                      // Some writers count a terminating NUL in the length.
+                      const char* text = reinterpret_cast<const char*>(r.p + value);
+                      comments.append(QString::fromUtf8(text, qsizetype(strnlen(text, size))));
+                  });
+    return comments;
+}
+
+namespace {
+
 std::uint32_t littleEndian32(const std::uint8_t* p)
 {
     return Reader{p, false}.u32(0);
@@ -337,7 +358,12 @@ private:
         *data = r.p + 28;
         packet->direction = cookedDirection(interface.linkType, *data, captured);
         // Options after the padded data: epb_flags (2) holds the direction.
-        forEachOption(r, 28 + (captured + 3u) / 4 * 4, length - 4,
+        const std::size_t options = 28 + (captured + 3u) / 4 * 4;
+        packet->optionsBigEndian = r.big;
+        packet->options = r.p + options;
+        packet->optionsBytes =
+            std::uint32_t(length - 4 - std::min<std::size_t>(options, length - 4));
+        forEachOption(r, options, length - 4,
                       [&](std::uint16_t code, std::size_t value, std::uint16_t size) {
                           if (code != 2 || size < 4)
                               return;
@@ -373,6 +399,8 @@ private:
         packet->linkType = interface.linkType;
         *data = r.p + 12;
         packet->direction = cookedDirection(interface.linkType, *data, captured);
+        packet->options = nullptr; // a simple packet block has no options
+        packet->optionsBytes = 0;
         return Step::Packet;
     }
 

@@ -7,6 +7,7 @@
 // offset) and later reads any 64 records from one of those offsets.
 
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <memory>
@@ -68,7 +69,17 @@ struct ScannedPacket
     std::uint32_t interfaceId = 0;
     std::uint32_t linkType = 0;
     StoredDirection direction = StoredDirection::Unknown;
+    bool optionsBigEndian = false; // the byte order of `options`
+    // A pcapng packet block's options (comments among them), valid during
+    // the sink call only, like the frame. Where they are, not what they say:
+    // reading a file allocates nothing per packet; packetComments() decodes.
+    std::uint32_t optionsBytes = 0;
+    const std::uint8_t* options = nullptr;
 };
+
+// The packet's opt_comment options (code 1, UTF-8, any number), in file
+// order, as Wireshark shows them. Call it during the sink call only.
+QStringList packetComments(const ScannedPacket& packet);
 
 class PacketSink
 {

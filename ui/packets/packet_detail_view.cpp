@@ -142,6 +142,9 @@ PacketDetailView::PacketDetailView(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(m_stack);
 
+    // Comments start open, as in Wireshark, and stay closed once closed.
+    m_expandedLayers.insert(layerKey(commentsTitle()));
+
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) { onCurrentChanged(current); });
     connect(m_hex, &QPlainTextEdit::cursorPositionChanged, this, [this] {
@@ -165,6 +168,7 @@ void PacketDetailView::showPacket(const QByteArray& frame, quint32 linkType, qui
     if (capturedLength == 0)
         capturedLength = quint32(frame.size());
     m_model->clear();
+    m_hasComments = false;
     QString top = frameNumber > 0 ? tr("Frame %1: ").arg(frameNumber) : tr("Frame: ");
     top += tr("%1 on wire, %2 captured")
                .arg(bytesText(int(wireLength)), bytesText(int(capturedLength)));
@@ -239,7 +243,7 @@ void PacketDetailView::showRecord(const proto::PacketRecord& record, quint64 fra
 
 void PacketDetailView::addFrameLine(const QString& text)
 {
-    QStandardItem* frameItem = m_model->item(0);
+    QStandardItem* frameItem = m_model->item(frameRow());
     if (!frameItem)
         return;
     auto* item = new QStandardItem(text);
@@ -249,10 +253,39 @@ void PacketDetailView::addFrameLine(const QString& text)
     frameItem->appendRow(item);
 }
 
+QString PacketDetailView::commentsTitle()
+{
+    //: Detail tree: the node holding a packet's pcapng comments, as in Wireshark
+    return tr("Packet comments");
+}
+
+void PacketDetailView::addComments(const QStringList& comments)
+{
+    if (comments.isEmpty() || m_hasComments || m_model->rowCount() == 0)
+        return;
+    auto* node = new QStandardItem(commentsTitle());
+    node->setEditable(false);
+    // No bytes of the frame: selecting a comment highlights nothing.
+    node->setData(0, kOffsetRole);
+    node->setData(0, kLengthRole);
+    for (const QString& comment : comments) {
+        auto* item = new QStandardItem(comment);
+        item->setEditable(false);
+        item->setData(0, kOffsetRole);
+        item->setData(0, kLengthRole);
+        node->appendRow(item);
+    }
+    m_model->insertRow(0, node);
+    m_hasComments = true;
+    if (m_expandedLayers.contains(layerKey(node->text())))
+        m_tree->setExpanded(node->index(), true);
+}
+
 void PacketDetailView::clear()
 {
     m_frame.clear();
     m_model->clear();
+    m_hasComments = false;
     m_hex->clear();
     highlightBytes(0, 0);
     m_stack->setCurrentIndex(0);
@@ -286,7 +319,7 @@ void PacketDetailView::selectNodeAtByte(int byte)
             const int offset = index.data(kOffsetRole).toInt();
             const int length = index.data(kLengthRole).toInt();
             if (byte >= offset && byte < offset + length) {
-                if (parent.isValid() || row > 0)
+                if (parent.isValid() || row != frameRow())
                     best = index;
                 visit(index);
             }

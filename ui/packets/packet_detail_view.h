@@ -4,6 +4,7 @@
 #include "ui/packets/frame_decoder.h"
 
 #include <QSet>
+#include <QStringList>
 #include <QWidget>
 
 class QPlainTextEdit;
@@ -38,6 +39,9 @@ public:
     // One more line under the Frame node of the packet shown (e.g. the
     // interface of a recording on several).
     void addFrameLine(const QString& text);
+    // A first top-level node "Packet comments" with one child per comment,
+    // as Wireshark shows a pcapng packet's opt_comment options.
+    void addComments(const QStringList& comments);
 
     // For tests: the tree's model, the hex text, the highlighted byte range.
     QStandardItemModel* treeModel() const { return m_model; }
@@ -51,6 +55,8 @@ private:
     void highlightBytes(int offset, int length);
     int byteAtHexCursor() const; // -1 when the cursor is on no byte
     void selectNodeAtByte(int byte);
+    static QString commentsTitle();
+    int frameRow() const { return m_hasComments ? 1 : 0; }
 
     QTreeView* m_tree = nullptr;
     QStandardItemModel* m_model = nullptr;
@@ -61,6 +67,7 @@ private:
     QByteArray m_frame;
     QPair<int, int> m_highlight{0, 0};
     bool m_movingHexCursor = false; // our own cursor moves are not user clicks
+    bool m_hasComments = false;     // the comments node is above the Frame node
 };
 
 } // namespace pr

@@ -33,8 +33,9 @@ struct PacketListModel::Segment
 
 struct PacketListModel::CachedRow
 {
-    ScannedPacket packet;
+    ScannedPacket packet; // its options pointer is cleared: it was the reader's
     DecodedSummary summary;
+    QStringList comments;
 };
 
 struct PacketListModel::CachedPage
@@ -68,9 +69,13 @@ public:
     explicit PageSink(std::vector<Row>* rows) : m_rows(rows) {}
     void packet(const ScannedPacket& packet, const std::uint8_t* data) override
     {
-        m_rows->push_back(
-            {packet, decodeSummary(data, int(std::min<quint32>(packet.capturedLength, INT_MAX)),
-                                   packet.linkType)});
+        Row& row = m_rows->emplace_back(
+            Row{packet,
+                decodeSummary(data, int(std::min<quint32>(packet.capturedLength, INT_MAX)),
+                              packet.linkType),
+                packetComments(packet)});
+        row.packet.options = nullptr;
+        row.packet.optionsBytes = 0;
     }
 
 private:
@@ -289,6 +294,7 @@ PacketListModel::Packet PacketListModel::packet(int row) const
         result.linkType = p.linkType;
         result.direction = p.direction;
         result.offset = p.offset;
+        result.comments = cached->comments;
         if (const CaptureLayout::Section* section = segment.layout->sectionAt(p.offset);
             section && p.interfaceId < section->interfaces.size())
             result.interfaceName = section->interfaces[p.interfaceId].name;
@@ -434,6 +440,11 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const
     }
     // Tool tips
     switch (index.column()) {
+    case Number:
+        // The packet's pcapng comments (Wireshark's frame.comment), one a line.
+        if (p.comments.isEmpty())
+            return {};
+        return p.comments.join(QLatin1Char('\n'));
     case DirectionColumn:
         switch (p.direction) {
         case StoredDirection::Incoming:

@@ -7,6 +7,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 #include <QPointer>
+#include <QStringList>
 #include <QThread>
 #include <QTimer>
 
@@ -121,6 +122,7 @@ public:
         QString path;          // the file it is in
         quint64 numberInFile = 0;
         quint64 offset = 0;
+        QStringList comments; // pcapng opt_comment, in file order
     };
     Packet packet(int row) const;
     // The captured frame: from the file, else the head the helper sent.
