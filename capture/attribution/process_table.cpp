@@ -1,5 +1,7 @@
 #include "capture/attribution/process_table.h"
 
+#include "capture/attribution/bounded_read.h"
+
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -222,22 +224,10 @@ std::string ProcessTable::readSmallFile(std::int32_t pid, const char* leaf, std:
 {
     char path[64];
     std::snprintf(path, sizeof(path), "%d/%s", pid, leaf);
-    std::string text;
     const int fd = ::openat(m_procFd, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
-        return text;
-    text.resize(limit);
-    std::size_t used = 0;
-    while (used < limit) {
-        const ssize_t n = ::read(fd, text.data() + used, limit - used);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        used += std::size_t(n);
-    }
-    ::close(fd);
-    text.resize(used);
+        return {};
+    std::string text = readBoundedAndClose(fd, limit);
     if (!text.empty() && text.back() == '\n')
         text.pop_back(); // comm ends with one
     clean(text);

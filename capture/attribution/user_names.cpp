@@ -1,5 +1,7 @@
 #include "capture/attribution/user_names.h"
 
+#include "capture/attribution/bounded_read.h"
+
 #include <cerrno>
 #include <charconv>
 
@@ -58,20 +60,9 @@ UserNames UserNames::load(const char* path)
     const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return {};
-    std::string text(kMaxFileBytes, '\0');
-    std::size_t used = 0;
-    while (used < text.size()) {
-        const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        used += std::size_t(n);
-    }
-    ::close(fd);
-    text.resize(used);
+    std::string text = readBoundedAndClose(fd, kMaxFileBytes);
     // A file cut at the limit: its last line may be partial, leave it out.
-    if (used == kMaxFileBytes) {
+    if (text.size() == kMaxFileBytes) {
         const std::size_t lastNewline = text.rfind('\n');
         text.resize(lastNewline == std::string::npos ? 0 : lastNewline + 1);
     }
