@@ -79,6 +79,11 @@ struct CaptureOptions
     std::string outputPath; // one file, or the name the set's file names derive from
     StopConditions stop;
     FileSetOptions fileSet;
+    // Attribute TCP and UDP packets to the program and user owning their
+    // socket (capture/attribution): per-program totals, and in pcapng a
+    // comment on every attributed packet unless programComments is off.
+    bool attribution = false;
+    bool programComments = true;
 };
 
 // interfaceNames, or interfaceName alone.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 namespace pr {
 
@@ -32,6 +33,16 @@ struct PacketView {
     Direction direction = Direction::Incoming;
     bool hasVlanTag = false;
     std::uint8_t vlanTag[4] = {}; // TPID then TCI, network byte order
+    // Which program's socket sent it and which one's receives it, when the
+    // recording attributes packets (CaptureOptions::attribution): ids of
+    // ProgramTotals (program_totals.h), kNoProgram when that end is not a
+    // socket of this machine or not known. Filled before the packet is
+    // written; notes are the pcapng comments for them ("proc=curl pid=42
+    // user=alice"), empty when not to be written.
+    std::uint32_t sourceProgram = 0;
+    std::uint32_t destinationProgram = 0;
+    std::string_view sourceNote;
+    std::string_view destinationNote;
 
     // Lengths of the frame as written to the file (tag included).
     std::uint32_t capturedLength() const { return dataLength + (hasVlanTag ? 4u : 0u); }

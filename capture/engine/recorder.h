@@ -4,6 +4,7 @@
 #include "capture/engine/capture_options.h"
 #include "capture/engine/capture_totals.h"
 #include "capture/engine/packet_view.h"
+#include "capture/engine/program_totals.h"
 
 #include <cstdint>
 #include <memory>
@@ -59,6 +60,11 @@ public:
     virtual bool wantsRecordOffsets() const { return true; }
     // About every 100 ms, and once more after the final drain.
     virtual void tick(const CaptureTotals& totals) { (void)totals; }
+    // A recording that attributes packets (CaptureOptions::attribution):
+    // right before tick(), the programs whose totals changed since the last
+    // call, the special rows (kProgramNotAttributed, kProgramNotTcpUdp)
+    // included when they changed. The final call after the drain has them all.
+    virtual void programsChanged(std::span<const ProgramTotals> programs) { (void)programs; }
     // The extra descriptor given to run() is readable (e.g. the control channel).
     virtual void extraFdReadable() {}
     // A recording split into a set of files (CaptureOptions::fileSet) started
@@ -124,6 +130,9 @@ public:
     // Async-signal-safe and thread-safe: the loop drains, finalizes and returns.
     void requestStop();
     const CaptureTotals& totals() const;
+    // Every program of a recording with attribution, and the special rows
+    // (for the headless JSON summary); empty without attribution.
+    std::vector<ProgramTotals> programTotals() const;
     std::vector<InterfaceTotals> interfaceTotals() const;
     // The files of a split recording that still exist, oldest first; empty
     // when recording to one file.

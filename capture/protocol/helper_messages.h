@@ -52,6 +52,12 @@ struct StartRequest
     // interface is the same bytes as before. When set, interfaceName is its
     // first entry. Several need format "pcapng"; "any" only alone.
     QList<QString> interfaceNames;
+    // Attribute packets to programs (pr::CaptureOptions::attribution), and
+    // write each attributed packet's program into a pcapng file as a comment.
+    // Keys "attribution" and "programComments", optional: absent means off
+    // and on.
+    bool attribution = false;
+    bool programComments = true;
 };
 
 // interfaceNames, or interfaceName alone.
@@ -132,7 +138,40 @@ struct PacketRecord
     // number Wireshark shows for it. A set of files starts again at 1 in
     // each file (after its FileStarted).
     std::uint64_t number = 0;
+    // Which program sent it and which receives it (ProgramInfo::id), 0 when
+    // not known or not attributed. Keys "sourceProgram", "destinationProgram",
+    // optional: absent means 0.
+    std::uint32_t sourceProgram = 0;
+    std::uint32_t destinationProgram = 0;
 };
+
+// One row of the Programs view: pr::ProgramTotals on the wire. Sent in a
+// Programs message about every 100 ms for the programs whose totals
+// changed; the GUI keeps the last one per id.
+struct ProgramInfo
+{
+    enum class Kind : std::uint8_t
+    {
+        Process = 0,
+        Account = 1,
+        NotAttributed = 2,
+        NotTcpUdp = 3,
+    };
+    std::uint32_t id = 0;
+    Kind kind = Kind::Process;
+    std::uint32_t uid = 0;
+    QString user;
+    std::int32_t pid = 0;
+    QString name;
+    QString commandLine; // at most kMaxCommandLineChars
+    std::uint64_t packetsIn = 0;
+    std::uint64_t bytesIn = 0;
+    std::uint64_t packetsOut = 0;
+    std::uint64_t bytesOut = 0;
+    std::uint32_t connections = 0;
+};
+inline constexpr int kMaxCommandLineChars = 1024;
+inline constexpr int kMaxProgramsPerMessage = 1024;
 
 enum class ErrorCode : std::uint16_t
 {
@@ -180,4 +219,5 @@ Q_DECLARE_METATYPE(pr::proto::StartedInfo)
 Q_DECLARE_METATYPE(pr::proto::FileStartedInfo)
 Q_DECLARE_METATYPE(pr::proto::TotalsInfo)
 Q_DECLARE_METATYPE(pr::proto::PacketRecord)
+Q_DECLARE_METATYPE(pr::proto::ProgramInfo)
 Q_DECLARE_METATYPE(pr::proto::ErrorInfo)
