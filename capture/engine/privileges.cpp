@@ -11,9 +11,11 @@
 #include <sys/capability.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <array>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -211,6 +213,76 @@ int allowIf(scmp_filter_ctx ctx, int syscall, const scmp_arg_cmp& cmp)
     return seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, syscall, 1, &cmp);
 }
 
+// Landlock, by syscall number and with our own copies of the constants:
+// Debian 12's headers stop at ABI 2, the kernels it runs on go further.
+// The numbers are the same on every architecture (the unified table).
+constexpr long kSysLandlockCreateRuleset = 444;
+constexpr long kSysLandlockAddRule = 445;
+constexpr long kSysLandlockRestrictSelf = 446;
+constexpr unsigned kLandlockCreateRulesetVersion = 1u << 0;
+constexpr unsigned kLandlockRestrictSelfTsync = 1u << 3; // ABI 8
+constexpr int kLandlockRulePathBeneath = 1;
+
+// Filesystem rights (enum landlock_access_fs) and the ABI that added them.
+constexpr std::uint64_t kFsExecute = 1ull << 0;
+constexpr std::uint64_t kFsWriteFile = 1ull << 1;
+constexpr std::uint64_t kFsReadFile = 1ull << 2;
+constexpr std::uint64_t kFsReadDir = 1ull << 3;
+constexpr std::uint64_t kFsRemoveFile = 1ull << 5;
+constexpr std::uint64_t kFsMakeReg = 1ull << 8;
+constexpr std::uint64_t kFsMakeSym = 1ull << 12;
+constexpr std::uint64_t kFsRefer = 1ull << 13;    // ABI 2
+constexpr std::uint64_t kFsTruncate = 1ull << 14; // ABI 3
+constexpr std::uint64_t kFsIoctlDev = 1ull << 15; // ABI 5
+// ABI 4: TCP bind and connect; ABI 6: abstract unix sockets and signals
+// leaving the domain.
+constexpr std::uint64_t kNetBindConnectTcp = (1ull << 0) | (1ull << 1);
+constexpr std::uint64_t kScopeUnixSignal = (1ull << 0) | (1ull << 1);
+
+struct LandlockRulesetAttr
+{
+    std::uint64_t handledAccessFs;
+    std::uint64_t handledAccessNet; // ABI 4
+    std::uint64_t scoped;           // ABI 6
+};
+
+struct __attribute__((packed)) LandlockPathBeneathAttr
+{
+    std::uint64_t allowedAccess;
+    std::int32_t parentFd;
+};
+
+std::uint64_t handledFsRights(int abi)
+{
+    std::uint64_t rights = (kFsMakeSym << 1) - kFsExecute; // ABI 1: execute .. make_sym
+    if (abi >= 2)
+        rights |= kFsRefer;
+    if (abi >= 3)
+        rights |= kFsTruncate;
+    if (abi >= 5)
+        rights |= kFsIoctlDev;
+    return rights;
+}
+
+// The calling process's thread count, from /proc/self/status; 0 if unknown.
+int threadCount()
+{
+    const int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    std::string status = "\n";
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = read(fd, buffer, sizeof buffer);
+        if (n <= 0 || status.size() > 65536)
+            break;
+        status.append(buffer, static_cast<std::size_t>(n));
+    }
+    close(fd);
+    const auto threads = statusNumbers(status, "Threads");
+    return threads.empty() ? 0 : static_cast<int>(threads[0]);
+}
+
 } // namespace
 
 bool hasCaptureCapability()
@@ -364,6 +436,9 @@ bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* e
     allowOn({SCMP_SYS(write), SCMP_SYS(writev)}, descriptors.write);
     allowOn({SCMP_SYS(pwrite64), SCMP_SYS(pwritev)}, descriptors.positional);
     allowOn({SCMP_SYS(sendto), SCMP_SYS(sendmsg)}, descriptors.send);
+    // Reading with flags (MSG_DONTWAIT, MSG_TRUNC) only where a socket is
+    // read that way; read() stays allowed on every descriptor.
+    allowOn({SCMP_SYS(recvfrom), SCMP_SYS(recvmsg)}, descriptors.receive);
     // A split recording starts its next file in the loop: openat relative to
     // the set's directory only, with the exact flags and mode of a new
     // private file (O_EXCL|O_NOFOLLOW: nothing existing is opened or
@@ -385,6 +460,25 @@ bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* e
         };
         rc |= seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(unlinkat), 2, remove);
     }
+    // Attribution reads /proc relative to one descriptor, with the exact
+    // flags ProcessTable uses: read-only, never creating anything. Seccomp
+    // cannot see the path, so an absolute path or ".." would leave /proc:
+    // restrictFilesystem() keeps it beneath. readlinkat names socket inodes.
+    // getdents64 is allowed on any descriptor because the "<pid>/fd"
+    // directories are opened as the loop goes; it only lists a directory
+    // already open, and the helper holds no other.
+    if (descriptors.procDirectory >= 0) {
+        const auto proc = scmp_datum_t(descriptors.procDirectory);
+        for (int flags : {kProcDirectoryOpenFlags, kProcFileOpenFlags}) {
+            const scmp_arg_cmp open[] = {
+                argCompare(0, SCMP_CMP_EQ, proc),
+                argCompare(2, SCMP_CMP_EQ, scmp_datum_t(flags)),
+            };
+            rc |= seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(openat), 2, open);
+        }
+        rc |= allowIf(ctx, SCMP_SYS(readlinkat), argCompare(0, SCMP_CMP_EQ, proc));
+        rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(getdents64), 0);
+    }
     if (rc != 0)
         return setError(error, "seccomp_rule_add failed for an argument rule.");
 
@@ -392,6 +486,84 @@ bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* e
     if (rc != 0)
         return setError(error,
                         "Loading the seccomp filter failed: " + std::string(std::strerror(-rc)));
+    return true;
+}
+
+int landlockAbiVersion()
+{
+    const long abi = syscall(kSysLandlockCreateRuleset, nullptr, 0, kLandlockCreateRulesetVersion);
+    return abi > 0 ? static_cast<int>(abi) : 0;
+}
+
+FilesystemRules filesystemRulesFor(const SeccompDescriptors& descriptors)
+{
+    FilesystemRules rules;
+    rules.readIn = descriptors.procDirectory;
+    rules.createIn = descriptors.createIn;
+    rules.removeIn = descriptors.removeIn;
+    return rules;
+}
+
+bool restrictFilesystem(const FilesystemRules& rules, FilesystemRestriction* result,
+                        std::string* error)
+{
+    *result = {};
+    // ENOSYS (built without it) or EOPNOTSUPP (disabled at boot): seccomp
+    // still refuses every open but the file set's and /proc's; only the
+    // paths those take are unchecked (docs/SECURITY.md).
+    const int abi = landlockAbiVersion();
+    result->landlockAbi = abi;
+    if (abi == 0)
+        return true;
+
+    // Landlock restricts the calling thread and the threads it starts later.
+    // A thread started before would keep every path open to it.
+    const bool tsync = abi >= 8;
+    if (!tsync && threadCount() != 1)
+        return setError(error, "other threads are running; start them after the filesystem is "
+                               "restricted");
+
+    // Every right this kernel knows is handled, so anything not allowed below
+    // is refused. Sizes follow the ABI: an older kernel refuses fields it
+    // does not know.
+    LandlockRulesetAttr attr{};
+    attr.handledAccessFs = handledFsRights(abi);
+    std::size_t attrSize = sizeof attr.handledAccessFs;
+    if (abi >= 4) {
+        attr.handledAccessNet = kNetBindConnectTcp;
+        attrSize += sizeof attr.handledAccessNet;
+    }
+    if (abi >= 6) {
+        attr.scoped = kScopeUnixSignal;
+        attrSize += sizeof attr.scoped;
+    }
+    const int ruleset = static_cast<int>(syscall(kSysLandlockCreateRuleset, &attr, attrSize, 0));
+    if (ruleset < 0)
+        return setError(error, errnoText("landlock_create_ruleset", errno));
+    struct Closer
+    {
+        int fd;
+        ~Closer() { close(fd); }
+    } closer{ruleset};
+
+    auto allowBeneath = [&](int directory, std::uint64_t access) {
+        if (directory < 0)
+            return true;
+        LandlockPathBeneathAttr beneath{access & attr.handledAccessFs, directory};
+        return syscall(kSysLandlockAddRule, ruleset, kLandlockRulePathBeneath, &beneath, 0) == 0;
+    };
+    // /proc for attribution: read "<pid>/comm", "<pid>/cmdline", list
+    // "<pid>/fd". A file set: create new files, write them, and truncate them
+    // back to the last whole packet after a failed write (the writers do);
+    // removing only for a ring. What is already open needs no rule.
+    if (!allowBeneath(rules.readIn, kFsReadFile | kFsReadDir) ||
+        !allowBeneath(rules.createIn, kFsMakeReg | kFsWriteFile | kFsTruncate) ||
+        !allowBeneath(rules.removeIn, kFsRemoveFile))
+        return setError(error, errnoText("landlock_add_rule", errno));
+
+    if (syscall(kSysLandlockRestrictSelf, ruleset, tsync ? kLandlockRestrictSelfTsync : 0u) != 0)
+        return setError(error, errnoText("landlock_restrict_self", errno));
+    result->enforced = true;
     return true;
 }
 
