@@ -1,0 +1,400 @@
+// The helper's restriction sequence (restrictFilesystem(), then
+// applySeccompAllowList(), as HelperSession::restrict() runs them) with the
+// descriptors of a recording with attribution and a file set, checked by
+// what the kernel lets through. Each case runs in a forked child, as the
+// restrictions are one-way; as root the child first drops to nobody like the
+// helper does. Landlock must be in the kernel (it is skipped otherwise).
+
+#include "capture/attribution/process_table.h"
+#include "capture/attribution/socket_table.h"
+#include "capture/engine/output_file_set.h"
+#include "capture/engine/privileges.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <pwd.h>
+#include <thread>
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/eventfd.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+// Runs check in a child; its exit code is 0 for success, else the number of
+// the failed step.
+int inChild(const std::function<int()>& check)
+{
+    const pid_t pid = fork();
+    if (pid == 0)
+        _exit(check());
+    int status = 0;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid)
+        return -1;
+    if (WIFSIGNALED(status))
+        return 1000 + WTERMSIG(status);
+    return WEXITSTATUS(status);
+}
+
+uid_t nobodyUid()
+{
+    const passwd* pw = getpwnam("nobody");
+    return pw ? pw->pw_uid : 65534;
+}
+
+gid_t nobodyGid()
+{
+    const passwd* pw = getpwnam("nobody");
+    return pw ? pw->pw_gid : 65534;
+}
+
+// As the helper after acquireAndDrop(): nobody without capabilities when we
+// are root, otherwise just no_new_privs (which Landlock and seccomp need).
+bool dropLikeTheHelper()
+{
+    if (geteuid() != 0)
+        return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0;
+    pr::TargetUser user;
+    user.uid = nobodyUid();
+    user.gid = nobodyGid();
+    std::string error;
+    if (!pr::dropPrivileges(user, &error)) {
+        std::fprintf(stderr, "dropPrivileges: %s\n", error.c_str());
+        return false;
+    }
+    return true;
+}
+
+// A step that must fail with exactly `expected`: 0 when it did.
+int failsWith(long result, int expected, int step, const char* what)
+{
+    if (result >= 0 || errno != expected) {
+        std::fprintf(stderr, "step %d (%s): got %ld, errno %s, expected %s\n", step, what, result,
+                     std::strerror(errno), std::strerror(expected));
+        return step;
+    }
+    return 0;
+}
+
+long getdents(int fd)
+{
+    char buffer[4096];
+    return syscall(SYS_getdents64, fd, buffer, sizeof buffer);
+}
+
+bool applyBoth(const pr::SeccompDescriptors& fds)
+{
+    pr::FilesystemRestriction restriction;
+    std::string error;
+    if (!pr::restrictFilesystem(pr::filesystemRulesFor(fds), &restriction, &error) ||
+        !restriction.enforced) {
+        std::fprintf(stderr, "restrictFilesystem: %s\n", error.c_str());
+        return false;
+    }
+    if (!pr::applySeccompAllowList(fds, &error)) {
+        std::fprintf(stderr, "applySeccompAllowList: %s\n", error.c_str());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestSandbox : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void attributionAndFileSet();
+    void procUnreadableWithoutAttribution();
+    void threadStartedAfterLandlockIsConfined();
+    void threadStartedBeforeLandlock();
+
+private:
+    // A directory the dropped child may use: set/ for the file set, a file
+    // next to it that must survive.
+    bool makeTree(QTemporaryDir& dir);
+};
+
+void TestSandbox::initTestCase()
+{
+    if (pr::landlockAbiVersion() == 0)
+        QSKIP("this kernel has no Landlock (the helper then relies on seccomp alone)");
+    qInfo("Landlock ABI %d, running as uid %u", pr::landlockAbiVersion(), geteuid());
+}
+
+bool TestSandbox::makeTree(QTemporaryDir& dir)
+{
+    if (!dir.isValid() || !QDir(dir.path()).mkdir(QStringLiteral("set")))
+        return false;
+    QFile victim(dir.filePath(QStringLiteral("victim")));
+    if (!victim.open(QIODevice::WriteOnly) || victim.write("keep") != 4)
+        return false;
+    victim.close();
+    if (geteuid() != 0)
+        return true;
+    for (const QString& name : {QString(), QStringLiteral("set"), QStringLiteral("victim")})
+        if (chown(QFile::encodeName(dir.filePath(name)).constData(), nobodyUid(), nobodyGid()) != 0)
+            return false;
+    return true;
+}
+
+void TestSandbox::attributionAndFileSet()
+{
+    QTemporaryDir dir;
+    QVERIFY(makeTree(dir));
+    const QByteArray setPath = QFile::encodeName(dir.filePath(QStringLiteral("set")));
+    const int rc = inChild([&]() -> int {
+        // The trigger: a packet socket, opened while privileged. Without
+        // root a UDP socket stands in (it is only read).
+        const int trigger = geteuid() == 0 ? socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0)
+                                           : socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (trigger < 0 || !dropLikeTheHelper())
+            return 1;
+        // What prepare() opens as the user.
+        const int setDir = open(setPath.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        const int output = openat(setDir, "first.pcap", pr::kFileSetOpenFlags, pr::kFileSetMode);
+        pr::ProcessTable processes(pr::ProcessTable::openProcDirectory());
+        pr::SocketTable sockets(pr::SocketTable::openSocket());
+        const int wake = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+        // A socket of ours that attribution must find.
+        const int listener = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in loopback{};
+        loopback.sin_family = AF_INET;
+        loopback.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        struct stat listenerInfo
+        {};
+        if (setDir < 0 || output < 0 || processes.fd() < 0 || sockets.fd() < 0 || wake < 0 ||
+            listener < 0 ||
+            bind(listener, reinterpret_cast<const sockaddr*>(&loopback), sizeof loopback) != 0 ||
+            listen(listener, 1) != 0 || fstat(listener, &listenerInfo) != 0)
+            return 2;
+        const int proc = processes.fd();
+
+        pr::SeccompDescriptors fds;
+        fds.write = {output, wake, STDERR_FILENO};
+        fds.positional = {output};
+        fds.send = {sockets.fd()};
+        fds.receive = {sockets.fd(), trigger};
+        fds.procDirectory = proc;
+        fds.createIn = setDir;
+        fds.createFlags = pr::kFileSetOpenFlags;
+        fds.createMode = pr::kFileSetMode;
+        fds.removeIn = setDir;
+        if (!applyBoth(fds))
+            return 3;
+
+        // /proc through its descriptor, with attribution's flags.
+        const int status = openat(proc, "self/status", pr::kProcFileOpenFlags);
+        char text[16] = {};
+        if (status < 0 || read(status, text, 5) != 5 || std::strncmp(text, "Name:", 5) != 0)
+            return 10;
+        close(status);
+        char link[64];
+        if (readlinkat(proc, "self/fd/0", link, sizeof link) <= 0)
+            return 11;
+        const int fdDir = openat(proc, "self/fd", pr::kProcDirectoryOpenFlags);
+        if (fdDir < 0 || getdents(fdDir) <= 0 || lseek(proc, 0, SEEK_SET) != 0 ||
+            getdents(proc) <= 0)
+            return 12;
+        close(fdDir);
+        // The real readers: our listener's inode found in both tables.
+        const std::uint64_t inode = listenerInfo.st_ino;
+        if (!processes.refresh({&inode, 1}) || !processes.snapshot().find(inode) ||
+            processes.snapshot().find(inode)->pid != getpid())
+            return 13;
+        bool listed = false;
+        if (!sockets.dump())
+            return 14;
+        for (const pr::SocketEntry& entry : sockets.sockets())
+            listed = listed || entry.inode == inode;
+        if (!listed)
+            return 15;
+        // Received with flags on the listed sockets only.
+        char byte = 0;
+        if (int step = failsWith(recvfrom(trigger, &byte, 1, MSG_DONTWAIT, nullptr, nullptr),
+                                 EAGAIN, 16, "recvfrom on the trigger"))
+            return step;
+        if (int step = failsWith(recvfrom(listener, &byte, 1, MSG_DONTWAIT, nullptr, nullptr),
+                                 EPERM, 17, "recvfrom on another socket"))
+            return step;
+        std::uint64_t one = 1;
+        if (write(wake, &one, sizeof one) != sizeof one ||
+            read(wake, &one, sizeof one) != sizeof one)
+            return 18;
+
+        // Anything but /proc's descriptor: seccomp refuses before the path
+        // is looked at (EPERM).
+        if (int step = failsWith(openat(AT_FDCWD, "/etc/hostname", pr::kProcFileOpenFlags), EPERM,
+                                 20, "openat(AT_FDCWD, /etc/hostname)"))
+            return step;
+        // Other flags on /proc's descriptor: seccomp again.
+        if (int step = failsWith(openat(proc, "self/status", O_RDWR | O_CLOEXEC | O_NOFOLLOW),
+                                 EPERM, 21, "openat(proc, self/status, O_RDWR)"))
+            return step;
+        // Seccomp lets these through (right descriptor, right flags) and
+        // cannot read the path; Landlock refuses them (EACCES).
+        if (int step = failsWith(openat(proc, "../etc/hostname", pr::kProcFileOpenFlags), EACCES,
+                                 22, "openat(proc, ../etc/hostname)"))
+            return step;
+        if (int step = failsWith(openat(proc, "/etc/hostname", pr::kProcFileOpenFlags), EACCES, 23,
+                                 "openat(proc, /etc/hostname)"))
+            return step;
+        if (int step = failsWith(openat(proc, "/etc", pr::kProcDirectoryOpenFlags), EACCES, 24,
+                                 "openat(proc, /etc, O_DIRECTORY)"))
+            return step;
+
+        // The file set: new files in its directory, written, truncated and
+        // removed there; nothing outside it.
+        const int next = openat(setDir, "next.pcap", pr::kFileSetOpenFlags, pr::kFileSetMode);
+        if (next < 0 || ftruncate(next, 0) != 0 || unlinkat(setDir, "next.pcap", 0) != 0)
+            return 30;
+        close(next);
+        if (int step = failsWith(
+                openat(setDir, "../outside.pcap", pr::kFileSetOpenFlags, pr::kFileSetMode), EACCES,
+                31, "openat(set, ../outside.pcap)"))
+            return step;
+        if (int step = failsWith(
+                openat(setDir, "/tmp/outside.pcap", pr::kFileSetOpenFlags, pr::kFileSetMode),
+                EACCES, 32, "openat(set, /tmp/outside.pcap)"))
+            return step;
+        if (int step =
+                failsWith(unlinkat(setDir, "../victim", 0), EACCES, 33, "unlinkat(set, ../victim)"))
+            return step;
+        // /proc's rule does not create files, the set's does not read them.
+        if (int step = failsWith(openat(proc, "x", pr::kFileSetOpenFlags, pr::kFileSetMode), EPERM,
+                                 34, "openat(proc, x, create)"))
+            return step;
+        if (int step = failsWith(openat(setDir, "first.pcap", pr::kProcFileOpenFlags), EPERM, 35,
+                                 "openat(set, first.pcap, read)"))
+            return step;
+
+        // No new sockets, processes or threads.
+        if (int step = failsWith(socket(AF_INET, SOCK_STREAM, 0), EPERM, 40, "socket(AF_INET)"))
+            return step;
+        if (int step = failsWith(socket(AF_NETLINK, SOCK_RAW, 0), EPERM, 41, "socket(AF_NETLINK)"))
+            return step;
+        if (int step = failsWith(fork(), EPERM, 42, "fork"))
+            return step;
+        return 0;
+    });
+    QCOMPARE(rc, 0);
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("outside.pcap"))));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("victim"))));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("set/first.pcap"))));
+}
+
+// Landlock is applied with or without attribution: a recording to one file
+// then reaches nothing by path, /proc included, while what is open works.
+void TestSandbox::procUnreadableWithoutAttribution()
+{
+    QTemporaryDir dir;
+    QVERIFY(makeTree(dir));
+    const QByteArray victim = QFile::encodeName(dir.filePath(QStringLiteral("victim")));
+    const int rc = inChild([&]() -> int {
+        if (!dropLikeTheHelper())
+            return 1;
+        const int open = ::open(victim.constData(), O_RDONLY | O_CLOEXEC);
+        pr::FilesystemRestriction restriction;
+        std::string error;
+        if (open < 0 || !pr::restrictFilesystem({}, &restriction, &error) ||
+            !restriction.enforced || restriction.landlockAbi != pr::landlockAbiVersion())
+            return 2;
+        // Landlock alone: every path refused with EACCES.
+        if (int step = failsWith(::open("/proc/self/status", O_RDONLY), EACCES, 3, "/proc"))
+            return step;
+        if (int step = failsWith(::open(victim.constData(), O_RDONLY), EACCES, 4, "victim"))
+            return step;
+        if (int step = failsWith(::open(victim.constData(), O_WRONLY | O_TRUNC), EACCES, 5,
+                                 "victim for writing"))
+            return step;
+        char text[4];
+        if (read(open, text, 4) != 4 || write(STDERR_FILENO, "", 0) != 0)
+            return 6;
+        return 0;
+    });
+    QCOMPARE(rc, 0);
+}
+
+// What HelperSession::restrict() does with attribution's worker: started
+// between Landlock and seccomp, it is confined like the main thread.
+void TestSandbox::threadStartedAfterLandlockIsConfined()
+{
+    const int rc = inChild([]() -> int {
+        const int proc = pr::ProcessTable::openProcDirectory();
+        if (proc < 0 || !dropLikeTheHelper())
+            return 1;
+        pr::FilesystemRules rules;
+        rules.readIn = proc;
+        pr::FilesystemRestriction restriction;
+        std::string error;
+        if (!pr::restrictFilesystem(rules, &restriction, &error))
+            return 2;
+        int result = 0;
+        std::thread worker([&] {
+            const int status = openat(proc, "self/status", pr::kProcFileOpenFlags);
+            if (status < 0)
+                result = 3;
+            else if (int step = failsWith(openat(proc, "../etc/hostname", pr::kProcFileOpenFlags),
+                                          EACCES, 4, "worker: openat(proc, ../etc/hostname)"))
+                result = step;
+        });
+        worker.join();
+        return result;
+    });
+    QCOMPARE(rc, 0);
+}
+
+// A thread running before Landlock would keep every path: before ABI 8
+// (no TSYNC) restrictFilesystem() refuses; from ABI 8 it confines it too.
+void TestSandbox::threadStartedBeforeLandlock()
+{
+    const int rc = inChild([]() -> int {
+        if (!dropLikeTheHelper())
+            return 1;
+        int go[2];
+        if (pipe(go) != 0)
+            return 2;
+        int result = 0;
+        std::thread worker([&] {
+            char c = 0;
+            if (read(go[0], &c, 1) != 1)
+                result = 3;
+            else if (c == 'y')
+                result = failsWith(::open("/etc/hostname", O_RDONLY), EACCES, 4,
+                                   "older worker: open(/etc/hostname)");
+        });
+        pr::FilesystemRestriction restriction;
+        std::string error;
+        const bool applied = pr::restrictFilesystem({}, &restriction, &error);
+        const bool expected = pr::landlockAbiVersion() >= 8;
+        if (write(go[1], applied ? "y" : "n", 1) != 1)
+            return 5;
+        worker.join();
+        if (applied != expected) {
+            std::fprintf(stderr, "restrictFilesystem with a running thread: %s (%s)\n",
+                         applied ? "applied" : "refused", error.c_str());
+            return 6;
+        }
+        if (!applied && error.find("threads") == std::string::npos)
+            return 7;
+        return result;
+    });
+    QCOMPARE(rc, 0);
+}
+
+QTEST_GUILESS_MAIN(TestSandbox)
+#include "tst_sandbox.moc"
