@@ -78,6 +78,8 @@ PacketRecord recordFor(const PacketView& p, std::uint64_t offset, std::uint64_t 
     std::uint8_t head[kMaxRecordHeadBytes];
     const std::uint32_t headLength = frame.copyTo(head, kMaxRecordHeadBytes);
     r.head = QByteArray(reinterpret_cast<const char*>(head), qsizetype(headLength));
+    r.sourceProgram = p.sourceProgram;
+    r.destinationProgram = p.destinationProgram;
     return r;
 }
 
@@ -91,6 +93,10 @@ public:
     void sendTotals(const QByteArray& frame) override { m_sender.sendTotals(frame); }
     void flush() override { m_sender.flush(); }
     bool peerGone() const override { return m_sender.peerGone(); }
+    bool backedUp() const override
+    {
+        return m_sender.queuedBytes() >= FrameSender::kDefaultPacketBudget;
+    }
     void log(const QByteArray& line) override
     {
         std::fprintf(stderr, "packet-recorder-helper: %s\n", line.constData());
@@ -202,6 +208,11 @@ public:
     }
 
     void tick(const CaptureTotals& totals) override { m_session.tick(totals); }
+
+    void programsChanged(std::span<const ProgramTotals> programs) override
+    {
+        m_session.programsChanged(programs);
+    }
 
     void fileStarted(std::uint32_t number, const std::string& path,
                      std::uint32_t filesKept) override

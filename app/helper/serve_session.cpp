@@ -77,7 +77,30 @@ CaptureOptions toCaptureOptions(const StartRequest& request)
     options.fileSet.maxFileBytes = request.splitBytes;
     options.fileSet.maxFileSeconds = request.splitSeconds;
     options.fileSet.keepFiles = request.keepFiles;
+    options.attribution = request.attribution;
+    options.programComments = request.programComments;
     return options;
+}
+
+ProgramInfo toProgramInfo(const ProgramTotals& program)
+{
+    ProgramInfo info;
+    info.id = program.id;
+    info.kind = ProgramInfo::Kind(program.kind);
+    info.uid = program.uid;
+    info.user = QString::fromStdString(program.user);
+    info.pid = program.pid;
+    info.name = QString::fromStdString(program.name);
+    // /proc/PID/cmdline ends each argument with a NUL, which the protocol's
+    // texts may not hold.
+    info.commandLine =
+        QString::fromStdString(program.commandLine).replace(QChar(0), QLatin1Char(' ')).trimmed();
+    info.packetsIn = program.packetsIn;
+    info.bytesIn = program.bytesIn;
+    info.packetsOut = program.packetsOut;
+    info.bytesOut = program.bytesOut;
+    info.connections = program.connections;
+    return info;
 }
 
 TotalsInfo ServeSession::TotalsConverter::convert(const CaptureTotals& t, std::uint64_t notShown)
@@ -310,10 +333,49 @@ void ServeSession::interfaceEnded(const std::string& name)
     m_out.flush();
 }
 
+void ServeSession::programsChanged(std::span<const ProgramTotals> programs)
+{
+    if (m_state != State::Recording)
+        return;
+    for (const ProgramTotals& program : programs) {
+        // An id the protocol keeps for the special rows on another kind (or
+        // none at all) would make the GUI refuse the message, and with it
+        // the recording: such a row is left out.
+        const bool fits = program.kind == ProgramTotals::Kind::NotAttributed
+                              ? program.id == kProgramNotAttributed
+                          : program.kind == ProgramTotals::Kind::NotTcpUdp
+                              ? program.id == kProgramNotTcpUdp
+                              : program.id != kNoProgram && program.id < kProgramNotAttributed;
+        if (!fits)
+            continue;
+        m_pendingPrograms.insert_or_assign(program.id, toProgramInfo(program));
+    }
+    if (!m_out.backedUp())
+        sendPrograms();
+}
+
+void ServeSession::sendPrograms()
+{
+    while (!m_pendingPrograms.empty()) {
+        QList<ProgramInfo> batch;
+        batch.reserve(qsizetype(
+            std::min<std::size_t>(m_pendingPrograms.size(), std::size_t(kMaxProgramsPerMessage))));
+        auto it = m_pendingPrograms.begin();
+        for (; it != m_pendingPrograms.end() && batch.size() < kMaxProgramsPerMessage; ++it)
+            batch.append(std::move(it->second));
+        m_pendingPrograms.erase(m_pendingPrograms.begin(), it);
+        m_out.sendControl(encodePrograms(batch));
+    }
+    m_out.flush();
+}
+
 void ServeSession::finish(const CaptureError& runError, const CaptureTotals& totals)
 {
     if (m_state != State::Recording)
         return;
+    // The last totals of every program, before Stopped, however slow the GUI.
+    if (!m_pendingPrograms.empty())
+        sendPrograms();
     if (runError) {
         m_out.log(QByteArray::fromStdString(runError.message));
         m_out.sendControl(encodeError(toErrorInfo(runError)));

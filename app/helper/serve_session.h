@@ -17,6 +17,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <span>
 #include <string>
 
 namespace pr::helper {
@@ -44,6 +46,9 @@ enum ServeExitCode
 // the engine's options: the one place the protocol's fields map onto them.
 CaptureOptions toCaptureOptions(const proto::StartRequest& request);
 
+// A program's totals as a Programs entry (the encoder bounds its texts).
+proto::ProgramInfo toProgramInfo(const ProgramTotals& program);
+
 // Where frames for the GUI go. Must not block.
 class ServeOutput
 {
@@ -56,6 +61,9 @@ public:
     virtual void flush() = 0;
     // The GUI closed its end.
     virtual bool peerGone() const = 0;
+    // The GUI is not keeping up: what can wait for a newer value (the
+    // programs' totals) waits.
+    virtual bool backedUp() const { return false; }
     // A line for the human-readable log (stderr), without the newline.
     virtual void log(const QByteArray& line) = 0;
 };
@@ -113,6 +121,13 @@ public:
     // Several interfaces: one went down or was removed and the others go on
     // (RecorderObserver::interfaceEnded): tells the GUI with InterfaceEnded.
     void interfaceEnded(const std::string& name);
+    // A recording with attribution: the programs whose totals changed
+    // (RecorderObserver::programsChanged). They leave as Programs messages
+    // of at most proto::kMaxProgramsPerMessage; while the GUI is backed up
+    // they wait, the newest totals per program replacing older ones.
+    void programsChanged(std::span<const ProgramTotals> programs);
+    // Programs waiting for the GUI.
+    std::size_t pendingPrograms() const { return m_pendingPrograms.size(); }
     // The recording ended (runError: why, if it failed): sends the final
     // messages and ends the session.
     void finish(const CaptureError& runError, const CaptureTotals& totals);
@@ -148,6 +163,7 @@ private:
     void startRecording(const proto::StartRequest& request);
     void handleRecordingMessage(const proto::Message& message);
     void warnAboutDrops(const CaptureTotals& totals);
+    void sendPrograms();
     void protocolError(const proto::ErrorInfo& error);
     void fail(const proto::ErrorInfo& error, int exitCode);
 
@@ -165,6 +181,7 @@ private:
     std::uint64_t m_warnedDrops = 0;
     std::int64_t m_lastWarningNs = 0;
     bool m_protocolError = false;
+    std::map<std::uint32_t, proto::ProgramInfo> m_pendingPrograms; // by id
 };
 
 } // namespace pr::helper

@@ -218,6 +218,8 @@ HelperClient::HelperClient(QObject* parent) : QObject(parent), d(std::make_uniqu
     qRegisterMetaType<proto::StartRequest>();
     qRegisterMetaType<proto::StartedInfo>();
     qRegisterMetaType<proto::FileStartedInfo>();
+    qRegisterMetaType<proto::ProgramInfo>();
+    qRegisterMetaType<QList<proto::ProgramInfo>>();
     qRegisterMetaType<proto::TotalsInfo>();
     qRegisterMetaType<proto::PacketRecord>();
     qRegisterMetaType<QList<proto::PacketRecord>>();
@@ -505,6 +507,9 @@ void HelperClient::Impl::handle(const proto::Message& message)
         return;
     case MessageKind::InterfaceEnded:
         emit q->interfaceEnded(message.interfaceEnded);
+        return;
+    case MessageKind::Programs:
+        emit q->programsUpdated(message.programs);
         return;
     case MessageKind::Warning:
         emit q->warningReceived(message.warning);

@@ -64,6 +64,10 @@ signals:
     // Several interfaces: this one went down or was removed; its packets
     // until then are in the file and the recording goes on with the others.
     void interfaceEnded(const QString& interfaceName);
+    // A recording with attribution (StartRequest::attribution): the newest
+    // totals of the programs that changed since the last signal, special rows
+    // included; merge them by ProgramInfo::id.
+    void programsUpdated(const QList<pr::proto::ProgramInfo>& programs);
     void warningReceived(const QString& message);
     void errorOccurred(const pr::proto::ErrorInfo& error);
     void stopped(const pr::proto::TotalsInfo& finalTotals);

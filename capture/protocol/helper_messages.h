@@ -139,8 +139,8 @@ struct PacketRecord
     // each file (after its FileStarted).
     std::uint64_t number = 0;
     // Which program sent it and which receives it (ProgramInfo::id), 0 when
-    // not known or not attributed. Keys "sourceProgram", "destinationProgram",
-    // optional: absent means 0.
+    // not known or not attributed. The record's optional fields 10 and 11
+    // (sourceProgram, destinationProgram): absent means 0.
     std::uint32_t sourceProgram = 0;
     std::uint32_t destinationProgram = 0;
 };
@@ -163,7 +163,7 @@ struct ProgramInfo
     QString user;
     std::int32_t pid = 0;
     QString name;
-    QString commandLine; // at most kMaxCommandLineChars
+    QString commandLine; // at most kMaxCommandLineChars UTF-16 units
     std::uint64_t packetsIn = 0;
     std::uint64_t bytesIn = 0;
     std::uint64_t packetsOut = 0;
@@ -171,7 +171,9 @@ struct ProgramInfo
     std::uint32_t connections = 0;
 };
 inline constexpr int kMaxCommandLineChars = 1024;
-inline constexpr int kMaxProgramsPerMessage = 1024;
+// So that a message of programs at their longest stays below 1 MiB
+// (kLargestProgramsBytes in helper_protocol.h).
+inline constexpr int kMaxProgramsPerMessage = 256;
 
 enum class ErrorCode : std::uint16_t
 {

@@ -51,6 +51,11 @@ constexpr QLatin1StringView fileNumber("fileNumber");
 constexpr QLatin1StringView filesKept("filesKept");
 // In the totals map, optional (added after version 1): absent means 0.
 constexpr QLatin1StringView diskFullDrops("diskFullDrops");
+// Start, optional (version 3): attribution.
+constexpr QLatin1StringView attribution("attribution");
+constexpr QLatin1StringView programComments("programComments");
+// Programs.
+constexpr QLatin1StringView programs("programs");
 } // namespace key
 
 // Totals fields in wire order: key plus member pointer, so encoding, decoding
@@ -98,6 +103,9 @@ constexpr RateField kRateFields[] = {
 };
 
 constexpr int kRecordFieldCount = 9;
+// With the program ids of a recording with attribution.
+constexpr int kAttributedRecordFieldCount = 11;
+constexpr int kProgramFieldCount = 12;
 constexpr int kInterfaceFieldCount = 3;
 // Counters are stored as CBOR integers; QCborValue holds them as qint64.
 constexpr std::uint64_t kMaxCounter = std::numeric_limits<std::int64_t>::max();
@@ -175,6 +183,33 @@ void writeTotalsMap(QCborStreamWriter& writer, const TotalsInfo& totals)
         writer.append(quint64(std::min(totals.diskFullDrops, kMaxCounter)));
     }
     writer.endMap();
+}
+
+// Cuts text to maxUnits UTF-16 units and to maxBytes of UTF-8, never inside a
+// character, and replaces NUL (which the decoder refuses).
+QString boundedText(const QString& text, qsizetype maxUnits, qsizetype maxBytes)
+{
+    QString out = text.left(maxUnits);
+    if (out.size() > 0 && out.back().isHighSurrogate())
+        out.chop(1);
+    out.replace(QChar(0), QLatin1Char(' '));
+    if (maxBytes < 3 * out.size()) {
+        qsizetype bytes = 0;
+        qsizetype keep = 0;
+        for (qsizetype i = 0; i < out.size(); ++i) {
+            const char16_t c = out.at(i).unicode();
+            const bool pair =
+                QChar::isHighSurrogate(c) && i + 1 < out.size() && out.at(i + 1).isLowSurrogate();
+            const qsizetype n = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            if (bytes + n > maxBytes)
+                break;
+            bytes += n;
+            i += pair ? 1 : 0;
+            keep = i + 1;
+        }
+        out.truncate(keep);
+    }
+    return out;
 }
 
 QByteArray encodeTotalsKind(MessageKind kind, const TotalsInfo& totals)
@@ -310,19 +345,44 @@ struct ContainerKey
     int entryItems; // scalars per list entry (lists only); 0: the entries are scalars
 };
 constexpr ContainerKey kContainerKeys[] = {
-    {key::records, false, kMaxPacketsPerMessage, kRecordFieldCount},
+    {key::records, false, kMaxPacketsPerMessage, kAttributedRecordFieldCount},
+    {key::programs, false, kMaxProgramsPerMessage, kProgramFieldCount},
     {key::interfaces, false, kMaxInterfacesPerMessage, kInterfaceFieldCount},
     {key::interfaceNames, false, int(limits::kMaxInterfaces), 0},
     {key::totals, true, kMaxMapEntries, 0},
 };
 
 constexpr QLatin1StringView kKnownKeys[] = {
-    key::kind,        key::version,        key::helperVersion, key::interface, key::filter,
-    key::snaplen,     key::promiscuous,    key::ringBytes,     key::format,    key::outputPath,
-    key::stopSeconds, key::stopPackets,    key::stopBytes,     key::linkType,  key::linkTypeName,
-    key::interfaces,  key::totals,         key::records,       key::message,   key::code,
-    key::overwrite,   key::splitBytes,     key::splitSeconds,  key::keepFiles, key::fileNumber,
-    key::filesKept,   key::interfaceNames,
+    key::kind,
+    key::version,
+    key::helperVersion,
+    key::interface,
+    key::filter,
+    key::snaplen,
+    key::promiscuous,
+    key::ringBytes,
+    key::format,
+    key::outputPath,
+    key::stopSeconds,
+    key::stopPackets,
+    key::stopBytes,
+    key::linkType,
+    key::linkTypeName,
+    key::interfaces,
+    key::totals,
+    key::records,
+    key::message,
+    key::code,
+    key::overwrite,
+    key::splitBytes,
+    key::splitSeconds,
+    key::keepFiles,
+    key::fileNumber,
+    key::filesKept,
+    key::interfaceNames,
+    key::attribution,
+    key::programComments,
+    key::programs,
 };
 constexpr int kKnownKeyCount = int(std::size(kKnownKeys));
 
@@ -643,6 +703,11 @@ bool decodeStart(Fields& f, Checker& check, StartRequest* start)
     check.number(f[key::stopSeconds], key::stopSeconds, &start->stopAfterSeconds);
     check.uint(f[key::stopPackets], key::stopPackets, kMaxCounter, &start->stopAfterPackets);
     check.uint(f[key::stopBytes], key::stopBytes, kMaxCounter, &start->stopAfterBytes);
+    // Optional (version 3): absent means no attribution, comments on.
+    if (const QCborValue v = f.optional(key::attribution); !v.isUndefined())
+        check.boolean(v, key::attribution, &start->attribution);
+    if (const QCborValue v = f.optional(key::programComments); !v.isUndefined())
+        check.boolean(v, key::programComments, &start->programComments);
     return decodeFileSet(f, check, start);
 }
 
@@ -680,10 +745,17 @@ bool decodeStarted(Fields& f, Checker& check, StartedInfo* info)
 
 bool decodeRecord(const QCborValue& item, Checker& check, PacketRecord* record)
 {
-    if (!item.isArray() || item.toArray().size() != kRecordFieldCount)
-        return check.fail(
-            QStringLiteral("A packet record must be an array of %1.").arg(kRecordFieldCount));
+    if (!item.isArray() || (item.toArray().size() != kRecordFieldCount &&
+                            item.toArray().size() != kAttributedRecordFieldCount))
+        return check.fail(QStringLiteral("A packet record must be an array of %1 or %2.")
+                              .arg(kRecordFieldCount)
+                              .arg(kAttributedRecordFieldCount));
     const QCborArray r = item.toArray();
+    if (r.size() == kAttributedRecordFieldCount) {
+        check.uint32(r.at(9), QLatin1StringView("sourceProgram"), &record->sourceProgram);
+        check.uint32(r.at(10), QLatin1StringView("destinationProgram"),
+                     &record->destinationProgram);
+    }
     if (!r.at(0).isInteger())
         return check.fail(QStringLiteral("Field timestampNs must be an integer."));
     record->timestampNs = r.at(0).toInteger();
@@ -731,6 +803,71 @@ bool decodePackets(Fields& f, Checker& check, QList<PacketRecord>* records)
     return true;
 }
 
+bool decodeProgram(const QCborValue& item, Checker& check, ProgramInfo* program)
+{
+    if (!item.isArray() || item.toArray().size() != kProgramFieldCount)
+        return check.fail(
+            QStringLiteral("A program entry must be an array of %1.").arg(kProgramFieldCount));
+    const QCborArray p = item.toArray();
+    check.uint32(p.at(0), QLatin1StringView("id"), &program->id);
+    std::uint64_t kind = 0;
+    if (check.uint(p.at(1), key::kind, std::uint64_t(ProgramInfo::Kind::NotTcpUdp), &kind))
+        program->kind = ProgramInfo::Kind(kind);
+    check.uint32(p.at(2), QLatin1StringView("uid"), &program->uid);
+    check.text(p.at(3), QLatin1StringView("user"), kMaxProgramUserBytes, &program->user);
+    if (check.int32(p.at(4), QLatin1StringView("pid"), &program->pid) && program->pid < 0)
+        check.fail(QStringLiteral("Field pid must not be negative."));
+    check.text(p.at(5), QLatin1StringView("name"), kMaxProgramNameBytes, &program->name);
+    // Bounded in UTF-16 units (3 bytes of UTF-8 at most each), and in bytes.
+    if (check.text(p.at(6), QLatin1StringView("commandLine"), 3 * qsizetype(kMaxCommandLineChars),
+                   &program->commandLine) &&
+        program->commandLine.size() > kMaxCommandLineChars)
+        check.fail(ErrorCode::OutOfRange,
+                   QStringLiteral("Field commandLine is %1 characters long, above the maximum %2.")
+                       .arg(program->commandLine.size())
+                       .arg(kMaxCommandLineChars));
+    check.uint(p.at(7), QLatin1StringView("packetsIn"), kMaxCounter, &program->packetsIn);
+    check.uint(p.at(8), QLatin1StringView("bytesIn"), kMaxCounter, &program->bytesIn);
+    check.uint(p.at(9), QLatin1StringView("packetsOut"), kMaxCounter, &program->packetsOut);
+    check.uint(p.at(10), QLatin1StringView("bytesOut"), kMaxCounter, &program->bytesOut);
+    check.uint32(p.at(11), QLatin1StringView("connections"), &program->connections);
+    if (!check.ok())
+        return false;
+    // The special rows have their own ids (pr::kProgramNotAttributed,
+    // pr::kProgramNotTcpUdp), and only they.
+    constexpr std::uint32_t kNotAttributedId = 0xfffffffe;
+    constexpr std::uint32_t kNotTcpUdpId = 0xffffffff;
+    bool idFits = program->id != 0 && program->id < kNotAttributedId;
+    if (program->kind == ProgramInfo::Kind::NotAttributed)
+        idFits = program->id == kNotAttributedId;
+    else if (program->kind == ProgramInfo::Kind::NotTcpUdp)
+        idFits = program->id == kNotTcpUdpId;
+    if (!idFits)
+        return check.fail(
+            QStringLiteral("Program id %1 does not go with kind %2.").arg(program->id).arg(kind));
+    return true;
+}
+
+bool decodePrograms(Fields& f, Checker& check, QList<ProgramInfo>* programs)
+{
+    const QCborValue list = f[key::programs];
+    if (!check.ok())
+        return false;
+    if (!list.isArray())
+        return check.fail(QStringLiteral("Field programs must be an array."));
+    const QCborArray array = list.toArray();
+    if (array.size() > kMaxProgramsPerMessage)
+        return check.fail(QStringLiteral("Too many programs (%1).").arg(array.size()));
+    programs->reserve(array.size());
+    for (const QCborValue& item : array) {
+        ProgramInfo program;
+        if (!decodeProgram(item, check, &program))
+            return false;
+        programs->append(std::move(program));
+    }
+    return true;
+}
+
 bool decodeError(Fields& f, Checker& check, ErrorInfo* error)
 {
     std::uint64_t code = 0;
@@ -773,6 +910,8 @@ const char* messageKindName(MessageKind kind)
         return "FileStarted";
     case MessageKind::InterfaceEnded:
         return "InterfaceEnded";
+    case MessageKind::Programs:
+        return "Programs";
     }
     return "unknown";
 }
@@ -793,6 +932,7 @@ bool isSentOn(MessageKind kind, Channel channel)
     case MessageKind::Stopped:
     case MessageKind::FileStarted:
     case MessageKind::InterfaceEnded:
+    case MessageKind::Programs:
         return channel == Channel::ToGui;
     }
     return false;
@@ -836,6 +976,15 @@ QByteArray encodeStart(const StartRequest& request)
         frame.uint(key::splitSeconds, request.splitSeconds);
     if (request.keepFiles != 0)
         frame.uint(key::keepFiles, request.keepFiles);
+    // Only when they differ from their defaults (off, on).
+    if (request.attribution) {
+        frame.writer().append(key::attribution);
+        frame.writer().append(true);
+    }
+    if (!request.programComments) {
+        frame.writer().append(key::programComments);
+        frame.writer().append(false);
+    }
     // Only for several interfaces: a Start on one interface reads as before.
     if (!request.interfaceNames.isEmpty()) {
         QCborStreamWriter& w = frame.writer();
@@ -882,7 +1031,9 @@ QByteArray encodePackets(const QList<PacketRecord>& records)
     w.append(key::records);
     w.startArray(quint64(records.size()));
     for (const PacketRecord& r : records) {
-        w.startArray(kRecordFieldCount);
+        // The program ids only when there is one: records keep their size.
+        const bool attributed = r.sourceProgram != 0 || r.destinationProgram != 0;
+        w.startArray(attributed ? kAttributedRecordFieldCount : kRecordFieldCount);
         w.append(qint64(r.timestampNs));
         w.append(qint64(r.ifindex));
         w.append(quint64(r.direction));
@@ -893,6 +1044,10 @@ QByteArray encodePackets(const QList<PacketRecord>& records)
         w.appendByteString(r.head.constData(),
                            std::min<qsizetype>(r.head.size(), kMaxRecordHeadBytes));
         w.append(quint64(std::min(r.number, kMaxCounter)));
+        if (attributed) {
+            w.append(quint64(r.sourceProgram));
+            w.append(quint64(r.destinationProgram));
+        }
         w.endArray();
     }
     w.endArray();
@@ -906,6 +1061,35 @@ QByteArray encodeFileStarted(const FileStartedInfo& info)
     frame.uint(key::fileNumber, info.number);
     frame.text(key::outputPath, info.path);
     frame.uint(key::filesKept, info.filesKept);
+    return frame.finish();
+}
+
+QByteArray encodePrograms(const QList<ProgramInfo>& programs)
+{
+    FrameBuilder frame;
+    frame.kind(MessageKind::Programs);
+    QCborStreamWriter& w = frame.writer();
+    w.append(key::programs);
+    const qsizetype count = std::min<qsizetype>(programs.size(), kMaxProgramsPerMessage);
+    w.startArray(quint64(count));
+    for (qsizetype i = 0; i < count; ++i) {
+        const ProgramInfo& p = programs[i];
+        w.startArray(kProgramFieldCount);
+        w.append(quint64(p.id));
+        w.append(quint64(p.kind));
+        w.append(quint64(p.uid));
+        w.append(boundedText(p.user, kMaxProgramUserBytes, kMaxProgramUserBytes));
+        w.append(qint64(std::max(p.pid, 0)));
+        w.append(boundedText(p.name, kMaxProgramNameBytes, kMaxProgramNameBytes));
+        w.append(boundedText(p.commandLine, kMaxCommandLineChars, 3 * kMaxCommandLineChars));
+        w.append(quint64(std::min(p.packetsIn, kMaxCounter)));
+        w.append(quint64(std::min(p.bytesIn, kMaxCounter)));
+        w.append(quint64(std::min(p.packetsOut, kMaxCounter)));
+        w.append(quint64(std::min(p.bytesOut, kMaxCounter)));
+        w.append(quint64(p.connections));
+        w.endArray();
+    }
+    w.endArray();
     return frame.finish();
 }
 
@@ -971,6 +1155,8 @@ QByteArray encodeMessage(const Message& message)
         return encodeFileStarted(message.fileStarted);
     case MessageKind::InterfaceEnded:
         return encodeInterfaceEnded(message.interfaceEnded);
+    case MessageKind::Programs:
+        return encodePrograms(message.programs);
     }
     return {};
 }
@@ -1032,6 +1218,8 @@ bool decodePayload(QByteArrayView payload, Message* message, ErrorInfo* error)
     case MessageKind::InterfaceEnded:
         return check.interfaceName(f[key::interface], key::interface, /*allowAny=*/false,
                                    &message->interfaceEnded);
+    case MessageKind::Programs:
+        return decodePrograms(f, check, &message->programs);
     }
     return check.fail(QStringLiteral("Unknown message kind %1.").arg(kind));
 }

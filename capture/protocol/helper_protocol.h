@@ -15,13 +15,15 @@
 //   payload = one CBOR data item (RFC 8949): a map with text keys
 //   Each direction has its own limit on the length (see Channel):
 //     towards the helper  kMaxRequestBytes (16 KiB). The largest valid Start
-//                         is kLargestStartBytes = 8703 bytes (computed below
+//                         is kLargestStartBytes = 8733 bytes (computed below
 //                         from the field bounds: a 4096-byte filter and a
 //                         4096-byte path are most of it; 16
 //                         interface names add 272); the rest is room
 //                         for fields appended later without a new limit.
 //     towards the GUI     kMaxMessageBytes (1 MiB): Packets carry up to
-//                         kMaxPacketsPerMessage records.
+//                         kMaxPacketsPerMessage records, Programs up to
+//                         kMaxProgramsPerMessage programs (at most
+//                         kLargestProgramsBytes, computed below).
 //   A length of 0 or above the limit is a protocol error, seen in the length
 //   prefix before the payload is buffered; the receiver answers
 //   Error{ProtocolError} and stops (the helper exits cleanly, finalizing a
@@ -71,7 +73,11 @@
 //                         "interfaceNames" array of 1 to kMaxInterfaces
 //                         names, each checked like "interface", none twice,
 //                         "any" only alone, the first equal to "interface"
-//                         (absent: "interface" alone; never sent for one)
+//                         (absent: "interface" alone; never sent for one);
+//                         which program sent each packet (pr::CaptureOptions::
+//                         attribution): "attribution" bool (absent: false),
+//                         "programComments" bool (absent: true; pcapng only:
+//                         each attributed packet's program as its comment)
 //   Started  (helper)     "linkType" uint, "linkTypeName" text, "outputPath" text,
 //                         "interfaces" array of [ifindex int, name text, linkType uint]
 //   Totals   (helper)     "totals" map (see below); about every 100 ms. When the
@@ -84,7 +90,11 @@
 //                         of the frame as written to the file), number uint in
 //                         [1, 2^63-1] (the packet's place in that file, as
 //                         Wireshark numbers its frames; from 1 again in each
-//                         file of a set)]. Numbers grow from record to record
+//                         file of a set)], optionally followed by
+//                         sourceProgram uint, destinationProgram uint (ids of
+//                         Programs entries, 32 bits, 0 when not known; sent
+//                         together or not at all, 11 fields; absent means 0)
+//                         in a recording with attribution. Numbers grow from record to record
 //                         within a file; gaps are packets without a record.
 //                         For the newest rows only (the list itself comes
 //                         from the file): at most kMaxRecordsPerSecond a
@@ -103,6 +113,21 @@
 //                         interfaces: this one went down or was removed, its
 //                         packets until then are in the file, the others go
 //                         on. When the last one goes, Error{InterfaceDown}.
+//   Programs (helper)     "programs" array (<= kMaxProgramsPerMessage) of
+//                         [id uint (32 bits, not 0), kind uint (0 process,
+//                         1 account, 2 not attributed, 3 not TCP/UDP), uid
+//                         uint (32 bits), user text (<= kMaxProgramUserBytes),
+//                         pid int in [0, 2^31-1], name text
+//                         (<= kMaxProgramNameBytes), commandLine text
+//                         (<= kMaxCommandLineChars UTF-16 units), packetsIn
+//                         uint, bytesIn uint, packetsOut uint, bytesOut uint,
+//                         connections uint (32 bits)]. Only with attribution:
+//                         right before a Totals, the programs whose counters
+//                         changed since the last Programs (several messages
+//                         when there are more); the GUI keeps the newest per
+//                         id. Kind 2 has id kProgramNotAttributed (0xfffffffe),
+//                         kind 3 kProgramNotTcpUdp (0xffffffff), and no other
+//                         entry uses those two. Texts hold no NUL.
 //   Warning  (helper)     "message" text
 //   Error    (helper)     "code" uint (an ErrorCode), "message" text (a sentence)
 //   Stop     (GUI)        no fields: finish the file and answer Stopped
@@ -121,7 +146,7 @@
 //   GUI: Hello, Start, then Stop (the only kinds the helper accepts; any
 //   other kind towards the helper is a protocol error) (or closes the socket: the helper treats end
 //   of file as Stop, and also gets SIGTERM through PR_SET_PDEATHSIG).
-//   Helper: Hello, Started or Error, then Totals/Packets/FileStarted/
+//   Helper: Hello, Started or Error, then Totals/Packets/Programs/FileStarted/
 //   InterfaceEnded/Warning,
 //   then Stopped.
 //   After an Error the helper exits; a malformed message during recording
@@ -141,7 +166,9 @@
 namespace pr::proto {
 
 // 2: packet records carry their number in the file (9 fields).
-inline constexpr std::uint32_t kProtocolVersion = 2;
+// 3: attribution: Start's "attribution" and "programComments", the records'
+//    program ids (11 fields), Programs.
+inline constexpr std::uint32_t kProtocolVersion = 3;
 inline constexpr int kFrameHeaderBytes = 4;
 // Towards the GUI.
 inline constexpr std::uint32_t kMaxMessageBytes = 1u << 20;
@@ -161,7 +188,12 @@ inline constexpr std::uint32_t kRecordBurst = 500;
 inline constexpr int kMaxInterfacesPerMessage = 1024;
 inline constexpr int kMaxTextBytes = 4096; // Warning/Error messages, link type names
 inline constexpr int kMaxNestingDepth = 3;
-inline constexpr int kMaxMapEntries = 64; // the totals map has 22 keys, Start 17
+inline constexpr int kMaxMapEntries = 64; // the totals map has 22 keys, Start 19
+// Programs entries (kMaxCommandLineChars and kMaxProgramsPerMessage are in
+// helper_messages.h): an account name as the system may have it (Linux's
+// LOGIN_NAME_MAX), a process name far longer than comm's 15 bytes.
+inline constexpr int kMaxProgramUserBytes = 256;
+inline constexpr int kMaxProgramNameBytes = 64;
 inline constexpr int kMaxKeyBytes = 64;
 
 // Which way a frame travels: each way has its own size limit and kinds.
@@ -209,9 +241,27 @@ inline constexpr std::uint32_t kLargestStartBytes =
     + detail::textItem(12) + detail::cborHead(limits::kMaxSplitSeconds) // splitSeconds
     + detail::textItem(9) + detail::cborHead(limits::kMaxKeepFiles)     // keepFiles
     + detail::textItem(14) + detail::cborHead(limits::kMaxInterfaces)   // interfaceNames
-    + std::uint32_t(limits::kMaxInterfaces) * detail::textItem(15);     // ...each one
-static_assert(kLargestStartBytes == 8703, "update the number in the Framing comment");
+    + std::uint32_t(limits::kMaxInterfaces) * detail::textItem(15)      // ...each one
+    + detail::textItem(11) + 1                                          // attribution
+    + detail::textItem(15) + 1;                                         // programComments
+static_assert(kLargestStartBytes == 8733, "update the number in the Framing comment");
 static_assert(kLargestStartBytes <= kMaxRequestBytes);
+
+// The largest Programs that validates: every entry at its longest (a UTF-16
+// unit is at most 3 bytes of UTF-8), so kMaxProgramsPerMessage fits the limit.
+inline constexpr std::uint32_t kLargestProgramBytes =
+    1                                                           // the entry's array head
+    + 5 + 1 + 5                                                 // id, kind, uid
+    + detail::textItem(kMaxProgramUserBytes)                    // user
+    + 5                                                         // pid
+    + detail::textItem(kMaxProgramNameBytes)                    // name
+    + detail::textItem(3 * std::uint64_t(kMaxCommandLineChars)) // commandLine
+    + 4 * detail::kAnyUint + 5;                                 // counters, connections
+inline constexpr std::uint32_t kLargestProgramsBytes =
+    2 + detail::textItem(4) + 1                                      // map, kind
+    + detail::textItem(8) + detail::cborHead(kMaxProgramsPerMessage) // programs
+    + std::uint32_t(kMaxProgramsPerMessage) * kLargestProgramBytes;
+static_assert(kLargestProgramsBytes <= kMaxMessageBytes);
 
 enum class MessageKind : std::uint8_t
 {
@@ -226,6 +276,7 @@ enum class MessageKind : std::uint8_t
     Stopped = 9,
     FileStarted = 10,
     InterfaceEnded = 11,
+    Programs = 12,
 };
 
 const char* messageKindName(MessageKind kind);
@@ -251,6 +302,7 @@ struct Message
     ErrorInfo error;
     FileStartedInfo fileStarted;
     QString interfaceEnded; // the interface's name
+    QList<ProgramInfo> programs;
 };
 
 // The version of this build ("0.1.0"), sent as Hello.helperVersion.
@@ -266,6 +318,9 @@ QByteArray encodePackets(const QList<PacketRecord>& records);
 QByteArray encodeFileStarted(const FileStartedInfo& info);
 // Several interfaces: interfaceName went away, the others go on.
 QByteArray encodeInterfaceEnded(const QString& interfaceName);
+// programs.size() must be <= kMaxProgramsPerMessage; split longer lists.
+// Texts longer than their bounds are cut (at a character), NULs replaced.
+QByteArray encodePrograms(const QList<ProgramInfo>& programs);
 QByteArray encodeWarning(const QString& message);
 QByteArray encodeError(const ErrorInfo& error);
 QByteArray encodeStop();

@@ -22,6 +22,20 @@ void checkReencodes(const Message& message)
     ErrorInfo error;
     if (again.next(&copy, &error) != MessageReader::Status::Message || copy.kind != message.kind)
         std::abort();
+    // Lists keep their length, and a program keeps its identity (the GUI
+    // merges rows by id).
+    if (copy.packets.size() != message.packets.size() ||
+        copy.programs.size() != message.programs.size())
+        std::abort();
+    for (qsizetype i = 0; i < copy.programs.size(); ++i)
+        if (copy.programs[i].id != message.programs[i].id ||
+            copy.programs[i].kind != message.programs[i].kind ||
+            copy.programs[i].commandLine != message.programs[i].commandLine)
+            std::abort();
+    for (qsizetype i = 0; i < copy.packets.size(); ++i)
+        if (copy.packets[i].sourceProgram != message.packets[i].sourceProgram ||
+            copy.packets[i].destinationProgram != message.packets[i].destinationProgram)
+            std::abort();
 }
 
 } // namespace

@@ -36,8 +36,9 @@ int main(int argc, char** argv)
     QDir().mkpath(dir);
     QByteArray session;
     for (const test::Sample& sample : test::samples()) {
-        // The full 4096-record batch is too big to be a useful seed.
-        if (sample.message.packets.size() > 16)
+        // The full 4096-record batch and the longest Programs are too big
+        // to be useful seeds.
+        if (sample.message.packets.size() > 16 || sample.message.programs.size() > 16)
             continue;
         const QByteArray frame = encodeMessage(sample.message);
         if (!writeSeed(dir, sample.name, frame))

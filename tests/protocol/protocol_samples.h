@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <limits>
+
 namespace pr::proto::test {
 
 // The channel a kind travels on (Hello, which goes both ways: to the helper).
@@ -61,6 +63,60 @@ inline PacketRecord samplePacket(int i, int headBytes)
         r.head[b] = char((b * 7 + i) & 0xff);
     r.number = 1 + std::uint64_t(i) * 3;
     return r;
+}
+
+// A process, another user's account and the two special rows.
+inline QList<ProgramInfo> samplePrograms()
+{
+    ProgramInfo curl;
+    curl.id = 1;
+    curl.kind = ProgramInfo::Kind::Process;
+    curl.uid = 1000;
+    curl.user = QStringLiteral("alice");
+    curl.pid = 4242;
+    curl.name = QStringLiteral("curl");
+    curl.commandLine = QStringLiteral("curl -s https://example.org/caf\u00e9");
+    curl.packetsIn = 120;
+    curl.bytesIn = 150000;
+    curl.packetsOut = 80;
+    curl.bytesOut = 6000;
+    curl.connections = 3;
+    ProgramInfo root;
+    root.id = 2;
+    root.kind = ProgramInfo::Kind::Account;
+    root.uid = 0;
+    root.user = QStringLiteral("root");
+    root.packetsIn = 4;
+    root.bytesIn = 400;
+    root.connections = 1;
+    ProgramInfo notAttributed;
+    notAttributed.id = 0xfffffffe;
+    notAttributed.kind = ProgramInfo::Kind::NotAttributed;
+    notAttributed.packetsOut = 2;
+    notAttributed.bytesOut = 120;
+    ProgramInfo notTcpUdp;
+    notTcpUdp.id = 0xffffffff;
+    notTcpUdp.kind = ProgramInfo::Kind::NotTcpUdp;
+    notTcpUdp.packetsIn = 10;
+    notTcpUdp.bytesIn = 840;
+    return {curl, root, notAttributed, notTcpUdp};
+}
+
+// Every field at its bound (texts of 3-byte characters), for the size limit.
+inline ProgramInfo longestProgram(std::uint32_t id)
+{
+    ProgramInfo p;
+    p.id = id;
+    p.kind = ProgramInfo::Kind::Process;
+    p.uid = 0xffffffffu;
+    p.user = QString(kMaxProgramUserBytes / 3, QChar(0x20ac)) + QStringLiteral("u");
+    p.pid = std::numeric_limits<std::int32_t>::max();
+    p.name = QString(kMaxProgramNameBytes / 3, QChar(0x20ac)) + QStringLiteral("n");
+    p.commandLine = QString(kMaxCommandLineChars, QChar(0x20ac));
+    p.packetsIn = p.bytesIn = p.packetsOut = p.bytesOut =
+        std::uint64_t(std::numeric_limits<std::int64_t>::max());
+    p.connections = 0xffffffffu;
+    return p;
 }
 
 inline QList<Sample> samples()
@@ -180,6 +236,37 @@ inline QList<Sample> samples()
     m.kind = MessageKind::InterfaceEnded;
     m.interfaceEnded = QStringLiteral("prdummy0");
     add(QStringLiteral("interface-ended"), m);
+
+    // Attribution (version 3).
+    m = Message();
+    m.kind = MessageKind::Start;
+    m.start.interfaceName = QStringLiteral("lo");
+    m.start.format = QStringLiteral("pcapng");
+    m.start.outputPath = QStringLiteral("/tmp/programs.pcapng");
+    m.start.attribution = true;
+    add(QStringLiteral("start-attribution"), m);
+    m.start.programComments = false;
+    add(QStringLiteral("start-attribution-no-comments"), m);
+
+    m = Message();
+    m.kind = MessageKind::Packets;
+    for (int i = 0; i < 4; ++i) {
+        PacketRecord r = samplePacket(i, 64);
+        r.sourceProgram = i == 0 ? 0 : std::uint32_t(i);
+        r.destinationProgram = i == 3 ? 0xfffffffeu : 0;
+        m.packets.append(r);
+    }
+    add(QStringLiteral("packets-attributed"), m);
+
+    m = Message();
+    m.kind = MessageKind::Programs;
+    m.programs = samplePrograms();
+    add(QStringLiteral("programs"), m);
+    m.programs.clear();
+    add(QStringLiteral("programs-empty"), m);
+    for (int i = 0; i < kMaxProgramsPerMessage; ++i)
+        m.programs.append(longestProgram(std::uint32_t(i + 1)));
+    add(QStringLiteral("programs-max"), m);
     return out;
 }
 

@@ -46,7 +46,8 @@ bool sameStart(const StartRequest& a, const StartRequest& b)
            a.stopAfterPackets == b.stopAfterPackets && a.stopAfterBytes == b.stopAfterBytes &&
            a.overwrite == b.overwrite && a.splitBytes == b.splitBytes &&
            a.splitSeconds == b.splitSeconds && a.keepFiles == b.keepFiles &&
-           a.interfaceNames == b.interfaceNames;
+           a.interfaceNames == b.interfaceNames && a.attribution == b.attribution &&
+           a.programComments == b.programComments;
 }
 
 bool sameStarted(const StartedInfo& a, const StartedInfo& b)
@@ -71,7 +72,23 @@ bool samePackets(const QList<PacketRecord>& a, const QList<PacketRecord>& b)
         if (x.timestampNs != y.timestampNs || x.ifindex != y.ifindex ||
             x.direction != y.direction || x.wireLength != y.wireLength ||
             x.capturedLength != y.capturedLength || x.fileOffset != y.fileOffset ||
-            x.linkType != y.linkType || x.head != y.head || x.number != y.number)
+            x.linkType != y.linkType || x.head != y.head || x.number != y.number ||
+            x.sourceProgram != y.sourceProgram || x.destinationProgram != y.destinationProgram)
+            return false;
+    }
+    return true;
+}
+
+bool samePrograms(const QList<ProgramInfo>& a, const QList<ProgramInfo>& b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const auto &x = a[i], &y = b[i];
+        if (x.id != y.id || x.kind != y.kind || x.uid != y.uid || x.user != y.user ||
+            x.pid != y.pid || x.name != y.name || x.commandLine != y.commandLine ||
+            x.packetsIn != y.packetsIn || x.bytesIn != y.bytesIn || x.packetsOut != y.packetsOut ||
+            x.bytesOut != y.bytesOut || x.connections != y.connections)
             return false;
     }
     return true;
@@ -119,6 +136,9 @@ StartRequest largestStart()
     for (std::size_t i = 0; i < pr::limits::kMaxInterfaces; ++i)
         r.interfaceNames.append(QStringLiteral("abcdefghijklm%1").arg(i, 2, 10, QLatin1Char('0')));
     r.interfaceName = r.interfaceNames.front();
+    // Both sent only when they differ from their defaults.
+    r.attribution = true;
+    r.programComments = false;
     return r;
 }
 
@@ -162,6 +182,8 @@ private slots:
     void corpusSeedsDecode();
     void splitOffIsNotSent();
     void fileStartedNeverToHelper();
+    void programsFitAndAreBounded();
+    void unattributedRecordsKeepTheirSize();
     void oneInterfaceIsNotAList();
 };
 
@@ -240,6 +262,9 @@ void TestHelperProtocol::roundTrip()
         break;
     case MessageKind::InterfaceEnded:
         QCOMPARE(out.interfaceEnded, in.interfaceEnded);
+        break;
+    case MessageKind::Programs:
+        QVERIFY(samePrograms(out.programs, in.programs));
         break;
     }
 }
@@ -469,6 +494,73 @@ void TestHelperProtocol::rejects_data()
     QTest::newRow("too many records")
         << frame(QCborValue(QCborMap{{"kind", 5}, {"records", many}}).toCbor()) << protocol;
 
+    // Attribution (version 3).
+    QTest::newRow("attribution as int") << startWith("attribution", 1) << protocol;
+    QTest::newRow("program comments as text") << startWith("programComments", "yes") << protocol;
+    QTest::newRow("record of 10") << packetsWith({1, 1, 0, 60, 60, 24, 1, head, 1, 7}) << protocol;
+    QTest::newRow("record program 2^32")
+        << packetsWith({1, 1, 0, 60, 60, 24, 1, head, 1, 1ll << 32, 0}) << range;
+    QTest::newRow("record program negative")
+        << packetsWith({1, 1, 0, 60, 60, 24, 1, head, 1, 0, -1}) << protocol;
+    QTest::newRow("record program as text")
+        << packetsWith({1, 1, 0, 60, 60, 24, 1, head, 1, "curl", 0}) << protocol;
+
+    const QCborArray program{7, 0, 1000, "alice", 42, "curl", "curl -s x", 1, 60, 1, 60, 1};
+    auto programsWith = [](const QCborArray& entry) {
+        QCborArray list;
+        list.append(entry);
+        return frame(QCborValue(QCborMap{{"kind", int(MessageKind::Programs)}, {"programs", list}})
+                         .toCbor());
+    };
+    auto programWith = [&](int field, const QCborValue& v) {
+        QCborArray entry = program;
+        entry[field] = v;
+        return programsWith(entry);
+    };
+    QTest::newRow("program valid") << programsWith(program) << -1;
+    QTest::newRow("program short") << programsWith(QCborArray{7, 0, 1000, "alice"}) << protocol;
+    QTest::newRow("program id 0") << programWith(0, 0) << protocol;
+    QTest::newRow("program id 2^32") << programWith(0, 1ll << 32) << range;
+    QTest::newRow("program id not attributed for a process")
+        << programWith(0, qint64(0xfffffffe)) << protocol;
+    QTest::newRow("program id not tcp/udp for an account")
+        << programsWith({qint64(0xffffffff), 1, 0, "root", 0, "", "", 0, 0, 0, 0, 0}) << protocol;
+    QTest::newRow("program not attributed with another id")
+        << programsWith({5, 2, 0, "", 0, "", "", 0, 0, 0, 0, 0}) << protocol;
+    QTest::newRow("program kind 4") << programWith(1, 4) << range;
+    QTest::newRow("program kind as text") << programWith(1, "process") << protocol;
+    QTest::newRow("program uid negative") << programWith(2, -1) << protocol;
+    QTest::newRow("program user too long")
+        << programWith(3, QString(kMaxProgramUserBytes + 1, QLatin1Char('u'))) << range;
+    QTest::newRow("program user with NUL")
+        << programWith(3, QString::fromLatin1("al\0ce", 5)) << protocol;
+    QTest::newRow("program pid negative") << programWith(4, -1) << protocol;
+    QTest::newRow("program pid 2^31") << programWith(4, 1ll << 31) << protocol;
+    QTest::newRow("program name too long")
+        << programWith(5, QString(kMaxProgramNameBytes + 1, QLatin1Char('n'))) << range;
+    QTest::newRow("program name as bytes") << programWith(5, QByteArray("curl")) << protocol;
+    QTest::newRow("program command line too long")
+        << programWith(6, QString(kMaxCommandLineChars + 1, QLatin1Char('c'))) << range;
+    QTest::newRow("program counter negative") << programWith(8, -5) << protocol;
+    QTest::newRow("program counter float") << programWith(9, 1.5) << protocol;
+    QTest::newRow("program connections 2^32") << programWith(11, 1ll << 32) << range;
+    QTest::newRow("programs not array")
+        << frame(
+               QCborValue(QCborMap{{"kind", int(MessageKind::Programs)}, {"programs", 1}}).toCbor())
+        << protocol;
+    QTest::newRow("programs missing")
+        << frame(QCborValue(QCborMap{{"kind", int(MessageKind::Programs)}}).toCbor()) << protocol;
+    {
+        QCborArray manyPrograms;
+        for (int i = 0; i <= kMaxProgramsPerMessage; ++i)
+            manyPrograms.append(QCborArray{i + 1, 0, 0, "", 1, "p", "", 0, 0, 0, 0, 0});
+        QTest::newRow("too many programs")
+            << frame(QCborValue(
+                         QCborMap{{"kind", int(MessageKind::Programs)}, {"programs", manyPrograms}})
+                         .toCbor())
+            << protocol;
+    }
+
     QTest::newRow("error code unknown")
         << frame(QCborValue(QCborMap{{"kind", 7}, {"code", 999}, {"message", "x"}}).toCbor())
         << range;
@@ -499,6 +591,11 @@ void TestHelperProtocol::rejects()
     decoder.feed(bytes);
     Message m;
     ErrorInfo error;
+    if (code < 0) { // a control row: the valid message next to the refused ones
+        QVERIFY2(decoder.next(&m, &error) == MessageReader::Status::Message,
+                 qPrintable(error.message));
+        return;
+    }
     QCOMPARE(decoder.next(&m, &error), MessageReader::Status::Error);
     QVERIFY2(int(error.code) == code, qPrintable(error.message));
     QVERIFY(!error.message.isEmpty());
@@ -601,6 +698,25 @@ void TestHelperProtocol::shape_data()
     QTest::newRow("record of 10")
         << frame(QCborValue(QCborMap{{"kind", 5}, {"records", longRecords}}).toCbor()) << toGui
         << false;
+    longRecord.append(1);
+    longRecords[0] = longRecord;
+    QTest::newRow("record of 11")
+        << frame(QCborValue(QCborMap{{"kind", 5}, {"records", longRecords}}).toCbor()) << toGui
+        << true;
+    longRecord.append(1);
+    longRecords[0] = longRecord;
+    QTest::newRow("record of 12")
+        << frame(QCborValue(QCborMap{{"kind", 5}, {"records", longRecords}}).toCbor()) << toGui
+        << false;
+    QCborArray deepProgram{1, 0, 0, "", 1, "p", "", 0, 0, 0, 0};
+    deepProgram.append(QCborArray{1});
+    QCborArray deepPrograms;
+    deepPrograms.append(deepProgram);
+    QTest::newRow("program holding an array")
+        << frame(QCborValue(QCborMap{{"kind", 12}, {"programs", deepPrograms}}).toCbor()) << toGui
+        << false;
+    QTest::newRow("programs to helper")
+        << encodePrograms(test::samplePrograms()) << toHelper << false;
     QTest::newRow("records as map")
         << frame(QCborValue(QCborMap{{"kind", 5}, {"records", QCborMap{{"a", 1}}}}).toCbor())
         << toGui << false;
@@ -757,6 +873,49 @@ void TestHelperProtocol::oneInterfaceIsNotAList()
     QVERIFY(several.contains("interfaceNames"));
     QVERIFY(!isSentOn(MessageKind::InterfaceEnded, Channel::ToHelper));
     QVERIFY(isSentOn(MessageKind::InterfaceEnded, Channel::ToGui));
+}
+
+// The largest Programs stays within kLargestProgramsBytes, and the encoder
+// cuts texts over their bounds (at a character, NULs replaced) instead of
+// writing a message the GUI would refuse.
+void TestHelperProtocol::programsFitAndAreBounded()
+{
+    const Message largest = test::samples().constLast().message;
+    QCOMPARE(largest.kind, MessageKind::Programs);
+    const QByteArray bytes = encodePrograms(largest.programs);
+    QVERIFY(bytes.size() - kFrameHeaderBytes <= qsizetype(kLargestProgramsBytes));
+
+    ProgramInfo p = test::longestProgram(9);
+    p.user = QString(300, QChar(0x20ac));
+    p.name = QStringLiteral("a") + QString::fromUtf8("\xF0\x9F\x98\x80").repeated(40);
+    p.commandLine = QString::fromLatin1("curl\0-s\0x", 9) + QString(2000, QLatin1Char('c'));
+    p.pid = -3;
+    MessageReader decoder(Channel::ToGui);
+    decoder.feed(encodePrograms({p}));
+    Message m;
+    ErrorInfo error;
+    QVERIFY2(decoder.next(&m, &error) == MessageReader::Status::Message, qPrintable(error.message));
+    const ProgramInfo out = m.programs.value(0);
+    QCOMPARE(out.user, QString(kMaxProgramUserBytes / 3, QChar(0x20ac)));
+    QVERIFY(out.name.toUtf8().size() <= kMaxProgramNameBytes);
+    QVERIFY(!out.name.back().isHighSurrogate());
+    QVERIFY(out.commandLine.startsWith(QStringLiteral("curl -s x")));
+    QCOMPARE(out.commandLine.size(), kMaxCommandLineChars);
+    QCOMPARE(out.pid, 0);
+    QVERIFY(!isSentOn(MessageKind::Programs, Channel::ToHelper));
+}
+
+// Records without program ids keep the 9 fields of version 2.
+void TestHelperProtocol::unattributedRecordsKeepTheirSize()
+{
+    PacketRecord r = test::samplePacket(1, 64);
+    const QByteArray plain = encodePackets({r});
+    r.sourceProgram = 5;
+    const QByteArray attributed = encodePackets({r});
+    QCOMPARE(attributed.size(), plain.size() + 2);
+    StartRequest start = test::samples()[2].message.start;
+    QVERIFY(!encodeStart(start).contains("attribution"));
+    QVERIFY(!encodeStart(start).contains("programComments"));
 }
 
 void TestHelperProtocol::fileStartedNeverToHelper()
