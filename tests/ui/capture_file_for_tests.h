@@ -47,6 +47,50 @@ inline bool writePcapng(const QString& path, const QList<proto::PacketRecord>& r
     return writer.close();
 }
 
+// A little-endian pcapng of Ethernet frames, one microsecond apart from
+// startNs, whose packet i carries comments[i] as opt_comment options (the
+// way the recorder writes programs), and epb_flags when flags[i] is set.
+inline QByteArray commentedPcapngBytes(const QList<QByteArray>& frames,
+                                       const QList<QStringList>& comments, qint64 startNs,
+                                       const QList<quint32>& flags = {})
+{
+    const auto le32 = [](quint32 v) {
+        QByteArray bytes(4, '\0');
+        for (int i = 0; i < 4; ++i)
+            bytes[i] = char(v >> (8 * i));
+        return bytes;
+    };
+    const auto le16 = [&](quint16 v) { return le32(v).left(2); };
+    const auto padded = [](QByteArray bytes) {
+        bytes.append(QByteArray((4 - bytes.size() % 4) % 4, '\0'));
+        return bytes;
+    };
+    const auto block = [&](quint32 type, const QByteArray& body) {
+        const quint32 length = quint32(12 + body.size());
+        return le32(type) + le32(length) + body + le32(length);
+    };
+    const auto option = [&](quint16 code, const QByteArray& value) {
+        return le16(code) + le16(quint16(value.size())) + padded(value);
+    };
+    QByteArray file = block(0x0a0d0d0a, le32(0x1a2b3c4d) + le16(1) + le16(0) + le32(0xffffffff) +
+                                            le32(0xffffffff));
+    file += block(1, le16(1) + le16(0) + le32(262144)); // LINKTYPE_ETHERNET, microseconds
+    for (qsizetype i = 0; i < frames.size(); ++i) {
+        QByteArray options;
+        for (const QString& comment : comments.value(i))
+            options += option(1, comment.toUtf8());
+        if (i < flags.size() && flags[i])
+            options += option(2, le32(flags[i]));
+        if (!options.isEmpty())
+            options += option(0, {});
+        const quint64 us = quint64(startNs / 1000) + quint64(i);
+        file += block(6, le32(0) + le32(quint32(us >> 32)) + le32(quint32(us)) +
+                             le32(quint32(frames[i].size())) + le32(quint32(frames[i].size())) +
+                             padded(frames[i]) + options);
+    }
+    return file;
+}
+
 // Opens path in the model and waits until it is read to its end.
 inline bool openAndWait(PacketListModel& model, const QString& path, int timeoutMs = 30000)
 {

@@ -92,6 +92,8 @@ public:
             return number % 5 ? QStringLiteral("TCP") : QStringLiteral("UDP");
         case PacketListModel::Length:
             return QString::number(60 + number % 1400);
+        case PacketListModel::Program:
+            return number % 7 ? QStringLiteral("curl") : QString();
         case PacketListModel::Info:
             return QStringLiteral("Packet %1").arg(number);
         }
@@ -99,8 +101,10 @@ public:
     }
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override
     {
-        static const char* const names[] = {"No.",         "Time",     "Dir.",   "Source",
-                                            "Destination", "Protocol", "Length", "Info"};
+        static const char* const names[] = {"No.",    "Time",        "Dir.",
+                                            "Source", "Destination", "Protocol",
+                                            "Length", "Program",     "Info"};
+        static_assert(std::size(names) == PacketListModel::ColumnCount);
         if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
             section >= PacketListModel::ColumnCount)
             return {};

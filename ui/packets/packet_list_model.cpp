@@ -1,6 +1,7 @@
 #include "ui/packets/packet_list_model.h"
 
 #include "ui/packets/count_text.h"
+#include "ui/packets/program_filter_scanner.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -27,6 +28,11 @@ struct PacketListModel::Segment
     quint64 wireBytes = 0;
     std::shared_ptr<const CaptureLayout> layout;
     bool finished = false;
+    // A program filter: the packets that match (0-based in the file,
+    // rising), found in its comments (pcapng) or in the helper's records.
+    std::vector<quint32> matches;
+    quint64 filtered = 0; // packets the filter has read
+    bool filterFinished = false;
 
     quint64 rows() const { return std::max(indexed, announced); }
 };
@@ -36,6 +42,7 @@ struct PacketListModel::CachedRow
     ScannedPacket packet; // its options pointer is cleared: it was the reader's
     DecodedSummary summary;
     QStringList comments;
+    QList<PacketProgram> programs; // from the comments
 };
 
 struct PacketListModel::CachedPage
@@ -69,11 +76,13 @@ public:
     explicit PageSink(std::vector<Row>* rows) : m_rows(rows) {}
     void packet(const ScannedPacket& packet, const std::uint8_t* data) override
     {
+        QStringList comments = packetComments(packet);
+        QList<PacketProgram> programs = programsFromComments(comments);
         Row& row = m_rows->emplace_back(
             Row{packet,
                 decodeSummary(data, int(std::min<quint32>(packet.capturedLength, INT_MAX)),
                               packet.linkType),
-                packetComments(packet)});
+                std::move(comments), std::move(programs)});
         row.packet.options = nullptr;
         row.packet.optionsBytes = 0;
     }
@@ -126,9 +135,14 @@ PacketListModel::~PacketListModel()
 {
     if (m_indexer)
         m_indexer->cancel();
+    if (m_filterScanner)
+        m_filterScanner->cancel();
     m_thread.quit();
+    m_filterThread.quit();
     m_thread.wait();
+    m_filterThread.wait();
     delete m_indexer;
+    delete m_filterScanner;
 }
 
 int PacketListModel::rowCount(const QModelIndex& parent) const
@@ -153,7 +167,8 @@ PacketListModel::Location PacketListModel::locate(int row) const
         const quint64 shown = quint64(m_shownRows[i]);
         if (remaining < shown) {
             where.segment = int(i);
-            where.index = remaining;
+            where.index =
+                m_programFilter ? m_segments[i].matches[std::size_t(remaining)] : remaining;
             return where;
         }
         remaining -= shown;
@@ -221,14 +236,42 @@ const proto::PacketRecord* PacketListModel::recentRecord(const Location& where) 
 
 quint64 PacketListModel::packetNumber(int row) const
 {
-    return m_removedPackets + quint64(std::max(row, 0)) + 1;
+    if (!m_programFilter)
+        return m_removedPackets + quint64(std::max(row, 0)) + 1;
+    const Location where = locate(row);
+    if (where.segment < 0)
+        return 0;
+    quint64 before = m_removedPackets;
+    for (int i = 0; i < where.segment; ++i)
+        before += m_segments[std::size_t(i)].rows();
+    return before + where.index + 1;
 }
 
 int PacketListModel::rowOfPacketNumber(quint64 number) const
 {
-    if (number <= m_removedPackets || number - m_removedPackets > quint64(m_shownTotal))
+    if (!m_programFilter) {
+        if (number <= m_removedPackets || number - m_removedPackets > quint64(m_shownTotal))
+            return -1;
+        return int(number - m_removedPackets - 1);
+    }
+    if (number <= m_removedPackets)
         return -1;
-    return int(number - m_removedPackets - 1);
+    quint64 index = number - m_removedPackets - 1;
+    int row = 0;
+    for (std::size_t i = 0; i < m_segments.size(); ++i) {
+        const Segment& segment = m_segments[i];
+        if (index >= segment.rows()) {
+            index -= segment.rows();
+            row += m_shownRows[i];
+            continue;
+        }
+        const auto shownEnd = segment.matches.begin() + m_shownRows[i];
+        const auto it = std::lower_bound(segment.matches.begin(), shownEnd, index);
+        if (it == shownEnd || *it != index)
+            return -1;
+        return row + int(it - segment.matches.begin());
+    }
+    return -1;
 }
 
 quint64 PacketListModel::knownPackets() const
@@ -295,6 +338,7 @@ PacketListModel::Packet PacketListModel::packet(int row) const
         result.direction = p.direction;
         result.offset = p.offset;
         result.comments = cached->comments;
+        result.programs = cached->programs;
         if (const CaptureLayout::Section* section = segment.layout->sectionAt(p.offset);
             section && p.interfaceId < section->interfaces.size())
             result.interfaceName = section->interfaces[p.interfaceId].name;
@@ -306,6 +350,7 @@ PacketListModel::Packet PacketListModel::packet(int row) const
         result.linkType = record->linkType;
         result.direction = storedDirection(record->direction);
         result.offset = record->fileOffset;
+        result.programs = recordPrograms(*record);
     }
     return result;
 }
@@ -433,6 +478,8 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const
             return summary(index.row()).protocol;
         case Length:
             return p.wireLength;
+        case Program:
+            return programsText(p.programs);
         case Info:
             return summary(index.row()).info;
         }
@@ -464,6 +511,8 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const
                 .arg(tr("%Ln byte(s)", nullptr, int(p.wireLength)),
                      tr("%Ln byte(s)", nullptr, int(p.capturedLength)));
         return {};
+    case Program:
+        return programsToolTip(p.programs);
     case Info:
         return summary(index.row()).info;
     default:
@@ -493,6 +542,9 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
             return tr("Protocol");
         case Length:
             return tr("Length");
+        case Program:
+            //: Column header: the program that sent or received the packet
+            return tr("Program");
         case Info:
             return tr("Info");
         }
@@ -514,6 +566,10 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
                       "? where the file does not record it");
         case Length:
             return tr("Bytes on the wire");
+        case Program:
+            return tr("The program on this computer that sent or received the packet, from the "
+                      "recording or the file's packet comments; sender → receiver when both are "
+                      "here");
         }
     } else if (role == Qt::TextAlignmentRole) {
         if (section == Number || section == Time || section == Length)
@@ -609,6 +665,10 @@ void PacketListModel::dropOldestSegment()
     }
     m_removedPackets += oldest.rows();
     const int id = oldest.id;
+    if (m_filterScanner)
+        QMetaObject::invokeMethod(
+            m_filterScanner, [scanner = m_filterScanner.data(), id] { scanner->forget(id); },
+            Qt::QueuedConnection);
     m_pages.erase(std::remove_if(m_pages.begin(), m_pages.end(),
                                  [id](const CachedPage& p) { return p.segmentId == id; }),
                   m_pages.end());
@@ -643,6 +703,10 @@ void PacketListModel::appendPackets(const QList<proto::PacketRecord>& packets)
             continue; // numbers rise within a file
         newest.announced = record.number;
         noteTimestamp(record.timestampNs);
+        // A pcap file names no programs: its records are all the filter has.
+        if (m_programFilter && newest.layout && !filtersFromComments(newest) &&
+            record.number <= quint64(UINT32_MAX) + 1 && recordMatches(record))
+            newest.matches.push_back(quint32(record.number - 1));
         if (record.number > newest.indexed)
             m_recent.push_back(record);
     }
@@ -665,6 +729,8 @@ void PacketListModel::cancelIndexing()
 {
     if (m_indexer)
         m_indexer->cancel();
+    if (m_filterScanner)
+        m_filterScanner->cancel();
 }
 
 void PacketListModel::noteTimestamp(qint64 timestampNs)
@@ -715,6 +781,12 @@ void PacketListModel::onProgress(const IndexProgress& progress)
         emit indexingFailed(segment.path, progress.error);
     if (progress.finished)
         segment.finished = true;
+    if (m_programFilter) {
+        if (filtersFromComments(segment))
+            queueFilterScan(segment);
+        else if (segment.finished)
+            segment.filterFinished = true;
+    }
     const bool allDone = std::all_of(m_segments.begin(), m_segments.end(),
                                      [](const Segment& s) { return s.finished; });
     if (!m_live)
@@ -728,6 +800,8 @@ void PacketListModel::onProgress(const IndexProgress& progress)
         m_indexing = false;
         emit indexingFinished();
     }
+    if (m_programFilter)
+        noteFilterProgress();
 }
 
 void PacketListModel::scheduleCommit()
@@ -745,7 +819,8 @@ void PacketListModel::commitRows()
     int position = 0;
     for (std::size_t i = 0; i < m_segments.size(); ++i) {
         const Segment& segment = m_segments[i];
-        const quint64 target = std::min<quint64>(segment.rows(), quint64(INT_MAX - position));
+        const quint64 target = std::min<quint64>(
+            m_programFilter ? segment.matches.size() : segment.rows(), quint64(INT_MAX - position));
         const int shown = m_shownRows[i];
         if (quint64(shown) < target) {
             const int add = int(target - quint64(shown));
@@ -754,8 +829,16 @@ void PacketListModel::commitRows()
             m_shownTotal += add;
             endInsertRows();
         }
-        if (firstUnread < 0 && segment.indexed < quint64(m_shownRows[i]))
+        if (firstUnread < 0 && m_programFilter) {
+            // Matches from the helper's records may be ahead of the index.
+            const auto shownEnd = segment.matches.begin() + m_shownRows[i];
+            const auto unread =
+                std::lower_bound(segment.matches.begin(), shownEnd, segment.indexed);
+            if (unread != shownEnd)
+                firstUnread = position + int(unread - segment.matches.begin());
+        } else if (firstUnread < 0 && segment.indexed < quint64(m_shownRows[i])) {
             firstUnread = position + int(segment.indexed);
+        }
         position += m_shownRows[i];
     }
     if (m_firstPlaceholderRow >= 0) {
@@ -778,8 +861,11 @@ void PacketListModel::setTimeFormat(TimeFormat format)
 
 void PacketListModel::clear()
 {
+    const bool hadFilter = m_programFilter.has_value();
     beginResetModel();
     startIndexer();
+    stopProgramFilter();
+    m_programFilter.reset();
     m_segments.clear();
     m_shownRows.clear();
     m_shownTotal = 0;
@@ -795,6 +881,224 @@ void PacketListModel::clear()
     m_haveFirstTimestamp = false;
     m_firstTimestampNs = m_lastTimestampNs = 0;
     endResetModel();
+    if (hadFilter)
+        emit programFilterChanged();
+}
+
+// ---- Programs ----
+
+void PacketListModel::setPrograms(const QList<proto::ProgramInfo>& programs)
+{
+    bool changed = false;
+    for (const proto::ProgramInfo& info : programs) {
+        const std::optional<PacketProgram> program = programFromInfo(info);
+        if (!program || info.id == 0)
+            continue;
+        auto it = m_programs.find(info.id);
+        if (it == m_programs.end()) {
+            m_programs.insert(info.id, *program);
+            changed = true;
+        } else if (*it != *program) {
+            *it = *program;
+            changed = true;
+        }
+    }
+    // Only the rows still shown from the helper's records use the names.
+    if (changed && m_live && !m_recent.empty() && m_shownTotal > 0)
+        emit dataChanged(index(0, Program), index(m_shownTotal - 1, Program), {Qt::DisplayRole});
+}
+
+QList<PacketProgram> PacketListModel::recordPrograms(const proto::PacketRecord& record) const
+{
+    QList<PacketProgram> programs;
+    for (const quint32 id : {record.sourceProgram, record.destinationProgram}) {
+        const auto it = id ? m_programs.constFind(id) : m_programs.constEnd();
+        if (it != m_programs.constEnd())
+            programs.append(*it);
+    }
+    return programs;
+}
+
+bool PacketListModel::recordMatches(const proto::PacketRecord& record) const
+{
+    const ProgramFilter& filter = *m_programFilter;
+    const bool special = filter.kind == ProgramFilter::Kind::NotAttributed ||
+                         filter.kind == ProgramFilter::Kind::NotTcpUdp;
+    if (!special && filter.programId != 0)
+        return record.sourceProgram == filter.programId ||
+               record.destinationProgram == filter.programId;
+    const QList<PacketProgram> programs = recordPrograms(record);
+    bool tcpOrUdp = false;
+    if (special && programs.isEmpty())
+        tcpOrUdp = decodeSummary(reinterpret_cast<const uchar*>(record.head.constData()),
+                                 int(record.head.size()), record.linkType,
+                                 int(std::min<quint32>(record.capturedLength, INT_MAX)))
+                       .sourcePort >= 0;
+    return filter.matches(programs, tcpOrUdp);
+}
+
+bool PacketListModel::filtersFromComments(const Segment& segment) const
+{
+    return segment.layout && segment.layout->format == CaptureLayout::Format::Pcapng;
+}
+
+PacketListModel::ProgramFilterCoverage PacketListModel::programFilterCoverage() const
+{
+    if (!m_programFilter)
+        return ProgramFilterCoverage::NoFilter;
+    for (const Segment& segment : m_segments) {
+        if (segment.layout && !filtersFromComments(segment))
+            return m_live ? ProgramFilterCoverage::RecordsOnly : ProgramFilterCoverage::NoPrograms;
+    }
+    return ProgramFilterCoverage::WholeFile;
+}
+
+QString PacketListModel::programFilterNote() const
+{
+    switch (programFilterCoverage()) {
+    case ProgramFilterCoverage::RecordsOnly:
+        return tr("A pcap file stores no programs: only the packets the recorder reported "
+                  "while the filter was on are shown. Record to pcapng to filter every packet.");
+    case ProgramFilterCoverage::NoPrograms:
+        return tr("This file is pcap, which stores no programs: no packet can be shown for "
+                  "a program.");
+    case ProgramFilterCoverage::NoFilter:
+    case ProgramFilterCoverage::WholeFile:
+        break;
+    }
+    return {};
+}
+
+void PacketListModel::startFilterScanner()
+{
+    stopProgramFilter();
+    if (!m_filterThread.isRunning()) {
+        m_filterThread.setObjectName(QStringLiteral("program filter"));
+        m_filterThread.start(QThread::LowPriority);
+    }
+    auto* scanner = new ProgramFilterScanner(*m_programFilter);
+    scanner->moveToThread(&m_filterThread);
+    connect(scanner, &ProgramFilterScanner::progress, this, &PacketListModel::onFilterProgress,
+            Qt::QueuedConnection);
+    m_filterScanner = scanner;
+}
+
+void PacketListModel::stopProgramFilter()
+{
+    if (m_filterScanner) {
+        // Its queued work returns at once; it goes when that is done.
+        m_filterScanner->cancel();
+        disconnect(m_filterScanner, nullptr, this, nullptr);
+        m_filterScanner->deleteLater();
+        m_filterScanner = nullptr;
+    }
+    m_filteringPrograms = false;
+}
+
+void PacketListModel::queueFilterScan(const Segment& segment)
+{
+    if (!m_filterScanner || segment.filterFinished)
+        return;
+    // Up to the end of the index's last whole record, in the filter's thread.
+    QMetaObject::invokeMethod(
+        m_filterScanner,
+        [scanner = m_filterScanner.data(), id = segment.id, path = segment.path,
+         limit = segment.position,
+         last = segment.finished] { scanner->scanTo(id, path, limit, last); },
+        Qt::QueuedConnection);
+}
+
+void PacketListModel::setProgramFilter(const ProgramFilter& filter)
+{
+    commitRows();
+    beginResetModel();
+    m_programFilter = filter;
+    startFilterScanner();
+    for (std::size_t i = 0; i < m_segments.size(); ++i) {
+        Segment& segment = m_segments[i];
+        segment.matches.clear();
+        segment.matches.shrink_to_fit();
+        segment.filtered = 0;
+        segment.filterFinished = false;
+        m_shownRows[i] = 0;
+        if (filtersFromComments(segment)) {
+            queueFilterScan(segment);
+        } else {
+            // pcap: what the helper's records still held say.
+            if (segment.layout && segment.id == m_recentSegmentId) {
+                for (const proto::PacketRecord& record : m_recent) {
+                    if (record.number <= quint64(UINT32_MAX) + 1 && recordMatches(record))
+                        segment.matches.push_back(quint32(record.number - 1));
+                }
+            }
+            segment.filterFinished = segment.finished;
+        }
+    }
+    m_shownTotal = 0;
+    m_firstPlaceholderRow = -1;
+    m_filteringPrograms = true;
+    endResetModel();
+    emit programFilterChanged();
+    commitRows();
+    noteFilterProgress();
+}
+
+void PacketListModel::clearProgramFilter()
+{
+    if (!m_programFilter)
+        return;
+    commitRows();
+    beginResetModel();
+    stopProgramFilter();
+    m_programFilter.reset();
+    for (std::size_t i = 0; i < m_segments.size(); ++i) {
+        Segment& segment = m_segments[i];
+        segment.matches.clear();
+        segment.matches.shrink_to_fit();
+        segment.filtered = 0;
+        segment.filterFinished = false;
+        m_shownRows[i] = 0;
+    }
+    m_shownTotal = 0;
+    m_firstPlaceholderRow = -1;
+    endResetModel();
+    emit programFilterChanged();
+    commitRows();
+}
+
+void PacketListModel::onFilterProgress(const ProgramFilterProgress& progress)
+{
+    auto it = std::find_if(m_segments.begin(), m_segments.end(),
+                           [&](const Segment& s) { return s.id == progress.file; });
+    if (it == m_segments.end() || !m_programFilter)
+        return;
+    Segment& segment = *it;
+    segment.matches.insert(segment.matches.end(), progress.matches.begin(), progress.matches.end());
+    segment.filtered = progress.packets;
+    if (progress.finished)
+        segment.filterFinished = true;
+    noteFilterProgress();
+}
+
+void PacketListModel::noteFilterProgress()
+{
+    quint64 read = 0, indexed = 0;
+    bool allDone = true;
+    for (const Segment& s : m_segments) {
+        read += filtersFromComments(s) ? s.filtered : s.indexed;
+        indexed += s.indexed;
+        allDone = allDone && s.filterFinished;
+    }
+    if (m_filteringPrograms)
+        emit programFilterProgress(read, indexed);
+    if (m_shownTotal == 0 || allDone)
+        commitRows();
+    else
+        scheduleCommit();
+    if (allDone && m_filteringPrograms && !m_indexing) {
+        m_filteringPrograms = false;
+        emit programFilterFinished();
+    }
 }
 
 } // namespace pr

@@ -3,8 +3,10 @@
 #include "capture/protocol/helper_messages.h"
 #include "ui/packets/capture_indexer.h"
 #include "ui/packets/frame_decoder.h"
+#include "ui/packets/packet_programs.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QStringList>
@@ -13,9 +15,13 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace pr {
+
+class ProgramFilterScanner;
+struct ProgramFilterProgress;
 
 // The packet list as a view of the capture file: row N is packet N of the
 // file, numbered as Wireshark numbers it. The model holds a sparse index
@@ -29,6 +35,11 @@ namespace pr {
 // records the helper sends fill the newest rows before the index reaches
 // them. The view learns of new rows at most kCommitIntervalMs apart, so the
 // cost of showing them does not follow the packet rate.
+//
+// A program filter (setProgramFilter()) shows only one program's packets,
+// keeping their numbers: a second thread reads the files behind the index
+// for the packets whose pcapng comments name the program, and keeps only
+// their numbers (4 bytes per packet shown).
 class PacketListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -42,6 +53,7 @@ public:
         Destination,
         Protocol,
         Length,
+        Program, // pcapng comments of a file, or the helper's program ids
         Info,
         ColumnCount
     };
@@ -99,6 +111,33 @@ public:
     // Interfaces the files describe (pcapng may have several; pcap has one).
     int interfaceCount() const;
 
+    // The helper's Programs (merged by id): names for the program ids of its
+    // packet records. Call it with each Programs message.
+    void setPrograms(const QList<pr::proto::ProgramInfo>& programs);
+
+    // How much a program filter can know of the list's files.
+    enum class ProgramFilterCoverage
+    {
+        NoFilter,
+        WholeFile,   // pcapng: every packet's comments are read
+        RecordsOnly, // a pcap recording: only the helper's packet records name programs
+        NoPrograms,  // an opened pcap file: the format stores no programs
+    };
+    // Shows only the packets of one program (or of the special rows), with
+    // their numbers; replaces any filter. Reads the files in a thread
+    // (programFilterProgress, programFilterFinished) and follows a recording.
+    // openFile(), startRecording() and clear() drop the filter.
+    void setProgramFilter(const pr::ProgramFilter& filter);
+    // Shows every packet again.
+    void clearProgramFilter();
+    std::optional<pr::ProgramFilter> programFilter() const { return m_programFilter; }
+    // The filter still reads (it follows a recording until finishRecording()).
+    bool isFilteringPrograms() const { return m_filteringPrograms; }
+    ProgramFilterCoverage programFilterCoverage() const;
+    // A sentence for the status bar when the filter cannot see every
+    // packet's program (pcap); empty otherwise.
+    QString programFilterNote() const;
+
     void setTimeFormat(TimeFormat format);
     TimeFormat timeFormat() const { return m_timeFormat; }
 
@@ -123,6 +162,8 @@ public:
         quint64 numberInFile = 0;
         quint64 offset = 0;
         QStringList comments; // pcapng opt_comment, in file order
+        // From its comments, or its record's program ids: sender first.
+        QList<PacketProgram> programs;
     };
     Packet packet(int row) const;
     // The captured frame: from the file, else the head the helper sent.
@@ -136,6 +177,12 @@ signals:
     void indexingFailed(const QString& path, const QString& error);
     // Per-second traffic of an opened file, as the index grows.
     void trafficIndexed(const QList<pr::TrafficSecond>& seconds);
+    // A program filter was set or cleared (or dropped by clear()).
+    void programFilterChanged();
+    // Packets the filter has read, of those indexed so far.
+    void programFilterProgress(quint64 packetsRead, quint64 packetsIndexed);
+    // Every file was read to its end (after finishRecording() for a recording).
+    void programFilterFinished();
 
 private:
     struct Segment;
@@ -159,6 +206,14 @@ private:
     void addSegment(const QString& path, bool wantTraffic);
     void dropOldestSegment();
     void noteTimestamp(qint64 timestampNs);
+    QList<PacketProgram> recordPrograms(const pr::proto::PacketRecord& record) const;
+    bool recordMatches(const pr::proto::PacketRecord& record) const;
+    bool filtersFromComments(const Segment& segment) const;
+    void noteFilterProgress();
+    void startFilterScanner();
+    void queueFilterScan(const Segment& segment);
+    void onFilterProgress(const pr::ProgramFilterProgress& progress);
+    void stopProgramFilter();
 
     std::deque<Segment> m_segments;
     int m_nextSegmentId = 0;
@@ -186,6 +241,12 @@ private:
     qint64 m_firstTimestampNs = 0;
     qint64 m_lastTimestampNs = 0;
     bool m_haveFirstTimestamp = false;
+
+    QHash<quint32, PacketProgram> m_programs; // the helper's ids that name a program
+    std::optional<ProgramFilter> m_programFilter;
+    QThread m_filterThread; // started at the first filter
+    QPointer<ProgramFilterScanner> m_filterScanner;
+    bool m_filteringPrograms = false;
 };
 
 } // namespace pr

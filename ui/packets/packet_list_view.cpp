@@ -440,6 +440,8 @@ void PacketListView::applyColumnWidths()
     m_table->setColumnWidth(PacketListModel::Destination, width(QStringLiteral("198.168.100.200")));
     m_table->setColumnWidth(PacketListModel::Protocol, width(QStringLiteral("ICMPv6")));
     m_table->setColumnWidth(PacketListModel::Length, width(tr("Length")));
+    // The longest process name (15 bytes); a pair of programs is cut short.
+    m_table->setColumnWidth(PacketListModel::Program, width(QStringLiteral("systemd-resolve")));
     applyTimeColumnWidth();
 }
 
