@@ -2296,6 +2296,23 @@ Zum Starten die Passwortabfrage beantworten.</translation>
         <source>Direction relative to this host: In, Out, or Other (between other hosts); ? where the file does not record it</source>
         <translation>Richtung bezogen auf diesen Host: Ein, Aus oder Andere (zwischen anderen Hosts); ? wo die Datei sie nicht festhält</translation>
     </message>
+    <message>
+        <source>Program</source>
+        <extracomment>Column header: the program that sent or received the packet</extracomment>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>The program on this computer that sent or received the packet, from the recording or the file&apos;s packet comments; sender → receiver when both are here</source>
+        <translation>Das Programm auf diesem Computer, das das Paket gesendet oder empfangen hat, aus der Aufzeichnung oder den Paketkommentaren der Datei; Sender → Empfänger, wenn beide hier sind</translation>
+    </message>
+    <message>
+        <source>A pcap file stores no programs: only the packets the recorder reported while the filter was on are shown. Record to pcapng to filter every packet.</source>
+        <translation>Eine pcap-Datei speichert keine Programme: Gezeigt werden nur die Pakete, die das Aufzeichnungshilfsprogramm gemeldet hat, während der Filter aktiv war. Zeichnen Sie im Format pcapng auf, um jedes Paket zu filtern.</translation>
+    </message>
+    <message>
+        <source>This file is pcap, which stores no programs: no packet can be shown for a program.</source>
+        <translation>Diese Datei ist im Format pcap, das keine Programme speichert: Für ein Programm kann kein Paket gezeigt werden.</translation>
+    </message>
 </context>
 <context>
     <name>pr::PacketListView</name>
@@ -2310,6 +2327,36 @@ Zum Starten die Passwortabfrage beantworten.</translation>
     <message>
         <source>Packet list position</source>
         <translation>Position in der Paketliste</translation>
+    </message>
+</context>
+<context>
+    <name>pr::PacketPrograms</name>
+    <message>
+        <source>user %1</source>
+        <extracomment>Program column: only the account owning the socket is known; %1 is its name</extracomment>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>A program of user %1 (another user&apos;s, or one that has ended)</source>
+        <extracomment>Program column tool tip; %1 is an account name such as root</extracomment>
+        <translation>Ein Programm des Benutzers %1 (eines anderen Benutzers oder ein beendetes)</translation>
+    </message>
+    <message>
+        <source>%1, process %2, user %3</source>
+        <extracomment>Program column tool tip; %1 process name, %2 process id, %3 account name</extracomment>
+        <translation>%1, Prozess %2, Benutzer %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>Program column when both ends are programs of this machine: sender → receiver</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>From: %1
+To: %2</source>
+        <extracomment>Program column tool tip when both ends are programs of this machine</extracomment>
+        <translation>Von: %1
+An: %2</translation>
     </message>
 </context>
 <context>

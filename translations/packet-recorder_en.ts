@@ -2293,6 +2293,23 @@ Answer the password prompt to start.</source>
         <source>Direction relative to this host: In, Out, or Other (between other hosts); ? where the file does not record it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Program</source>
+        <extracomment>Column header: the program that sent or received the packet</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program on this computer that sent or received the packet, from the recording or the file&apos;s packet comments; sender → receiver when both are here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pcap file stores no programs: only the packets the recorder reported while the filter was on are shown. Record to pcapng to filter every packet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is pcap, which stores no programs: no packet can be shown for a program.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::PacketListView</name>
@@ -2306,6 +2323,35 @@ Answer the password prompt to start.</source>
     </message>
     <message>
         <source>Packet list position</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::PacketPrograms</name>
+    <message>
+        <source>user %1</source>
+        <extracomment>Program column: only the account owning the socket is known; %1 is its name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A program of user %1 (another user&apos;s, or one that has ended)</source>
+        <extracomment>Program column tool tip; %1 is an account name such as root</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, process %2, user %3</source>
+        <extracomment>Program column tool tip; %1 process name, %2 process id, %3 account name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>Program column when both ends are programs of this machine: sender → receiver</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From: %1
+To: %2</source>
+        <extracomment>Program column tool tip when both ends are programs of this machine</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

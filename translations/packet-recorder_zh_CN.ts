@@ -2281,6 +2281,23 @@ Answer the password prompt to start.</source>
         <source>Direction relative to this host: In, Out, or Other (between other hosts); ? where the file does not record it</source>
         <translation>相对于本机的方向：入、出或其他（其他主机之间）；文件未记录时为 ?</translation>
     </message>
+    <message>
+        <source>Program</source>
+        <extracomment>Column header: the program that sent or received the packet</extracomment>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>The program on this computer that sent or received the packet, from the recording or the file&apos;s packet comments; sender → receiver when both are here</source>
+        <translation>本机上发送或接收该分组的程序，来自录制或文件中的分组注释；两端都在本机时显示为“发送方 → 接收方”</translation>
+    </message>
+    <message>
+        <source>A pcap file stores no programs: only the packets the recorder reported while the filter was on are shown. Record to pcapng to filter every packet.</source>
+        <translation>pcap 文件不保存程序：仅显示过滤器开启期间录制辅助程序报告的分组。录制为 pcapng 才能过滤每个分组。</translation>
+    </message>
+    <message>
+        <source>This file is pcap, which stores no programs: no packet can be shown for a program.</source>
+        <translation>此文件为 pcap 格式，不保存程序：无法按程序显示分组。</translation>
+    </message>
 </context>
 <context>
     <name>pr::PacketListView</name>
@@ -2295,6 +2312,36 @@ Answer the password prompt to start.</source>
     <message>
         <source>Packet list position</source>
         <translation>分组列表位置</translation>
+    </message>
+</context>
+<context>
+    <name>pr::PacketPrograms</name>
+    <message>
+        <source>user %1</source>
+        <extracomment>Program column: only the account owning the socket is known; %1 is its name</extracomment>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>A program of user %1 (another user&apos;s, or one that has ended)</source>
+        <extracomment>Program column tool tip; %1 is an account name such as root</extracomment>
+        <translation>用户 %1 的程序（其他用户的程序，或已结束的程序）</translation>
+    </message>
+    <message>
+        <source>%1, process %2, user %3</source>
+        <extracomment>Program column tool tip; %1 process name, %2 process id, %3 account name</extracomment>
+        <translation>%1，进程 %2，用户 %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>Program column when both ends are programs of this machine: sender → receiver</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>From: %1
+To: %2</source>
+        <extracomment>Program column tool tip when both ends are programs of this machine</extracomment>
+        <translation>发送方：%1
+接收方：%2</translation>
     </message>
 </context>
 <context>
