@@ -329,6 +329,12 @@ void TestPacketPrograms::filterAsTshark()
     filter.name = name;
     filter.pid = pid;
     filter.user = user;
+    // A filter replaced at once: nothing of what it found may stay.
+    ProgramFilter replaced;
+    replaced.kind = filter.kind == ProgramFilter::Kind::NotTcpUdp
+                        ? ProgramFilter::Kind::NotAttributed
+                        : ProgramFilter::Kind::NotTcpUdp;
+    model.setProgramFilter(replaced);
     QSignalSpy changed(&model, &PacketListModel::programFilterChanged);
     QSignalSpy finished(&model, &PacketListModel::programFilterFinished);
     model.setProgramFilter(filter);

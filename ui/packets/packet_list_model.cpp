@@ -1068,9 +1068,12 @@ void PacketListModel::clearProgramFilter()
 
 void PacketListModel::onFilterProgress(const ProgramFilterProgress& progress)
 {
+    // A report of a filter replaced since may still be queued.
+    if (!m_programFilter || sender() != m_filterScanner.data())
+        return;
     auto it = std::find_if(m_segments.begin(), m_segments.end(),
                            [&](const Segment& s) { return s.id == progress.file; });
-    if (it == m_segments.end() || !m_programFilter)
+    if (it == m_segments.end())
         return;
     Segment& segment = *it;
     segment.matches.insert(segment.matches.end(), progress.matches.begin(), progress.matches.end());
