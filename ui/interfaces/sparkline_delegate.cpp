@@ -17,6 +17,14 @@ namespace {
 constexpr double kScaleFloorBytesPerSecond = 1000;
 constexpr int kRateTextWidthChars = 11; // "999.9 Mbit/s"
 
+// Digits are wider than the average character: the widest rate as the
+// locale writes it, so the text never runs under the graph.
+int rateTextWidth(const QFontMetrics& metrics)
+{
+    return std::max(metrics.averageCharWidth() * kRateTextWidthChars,
+                    metrics.horizontalAdvance(formatBitRate(999.9e6)));
+}
+
 } // namespace
 
 void SparklineDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
@@ -39,7 +47,7 @@ void SparklineDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
         opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
 
     const QRect content = opt.rect.adjusted(4, 3, -4, -3);
-    const int textWidth = opt.fontMetrics.averageCharWidth() * kRateTextWidthChars;
+    const int textWidth = rateTextWidth(opt.fontMetrics);
     const QRect textRect(content.right() - textWidth, content.top(), textWidth, content.height());
     const QRectF graph(content.left(), content.top() + 1, content.width() - textWidth - 8,
                        content.height() - 2);
@@ -94,7 +102,7 @@ QSize SparklineDelegate::sizeHint(const QStyleOptionViewItem& option,
                                   const QModelIndex& index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    const int textWidth = option.fontMetrics.averageCharWidth() * kRateTextWidthChars;
+    const int textWidth = rateTextWidth(option.fontMetrics);
     size.setWidth(std::max(size.width(), textWidth + 140));
     size.setHeight(std::max(size.height(), option.fontMetrics.height() + 10));
     return size;

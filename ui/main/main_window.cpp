@@ -12,6 +12,9 @@
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
+#include "ui/packets/packet_programs.h"
+#include "ui/programs/program_list_model.h"
+#include "ui/programs/programs_view.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -89,6 +92,19 @@ void MainWindow::createWidgets()
 
     m_chart = new ThroughputChart(this);
     m_chart->setAccessibleName(tr("Throughput chart"));
+    m_programsView = new ProgramsView(this);
+    m_programsView->setAccessibleName(tr("Programs"));
+
+    // The chart and the programs behind it share the right-hand column, as
+    // the interfaces and the options share the left one.
+    m_rightTabs = new QTabWidget(this);
+    m_rightTabs->setObjectName(QStringLiteral("rightTabs"));
+    m_rightTabs->setAccessibleName(tr("Throughput and programs"));
+    m_rightTabs->setDocumentMode(true);
+    //: Tab title: the live chart of bits and packets per second
+    m_rightTabs->addTab(m_chart, tr("Throughput"));
+    //: Tab title: traffic per program (which program sent each packet)
+    m_rightTabs->addTab(m_programsView, tr("Programs"));
 
     // The list is a view of the file: every packet, read from the file as
     // the view shows it; memory grows by an index of 8 bytes per 64 packets.
@@ -117,7 +133,7 @@ void MainWindow::createWidgets()
     m_topSplitter = new QSplitter(Qt::Horizontal, this);
     m_topSplitter->setObjectName(QStringLiteral("topSplitter"));
     m_topSplitter->addWidget(m_leftTabs);
-    m_topSplitter->addWidget(m_chart);
+    m_topSplitter->addWidget(m_rightTabs);
     m_topSplitter->setStretchFactor(0, 2);
     m_topSplitter->setStretchFactor(1, 3);
 
@@ -163,6 +179,8 @@ void MainWindow::createWidgets()
     connect(m_packetView, &PacketListView::packetSelected, this, &MainWindow::showPacketDetails);
     connect(m_statusBar, &CaptureStatusBar::cancelIndexingRequested, m_packetModel,
             &PacketListModel::cancelIndexing);
+    connect(m_programsView, &ProgramsView::programSelected, this, &MainWindow::showProgramPackets);
+    connect(m_programsView, &ProgramsView::selectionCleared, this, &MainWindow::showAllPackets);
 }
 
 void MainWindow::createActions()
@@ -236,6 +254,21 @@ void MainWindow::createActions()
     m_goToPacketAction->setToolTip(tr("Show the packet with a given number"));
     connect(m_goToPacketAction, &QAction::triggered, this, &MainWindow::goToPacket);
 
+    // Esc: out of a program's packets, back to all of them (the selection
+    // in the Programs view goes too). Window-wide, since the packet list has
+    // the focus when people read what the filter left.
+    m_showAllPacketsAction = new QAction(tr("Show &All Packets"), this);
+    m_showAllPacketsAction->setObjectName(QStringLiteral("showAllPacketsAction"));
+    m_showAllPacketsAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_showAllPacketsAction->setShortcutContext(Qt::WindowShortcut);
+    m_showAllPacketsAction->setToolTip(tr("Show every packet again, not one program's"));
+    m_showAllPacketsAction->setEnabled(false);
+    connect(m_showAllPacketsAction, &QAction::triggered, this, [this] {
+        m_programsView->clearSelection();
+        showAllPackets();
+    });
+    addAction(m_showAllPacketsAction);
+
     auto* timeGroup = new QActionGroup(this);
     //: View > Time Format: seconds since the first packet
     m_relativeTimeAction = new QAction(tr("Seconds Since &Start"), timeGroup);
@@ -285,6 +318,7 @@ void MainWindow::createMenusAndToolBar()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_autoScrollAction);
     view->addAction(m_goToPacketAction);
+    view->addAction(m_showAllPacketsAction);
     QMenu* timeFormat = view->addMenu(tr("Time &Format"));
     timeFormat->addAction(m_relativeTimeAction);
     timeFormat->addAction(m_absoluteTimeAction);
@@ -333,6 +367,7 @@ void MainWindow::connectHelper()
     connect(m_client, &HelperClient::fileStarted, this, &MainWindow::onFileStarted);
     connect(m_client, &HelperClient::warningReceived, this, &MainWindow::onWarning);
     connect(m_client, &HelperClient::interfaceEnded, this, &MainWindow::onInterfaceEnded);
+    connect(m_client, &HelperClient::programsUpdated, this, &MainWindow::onPrograms);
     connect(m_client, &HelperClient::errorOccurred, this, &MainWindow::onError);
     connect(m_client, &HelperClient::stopped, this, &MainWindow::onStopped);
     connect(m_client, &HelperClient::passwordCheckFinished, this, &MainWindow::updateRecordIcon);
@@ -512,6 +547,8 @@ void MainWindow::restoreSettings()
     values.splitBytes = settings.value(QStringLiteral("splitBytes"), 0).toULongLong();
     values.splitSeconds = settings.value(QStringLiteral("splitSeconds"), 0).toUInt();
     values.keepFiles = settings.value(QStringLiteral("keepFiles"), 0).toUInt();
+    values.attribution = settings.value(QStringLiteral("attribution"), true).toBool();
+    values.programComments = settings.value(QStringLiteral("programComments"), true).toBool();
     const QString lastInterface = settings.value(QStringLiteral("interface")).toString();
     const QStringList lastInterfaces = settings.value(QStringLiteral("interfaces")).toStringList();
     settings.endGroup();
@@ -550,6 +587,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("splitBytes"), values.splitBytes);
     settings.setValue(QStringLiteral("splitSeconds"), values.splitSeconds);
     settings.setValue(QStringLiteral("keepFiles"), values.keepFiles);
+    settings.setValue(QStringLiteral("attribution"), values.attribution);
+    settings.setValue(QStringLiteral("programComments"), values.programComments);
     const QStringList selected = m_picker->selectedInterfaces();
     if (!selected.isEmpty())
         settings.setValue(QStringLiteral("interface"), selected.front());

@@ -27,6 +27,7 @@ class MessageBar;
 class PacketDetailView;
 class PacketListModel;
 class PacketListView;
+class ProgramsView;
 class RecentFiles;
 class ThroughputChart;
 struct TrafficSecond;
@@ -84,6 +85,9 @@ public:
     InterfacePicker* interfacePicker() const { return m_picker; }
     CaptureOptionsWidget* captureOptions() const { return m_options; }
     ThroughputChart* throughputChart() const { return m_chart; }
+    ProgramsView* programsView() const { return m_programsView; }
+    // The chart and the Programs view share the right-hand column as tabs.
+    QTabWidget* rightTabs() const { return m_rightTabs; }
     PacketListModel* packetModel() const { return m_packetModel; }
     PacketListView* packetView() const { return m_packetView; }
     PacketDetailView* packetDetailView() const { return m_detailView; }
@@ -138,6 +142,11 @@ private:
     void onFileStarted(const pr::proto::FileStartedInfo& info);
     void onWarning(const QString& message);
     void onInterfaceEnded(const QString& interfaceName);
+    void onPrograms(const QList<pr::proto::ProgramInfo>& programs);
+    // A row of the Programs view was selected (or none is): the list shows
+    // that program's packets (or all of them).
+    void showProgramPackets(const pr::proto::ProgramInfo& program);
+    void showAllPackets();
     void onError(const pr::proto::ErrorInfo& error);
     void onStopped(const pr::proto::TotalsInfo& finalTotals);
     void finishRecording(const pr::proto::TotalsInfo& finalTotals);
@@ -207,6 +216,8 @@ private:
     InterfacePicker* m_picker = nullptr;
     CaptureOptionsWidget* m_options = nullptr;
     ThroughputChart* m_chart = nullptr;
+    QTabWidget* m_rightTabs = nullptr;
+    ProgramsView* m_programsView = nullptr;
     PacketListModel* m_packetModel = nullptr;
     PacketListView* m_packetView = nullptr;
     PacketDetailView* m_detailView = nullptr;
@@ -227,6 +238,7 @@ private:
     QAction* m_quitAction = nullptr;
     QAction* m_autoScrollAction = nullptr;
     QAction* m_goToPacketAction = nullptr;
+    QAction* m_showAllPacketsAction = nullptr;
     QAction* m_relativeTimeAction = nullptr;
     QAction* m_absoluteTimeAction = nullptr;
     QAction* m_aboutAction = nullptr;

@@ -13,6 +13,8 @@
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
+#include "ui/programs/program_list_model.h"
+#include "ui/programs/programs_view.h"
 
 #include <QAction>
 #include <QDBusConnection>
@@ -298,6 +300,9 @@ bool MainWindow::openCaptureFile(const QString& path)
     m_setFiles.clear();
     m_detailView->clear();
     m_chart->clear();
+    // The Programs view is of recordings (the helper's totals).
+    m_programsView->clearSelection();
+    m_programsView->model()->clear();
     m_chart->setWholeCapture(true);
     // A file is read from the top: its rows arrive as the index grows, and
     // following them is for recordings (Auto-Scroll turns it back on).

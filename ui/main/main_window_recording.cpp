@@ -11,6 +11,9 @@
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
+#include "ui/packets/packet_programs.h"
+#include "ui/programs/program_list_model.h"
+#include "ui/programs/programs_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -211,6 +214,8 @@ void MainWindow::startRecording()
     m_packetView->setAutoScroll(m_autoScrollAction->isChecked());
     m_detailView->clear();
     m_chart->clear();
+    m_programsView->clearSelection();
+    m_programsView->model()->clear();
     m_messageBar->dismiss();
     // Nothing is recorded until the helper says Started (under pkexec, not
     // before the password was given): no red dot and no clock until then.
@@ -303,6 +308,8 @@ void MainWindow::onTotals(const proto::TotalsInfo& totals)
                        totals.outgoingPacketsPerSecond, totals.kernelDrops);
     m_statusBar->showTotals(totals);
     m_packetModel->fileBytesWritten(totals.fileBytes);
+    // Programs come right before their Totals: rates on the helper's clock.
+    m_programsView->model()->advance(totals.elapsedSeconds);
     // The file's growth over the last few seconds is the rate that matters.
     const double interval = totals.elapsedSeconds - m_lastSpaceCheckSeconds;
     if (m_state == State::Recording && !m_warnedFreeSpace && interval >= kFreeSpaceCheckSeconds) {
@@ -318,6 +325,31 @@ void MainWindow::onTotals(const proto::TotalsInfo& totals)
 void MainWindow::onPackets(const QList<proto::PacketRecord>& packets)
 {
     m_packetModel->appendPackets(packets);
+}
+
+void MainWindow::onPrograms(const QList<proto::ProgramInfo>& programs)
+{
+    if (m_state != State::Recording && m_state != State::Stopping)
+        return;
+    m_programsView->model()->update(programs);
+    // Names for the Program column of the helper's records.
+    m_packetModel->setPrograms(programs);
+}
+
+void MainWindow::showProgramPackets(const proto::ProgramInfo& program)
+{
+    m_packetModel->setProgramFilter(ProgramFilter::fromProgramInfo(program));
+    m_showAllPacketsAction->setEnabled(true);
+    const QString note = m_packetModel->programFilterNote();
+    if (!note.isEmpty())
+        m_messageBar->showMessage(MessageBar::Kind::Information, note);
+}
+
+void MainWindow::showAllPackets()
+{
+    if (m_packetModel->programFilter())
+        m_packetModel->clearProgramFilter();
+    m_showAllPacketsAction->setEnabled(false);
 }
 
 void MainWindow::onFileStarted(const proto::FileStartedInfo& info)

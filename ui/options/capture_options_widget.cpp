@@ -62,6 +62,9 @@ void applyToStartRequest(const CaptureOptionsValues& values, proto::StartRequest
     request->splitBytes = values.splitBytes;
     request->splitSeconds = values.splitSeconds;
     request->keepFiles = values.splits() ? values.keepFiles : 0;
+    request->attribution = values.attribution;
+    // Comments exist only in pcapng; the helper ignores the key otherwise.
+    request->programComments = values.programComments;
 }
 
 CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
@@ -208,6 +211,37 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     outputForm->addRow(m_splitControls);
     layout->addWidget(outputGroup);
 
+    // Programs (attribution): which program's socket sent or received each
+    // packet, shown live and, in pcapng, written into the file.
+    //: Options group: which program sent each packet
+    auto* programsGroup = new QGroupBox(tr("Programs"), content);
+    auto* programsLayout = new QVBoxLayout(programsGroup);
+    m_attribution = new QCheckBox(tr("Show which &program sent each packet"), programsGroup);
+    m_attribution->setObjectName(QStringLiteral("attributionCheck"));
+    m_attribution->setChecked(true);
+    m_attribution->setToolTip(tr("Names the program and user behind each TCP and UDP packet, "
+                                 "in the Programs view and the packet list's Program column. "
+                                 "Other users' programs are shown by their account only."));
+    programsLayout->addWidget(m_attribution);
+    m_programComments = new QCheckBox(
+        tr("&Write each packet's program into the file (pcapng comment)"), programsGroup);
+    m_programComments->setObjectName(QStringLiteral("programCommentsCheck"));
+    m_programComments->setChecked(true);
+    m_programComments->setToolTip(
+        tr("Wireshark shows the comment with each packet and finds a program's packets with "
+           "the filter frame.comment contains \"curl\"."));
+    programsLayout->addWidget(m_programComments);
+    m_programCommentsNote = new QLabel(programsGroup);
+    m_programCommentsNote->setObjectName(QStringLiteral("programCommentsNote"));
+    m_programCommentsNote->setWordWrap(true);
+    m_programCommentsNote->setEnabled(false); // a quiet grey
+    m_programCommentsNote->setContentsMargins(20, 0, 0, 0);
+    //: Options note, shown when the file format is pcap
+    m_programCommentsNote->setText(tr("A pcap file has nowhere to store it: choose pcapng to "
+                                      "keep the programs in the file."));
+    programsLayout->addWidget(m_programCommentsNote);
+    layout->addWidget(programsGroup);
+
     // Auto-stop
     auto* stopGroup = new QGroupBox(tr("Stop automatically"), content);
     auto* stopGrid = new QGridLayout(stopGroup);
@@ -284,6 +318,9 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     });
     connect(m_format, &QComboBox::currentIndexChanged, this,
             &CaptureOptionsWidget::updateSplitControls);
+    connect(m_format, &QComboBox::currentIndexChanged, this,
+            &CaptureOptionsWidget::updateProgramControls);
+    connect(m_attribution, &QCheckBox::toggled, this, &CaptureOptionsWidget::updateProgramControls);
     connect(m_splitMB, &QSpinBox::valueChanged, this, [this] { emit valuesChanged(); });
 
     const auto changed = [this] { emit valuesChanged(); };
@@ -296,10 +333,20 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     connect(m_durationSeconds, &QDoubleSpinBox::valueChanged, this, changed);
     connect(m_sizeMiB, &QSpinBox::valueChanged, this, changed);
     connect(m_packetCount, &QSpinBox::valueChanged, this, changed);
+    connect(m_attribution, &QCheckBox::toggled, this, changed);
+    connect(m_programComments, &QCheckBox::toggled, this, changed);
 
     updateStopControls();
     updateSplitControls();
+    updateProgramControls();
     updateValidity();
+}
+
+void CaptureOptionsWidget::updateProgramControls()
+{
+    const bool pcapng = m_format->currentData().toString() == QLatin1StringView("pcapng");
+    m_programComments->setEnabled(pcapng && m_attribution->isChecked());
+    m_programCommentsNote->setVisible(!pcapng && m_attribution->isChecked());
 }
 
 QString CaptureOptionsWidget::defaultOutputDirectory()
@@ -322,6 +369,9 @@ CaptureOptionsValues CaptureOptionsWidget::values() const
     v.stopAfterSeconds = m_stopAfterDuration->isChecked() ? m_durationSeconds->value() : 0;
     v.stopAfterBytes = m_stopAfterSize->isChecked() ? quint64(m_sizeMiB->value()) * kMiB : 0;
     v.stopAfterPackets = m_stopAfterPackets->isChecked() ? quint64(m_packetCount->value()) : 0;
+    v.attribution = m_attribution->isChecked();
+    // The choice is kept as made, also while pcap leaves it without effect.
+    v.programComments = m_programComments->isChecked();
     if (m_split->isChecked()) {
         v.splitBytes = m_splitBySize->isChecked() ? quint64(m_splitMB->value()) * kMB : 0;
         v.splitSeconds =
@@ -375,6 +425,9 @@ void CaptureOptionsWidget::setValues(const CaptureOptionsValues& v)
     m_keepFiles->setChecked(v.splits() && v.keepFiles > 0);
     if (v.keepFiles > 0)
         m_keepCount->setValue(int(std::min(v.keepFiles, limits::kMaxKeepFiles)));
+    m_attribution->setChecked(v.attribution);
+    m_programComments->setChecked(v.programComments);
+    updateProgramControls();
     updateSplitControls();
     updateValidity();
 }

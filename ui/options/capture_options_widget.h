@@ -33,6 +33,10 @@ struct CaptureOptionsValues
     quint64 splitBytes = 0; // decimal megabytes in the panel (as tcpdump -C)
     quint32 splitSeconds = 0;
     quint32 keepFiles = 0;
+    // Which program sent each packet (StartRequest::attribution), and in a
+    // pcapng file each packet's program as its comment.
+    bool attribution = true;
+    bool programComments = true;
     bool splits() const { return splitBytes != 0 || splitSeconds != 0; }
 };
 
@@ -72,6 +76,7 @@ private:
     void updateValidity();
     void updateStopControls();
     void updateSplitControls();
+    void updateProgramControls();
 
     FilterLineEdit* m_filter = nullptr;
     QLabel* m_filterStatus = nullptr;
@@ -97,6 +102,9 @@ private:
     QCheckBox* m_keepFiles = nullptr;
     QSpinBox* m_keepCount = nullptr;
     QLabel* m_splitNames = nullptr;
+    QCheckBox* m_attribution = nullptr;
+    QCheckBox* m_programComments = nullptr;
+    QLabel* m_programCommentsNote = nullptr;
     QComboBox* m_language = nullptr;
     QLabel* m_languageNote = nullptr;
     bool m_lastValid = true;
