@@ -502,6 +502,32 @@
         <extracomment>%1 and %2 are the ends of example file names of a split recording</extracomment>
         <translation>Jede Datei erhält eine Nummer und ihre Startzeit: %1, %2, …</translation>
     </message>
+    <message>
+        <source>Programs</source>
+        <extracomment>Options group: which program sent each packet</extracomment>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Show which &amp;program sent each packet</source>
+        <translation>Zeigen, welches &amp;Programm jedes Paket gesendet hat</translation>
+    </message>
+    <message>
+        <source>Names the program and user behind each TCP and UDP packet, in the Programs view and the packet list&apos;s Program column. Other users&apos; programs are shown by their account only.</source>
+        <translation>Nennt Programm und Benutzer hinter jedem TCP- und UDP-Paket, in der Programmansicht und in der Spalte „Programm“ der Paketliste. Programme anderer Benutzer werden nur mit ihrem Konto angezeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Write each packet&apos;s program into the file (pcapng comment)</source>
+        <translation>Programm jedes Pakets in die Datei &amp;schreiben (pcapng-Kommentar)</translation>
+    </message>
+    <message>
+        <source>Wireshark shows the comment with each packet and finds a program&apos;s packets with the filter frame.comment contains &quot;curl&quot;.</source>
+        <translation>Wireshark zeigt den Kommentar bei jedem Paket und findet die Pakete eines Programms mit dem Filter frame.comment contains &quot;curl&quot;.</translation>
+    </message>
+    <message>
+        <source>A pcap file has nowhere to store it: choose pcapng to keep the programs in the file.</source>
+        <extracomment>Options note, shown when the file format is pcap</extracomment>
+        <translation>Eine pcap-Datei kann das nicht speichern: Wählen Sie pcapng, um die Programme in der Datei zu behalten.</translation>
+    </message>
 </context>
 <context>
     <name>pr::CaptureStatusBar</name>
@@ -2058,6 +2084,28 @@ Zum Starten die Passwortabfrage beantworten.</translation>
         <source>File: %1, packet %2</source>
         <translation>Datei: %1, Paket %2</translation>
     </message>
+    <message>
+        <source>Programs</source>
+        <extracomment>Tab title: traffic per program (which program sent each packet)</extracomment>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Throughput and programs</source>
+        <translation>Durchsatz und Programme</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <extracomment>Tab title: the live chart of bits and packets per second</extracomment>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Packets</source>
+        <translation>&amp;Alle Pakete anzeigen</translation>
+    </message>
+    <message>
+        <source>Show every packet again, not one program&apos;s</source>
+        <translation>Wieder alle Pakete anzeigen, nicht nur die eines Programms</translation>
+    </message>
 </context>
 <context>
     <name>pr::MessageBar</name>
@@ -2357,6 +2405,105 @@ To: %2</source>
         <extracomment>Program column tool tip when both ends are programs of this machine</extracomment>
         <translation>Von: %1
 An: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pr::ProgramListModel</name>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>Other user</source>
+        <extracomment>Programs view: traffic of another user&apos;s programs, which this user may not look into (the User column names the account)</extracomment>
+        <translation>Anderer Benutzer</translation>
+    </message>
+    <message>
+        <source>Ended programs</source>
+        <extracomment>Programs view: the user&apos;s own programs that ended before they could be named</extracomment>
+        <translation>Beendete Programme</translation>
+    </message>
+    <message>
+        <source>Not attributed</source>
+        <extracomment>Programs view: TCP/UDP traffic no socket owner was found for</extracomment>
+        <translation>Nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>Not TCP/UDP</source>
+        <extracomment>Programs view: traffic that is neither TCP nor UDP (ARP, ICMP, ...), which belongs to no program&apos;s socket</extracomment>
+        <translation>Nicht TCP/UDP</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2, user %3)
+%4</source>
+        <extracomment>Programs view tool tip. %1 program name, %2 process id, %3 account, %4 the command line it was started with</extracomment>
+        <translation>%1 (PID %2, Benutzer %3)
+%4</translation>
+    </message>
+    <message>
+        <source>Your programs that ended before their name could be read.</source>
+        <translation>Ihre Programme, die endeten, bevor ihr Name gelesen werden konnte.</translation>
+    </message>
+    <message>
+        <source>TCP and UDP packets whose socket was not found: a connection that closed before it could be looked up, or traffic passing through.</source>
+        <translation>TCP- und UDP-Pakete, deren Socket nicht gefunden wurde: eine Verbindung, die vor der Abfrage geschlossen wurde, oder durchgeleiteter Verkehr.</translation>
+    </message>
+    <message>
+        <source>Packets that are neither TCP nor UDP (ARP, ICMP, ...): no program&apos;s socket sends them.</source>
+        <translation>Pakete, die weder TCP noch UDP sind (ARP, ICMP, ...): Kein Programm-Socket sendet sie.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <extracomment>Programs view column: the program&apos;s name</extracomment>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <extracomment>Programs view column: the account the program runs as</extracomment>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Bytes In</source>
+        <extracomment>Programs view column: bytes received by the program</extracomment>
+        <translation>Bytes ein</translation>
+    </message>
+    <message>
+        <source>Bytes Out</source>
+        <extracomment>Programs view column: bytes sent by the program</extracomment>
+        <translation>Bytes aus</translation>
+    </message>
+    <message>
+        <source>Packets In</source>
+        <translation>Pakete ein</translation>
+    </message>
+    <message>
+        <source>Packets Out</source>
+        <translation>Pakete aus</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <extracomment>Programs view column: current rate, in and out together, with a graph</extracomment>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <extracomment>Programs view column: TCP connections and UDP flows so far</extracomment>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Programs of user %1 (UID %2). Only that user can see which ones.</source>
+        <translation>Programme des Benutzers %1 (UID %2). Welche, kann nur dieser Benutzer sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>pr::ProgramsView</name>
+    <message>
+        <source>Programs</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Programs appear here while recording, with “Show which program sent each packet” on in the Options.</source>
+        <translation>Programme erscheinen hier während der Aufzeichnung, wenn „Zeigen, welches Programm jedes Paket gesendet hat“ in den Optionen eingeschaltet ist.</translation>
     </message>
 </context>
 <context>

@@ -499,6 +499,32 @@
         <extracomment>%1 and %2 are the ends of example file names of a split recording</extracomment>
         <translation>每个文件带有编号和开始时间：%1、%2、…</translation>
     </message>
+    <message>
+        <source>Programs</source>
+        <extracomment>Options group: which program sent each packet</extracomment>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Show which &amp;program sent each packet</source>
+        <translation>显示每个分组由哪个程序发送(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Names the program and user behind each TCP and UDP packet, in the Programs view and the packet list&apos;s Program column. Other users&apos; programs are shown by their account only.</source>
+        <translation>在“程序”视图和分组列表的“程序”列中显示每个 TCP 和 UDP 分组背后的程序和用户。其他用户的程序只显示其账户。</translation>
+    </message>
+    <message>
+        <source>&amp;Write each packet&apos;s program into the file (pcapng comment)</source>
+        <translation>将每个分组的程序写入文件（pcapng 注释）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Wireshark shows the comment with each packet and finds a program&apos;s packets with the filter frame.comment contains &quot;curl&quot;.</source>
+        <translation>Wireshark 会在每个分组旁显示该注释，并可用过滤器 frame.comment contains &quot;curl&quot; 找出某个程序的分组。</translation>
+    </message>
+    <message>
+        <source>A pcap file has nowhere to store it: choose pcapng to keep the programs in the file.</source>
+        <extracomment>Options note, shown when the file format is pcap</extracomment>
+        <translation>pcap 文件无处存放这些信息：请选择 pcapng 以在文件中保留程序。</translation>
+    </message>
 </context>
 <context>
     <name>pr::CaptureStatusBar</name>
@@ -2046,6 +2072,28 @@ Answer the password prompt to start.</source>
         <source>File: %1, packet %2</source>
         <translation>文件：%1，分组 %2</translation>
     </message>
+    <message>
+        <source>Programs</source>
+        <extracomment>Tab title: traffic per program (which program sent each packet)</extracomment>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Throughput and programs</source>
+        <translation>吞吐量和程序</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <extracomment>Tab title: the live chart of bits and packets per second</extracomment>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Packets</source>
+        <translation>显示所有分组(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show every packet again, not one program&apos;s</source>
+        <translation>重新显示所有分组，而不只是某个程序的分组</translation>
+    </message>
 </context>
 <context>
     <name>pr::MessageBar</name>
@@ -2342,6 +2390,105 @@ To: %2</source>
         <extracomment>Program column tool tip when both ends are programs of this machine</extracomment>
         <translation>发送方：%1
 接收方：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pr::ProgramListModel</name>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>Other user</source>
+        <extracomment>Programs view: traffic of another user&apos;s programs, which this user may not look into (the User column names the account)</extracomment>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>Ended programs</source>
+        <extracomment>Programs view: the user&apos;s own programs that ended before they could be named</extracomment>
+        <translation>已结束的程序</translation>
+    </message>
+    <message>
+        <source>Not attributed</source>
+        <extracomment>Programs view: TCP/UDP traffic no socket owner was found for</extracomment>
+        <translation>未归属</translation>
+    </message>
+    <message>
+        <source>Not TCP/UDP</source>
+        <extracomment>Programs view: traffic that is neither TCP nor UDP (ARP, ICMP, ...), which belongs to no program&apos;s socket</extracomment>
+        <translation>非 TCP/UDP</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2, user %3)
+%4</source>
+        <extracomment>Programs view tool tip. %1 program name, %2 process id, %3 account, %4 the command line it was started with</extracomment>
+        <translation>%1（PID %2，用户 %3）
+%4</translation>
+    </message>
+    <message>
+        <source>Your programs that ended before their name could be read.</source>
+        <translation>在读取名称之前就已结束的您的程序。</translation>
+    </message>
+    <message>
+        <source>TCP and UDP packets whose socket was not found: a connection that closed before it could be looked up, or traffic passing through.</source>
+        <translation>未找到其套接字的 TCP 和 UDP 分组：查询之前就已关闭的连接，或经过本机转发的流量。</translation>
+    </message>
+    <message>
+        <source>Packets that are neither TCP nor UDP (ARP, ICMP, ...): no program&apos;s socket sends them.</source>
+        <translation>既不是 TCP 也不是 UDP 的分组（ARP、ICMP 等）：它们不由任何程序的套接字发送。</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <extracomment>Programs view column: the program&apos;s name</extracomment>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <extracomment>Programs view column: the account the program runs as</extracomment>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Bytes In</source>
+        <extracomment>Programs view column: bytes received by the program</extracomment>
+        <translation>入字节</translation>
+    </message>
+    <message>
+        <source>Bytes Out</source>
+        <extracomment>Programs view column: bytes sent by the program</extracomment>
+        <translation>出字节</translation>
+    </message>
+    <message>
+        <source>Packets In</source>
+        <translation>入分组</translation>
+    </message>
+    <message>
+        <source>Packets Out</source>
+        <translation>出分组</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <extracomment>Programs view column: current rate, in and out together, with a graph</extracomment>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <extracomment>Programs view column: TCP connections and UDP flows so far</extracomment>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Programs of user %1 (UID %2). Only that user can see which ones.</source>
+        <translation>用户 %1（UID %2）的程序。具体是哪些程序，只有该用户能看到。</translation>
+    </message>
+</context>
+<context>
+    <name>pr::ProgramsView</name>
+    <message>
+        <source>Programs</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Programs appear here while recording, with “Show which program sent each packet” on in the Options.</source>
+        <translation>开启选项中的“显示每个分组由哪个程序发送”后，录制时程序会显示在这里。</translation>
     </message>
 </context>
 <context>

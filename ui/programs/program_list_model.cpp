@@ -178,7 +178,7 @@ QString ProgramListModel::toolTip(const ProgramInfo& info) const
             .arg(info.user, info.commandLine.isEmpty() ? info.name : info.commandLine);
     case ProgramInfo::Kind::Account:
         if (info.uid != m_ownUid)
-            return tr("Programs of user %1 (UID %2). Which ones is not visible to you.")
+            return tr("Programs of user %1 (UID %2). Only that user can see which ones.")
                 .arg(info.user)
                 .arg(info.uid);
         return tr("Your programs that ended before their name could be read.");
