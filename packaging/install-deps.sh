@@ -17,7 +17,8 @@ packages=(
     # fuzzing runtime for clang's libFuzzer
     libclang-rt-14-dev
     # real peers the tests compare against
-    tcpdump tshark iperf3 netsniff-ng iproute2 procps libcap2-bin jq util-linux iputils-ping
+    tcpdump tshark iperf3 netsniff-ng iproute2 procps libcap2-bin jq util-linux iputils-ping \
+    netcat-openbsd curl
     # privilege: a system bus, polkit, pkexec; the polkit tests also use
     # dbus-send, setpriv, useradd and setcap (libcap2-bin above)
     dbus dbus-daemon dbus-bin polkitd pkexec util-linux passwd

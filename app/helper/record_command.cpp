@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cerrno>
 #include <cinttypes>
 #include <cmath>
@@ -149,6 +150,14 @@ std::string parseArguments(int argc, char** argv, CaptureOptions* options, bool*
             *overwrite = true;
             continue;
         }
+        if (option == "--programs") {
+            options->attribution = true;
+            continue;
+        }
+        if (option == "--no-program-comments") {
+            options->programComments = false;
+            continue;
+        }
         if (!value) {
             if (i + 1 >= argc)
                 return option + " needs a value";
@@ -277,10 +286,52 @@ QJsonObject directionJson(const DirectionTotals& totals)
     return {{"packets", qint64(totals.packets)}, {"bytes", qint64(totals.bytes)}};
 }
 
+// One object per program, busiest first; "kind" says what is known of it.
+QJsonArray programsJson(std::vector<ProgramTotals> programs)
+{
+    std::sort(programs.begin(), programs.end(), [](const ProgramTotals& a, const ProgramTotals& b) {
+        return a.bytesIn + a.bytesOut > b.bytesIn + b.bytesOut;
+    });
+    QJsonArray list;
+    for (const ProgramTotals& each : programs) {
+        QJsonObject program{{"packets_in", qint64(each.packetsIn)},
+                            {"bytes_in", qint64(each.bytesIn)},
+                            {"packets_out", qint64(each.packetsOut)},
+                            {"bytes_out", qint64(each.bytesOut)}};
+        switch (each.kind) {
+        case ProgramTotals::Kind::Process:
+            program.insert("kind", "process");
+            program.insert("name", jsonText(each.name));
+            program.insert("pid", each.pid);
+            program.insert("command_line", jsonText(each.commandLine));
+            break;
+        case ProgramTotals::Kind::Account:
+            program.insert("kind", "account");
+            break;
+        case ProgramTotals::Kind::NotAttributed:
+            program.insert("kind", "not_attributed");
+            break;
+        case ProgramTotals::Kind::NotTcpUdp:
+            program.insert("kind", "not_tcp_udp");
+            break;
+        }
+        if (each.kind == ProgramTotals::Kind::Process ||
+            each.kind == ProgramTotals::Kind::Account) {
+            program.insert("user", jsonText(each.user));
+            program.insert("uid", qint64(each.uid));
+            program.insert("connections", qint64(each.connections));
+        }
+        list.append(program);
+    }
+    return list;
+}
+
 // Built after seccomp is in place: only memory allocation, no system calls.
 std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
                         const CaptureTotals& totals, const std::vector<InterfaceTotals>& interfaces,
-                        const std::vector<std::string>& files, const char* stopReason)
+                        const std::vector<std::string>& files,
+                        const std::vector<ProgramTotals>& programs,
+                        const AttributionStatistics& attribution, const char* stopReason)
 {
     // Per interface: what it contributed, its kernel drops, whether it went away.
     QJsonArray interfaceList;
@@ -318,6 +369,21 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
         {"stop_reason", QString::fromLatin1(stopReason)},
         {"duration_s", seconds},
     };
+    if (!options.attribution)
+        return jsonLine(QJsonDocument(summary));
+    QJsonObject withPrograms = summary;
+    withPrograms.insert("programs", programsJson(programs));
+    const auto ms = [](std::int64_t ns) { return std::round(double(ns) / 1e4) / 1e2; };
+    withPrograms.insert("attribution",
+                        QJsonObject{{"flows", qint64(attribution.flows)},
+                                    {"unknown_flows", qint64(attribution.unknownFlows)},
+                                    {"looks", qint64(attribution.looks)},
+                                    {"looks_triggered", qint64(attribution.triggers)},
+                                    {"look_ms_total", ms(attribution.lookNs)},
+                                    {"look_ms_longest", ms(attribution.longestLookNs)},
+                                    {"waits", qint64(attribution.waits)},
+                                    {"waited_ms", ms(attribution.waitedNs)}});
+    return jsonLine(QJsonDocument(withPrograms));
     return jsonLine(QJsonDocument(summary));
 }
 
@@ -384,7 +450,8 @@ int runRecord(int argc, char** argv, HelperSession& session)
     const char* stopReason = diskFull ? "disk_full" : interfaceDown ? "interface_down" : "normal";
     const std::string summary =
         summaryJson(options, recorder.linkType(), recorder.totals(), recorder.interfaceTotals(),
-                    recorder.filePaths(), stopReason);
+                    recorder.filePaths(), recorder.programTotals(),
+                    recorder.attributionStatistics(), stopReason);
     n = ::write(STDOUT_FILENO, summary.data(), summary.size());
     return diskFull ? kExitDiskFull : interfaceDown ? kExitInterfaceDown : 0;
 }

@@ -14,7 +14,7 @@ constexpr char kRecordUsage[] =
     "      [--format pcap|pcap-us|pcapng] [--filter EXPR] [--snaplen BYTES]\n"
     "      [--promiscuous] [--ring-mb MIB] [--duration SECONDS] [--count PACKETS]\n"
     "      [--overwrite] [--split-size MB] [--split-seconds SECONDS]\n"
-    "      [--keep-files N]\n"
+    "      [--keep-files N] [--programs] [--no-program-comments]\n"
     "    Prints \"recording on IFACE (LINKTYPE)\" and a progress line a second on\n"
     "    stderr, stops at --duration, --count, SIGINT or SIGTERM, then prints a\n"
     "    JSON summary on stdout. Defaults: pcap (nanoseconds), snaplen 262144,\n"
@@ -37,6 +37,12 @@ constexpr char kRecordUsage[] =
     "    100000) keeps only the newest N files (a ring buffer), and a full disk\n"
     "    then deletes the oldest file instead of stopping. The summary's \"files\"\n"
     "    lists the files that remain.\n"
+    "    --programs names the program and user owning each TCP/UDP packet's\n"
+    "    socket (what the user may see: their own processes, other users'\n"
+    "    accounts): the summary gets \"programs\" with per-program totals, and a\n"
+    "    pcapng file a comment \"proc=NAME pid=PID user=USER\" on each attributed\n"
+    "    packet (Wireshark: frame.comment contains \"curl\"), unless\n"
+    "    --no-program-comments. pcap has no place for it.\n"
     "    Short forms: -i IFACE, -w FILE, -f EXPR, -s BYTES, -c PACKETS.\n";
 
 constexpr char kInterfacesUsage[] =

@@ -1,6 +1,7 @@
 #include "capture/attribution/flow_attributor.h"
 
 #include <algorithm>
+#include <climits>
 #include <utility>
 
 #include <netinet/tcp.h>
@@ -56,7 +57,7 @@ void FlowAttributor::pushFront(std::uint32_t node)
         m_tail = node;
 }
 
-FlowAttribution FlowAttributor::lookup(const FlowKey& key)
+FlowAttribution FlowAttributor::lookup(const FlowKey& key, std::int64_t packetNs)
 {
     FlowKey canonical = key;
     const bool swapped = lessEndpoint(key.destination, key.source);
@@ -86,9 +87,14 @@ FlowAttribution FlowAttributor::lookup(const FlowKey& key)
         }
         m_nodes[node] = Node{};
         m_nodes[node].key = canonical;
+        m_nodes[node].bornNs = packetNs;
+        ++m_flowsSeen;
         m_index.emplace(canonical, node);
         pushFront(node);
         ++m_pending;
+        if (m_adopted && m_adopted->startedRealtimeNs >= packetNs &&
+            match(m_nodes[node], m_adopted->sockets, m_adopted->processes))
+            --m_pending;
     }
     const Node& n = m_nodes[node];
     return FlowAttribution{n.state, swapped ? n.highOwner : n.lowOwner,
@@ -102,19 +108,28 @@ bool FlowAttributor::refresh(SocketTable& sockets, ProcessTable& processes)
     // Sockets first: a process found afterwards that holds one of them is
     // its owner now; the other order would miss sockets created in between.
     const bool dumped = sockets.dump();
-    if (m_owners.size() >= kMaxOwners)
-        reset(); // flows come back as Pending with their next packet
+    m_adopted.reset(); // its indexes are replaced
     buildIndexes(sockets.sockets());
     collectWanted(sockets.sockets());
     if (m_wanted.empty()) {
         // Only other users' sockets (or none) answer: no process to look for.
         static const ProcessSnapshot none;
-        matchPending(sockets.sockets(), none);
+        matchPending(sockets.sockets(), none, INT64_MAX);
         return dumped;
     }
     processes.refresh(m_wanted);
-    matchPending(sockets.sockets(), processes.snapshot());
+    matchPending(sockets.sockets(), processes.snapshot(), INT64_MAX);
     return dumped;
+}
+
+void FlowAttributor::adopt(std::shared_ptr<const SocketSnapshot> snapshot)
+{
+    if (!snapshot)
+        return;
+    m_adopted = std::move(snapshot);
+    buildIndexes(m_adopted->sockets);
+    if (m_pending != 0)
+        matchPending(m_adopted->sockets, m_adopted->processes, m_adopted->startedRealtimeNs);
 }
 
 void FlowAttributor::setLocalAddresses(std::vector<IpAddress> addresses)
@@ -122,25 +137,14 @@ void FlowAttributor::setLocalAddresses(std::vector<IpAddress> addresses)
     m_configuredLocal = std::move(addresses);
 }
 
-void FlowAttributor::reset()
-{
-    m_nodes.clear();
-    m_index.clear();
-    m_head = m_tail = kNil;
-    m_pending = 0;
-    m_owners.resize(1);
-    m_ownerIndex.clear();
-}
-
 void FlowAttributor::resolvePending(std::span<const SocketEntry> sockets,
                                     const ProcessSnapshot& processes)
 {
     if (m_pending == 0)
         return;
-    if (m_owners.size() >= kMaxOwners)
-        reset(); // flows come back as Pending with their next packet
+    m_adopted.reset(); // its indexes are replaced
     buildIndexes(sockets);
-    matchPending(sockets, processes);
+    matchPending(sockets, processes, INT64_MAX);
 }
 
 void FlowAttributor::buildIndexes(std::span<const SocketEntry> sockets)
@@ -181,26 +185,37 @@ void FlowAttributor::collectWanted(std::span<const SocketEntry> sockets)
 }
 
 void FlowAttributor::matchPending(std::span<const SocketEntry> sockets,
-                                  const ProcessSnapshot& processes)
+                                  const ProcessSnapshot& processes, std::int64_t startedNs)
 {
     for (std::uint32_t i = m_head; i != kNil; i = m_nodes[i].next) {
         Node& n = m_nodes[i];
-        if (n.state != FlowState::Pending)
+        if (n.state != FlowState::Pending || startedNs < n.bornNs)
             continue;
-        const SocketEntry* low =
-            findSocket(sockets, n.key.transport, n.key.source, n.key.destination);
-        const SocketEntry* high =
-            findSocket(sockets, n.key.transport, n.key.destination, n.key.source);
-        if (low || high) {
-            n.lowOwner = low ? ownerOf(*low, processes) : kNoOwner;
-            n.highOwner = high ? ownerOf(*high, processes) : kNoOwner;
-            n.state = FlowState::Resolved;
+        if (match(n, sockets, processes)) {
             --m_pending;
         } else if (--n.refreshesLeft == 0) {
             n.state = FlowState::Unknown;
             --m_pending;
+            ++m_unknownFlows;
         }
     }
+}
+
+bool FlowAttributor::match(Node& n, std::span<const SocketEntry> sockets,
+                           const ProcessSnapshot& processes)
+{
+    const SocketEntry* low = findSocket(sockets, n.key.transport, n.key.source, n.key.destination);
+    const SocketEntry* high = findSocket(sockets, n.key.transport, n.key.destination, n.key.source);
+    if (!low && !high)
+        return false;
+    n.lowOwner = low ? ownerOf(*low, processes) : kNoOwner;
+    n.highOwner = high ? ownerOf(*high, processes) : kNoOwner;
+    for (const OwnerId id : {n.lowOwner, n.highOwner}) {
+        if (id != kNoOwner)
+            ++m_owners[id].connections;
+    }
+    n.state = FlowState::Resolved;
+    return true;
 }
 
 const SocketEntry* FlowAttributor::findSocket(std::span<const SocketEntry> sockets,
@@ -239,6 +254,8 @@ OwnerId FlowAttributor::ownerOf(const SocketEntry& socket, const ProcessSnapshot
     }
     if (const auto it = m_ownerIndex.find(key); it != m_ownerIndex.end())
         return it->second;
+    if (m_owners.size() >= kMaxOwners)
+        return kNoOwner;
     Owner owner;
     owner.kind = process ? Owner::Kind::Process : Owner::Kind::Account;
     owner.uid = socket.uid;
@@ -248,6 +265,16 @@ OwnerId FlowAttributor::ownerOf(const SocketEntry& socket, const ProcessSnapshot
         owner.process = process->name;
         owner.commandLine = process->commandLine;
     }
+    auto word = [](std::string text) {
+        for (char& c : text) {
+            if (c == ' ')
+                c = '_';
+        }
+        return text;
+    };
+    owner.note = process ? "proc=" + word(owner.process) + " pid=" + std::to_string(owner.pid) +
+                               " user=" + word(owner.user)
+                         : "user=" + word(owner.user);
     const auto id = static_cast<OwnerId>(m_owners.size());
     m_owners.push_back(std::move(owner));
     m_ownerIndex.emplace(std::move(key), id);

@@ -3,10 +3,13 @@
 #include "capture/attribution/flow_endpoint.h"
 #include "capture/attribution/process_table.h"
 #include "capture/attribution/socket_table.h"
+#include "capture/attribution/socket_watcher.h"
 #include "capture/attribution/user_names.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -36,6 +39,10 @@ struct Owner
     std::int32_t pid = 0;
     std::string process;
     std::string commandLine;
+    // The pcapng comment for it: "proc=NAME pid=PID user=USER" or
+    // "user=USER"; spaces in a name become '_' so the words stay apart.
+    std::string note;
+    std::uint32_t connections = 0; // flows it was found at one end of
 };
 
 enum class FlowState : std::uint8_t
@@ -72,8 +79,8 @@ class FlowAttributor
 {
 public:
     static constexpr std::size_t kDefaultMaxFlows = 65536;
-    // Distinct owners kept; past it the cache and owner table start over
-    // (every flow becomes Pending again), so OwnerIds stay small and valid.
+    // Distinct owners kept for the whole recording (ids are never reused);
+    // an end whose owner would be one more is left unnamed (kNoOwner).
     static constexpr std::size_t kMaxOwners = 65536;
     // A socket dump is not atomic and a process may receive a socket after
     // the /proc walk passed it, so a flow gets a second chance before Unknown.
@@ -87,7 +94,20 @@ public:
 
     static std::uint32_t currentUid();
 
-    FlowAttribution lookup(const FlowKey& key);
+    // packetNs: the packet's timestamp (CLOCK_REALTIME, as captured). A
+    // snapshot whose dump began after the flow's first packet must hold its
+    // sockets (alive, or closed since the watcher saw them); an older one
+    // may not, and would name only a listener at one end. So a new flow is
+    // placed at once only by such a snapshot, and pending flows are only
+    // matched (or given up on) by such snapshots.
+    FlowAttribution lookup(const FlowKey& key, std::int64_t packetNs = 0);
+
+    // Makes `snapshot` (from the SocketWatcher) the table new flows are
+    // matched against, and matches the pending ones. A pending flow becomes
+    // Unknown once kPendingRefreshes snapshots begun after it was first
+    // seen did not place it.
+    void adopt(std::shared_ptr<const SocketSnapshot> snapshot);
+    std::uint64_t adoptedGeneration() const { return m_adopted ? m_adopted->generation : 0; }
 
     // If flows are pending: dumps `sockets` and `processes` and resolves
     // them. Does nothing (returns true) otherwise. False if the socket dump failed.
@@ -101,9 +121,12 @@ public:
     void setLocalAddresses(std::vector<IpAddress> addresses);
 
     const Owner& owner(OwnerId id) const { return m_owners[id < m_owners.size() ? id : 0]; }
+    std::size_t ownerCount() const { return m_owners.size(); }
     std::size_t pendingCount() const { return m_pending; }
     std::size_t flowCount() const { return m_index.size(); }
     std::size_t evictions() const { return m_evictions; }
+    std::uint64_t flowsSeen() const { return m_flowsSeen; }
+    std::uint64_t unknownFlows() const { return m_unknownFlows; }
 
 private:
     struct Node
@@ -111,6 +134,7 @@ private:
         FlowKey key; // canonical: source is the lower endpoint
         FlowState state = FlowState::Pending;
         std::uint8_t refreshesLeft = kPendingRefreshes;
+        std::int64_t bornNs = 0;
         OwnerId lowOwner = kNoOwner;
         OwnerId highOwner = kNoOwner;
         std::uint32_t prev = 0;
@@ -146,10 +170,12 @@ private:
 
     void unlink(std::uint32_t node);
     void pushFront(std::uint32_t node);
-    void reset();
     void buildIndexes(std::span<const SocketEntry> sockets);
     void collectWanted(std::span<const SocketEntry> sockets);
-    void matchPending(std::span<const SocketEntry> sockets, const ProcessSnapshot& processes);
+    void matchPending(std::span<const SocketEntry> sockets, const ProcessSnapshot& processes,
+                      std::int64_t startedNs);
+    // Both ends of one flow against the indexed sockets; false if neither matched.
+    bool match(Node& node, std::span<const SocketEntry> sockets, const ProcessSnapshot& processes);
     const SocketEntry* findSocket(std::span<const SocketEntry> sockets, Transport transport,
                                   const Endpoint& local, const Endpoint& remote) const;
     OwnerId ownerOf(const SocketEntry& socket, const ProcessSnapshot& processes);
@@ -162,8 +188,11 @@ private:
     std::uint32_t m_tail;
     std::size_t m_pending = 0;
     std::size_t m_evictions = 0;
+    std::uint64_t m_flowsSeen = 0;
+    std::uint64_t m_unknownFlows = 0;
 
-    std::vector<Owner> m_owners;
+    std::deque<Owner> m_owners; // references stay valid: notes point into it
+    std::shared_ptr<const SocketSnapshot> m_adopted;
     std::unordered_map<std::string, OwnerId> m_ownerIndex;
 
     // Rebuilt by resolvePending() from the dump.

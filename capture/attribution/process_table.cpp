@@ -2,13 +2,17 @@
 
 #include "capture/attribution/bounded_read.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
+#include <functional>
 #include <string_view>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -75,6 +79,13 @@ void clean(std::string& text)
         text.pop_back();
 }
 
+std::int64_t monotonicNow()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
 } // namespace
 
 ProcessTable::ProcessTable(int procFd, ProcessTableLimits limits)
@@ -92,8 +103,9 @@ int ProcessTable::openProcDirectory()
     return ::open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
-bool ProcessTable::refresh(std::span<const std::uint64_t> wanted)
+bool ProcessTable::refresh(std::span<const std::uint64_t> wanted, ProcessWalk walk)
 {
+    const std::int64_t deadline = walk.budgetNs > 0 ? monotonicNow() + walk.budgetNs : 0;
     m_stats = {};
     m_snapshot.processes.clear();
     m_snapshot.byInode.clear();
@@ -102,10 +114,22 @@ bool ProcessTable::refresh(std::span<const std::uint64_t> wanted)
     m_wantedLeft = m_wanted.size();
     if (!listPids())
         return false;
+    if (walk.newestFirst)
+        std::sort(m_pids.begin(), m_pids.end(), std::greater<>());
     for (std::size_t i = 0; i < m_pids.size(); ++i) {
         if (!m_wanted.empty() && m_wantedLeft == 0) {
             m_stats.processesNotNeeded = m_pids.size() - i;
             break;
+        }
+        // Checked every 16 processes: a clock read costs about what one
+        // descriptor does.
+        if (deadline != 0 && i % 16 == 15 && monotonicNow() > deadline) {
+            m_stats.outOfTime = true;
+            break;
+        }
+        if (walk.onlyUid != ProcessWalk::kAnyUid && !ownedBy(m_pids[i], walk.onlyUid)) {
+            ++m_stats.processesDenied;
+            continue;
         }
         readProcess(m_pids[i]);
     }
@@ -135,6 +159,15 @@ bool ProcessTable::listPids()
                 m_pids.push_back(pid);
         });
     }
+}
+
+bool ProcessTable::ownedBy(std::int32_t pid, std::uint32_t uid) const
+{
+    char path[16];
+    std::snprintf(path, sizeof(path), "%d", pid);
+    struct stat info
+    {};
+    return ::fstatat(m_procFd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_uid == uid;
 }
 
 void ProcessTable::readProcess(std::int32_t pid)

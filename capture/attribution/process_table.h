@@ -40,6 +40,24 @@ struct ProcessTableLimits
     std::size_t maxCommandLine = 4096;    // bytes of cmdline kept
 };
 
+// How one refresh() walks /proc when it looks for `wanted` inodes.
+struct ProcessWalk
+{
+    // Highest pid first: a socket just opened most likely belongs to a
+    // process just started (a curl), and the walk stops once it is found.
+    // A socket several processes share is then named by the newest holder.
+    bool newestFirst = false;
+    // Stop after this much time (CLOCK_MONOTONIC); 0: no limit. What is not
+    // found by then counts as not found this time.
+    std::int64_t budgetNs = 0;
+    // Only processes whose /proc/PID belongs to this uid (their effective
+    // uid) are opened: a refused open of /proc/PID/fd costs about 15 us (the
+    // kernel's ptrace check), a stat far less, and on a desktop most
+    // processes are not the user's. kAnyUid: try every process.
+    static constexpr std::uint32_t kAnyUid = 0xffffffffu;
+    std::uint32_t onlyUid = kAnyUid;
+};
+
 // What the last refresh() did and what it left out.
 struct ProcessTableStats
 {
@@ -52,6 +70,7 @@ struct ProcessTableStats
     std::size_t processesNotNeeded = 0;   // after every wanted inode was found
     std::size_t socketInodesOverLimit = 0;
     std::size_t socketInodes = 0;
+    bool outOfTime = false; // ProcessWalk::budgetNs ran out
 };
 
 // Maps socket inodes to processes by reading /proc/<pid>/fd/* links
@@ -80,7 +99,7 @@ public:
     // process costs about 3 us per descriptor (a forking server's children
     // each hold all its sockets), and a refresh usually needs a few sockets.
     // False only if /proc itself cannot be listed.
-    bool refresh(std::span<const std::uint64_t> wanted = {});
+    bool refresh(std::span<const std::uint64_t> wanted = {}, ProcessWalk walk = {});
 
     const ProcessSnapshot& snapshot() const { return m_snapshot; }
     const ProcessTableStats& stats() const { return m_stats; }
@@ -89,6 +108,7 @@ public:
 private:
     bool listPids();
     void readProcess(std::int32_t pid);
+    bool ownedBy(std::int32_t pid, std::uint32_t uid) const;
     std::string readSmallFile(std::int32_t pid, const char* leaf, std::size_t limit);
 
     int m_procFd = -1;

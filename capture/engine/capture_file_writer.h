@@ -92,6 +92,9 @@ struct WriterConfig
     // that interface's ring for this file (WriterFinalStats covers them all).
     std::vector<WriterInterface> interfaces;
     std::function<std::uint64_t(std::size_t idb)> interfaceDrops;
+    // pcapng: PacketView::sourceNote/destinationNote become opt_comment
+    // options of the packet's EPB (the programs of an attributing recording).
+    bool programNotes = false;
 };
 
 std::unique_ptr<CaptureFileWriter> makePcapWriter(const WriterConfig& config, bool nanoseconds);

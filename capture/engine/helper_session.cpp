@@ -6,7 +6,11 @@
 #include <ctime>
 #include <utility>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/filter.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
 #include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -35,6 +39,8 @@ HelperSession::~HelperSession()
         ::close(fd);
     if (m_slotFd >= 0)
         ::close(m_slotFd);
+    if (m_triggerSocket >= 0)
+        ::close(m_triggerSocket);
 }
 
 bool HelperSession::acquireAndDrop(std::string* error)
@@ -55,6 +61,10 @@ bool HelperSession::acquireAndDrop(std::string* error)
         }
         m_packetSockets.push_back(fd);
     }
+    // One more for attribution's trigger (TCP SYNs only, see
+    // SocketWatcher): unbound and unfiltered it receives nothing either.
+    if (!m_packetSockets.empty())
+        m_triggerSocket = ::socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (!m_packetSockets.empty() && !callerIsRoot())
         takeRecordingSlot();
     return dropPrivileges(m_user, error);
@@ -138,6 +148,12 @@ CaptureError HelperSession::prepare(Recorder& recorder, const CaptureOptions& re
     // comes before the output file is touched.
     if (CaptureError error = recorder.open(options, std::exchange(m_packetSockets, {})))
         return error;
+    if (options.attribution) {
+        if (CaptureError error = prepareAttribution(recorder, options))
+            return error;
+    } else if (m_triggerSocket >= 0) {
+        ::close(std::exchange(m_triggerSocket, -1));
+    }
     if (options.fileSet.splits()) {
         if (CaptureError error = openFileSet(options))
             return error;
@@ -187,6 +203,84 @@ CaptureError HelperSession::openFileSet(const CaptureOptions& options)
                                                                   std::strerror(error));
     }
     return {};
+}
+
+// Everything attribution reads after seccomp is opened here, as the user:
+// the sock_diag socket, /proc, the account names (read once, now), the
+// trigger socket bound to the recording's interface. The worker thread
+// starts in restrict().
+CaptureError HelperSession::prepareAttribution(Recorder& recorder, const CaptureOptions& options)
+{
+    const int netlink = SocketTable::openSocket();
+    if (netlink < 0)
+        return makeError(CaptureErrorCode::SystemError,
+                         std::string("cannot open the socket table for attribution "
+                                     "(NETLINK_SOCK_DIAG): ") +
+                             std::strerror(errno));
+    const int proc = ProcessTable::openProcDirectory();
+    if (proc < 0) {
+        const int error = errno;
+        ::close(netlink);
+        return makeError(CaptureErrorCode::SystemError,
+                         std::string("cannot open /proc for attribution: ") + std::strerror(error));
+    }
+    const int trigger = bindTrigger(recorder, options);
+    auto watcher =
+        std::make_unique<SocketWatcher>(SocketWatcher::Descriptors{netlink, proc, trigger},
+                                        static_cast<std::uint32_t>(::geteuid()));
+    m_attribution = std::make_unique<RecordingAttribution>(
+        std::move(watcher), UserNames::load(),
+        options.programComments && options.format == FileFormat::Pcapng);
+    recorder.setAttribution(m_attribution.get());
+    return {};
+}
+
+// The trigger sees the network header of every packet on the recording's
+// interface (all interfaces for "any" or several) and keeps those with the
+// TCP SYN flag, 64 bytes of each: IPv4 without options' worries (the
+// header length is read), IPv6 without extension headers. -1 if it cannot
+// be set up: attribution then looks only when asked and once a second.
+int HelperSession::bindTrigger(const Recorder& recorder, const CaptureOptions& options)
+{
+    const int fd = std::exchange(m_triggerSocket, -1);
+    if (fd < 0)
+        return -1;
+    static const sock_filter kSynOnly[] = {
+        {BPF_LD | BPF_B | BPF_ABS, 0, 0, 0},        // 0: version
+        {BPF_ALU | BPF_RSH | BPF_K, 0, 0, 4},       // 1
+        {BPF_JMP | BPF_JEQ | BPF_K, 1, 0, 4},       // 2: IPv4 -> 4
+        {BPF_JMP | BPF_JEQ | BPF_K, 7, 12, 6},      // 3: IPv6 -> 11, else reject
+        {BPF_LD | BPF_B | BPF_ABS, 0, 0, 9},        // 4: protocol
+        {BPF_JMP | BPF_JEQ | BPF_K, 0, 10, 6},      // 5: TCP, else reject
+        {BPF_LD | BPF_H | BPF_ABS, 0, 0, 6},        // 6: fragment offset
+        {BPF_JMP | BPF_JSET | BPF_K, 8, 0, 0x1fff}, // 7: a later fragment: reject
+        {BPF_LDX | BPF_B | BPF_MSH, 0, 0, 0},       // 8: X = header length
+        {BPF_LD | BPF_B | BPF_IND, 0, 0, 13},       // 9: TCP flags
+        {BPF_JMP | BPF_JSET | BPF_K, 4, 5, 0x02},   // 10: SYN -> accept
+        {BPF_LD | BPF_B | BPF_ABS, 0, 0, 6},        // 11: next header
+        {BPF_JMP | BPF_JEQ | BPF_K, 0, 3, 6},       // 12: TCP, else reject
+        {BPF_LD | BPF_B | BPF_ABS, 0, 0, 40 + 13},  // 13: TCP flags
+        {BPF_JMP | BPF_JSET | BPF_K, 0, 1, 0x02},   // 14: SYN -> accept
+        {BPF_RET | BPF_K, 0, 0, 64},                // 15: accept
+        {BPF_RET | BPF_K, 0, 0, 0},                 // 16: reject
+    };
+    const sock_fprog program{static_cast<unsigned short>(std::size(kSynOnly)),
+                             const_cast<sock_filter*>(kSynOnly)};
+    const int bufferBytes = 64 * 1024;
+    std::int32_t ifindex = 0;
+    if (options.interfaceName != "any" && recorder.interfaces().size() == 1)
+        ifindex = recorder.interfaces().front().ifindex;
+    sockaddr_ll address{};
+    address.sll_family = AF_PACKET;
+    address.sll_protocol = htons(ETH_P_ALL);
+    address.sll_ifindex = ifindex;
+    if (::setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &program, sizeof program) != 0 ||
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &bufferBytes, sizeof bufferBytes) != 0 ||
+        ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 CaptureError HelperSession::openOutput(const std::string& path, bool overwrite)
@@ -252,6 +346,15 @@ CaptureError HelperSession::restrict(const Recorder& recorder, const std::vector
         fds.send.push_back(fd);
     }
     fds.positional = {outputFd()};
+    if (m_attribution) {
+        const SocketWatcher& watcher = m_attribution->watcher();
+        fds.procDirectory = watcher.procFd();
+        fds.send.push_back(watcher.netlinkFd());
+        fds.receive.push_back(watcher.netlinkFd());
+        if (watcher.triggerFd() >= 0)
+            fds.receive.push_back(watcher.triggerFd());
+        fds.write.push_back(watcher.wakeFd());
+    }
     if (m_fileSet) {
         fds.createIn = m_fileSet->directoryFd();
         fds.createFlags = kFileSetOpenFlags;
@@ -259,6 +362,19 @@ CaptureError HelperSession::restrict(const Recorder& recorder, const std::vector
         fds.removeIn = m_fileSet->options().keepFiles != 0 ? fds.createIn : -1;
     }
     std::string reason;
+    // Attribution's worker starts before Landlock, which confines only the
+    // threads started after it: a Landlock domain may not look at the
+    // descriptors (/proc/PID/fd) of processes outside it, which is all
+    // attribution does. The worker gets seccomp like every thread: openat
+    // and readlinkat relative to /proc only, read-only (docs/SECURITY.md).
+    if (m_attribution && !m_attribution->startWorker(&reason))
+        return makeError(CaptureErrorCode::SystemError, reason);
+    // Landlock first: its own syscalls are not on the seccomp list.
+    FilesystemRules rules = filesystemRulesFor(fds);
+    rules.threadsLeftOut = m_attribution ? 1 : 0;
+    if (!restrictFilesystem(rules, &m_filesystem, &reason))
+        return makeError(CaptureErrorCode::SystemError, "cannot restrict file access: " + reason);
+
     if (!applySeccompAllowList(fds, &reason))
         return makeError(CaptureErrorCode::SystemError, "cannot restrict system calls: " + reason);
     return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "capture/attribution/recording_attribution.h"
 #include "capture/engine/output_file_set.h"
 #include "capture/engine/privileges.h"
 #include "capture/engine/recorder.h"
@@ -25,7 +26,9 @@ inline constexpr char kRecordingSlotDirectory[] = "/run/packet-recorder";
 //   ...the front end reads its arguments or the Start message as the user...
 //   prepare()         as the user: limits, interfaces, filter, rings, bind,
 //                     output file, file header; closes the unused sockets.
-//   restrict()        seccomp by descriptor, once every descriptor exists.
+//   restrict()        Landlock (paths: /proc for attribution, a file set's
+//                     directory), then seccomp by descriptor, once every
+//                     descriptor exists.
 //
 // Errors found while privileged (no capture socket, no free slot) are kept
 // and reported by prepare(), so that the front end answers them the way it
@@ -48,6 +51,9 @@ public:
     // overwrite does not apply).
     CaptureError prepare(Recorder& recorder, const CaptureOptions& options, bool overwrite);
     // writeFds: what the front end writes to (protocol socket, stdout, stderr).
+    // Threads must start inside, between Landlock and seccomp: Landlock
+    // before ABI 8 confines only threads started after it, and seccomp has
+    // no clone.
     CaptureError restrict(const Recorder& recorder, const std::vector<int>& writeFds);
     // After a failed prepare()/restrict(): closes the file and removes it if
     // this session created it. A file that existed before is never removed.
@@ -57,13 +63,20 @@ public:
     int packetSocket() const { return m_packetSockets.empty() ? -1 : m_packetSockets.front(); }
     int outputFd() const { return m_fileSet ? m_fileSet->fd() : m_outputFd; }
     bool callerIsRoot() const { return m_user.uid == 0; }
+    // After restrict(): whether Landlock confines paths (worth one warning if not).
+    const FilesystemRestriction& filesystemRestriction() const { return m_filesystem; }
     // The largest ring this caller may ask for.
     std::uint64_t ringLimit() const;
+    // A recording with CaptureOptions::attribution, after prepare(); null
+    // otherwise. Its worker thread starts in restrict().
+    RecordingAttribution* attribution() const { return m_attribution.get(); }
 
 private:
     void takeRecordingSlot();
     CaptureError openOutput(const std::string& path, bool overwrite);
     CaptureError openFileSet(const CaptureOptions& options);
+    CaptureError prepareAttribution(Recorder& recorder, const CaptureOptions& options);
+    int bindTrigger(const Recorder& recorder, const CaptureOptions& options);
 
     TargetUser m_user;
     std::vector<int> m_packetSockets;
@@ -74,6 +87,11 @@ private:
     bool m_outputCreated = false;
     std::string m_outputPath;
     std::unique_ptr<OutputFileSet> m_fileSet; // a split recording
+    FilesystemRestriction m_filesystem;
+    // A packet socket for attribution's trigger (SOCK_DGRAM: it sees the
+    // network header on every link type), created with the others.
+    int m_triggerSocket = -1;
+    std::unique_ptr<RecordingAttribution> m_attribution;
 };
 
 } // namespace pr

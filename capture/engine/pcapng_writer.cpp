@@ -48,6 +48,11 @@ struct EpbTrailer
 constexpr std::size_t kEpbTrailerLength = sizeof(EpbTrailer);
 static_assert(kEpbTrailerLength == 16);
 constexpr std::size_t kMaxPadding = 3;
+// A program note (PacketView::sourceNote, destinationNote) is an opt_comment
+// of at most this many bytes; longer ones are cut (they never are: names
+// are 15 bytes, users 32).
+constexpr std::size_t kMaxNoteLength = 200;
+constexpr std::size_t kMaxNotesLength = 2 * (4 + kMaxNoteLength);
 constexpr std::size_t kMaxInterfaceNameLength = 64;
 
 constexpr char kAnyStatisticsComment[] =
@@ -128,10 +133,22 @@ std::uint32_t epbFlags(const PacketView& packet)
     return 0b01 | reception << 2;
 }
 
-// An Enhanced Packet Block's total length for this many captured bytes.
-constexpr std::uint32_t epbLength(std::uint32_t capturedLength)
+// The opt_comment options carrying a packet's programs, when the writer
+// writes them: option header and padded text each.
+std::uint32_t notesLength(const PacketView& packet)
 {
-    return static_cast<std::uint32_t>(kEpbHeaderLength + padded(capturedLength) +
+    std::uint32_t length = 0;
+    for (const std::string_view note : {packet.sourceNote, packet.destinationNote}) {
+        if (!note.empty())
+            length += 4 + padded(std::min(note.size(), kMaxNoteLength));
+    }
+    return length;
+}
+
+// An Enhanced Packet Block's total length for this many captured bytes.
+constexpr std::uint32_t epbLength(std::uint32_t capturedLength, std::uint32_t notes = 0)
+{
+    return static_cast<std::uint32_t>(kEpbHeaderLength + padded(capturedLength) + notes +
                                       kEpbTrailerLength);
 }
 
@@ -194,8 +211,9 @@ public:
         if (recordOffsets)
             recordOffsets->resize(packets.size());
         IovecBatch& batch = m_output.batch();
+        const std::size_t notes = m_config.programNotes ? kMaxNotesLength : 0;
         batch.begin(m_blocks.size() + packets.size() * (kEpbHeaderLength + FramePieces::kCopyLimit +
-                                                        kMaxPadding + kEpbTrailerLength));
+                                                        kMaxPadding + notes + kEpbTrailerLength));
         if (!m_blocks.empty())
             std::memcpy(batch.appendHeader(m_blocks.size()), m_blocks.data(), m_blocks.size());
         for (std::size_t i = 0; i < packets.size(); ++i) {
@@ -252,7 +270,8 @@ public:
     std::uint64_t recordBytes(const PacketView& packet) const override
     {
         return epbLength(
-            frameAsWritten(packet, FrameLayout::Frame, m_config.snaplen).capturedLength);
+            frameAsWritten(packet, FrameLayout::Frame, m_config.snaplen).capturedLength,
+            m_config.programNotes ? notesLength(packet) : 0);
     }
 
     // Mirrors finish(): per IDB an ISB of type, length, interface id and
@@ -350,7 +369,8 @@ private:
         const FrameAsWritten frame = frameAsWritten(packet, FrameLayout::Frame, m_config.snaplen);
         const FramePieces& pieces = frame.pieces;
         const std::uint32_t dataLength = padded(frame.capturedLength);
-        const std::uint32_t total = epbLength(frame.capturedLength);
+        const std::uint32_t notes = m_config.programNotes ? notesLength(packet) : 0;
+        const std::uint32_t total = epbLength(frame.capturedLength, notes);
         const auto timestamp =
             static_cast<std::uint64_t>(std::max<std::int64_t>(packet.timestampNs, 0));
         const std::uint32_t header[7] = {kBlockEnhancedPacket,
@@ -362,12 +382,27 @@ private:
                                          frame.wireLength};
         std::memcpy(batch.appendHeader(sizeof header), header, sizeof header);
         pieces.appendTo(batch);
-        // Padding and trailer share one iovec with the next block's header.
+        // Padding, notes and trailer share one iovec with the next block's
+        // header. The notes come first among the options, sender first, as
+        // Wireshark lists comments in file order.
         const std::size_t padding = dataLength - frame.capturedLength;
-        std::uint8_t* trailer = batch.appendHeader(padding + kEpbTrailerLength);
-        std::memset(trailer, 0, padding);
+        std::uint8_t* trailer = batch.appendHeader(padding + notes + kEpbTrailerLength);
+        std::memset(trailer, 0, padding + notes);
+        std::uint8_t* cursor = trailer + padding;
+        if (notes != 0) {
+            for (const std::string_view note : {packet.sourceNote, packet.destinationNote}) {
+                if (note.empty())
+                    continue;
+                const auto length =
+                    static_cast<std::uint16_t>(std::min(note.size(), kMaxNoteLength));
+                const std::uint16_t option[2] = {kOptComment, length};
+                std::memcpy(cursor, option, sizeof option);
+                std::memcpy(cursor + 4, note.data(), length);
+                cursor += 4 + padded(length);
+            }
+        }
         const EpbTrailer options{kOptEpbFlags, 4, epbFlags(packet), 0, total};
-        std::memcpy(trailer + padding, &options, sizeof options);
+        std::memcpy(cursor, &options, sizeof options);
     }
 
     BatchFileOutput m_output;

@@ -223,6 +223,14 @@ constexpr unsigned kLandlockCreateRulesetVersion = 1u << 0;
 constexpr unsigned kLandlockRestrictSelfTsync = 1u << 3; // ABI 8
 constexpr int kLandlockRulePathBeneath = 1;
 
+// syscall() reads every argument as a long: an int passed through its
+// varargs may arrive with garbage in the upper half (seen under
+// AddressSanitizer as EBADF from landlock_add_rule).
+template <typename... Args> long landlockCall(long number, Args... args)
+{
+    return syscall(number, static_cast<long>(args)...);
+}
+
 // Filesystem rights (enum landlock_access_fs) and the ABI that added them.
 constexpr std::uint64_t kFsExecute = 1ull << 0;
 constexpr std::uint64_t kFsWriteFile = 1ull << 1;
@@ -403,6 +411,9 @@ bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* e
         SCMP_SYS(rt_sigprocmask),
         SCMP_SYS(rt_sigaction),
         SCMP_SYS(restart_syscall),
+        // AddressSanitizer asks for the signal stack before every noreturn
+        // call (exit, abort, a throw); refused, its check fails instead.
+        SCMP_SYS(sigaltstack),
         SCMP_SYS(exit),
         SCMP_SYS(exit_group),
         SCMP_SYS(getpid),
@@ -491,7 +502,7 @@ bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* e
 
 int landlockAbiVersion()
 {
-    const long abi = syscall(kSysLandlockCreateRuleset, nullptr, 0, kLandlockCreateRulesetVersion);
+    const long abi = landlockCall(kSysLandlockCreateRuleset, 0, 0, kLandlockCreateRulesetVersion);
     return abi > 0 ? static_cast<int>(abi) : 0;
 }
 
@@ -518,8 +529,8 @@ bool restrictFilesystem(const FilesystemRules& rules, FilesystemRestriction* res
 
     // Landlock restricts the calling thread and the threads it starts later.
     // A thread started before would keep every path open to it.
-    const bool tsync = abi >= 8;
-    if (!tsync && threadCount() != 1)
+    const bool tsync = abi >= 8 && rules.threadsLeftOut == 0;
+    if (!tsync && threadCount() != 1 + static_cast<int>(rules.threadsLeftOut))
         return setError(error, "other threads are running; start them after the filesystem is "
                                "restricted");
 
@@ -537,7 +548,8 @@ bool restrictFilesystem(const FilesystemRules& rules, FilesystemRestriction* res
         attr.scoped = kScopeUnixSignal;
         attrSize += sizeof attr.scoped;
     }
-    const int ruleset = static_cast<int>(syscall(kSysLandlockCreateRuleset, &attr, attrSize, 0));
+    const int ruleset = static_cast<int>(landlockCall(
+        kSysLandlockCreateRuleset, reinterpret_cast<std::intptr_t>(&attr), attrSize, 0));
     if (ruleset < 0)
         return setError(error, errnoText("landlock_create_ruleset", errno));
     struct Closer
@@ -550,7 +562,8 @@ bool restrictFilesystem(const FilesystemRules& rules, FilesystemRestriction* res
         if (directory < 0)
             return true;
         LandlockPathBeneathAttr beneath{access & attr.handledAccessFs, directory};
-        return syscall(kSysLandlockAddRule, ruleset, kLandlockRulePathBeneath, &beneath, 0) == 0;
+        return landlockCall(kSysLandlockAddRule, ruleset, kLandlockRulePathBeneath,
+                            reinterpret_cast<std::intptr_t>(&beneath), 0) == 0;
     };
     // /proc for attribution: read "<pid>/comm", "<pid>/cmdline", list
     // "<pid>/fd". A file set: create new files, write them, and truncate them
@@ -561,7 +574,8 @@ bool restrictFilesystem(const FilesystemRules& rules, FilesystemRestriction* res
         !allowBeneath(rules.removeIn, kFsRemoveFile))
         return setError(error, errnoText("landlock_add_rule", errno));
 
-    if (syscall(kSysLandlockRestrictSelf, ruleset, tsync ? kLandlockRestrictSelfTsync : 0u) != 0)
+    if (landlockCall(kSysLandlockRestrictSelf, ruleset, tsync ? kLandlockRestrictSelfTsync : 0u) !=
+        0)
         return setError(error, errnoText("landlock_restrict_self", errno));
     result->enforced = true;
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,12 @@ struct FilesystemRules
     int readIn = -1;   // read files and list directories beneath (/proc)
     int createIn = -1; // create regular files beneath, write and truncate them (a file set)
     int removeIn = -1; // remove files beneath (a file set kept as a ring)
+    // Threads already running that are to stay outside Landlock: attribution's
+    // worker, which reads other processes' /proc/PID/fd (a Landlock domain
+    // may not look at processes outside it) and is confined by seccomp only.
+    // Without it (0), any other thread is an error, or confined with it
+    // where the kernel can (ABI 8: TSYNC).
+    std::size_t threadsLeftOut = 0;
 };
 
 // What restrictFilesystem() did.

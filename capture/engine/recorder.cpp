@@ -56,6 +56,7 @@ std::unique_ptr<CaptureFileWriter> Recorder::Impl::makeWriter(int fd)
     outputFd = fd;
     config.snaplen = options.snaplen;
     config.anyInterface = anyInterface;
+    config.programNotes = options.attribution && options.programComments;
     config.linkType = anyInterface ? kLinkTypeEthernet : fileLinkType;
     if (!interfaces.empty() && !anyInterface)
         config.singleInterface = interfaces.front();
@@ -150,6 +151,8 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
         d->readKernelStatistics();
         d->totals.elapsedNs = now - start;
         d->updateFileBytes();
+        if (d->attribution)
+            observer.programsChanged(d->attribution->takeChanged());
         observer.tick(d->totals);
     };
     // Every ring still open has nothing left in the block the kernel fills.
@@ -290,6 +293,12 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
     d->totals.elapsedNs = monotonicNs() - start;
     if (d->writer)
         d->updateFileBytes();
+    if (d->attribution) {
+        d->attribution->stop();
+        (void)d->attribution->takeChanged();
+        const std::vector<ProgramTotals> all = d->attribution->allPrograms();
+        observer.programsChanged(all);
+    }
     observer.tick(d->totals);
     return failure;
 }
@@ -312,6 +321,21 @@ std::vector<InterfaceTotals> Recorder::interfaceTotals() const
     for (const std::unique_ptr<Source>& source : d->sources)
         list.push_back({source->info.name, source->packets, source->kernelDrops, source->ended});
     return list;
+}
+
+void Recorder::setAttribution(PacketAttribution* attribution)
+{
+    d->attribution = attribution;
+}
+
+std::vector<ProgramTotals> Recorder::programTotals() const
+{
+    return d->attribution ? d->attribution->allPrograms() : std::vector<ProgramTotals>();
+}
+
+AttributionStatistics Recorder::attributionStatistics() const
+{
+    return d->attribution ? d->attribution->statistics() : AttributionStatistics{};
 }
 
 std::vector<std::string> Recorder::filePaths() const

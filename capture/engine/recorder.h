@@ -102,6 +102,7 @@ struct InterfaceTotals
 //   startWriting(fd)  writes the file header.
 //   run()         the loop, until a stop condition or requestStop().
 class OutputFileSet;
+class PacketAttribution;
 
 class Recorder
 {
@@ -125,6 +126,9 @@ public:
     // ring) itself. `files` must outlive run(). observer.fileStarted() is
     // called for every file, the first one when run() starts.
     CaptureError startWriting(OutputFileSet& files);
+    // Attribute packets to programs while run() runs (not owned; must
+    // outlive run(), which stops it at the end). Set by HelperSession.
+    void setAttribution(PacketAttribution* attribution);
     // extraFd: optional descriptor polled alongside the ring (-1 for none).
     CaptureError run(RecorderObserver& observer, int extraFd = -1);
     // Async-signal-safe and thread-safe: the loop drains, finalizes and returns.
@@ -133,6 +137,7 @@ public:
     // Every program of a recording with attribution, and the special rows
     // (for the headless JSON summary); empty without attribution.
     std::vector<ProgramTotals> programTotals() const;
+    AttributionStatistics attributionStatistics() const;
     std::vector<InterfaceTotals> interfaceTotals() const;
     // The files of a split recording that still exist, oldest first; empty
     // when recording to one file.

@@ -97,6 +97,8 @@ CaptureError Recorder::Impl::processBlock(const tpacket_block_desc* block,
     const std::uint32_t count = block->hdr.bh1.num_pkts;
     const std::uint8_t* cursor = base + block->hdr.bh1.offset_to_first_pkt;
     batch.clear();
+    if (attribution)
+        attribution->beginBlock();
     const std::uint8_t* const end = base + source.ring.geometry().blockSize;
     const std::uint8_t* prefetched = cursor;
     for (std::uint32_t i = 0; i < count; ++i) {
@@ -171,6 +173,8 @@ CaptureError Recorder::Impl::acceptPacket(const std::uint8_t* packet, Source& so
         batch.pop_back();
         return {};
     }
+    if (attribution)
+        attribution->attribute(view);
     if (files && needsNewFile(view)) {
         // The packets before this one finish the current file.
         const PacketView held = view;

@@ -9,6 +9,7 @@
 #include "capture/engine/interface_info.h"
 #include "capture/engine/interface_name_lookup.h"
 #include "capture/engine/output_file_set.h"
+#include "capture/engine/packet_attribution.h"
 #include "capture/engine/packet_ring.h"
 #include "capture/engine/recorder.h"
 
@@ -120,6 +121,7 @@ struct Recorder::Impl
     std::unordered_map<std::int32_t, WriterInterface> ifindexDetails;
     InterfaceNameLookup nameLookup;
 
+    PacketAttribution* attribution = nullptr; // not owned
     std::unique_ptr<CaptureFileWriter> writer;
     int outputFd = -1;
     CaptureTotals totals;

@@ -25,6 +25,8 @@ bool Recorder::Impl::takeBlock(Source& source)
             source.ring.releaseBlock();
             continue;
         }
+        if (attribution)
+            attribution->beginBlock();
         source.block = block;
         source.cursor =
             reinterpret_cast<const std::uint8_t*>(block) + block->hdr.bh1.offset_to_first_pkt;

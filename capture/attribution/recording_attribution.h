@@ -1,0 +1,74 @@
+#pragma once
+
+#include "capture/attribution/flow_attributor.h"
+#include "capture/attribution/socket_watcher.h"
+#include "capture/engine/packet_attribution.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pr {
+
+// Attribution for one recording: the SocketWatcher thread looks at sockets
+// and processes, the capture loop (through PacketAttribution) keeps a flow
+// cache that names each packet's programs with one hash lookup.
+//
+// A packet whose flow is new and not in the newest snapshot makes the loop
+// ask the watcher for a fresh look and wait for it, at most once per ring
+// block and within kWaitBudgetNs per kWaitWindowNs: a snapshot begun after
+// the block was handed over holds every socket its packets came from
+// (alive, or closed since the watcher saw it). Past the budget the packet
+// goes to the file unattributed and the flow is placed by a later look.
+class RecordingAttribution final : public PacketAttribution
+{
+public:
+    static constexpr std::int64_t kWaitTimeoutNs = 20'000'000;
+    static constexpr std::int64_t kWaitWindowNs = 1'000'000'000;
+    static constexpr std::int64_t kWaitBudgetNs = 50'000'000;
+
+    // notesInFile: fill PacketView's notes (pcapng comments).
+    RecordingAttribution(std::unique_ptr<SocketWatcher> watcher, UserNames names, bool notesInFile);
+    ~RecordingAttribution() override;
+
+    void beginBlock() override;
+    void attribute(PacketView& packet) override;
+    std::span<const ProgramTotals> takeChanged() override;
+    std::vector<ProgramTotals> allPrograms() const override;
+    void stop() override;
+    AttributionStatistics statistics() const override;
+
+    // Starts the worker thread (before seccomp: clone is not allowed after).
+    bool startWorker(std::string* error) { return m_watcher->start(error); }
+    const SocketWatcher& watcher() const { return *m_watcher; }
+    std::int64_t waitedNs() const { return m_waitedTotalNs; }
+    std::uint64_t waits() const { return m_waits; }
+
+private:
+    ProgramTotals& totalsOf(std::uint32_t id);
+    void count(std::uint32_t id, bool outgoing, std::uint64_t bytes);
+    void adoptNewest();
+
+    std::unique_ptr<SocketWatcher> m_watcher;
+    FlowAttributor m_flows;
+    bool m_notes;
+    std::int64_t m_blockNs = 0; // monotonic, when the current block was taken
+    bool m_waitedThisBlock = false;
+    std::int64_t m_windowStartNs = 0;
+    std::int64_t m_waitedInWindowNs = 0;
+    std::int64_t m_waitedTotalNs = 0;
+    std::uint64_t m_waits = 0;
+
+    // Indexed by OwnerId (0 unused); the special rows apart.
+    std::vector<ProgramTotals> m_programs;
+    ProgramTotals m_notAttributed;
+    ProgramTotals m_notTcpUdp;
+    std::vector<std::uint8_t> m_changedFlag; // by OwnerId
+    std::vector<std::uint32_t> m_changedIds;
+    bool m_notAttributedChanged = false;
+    bool m_notTcpUdpChanged = false;
+    std::vector<ProgramTotals> m_changed; // what takeChanged() returned last
+};
+
+} // namespace pr

@@ -1,0 +1,242 @@
+#include "capture/attribution/socket_watcher.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <future>
+#include <system_error>
+#include <unordered_set>
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace pr {
+
+std::int64_t SocketWatcher::monotonicNs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+SocketWatcher::SocketWatcher(Descriptors descriptors, std::uint32_t selfUid)
+    : m_sockets(descriptors.netlink), m_processes(descriptors.proc), m_trigger(descriptors.trigger),
+      m_selfUid(selfUid)
+{
+    // Here, not in start(): seccomp is told about it before the thread runs.
+    m_wake = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+}
+
+SocketWatcher::~SocketWatcher()
+{
+    stop();
+    if (m_trigger >= 0)
+        ::close(m_trigger);
+    if (m_wake >= 0)
+        ::close(m_wake);
+}
+
+bool SocketWatcher::start(std::string* error)
+{
+    if (m_wake < 0) {
+        *error = std::string("eventfd failed: ") + std::strerror(errno);
+        return false;
+    }
+    // The thread is running before this returns: its start-up (glibc
+    // registers rseq for it) must not meet the seccomp filter that follows.
+    std::promise<void> running;
+    std::future<void> started = running.get_future();
+    try {
+        m_thread = std::thread([this, &running] {
+            running.set_value();
+            run();
+        });
+    } catch (const std::system_error& failure) {
+        *error = std::string("cannot start the attribution thread: ") + failure.what();
+        return false;
+    }
+    started.wait();
+    return true;
+}
+
+void SocketWatcher::stop()
+{
+    if (!m_thread.joinable())
+        return;
+    m_stop.store(true, std::memory_order_release);
+    requestLook();
+    m_thread.join();
+}
+
+std::shared_ptr<const SocketSnapshot> SocketWatcher::snapshot() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_snapshot;
+}
+
+AttributionStatistics SocketWatcher::statistics() const
+{
+    std::lock_guard lock(m_mutex);
+    AttributionStatistics statistics;
+    statistics.looks = m_looks;
+    statistics.lookNs = m_lookNs;
+    statistics.longestLookNs = m_longestLookNs;
+    statistics.triggers = m_triggers;
+    return statistics;
+}
+
+void SocketWatcher::requestLook()
+{
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const ssize_t n = ::write(m_wake, &one, sizeof one);
+}
+
+std::shared_ptr<const SocketSnapshot> SocketWatcher::waitForLook(std::int64_t sinceNs,
+                                                                 std::int64_t timeoutNs)
+{
+    requestLook();
+    std::unique_lock lock(m_mutex);
+    const bool published = m_published.wait_for(lock, std::chrono::nanoseconds(timeoutNs), [&] {
+        return m_snapshot && m_snapshot->startedNs >= sinceNs;
+    });
+    return published ? m_snapshot : nullptr;
+}
+
+void SocketWatcher::drainTrigger()
+{
+    // The packets only say "a connection is starting"; 64 bytes of each
+    // are queued at most (the filter cuts them), and 64 reads drain a burst.
+    std::uint8_t discard[64];
+    for (int i = 0; i < 64; ++i) {
+        if (::recvfrom(m_trigger, discard, sizeof discard, MSG_DONTWAIT, nullptr, nullptr) < 0)
+            break;
+    }
+}
+
+void SocketWatcher::run()
+{
+    std::int64_t lastLook = 0;
+    bool wanted = true; // the first snapshot, at once
+    while (!m_stop.load(std::memory_order_acquire)) {
+        const std::int64_t now = monotonicNs();
+        if (now - lastLook >= kPeriodNs)
+            wanted = true;
+        if (wanted && now - lastLook >= kMinIntervalNs) {
+            lastLook = now;
+            wanted = false;
+            look();
+            continue;
+        }
+        const std::int64_t waitNs =
+            wanted ? kMinIntervalNs - (now - lastLook) : kPeriodNs - (now - lastLook);
+        pollfd fds[2] = {{m_wake, POLLIN, 0}, {m_trigger, POLLIN, 0}};
+        const int ready = ::poll(fds, m_trigger >= 0 ? 2 : 1,
+                                 static_cast<int>(std::max<std::int64_t>(waitNs / 1'000'000, 1)));
+        if (ready <= 0)
+            continue;
+        if (fds[0].revents & POLLIN) {
+            std::uint64_t value = 0;
+            [[maybe_unused]] const ssize_t n = ::read(m_wake, &value, sizeof value);
+            wanted = true;
+        }
+        if (m_trigger >= 0 && (fds[1].revents & POLLIN)) {
+            drainTrigger();
+            wanted = true;
+            std::lock_guard lock(m_mutex);
+            ++m_triggers;
+        }
+    }
+}
+
+void SocketWatcher::look()
+{
+    const std::int64_t started = monotonicNs();
+    timespec realtime{};
+    ::clock_gettime(CLOCK_REALTIME, &realtime);
+    const std::int64_t startedRealtime =
+        std::int64_t(realtime.tv_sec) * 1'000'000'000 + realtime.tv_nsec;
+    // Sockets first, then processes: a process found afterwards holding
+    // one of them owns it now; the other order misses sockets created between.
+    m_sockets.dump();
+    const std::vector<SocketEntry>& live = m_sockets.sockets();
+
+    std::unordered_set<std::uint64_t> liveInodes;
+    liveInodes.reserve(live.size());
+    for (const SocketEntry& socket : live)
+        liveInodes.insert(socket.inode);
+    // What closed since the last look stays findable for a while: the
+    // capture loop may reach a short connection's packets only after it is gone.
+    std::erase_if(m_closed, [&](const Closed& closed) {
+        return started - closed.closedNs > kRecentlyClosedNs ||
+               liveInodes.contains(closed.socket.inode);
+    });
+    for (const SocketEntry& socket : m_live) {
+        if (!liveInodes.contains(socket.inode) && m_closed.size() < kMaxRecentlyClosed)
+            m_closed.push_back({socket, started});
+    }
+    m_live = live;
+
+    // Processes only for our own sockets not named yet: another user's
+    // cannot be read, and a socket's process does not change often enough
+    // to pay for a walk on every look.
+    std::vector<std::uint64_t> wanted;
+    for (const SocketEntry& socket : live) {
+        if (m_selfUid != 0 && socket.uid != m_selfUid)
+            continue;
+        if (m_processOf.contains(socket.inode))
+            continue;
+        if (const auto retry = m_notFound.find(socket.inode);
+            retry != m_notFound.end() && started < retry->second)
+            continue;
+        wanted.push_back(socket.inode);
+    }
+    if (!wanted.empty()) {
+        ProcessWalk walk{true, kWalkBudgetNs};
+        if (m_selfUid != 0)
+            walk.onlyUid = m_selfUid;
+        m_processes.refresh(wanted, walk);
+        const ProcessSnapshot& found = m_processes.snapshot();
+        for (const std::uint64_t inode : wanted) {
+            if (const ProcessInfo* process = found.find(inode)) {
+                m_processOf[inode] = *process;
+                m_notFound.erase(inode);
+            } else {
+                m_notFound[inode] = started + kRetryProcessNs;
+            }
+        }
+    }
+
+    auto snapshot = std::make_shared<SocketSnapshot>();
+    snapshot->startedNs = started;
+    snapshot->startedRealtimeNs = startedRealtime;
+    snapshot->sockets.reserve(live.size() + m_closed.size());
+    snapshot->sockets = live;
+    std::unordered_set<std::uint64_t> known = std::move(liveInodes);
+    for (const Closed& closed : m_closed) {
+        snapshot->sockets.push_back(closed.socket);
+        known.insert(closed.socket.inode);
+    }
+    // Forget processes of sockets gone for good, and retries for them.
+    std::erase_if(m_processOf, [&](const auto& entry) { return !known.contains(entry.first); });
+    std::erase_if(m_notFound, [&](const auto& entry) { return !known.contains(entry.first); });
+    ProcessSnapshot& processes = snapshot->processes;
+    processes.processes.reserve(m_processOf.size());
+    for (const auto& [inode, process] : m_processOf) {
+        processes.byInode.emplace(inode, std::uint32_t(processes.processes.size()));
+        processes.processes.push_back(process);
+    }
+
+    const std::int64_t took = monotonicNs() - started;
+    std::lock_guard lock(m_mutex);
+    m_lookNs += took;
+    m_longestLookNs = std::max(m_longestLookNs, took);
+    snapshot->generation = ++m_looks;
+    m_snapshot = std::move(snapshot);
+    m_generation.store(m_looks, std::memory_order_release);
+    m_published.notify_all();
+}
+
+} // namespace pr

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "capture/attribution/process_table.h"
+#include "capture/attribution/socket_table.h"
+#include "capture/engine/program_totals.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace pr {
+
+// What the watcher knew after one look at the sockets: every TCP/UDP socket
+// alive then, followed by those it saw alive earlier that have closed since
+// (for kRecentlyClosedNs), and the processes of those sockets it could name.
+struct SocketSnapshot
+{
+    std::uint64_t generation = 0;
+    std::int64_t startedNs = 0;         // CLOCK_MONOTONIC when its dump began
+    std::int64_t startedRealtimeNs = 0; // the same moment on the packets' clock
+    std::vector<SocketEntry> sockets;
+    ProcessSnapshot processes;
+};
+
+// The attribution worker: a thread of the helper that looks at the sockets
+// (NETLINK_SOCK_DIAG) and maps new ones to processes (/proc), so the capture
+// loop never does that I/O. It looks
+//   - when the trigger socket (a packet socket that only sees TCP SYNs)
+//     wakes it: a connection opened and closed within milliseconds is seen
+//     while it still exists, long before the capture loop reaches its
+//     packets (which a ring block can hold back for its timeout);
+//   - when the capture loop asks (a flow it cannot place), and
+//   - once a second.
+// At most once every kMinIntervalNs. Each look publishes a SocketSnapshot.
+//
+// Every descriptor is opened by the caller before seccomp; the thread starts
+// before seccomp too (clone is not allowed after).
+class SocketWatcher
+{
+public:
+    static constexpr std::int64_t kMinIntervalNs = 2'000'000;
+    static constexpr std::int64_t kPeriodNs = 1'000'000'000;
+    static constexpr std::int64_t kRecentlyClosedNs = 10'000'000'000;
+    static constexpr std::size_t kMaxRecentlyClosed = 16384;
+    // A socket of ours whose process was not found is looked for again
+    // after this long, not on every look.
+    static constexpr std::int64_t kRetryProcessNs = 1'000'000'000;
+    static constexpr std::int64_t kWalkBudgetNs = 50'000'000;
+
+    struct Descriptors
+    {
+        int netlink = -1; // SocketTable::openSocket()
+        int proc = -1;    // ProcessTable::openProcDirectory()
+        int trigger = -1; // optional: readable when a TCP SYN passed
+    };
+
+    // Takes ownership of the descriptors. selfUid: whose processes /proc
+    // lets us read (0: everyone's).
+    SocketWatcher(Descriptors descriptors, std::uint32_t selfUid);
+    ~SocketWatcher();
+    SocketWatcher(const SocketWatcher&) = delete;
+    SocketWatcher& operator=(const SocketWatcher&) = delete;
+
+    // Creates the wake-up eventfd and the thread, which publishes its first
+    // snapshot at once. False (error set) if either fails.
+    bool start(std::string* error);
+    void stop();
+
+    // The capture loop's side; none of these does I/O but requestLook()'s
+    // one eventfd write.
+    std::uint64_t generation() const { return m_generation.load(std::memory_order_acquire); }
+    std::shared_ptr<const SocketSnapshot> snapshot() const;
+    void requestLook();
+    // Asks for a look and waits until a snapshot whose dump started at or
+    // after `sinceNs` is published, at most `timeoutNs`; null on timeout.
+    std::shared_ptr<const SocketSnapshot> waitForLook(std::int64_t sinceNs, std::int64_t timeoutNs);
+
+    // For seccomp: the sock_diag socket (sendto, recvfrom), the trigger
+    // socket (recvfrom), the eventfd (read, write) and /proc.
+    int netlinkFd() const { return m_sockets.fd(); }
+    int triggerFd() const { return m_trigger; }
+    int wakeFd() const { return m_wake; }
+    int procFd() const { return m_processes.fd(); }
+
+    static std::int64_t monotonicNs();
+    // Looks, their durations and triggers (waits and flows are the caller's).
+    AttributionStatistics statistics() const;
+
+private:
+    void run();
+    void look();
+    void drainTrigger();
+
+    SocketTable m_sockets;
+    ProcessTable m_processes;
+    int m_trigger = -1;
+    int m_wake = -1;
+    std::uint32_t m_selfUid;
+    std::thread m_thread;
+    std::atomic<bool> m_stop{false};
+
+    // Worker-only state.
+    struct Closed
+    {
+        SocketEntry socket;
+        std::int64_t closedNs = 0;
+    };
+    std::vector<SocketEntry> m_live;
+    std::vector<Closed> m_closed;
+    std::unordered_map<std::uint64_t, ProcessInfo> m_processOf; // inode -> process
+    std::unordered_map<std::uint64_t, std::int64_t> m_notFound; // inode -> retry time
+    std::uint64_t m_looks = 0;
+
+    std::uint64_t m_triggers = 0;
+    std::int64_t m_lookNs = 0;
+    std::int64_t m_longestLookNs = 0;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_published;
+    std::shared_ptr<const SocketSnapshot> m_snapshot;
+    std::atomic<std::uint64_t> m_generation{0};
+};
+
+} // namespace pr
