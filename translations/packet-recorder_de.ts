@@ -528,6 +528,14 @@
         <extracomment>Options note, shown when the file format is pcap</extracomment>
         <translation>Eine pcap-Datei kann das nicht speichern: Wählen Sie pcapng, um die Programme in der Datei zu behalten.</translation>
     </message>
+    <message>
+        <source>Show which program sent each packet</source>
+        <translation>Zeigen, welches Programm jedes Paket gesendet hat</translation>
+    </message>
+    <message>
+        <source>Write each packet&apos;s program into the file</source>
+        <translation>Programm jedes Pakets in die Datei schreiben</translation>
+    </message>
 </context>
 <context>
     <name>pr::CaptureStatusBar</name>

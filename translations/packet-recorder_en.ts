@@ -528,6 +528,14 @@
         <extracomment>Options note, shown when the file format is pcap</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show which program sent each packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write each packet&apos;s program into the file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::CaptureStatusBar</name>

@@ -525,6 +525,14 @@
         <extracomment>Options note, shown when the file format is pcap</extracomment>
         <translation>pcap 文件无处存放这些信息：请选择 pcapng 以在文件中保留程序。</translation>
     </message>
+    <message>
+        <source>Show which program sent each packet</source>
+        <translation>显示每个分组由哪个程序发送</translation>
+    </message>
+    <message>
+        <source>Write each packet&apos;s program into the file</source>
+        <translation>将每个分组的程序写入文件</translation>
+    </message>
 </context>
 <context>
     <name>pr::CaptureStatusBar</name>

@@ -38,6 +38,7 @@ private slots:
     void fileSetRoundTrips();
     void fileSetControlsFollowTheChoices();
     void fileSetGoesIntoTheStartRequest();
+    void programChoicesFollowTheFormat();
 
 private:
     QTemporaryDir m_dir;
@@ -350,6 +351,55 @@ void TestCaptureOptionsWidget::fileSetGoesIntoTheStartRequest()
     QCOMPARE(request.splitBytes, quint64(0));
     QCOMPARE(request.splitSeconds, 0u);
     QCOMPARE(request.keepFiles, 0u); // keep N without a split is never sent
+}
+
+// Attribution is on by default; the comments only with pcapng, and pcap
+// says why not. Both reach the Start and round-trip through the values.
+void TestCaptureOptionsWidget::programChoicesFollowTheFormat()
+{
+    CaptureOptionsWidget widget;
+    widget.show();
+    auto* attribution = widget.findChild<QCheckBox*>(QStringLiteral("attributionCheck"));
+    auto* comments = widget.findChild<QCheckBox*>(QStringLiteral("programCommentsCheck"));
+    auto* note = widget.findChild<QLabel*>(QStringLiteral("programCommentsNote"));
+    QVERIFY(attribution && comments && note);
+    QVERIFY(attribution->isChecked());
+    QVERIFY(comments->isChecked());
+    QVERIFY(widget.values().attribution);
+    QVERIFY(widget.values().programComments);
+
+    CaptureOptionsValues v = widget.values();
+    v.format = QStringLiteral("pcap");
+    widget.setValues(v);
+    QVERIFY(!comments->isEnabled());
+    QVERIFY(note->isVisible());
+    QVERIFY(note->text().contains(QStringLiteral("pcapng")));
+
+    v.format = QStringLiteral("pcapng");
+    widget.setValues(v);
+    QVERIFY(comments->isEnabled());
+    QVERIFY(!note->isVisible());
+    pr::proto::StartRequest request;
+    pr::applyToStartRequest(widget.values(), &request);
+    QVERIFY(request.attribution);
+    QVERIFY(request.programComments);
+
+    QSignalSpy changed(&widget, &CaptureOptionsWidget::valuesChanged);
+    comments->setChecked(false);
+    QCOMPARE(changed.size(), 1);
+    attribution->setChecked(false);
+    QVERIFY(!comments->isEnabled()); // nothing to write without attribution
+    request = {};
+    pr::applyToStartRequest(widget.values(), &request);
+    QVERIFY(!request.attribution);
+    QVERIFY(!request.programComments);
+
+    // Saved choices come back as they were.
+    v = widget.values();
+    CaptureOptionsWidget other;
+    other.setValues(v);
+    QVERIFY(!other.values().attribution);
+    QVERIFY(!other.values().programComments);
 }
 
 QTEST_MAIN(TestCaptureOptionsWidget)

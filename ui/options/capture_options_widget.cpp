@@ -218,6 +218,7 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     auto* programsLayout = new QVBoxLayout(programsGroup);
     m_attribution = new QCheckBox(tr("Show which &program sent each packet"), programsGroup);
     m_attribution->setObjectName(QStringLiteral("attributionCheck"));
+    m_attribution->setAccessibleName(tr("Show which program sent each packet"));
     m_attribution->setChecked(true);
     m_attribution->setToolTip(tr("Names the program and user behind each TCP and UDP packet, "
                                  "in the Programs view and the packet list's Program column. "
@@ -226,6 +227,7 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     m_programComments = new QCheckBox(
         tr("&Write each packet's program into the file (pcapng comment)"), programsGroup);
     m_programComments->setObjectName(QStringLiteral("programCommentsCheck"));
+    m_programComments->setAccessibleName(tr("Write each packet's program into the file"));
     m_programComments->setChecked(true);
     m_programComments->setToolTip(
         tr("Wireshark shows the comment with each packet and finds a program's packets with "
