@@ -2427,11 +2427,6 @@ An: %2</translation>
         <translation>Anderer Benutzer</translation>
     </message>
     <message>
-        <source>Ended programs</source>
-        <extracomment>Programs view: the user&apos;s own programs that ended before they could be named</extracomment>
-        <translation>Beendete Programme</translation>
-    </message>
-    <message>
         <source>Not attributed</source>
         <extracomment>Programs view: TCP/UDP traffic no socket owner was found for</extracomment>
         <translation>Nicht zugeordnet</translation>
@@ -2447,10 +2442,6 @@ An: %2</translation>
         <extracomment>Programs view tool tip. %1 program name, %2 process id, %3 account, %4 the command line it was started with</extracomment>
         <translation>%1 (PID %2, Benutzer %3)
 %4</translation>
-    </message>
-    <message>
-        <source>Your programs that ended before their name could be read.</source>
-        <translation>Ihre Programme, die endeten, bevor ihr Name gelesen werden konnte.</translation>
     </message>
     <message>
         <source>TCP and UDP packets whose socket was not found: a connection that closed before it could be looked up, or traffic passing through.</source>
@@ -2501,6 +2492,15 @@ An: %2</translation>
     <message>
         <source>Programs of user %1 (UID %2). Only that user can see which ones.</source>
         <translation>Programme des Benutzers %1 (UID %2). Welche, kann nur dieser Benutzer sehen.</translation>
+    </message>
+    <message>
+        <source>Unknown program</source>
+        <extracomment>Programs view: the user&apos;s own programs whose process could not be named (it ended first, or its /proc entry was not readable)</extracomment>
+        <translation>Unbekanntes Programm</translation>
+    </message>
+    <message>
+        <source>Your programs whose process could not be named: it ended before it was looked up, or its /proc entry could not be read.</source>
+        <translation>Ihre Programme, deren Prozess nicht benannt werden konnte: Er endete vor der Abfrage, oder sein /proc-Eintrag war nicht lesbar.</translation>
     </message>
 </context>
 <context>

@@ -2423,11 +2423,6 @@ To: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ended programs</source>
-        <extracomment>Programs view: the user&apos;s own programs that ended before they could be named</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not attributed</source>
         <extracomment>Programs view: TCP/UDP traffic no socket owner was found for</extracomment>
         <translation type="unfinished"></translation>
@@ -2441,10 +2436,6 @@ To: %2</source>
         <source>%1 (PID %2, user %3)
 %4</source>
         <extracomment>Programs view tool tip. %1 program name, %2 process id, %3 account, %4 the command line it was started with</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your programs that ended before their name could be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2495,6 +2486,15 @@ To: %2</source>
     </message>
     <message>
         <source>Programs of user %1 (UID %2). Only that user can see which ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown program</source>
+        <extracomment>Programs view: the user&apos;s own programs whose process could not be named (it ended first, or its /proc entry was not readable)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your programs whose process could not be named: it ended before it was looked up, or its /proc entry could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

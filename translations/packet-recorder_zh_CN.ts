@@ -2412,11 +2412,6 @@ To: %2</source>
         <translation>其他用户</translation>
     </message>
     <message>
-        <source>Ended programs</source>
-        <extracomment>Programs view: the user&apos;s own programs that ended before they could be named</extracomment>
-        <translation>已结束的程序</translation>
-    </message>
-    <message>
         <source>Not attributed</source>
         <extracomment>Programs view: TCP/UDP traffic no socket owner was found for</extracomment>
         <translation>未归属</translation>
@@ -2432,10 +2427,6 @@ To: %2</source>
         <extracomment>Programs view tool tip. %1 program name, %2 process id, %3 account, %4 the command line it was started with</extracomment>
         <translation>%1（PID %2，用户 %3）
 %4</translation>
-    </message>
-    <message>
-        <source>Your programs that ended before their name could be read.</source>
-        <translation>在读取名称之前就已结束的您的程序。</translation>
     </message>
     <message>
         <source>TCP and UDP packets whose socket was not found: a connection that closed before it could be looked up, or traffic passing through.</source>
@@ -2486,6 +2477,15 @@ To: %2</source>
     <message>
         <source>Programs of user %1 (UID %2). Only that user can see which ones.</source>
         <translation>用户 %1（UID %2）的程序。具体是哪些程序，只有该用户能看到。</translation>
+    </message>
+    <message>
+        <source>Unknown program</source>
+        <extracomment>Programs view: the user&apos;s own programs whose process could not be named (it ended first, or its /proc entry was not readable)</extracomment>
+        <translation>未知程序</translation>
+    </message>
+    <message>
+        <source>Your programs whose process could not be named: it ended before it was looked up, or its /proc entry could not be read.</source>
+        <translation>无法确定进程名称的您的程序：它在查询之前就已结束，或无法读取其 /proc 条目。</translation>
     </message>
 </context>
 <context>

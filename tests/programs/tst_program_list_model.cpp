@@ -127,7 +127,7 @@ void TestProgramListModel::specialRowsAreNamed()
     QCOMPARE(name(5), QStringLiteral("Other user"));
     QCOMPARE(model.index(model.rowOfId(5), ProgramListModel::User).data().toString(),
              QStringLiteral("root"));
-    QCOMPARE(name(6), QStringLiteral("Ended programs"));
+    QCOMPARE(name(6), QStringLiteral("Unknown program"));
     QCOMPARE(name(0xfffffffeu), QStringLiteral("Not attributed"));
     QCOMPARE(name(0xffffffffu), QStringLiteral("Not TCP/UDP"));
     QCOMPARE(name(7), QStringLiteral("PID 1007"));

@@ -14,6 +14,8 @@
 #include "ui/options/capture_options_widget.h"
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
+#include "ui/programs/program_list_model.h"
+#include "ui/programs/programs_view.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -39,6 +41,7 @@
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeView>
 
 #include <arpa/inet.h>
 #include <csignal>
@@ -150,6 +153,7 @@ private slots:
     void openInWiresharkWithoutWiresharkSaysWhereTheFileIs();
     void fileSetShowsInTheStatusBar();
     void severalInterfacesIntoOnePcapng();
+    void programsOfARecording();
 
 private:
     void configure(MainWindow* window, const QString& filter);
@@ -1021,6 +1025,88 @@ void TestMainWindow::severalInterfacesIntoOnePcapng()
     QVERIFY(blocks.count(6u) >= 30); // the datagrams, all on lo
     window.setConfirmHook([](const QString&) { return QMessageBox::Discard; });
     QVERIFY(window.close());
+}
+
+// A recording with attribution (on by default) names this test's own
+// socket in the Programs view and the Program column; selecting the row
+// filters the list, Esc shows every packet again.
+void TestMainWindow::programsOfARecording()
+{
+    MainWindow window;
+    configure(&window, QStringLiteral("udp port %1").arg(testPort()));
+    pr::CaptureOptionsValues values = window.captureOptions()->values();
+    QVERIFY(values.attribution);
+    values.format = QStringLiteral("pcapng");
+    window.captureOptions()->setValues(values);
+    window.resize(1440, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy programs(window.helperClient(), &pr::HelperClient::programsUpdated);
+    QVERIFY(startAndWait(&window));
+
+    // One socket for the whole test, so its owner can be looked up.
+    const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    QVERIFY(fd >= 0);
+    auto closeSocket = qScopeGuard([fd] { ::close(fd); });
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(testPort());
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const QByteArray payload(300, 'q');
+    pr::ProgramListModel* model = window.programsView()->model();
+    const QString self = QCoreApplication::applicationName().left(15);
+    int row = -1;
+    for (int round = 0; round < 50 && row < 0; ++round) {
+        for (int i = 0; i < 5; ++i)
+            ::sendto(fd, payload.constData(), size_t(payload.size()), 0,
+                     reinterpret_cast<const sockaddr*>(&address), sizeof address);
+        QTest::qWait(100);
+        // This process, or (when its process could not be named) its account.
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const pr::proto::ProgramInfo p = *model->program(r);
+            if (p.uid == quint32(::getuid()) && p.packetsOut > 0 &&
+                (p.pid == qint32(::getpid()) || p.kind == pr::proto::ProgramInfo::Kind::Account))
+                row = r;
+        }
+    }
+    QVERIFY(!programs.isEmpty());
+    QVERIFY2(row >= 0, "no row for this process in the Programs view");
+    const pr::proto::ProgramInfo info = *model->program(row);
+    const bool named = info.kind == pr::proto::ProgramInfo::Kind::Process;
+    if (named)
+        QVERIFY2(self.startsWith(info.name), qPrintable(info.name));
+    QVERIFY(info.bytesOut > 0);
+    // The rate follows once a sample has passed.
+    QTRY_VERIFY_WITH_TIMEOUT(model->rate(row) > 0 || model->rateHistory(row).size() > 0, 5000);
+
+    // Select it: the list keeps its packets; Esc: all again.
+    QTreeView* tree = window.programsView()->treeView();
+    window.rightTabs()->setCurrentWidget(window.programsView());
+    const auto* proxy = tree->model();
+    for (int r = 0; r < proxy->rowCount(); ++r)
+        if (proxy->index(r, 0).data(pr::ProgramListModel::ProgramIdRole).toUInt() == info.id)
+            tree->setCurrentIndex(proxy->index(r, 0));
+    QVERIFY(window.packetModel()->programFilter().has_value());
+    saveScreenshot(&window, QStringLiteral("programs.png"));
+    QTest::keyClick(window.packetView(), Qt::Key_Escape);
+    QVERIFY(!window.packetModel()->programFilter().has_value());
+    QVERIFY(!window.programsView()->selectedProgram());
+
+    QSignalSpy finished(&window, &MainWindow::recordingFinished);
+    window.stopRecording();
+    QVERIFY(finished.wait(15000));
+    // The list's Program column names this process for its datagrams.
+    pr::PacketListModel* packets = window.packetModel();
+    QTRY_VERIFY_WITH_TIMEOUT(packets->rowCount() > 0, 10000);
+    const auto lastProgram = [packets] {
+        return packets->index(packets->rowCount() - 1, pr::PacketListModel::Program)
+            .data()
+            .toString()
+            .section(QLatin1Char(' '), 0, 0);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!lastProgram().isEmpty(), 10000);
+    if (named)
+        QVERIFY2(self.startsWith(lastProgram()), qPrintable(lastProgram()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -152,9 +152,9 @@ QString ProgramListModel::displayName(const ProgramInfo& info) const
             //: Programs view: traffic of another user's programs, which this
             //: user may not look into (the User column names the account)
             return tr("Other user");
-        //: Programs view: the user's own programs that ended before they
-        //: could be named
-        return tr("Ended programs");
+        //: Programs view: the user's own programs whose process could not be
+        //: named (it ended first, or its /proc entry was not readable)
+        return tr("Unknown program");
     case ProgramInfo::Kind::NotAttributed:
         //: Programs view: TCP/UDP traffic no socket owner was found for
         return tr("Not attributed");
@@ -181,7 +181,8 @@ QString ProgramListModel::toolTip(const ProgramInfo& info) const
             return tr("Programs of user %1 (UID %2). Only that user can see which ones.")
                 .arg(info.user)
                 .arg(info.uid);
-        return tr("Your programs that ended before their name could be read.");
+        return tr("Your programs whose process could not be named: it ended before it was "
+                  "looked up, or its /proc entry could not be read.");
     case ProgramInfo::Kind::NotAttributed:
         return tr("TCP and UDP packets whose socket was not found: a connection that "
                   "closed before it could be looked up, or traffic passing through.");

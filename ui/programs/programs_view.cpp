@@ -46,13 +46,13 @@ ProgramsView::ProgramsView(QWidget* parent) : QWidget(parent)
     header->setSectionResizeMode(ProgramListModel::Name, QHeaderView::Stretch);
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
     // Account names such as systemd-resolve.
-    header->resizeSection(ProgramListModel::User, digit * 15);
+    header->resizeSection(ProgramListModel::User, digit * 14);
     for (int column : {ProgramListModel::BytesIn, ProgramListModel::BytesOut})
         header->resizeSection(column, digit * 10);
     for (int column :
          {ProgramListModel::PacketsIn, ProgramListModel::PacketsOut, ProgramListModel::Connections})
         header->resizeSection(column, digit * 8);
-    header->resizeSection(ProgramListModel::Rate, digit * 20);
+    header->resizeSection(ProgramListModel::Rate, digit * 18);
     // Never narrower than the title (translations are longer than English).
     for (int column = ProgramListModel::User; column < ProgramListModel::ColumnCount; ++column)
         header->resizeSection(
