@@ -122,6 +122,7 @@ private slots:
     void procUnreadableWithoutAttribution();
     void threadStartedAfterLandlockIsConfined();
     void threadStartedBeforeLandlock();
+    void workerLeftOutReadsOtherProcesses();
 
 private:
     // A directory the dropped child may use: set/ for the file set, a file
@@ -392,6 +393,83 @@ void TestSandbox::threadStartedBeforeLandlock()
         if (!applied && error.find("threads") == std::string::npos)
             return 7;
         return result;
+    });
+    QCOMPARE(rc, 0);
+}
+
+// Why attribution's worker stays outside Landlock: a Landlock domain may not
+// inspect processes outside it (the ptrace rule), so a confined thread
+// cannot read another process's "<pid>/fd" links, even the same user's.
+// The worker, started before and left out (threadsLeftOut), can; seccomp is
+// then all that holds its paths, so ".." from /proc still opens a file the
+// user may read (docs/SECURITY.md says so; this pins it).
+void TestSandbox::workerLeftOutReadsOtherProcesses()
+{
+    const int rc = inChild([]() -> int {
+        if (!dropLikeTheHelper())
+            return 1;
+        // Another process of the same user holding a socket at descriptor
+        // 100; it leaves when we do (end of file on `hold`).
+        int ready[2];
+        int hold[2];
+        if (pipe(ready) != 0 || pipe(hold) != 0)
+            return 2;
+        const pid_t peer = fork();
+        if (peer == 0) {
+            close(hold[1]);
+            // Like any program of the user's; the helper's drop made this
+            // copy of it non-dumpable, which would close its /proc entries.
+            prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+            const int held = socket(AF_INET, SOCK_DGRAM, 0);
+            char wait = 0;
+            if (held >= 0 && dup2(held, 100) == 100 && write(ready[1], "r", 1) == 1)
+                (void)read(hold[0], &wait, 1);
+            _exit(0);
+        }
+        close(hold[0]);
+        char c = 0;
+        if (peer < 0 || read(ready[0], &c, 1) != 1)
+            return 3;
+        char peerLink[64];
+        std::snprintf(peerLink, sizeof peerLink, "%d/fd/100", int(peer));
+
+        const int proc = pr::ProcessTable::openProcDirectory();
+        int go[2];
+        if (proc < 0 || pipe(go) != 0)
+            return 4;
+        int workerResult = 0;
+        std::thread worker([&] {
+            char start = 0;
+            char link[64];
+            if (read(go[0], &start, 1) != 1)
+                workerResult = 5;
+            else if (readlinkat(proc, peerLink, link, sizeof link) <= 0)
+                workerResult = 6;
+            else if (openat(proc, "../etc/hostname", pr::kProcFileOpenFlags) < 0)
+                workerResult = 7;
+        });
+        pr::SeccompDescriptors fds;
+        fds.write = {STDERR_FILENO, go[1]};
+        fds.procDirectory = proc;
+        pr::FilesystemRules rules = pr::filesystemRulesFor(fds);
+        rules.threadsLeftOut = 1;
+        pr::FilesystemRestriction restriction;
+        std::string error;
+        int result = 0;
+        if (!pr::restrictFilesystem(rules, &restriction, &error) ||
+            !pr::applySeccompAllowList(fds, &error))
+            result = 8;
+        char link[64];
+        if (result == 0)
+            result = failsWith(readlinkat(proc, peerLink, link, sizeof link), EACCES, 9,
+                               "confined thread: readlinkat(proc, <peer>/fd/100)");
+        if (result == 0)
+            result = failsWith(openat(proc, "../etc/hostname", pr::kProcFileOpenFlags), EACCES, 10,
+                               "confined thread: openat(proc, ../etc/hostname)");
+        if (write(go[1], "g", 1) != 1 && result == 0)
+            result = 11;
+        worker.join();
+        return result != 0 ? result : workerResult;
     });
     QCOMPARE(rc, 0);
 }
