@@ -208,8 +208,12 @@ bool FlowAttributor::match(Node& n, std::span<const SocketEntry> sockets,
     const SocketEntry* high = findSocket(sockets, n.key.transport, n.key.destination, n.key.source);
     if (!low && !high)
         return false;
-    n.lowOwner = low ? ownerOf(*low, processes) : kNoOwner;
-    n.highOwner = high ? ownerOf(*high, processes) : kNoOwner;
+    n.lowOwner =
+        low ? ownerOf(socketOrListener(sockets, n.key.transport, *low, processes), processes)
+            : kNoOwner;
+    n.highOwner =
+        high ? ownerOf(socketOrListener(sockets, n.key.transport, *high, processes), processes)
+             : kNoOwner;
     for (const OwnerId id : {n.lowOwner, n.highOwner}) {
         if (id != kNoOwner)
             ++m_owners[id].connections;
@@ -225,6 +229,12 @@ const SocketEntry* FlowAttributor::findSocket(std::span<const SocketEntry> socke
     if (const auto it = m_connected.find(FlowKey{transport, local, remote});
         it != m_connected.end())
         return &sockets[it->second];
+    return findBound(sockets, transport, local);
+}
+
+const SocketEntry* FlowAttributor::findBound(std::span<const SocketEntry> sockets,
+                                             Transport transport, const Endpoint& local) const
+{
     // A wildcard listener on a port says nothing about a remote host that
     // uses the same port number: only addresses of this machine match it.
     if (!local.address.isLoopback() && !m_local.contains(local.address))
@@ -242,6 +252,23 @@ const SocketEntry* FlowAttributor::findSocket(std::span<const SocketEntry> socke
             return &sockets[it->second];
     }
     return nullptr;
+}
+
+// An accepted TCP connection whose process was not found (it closed before
+// the walk reached it) is named by its listener's process when that is known
+// and the same user's: accept() hands the connection to a holder of the
+// listener. A server whose processes share the listener (pre-fork) is named
+// by the holder the walk found, the right program, maybe another pid.
+const SocketEntry& FlowAttributor::socketOrListener(std::span<const SocketEntry> sockets,
+                                                    Transport transport, const SocketEntry& socket,
+                                                    const ProcessSnapshot& processes) const
+{
+    if (transport != Transport::Tcp || socket.remote.port == 0 || processes.find(socket.inode))
+        return socket;
+    const SocketEntry* listener = findBound(sockets, transport, socket.local);
+    if (listener && listener->uid == socket.uid && processes.find(listener->inode))
+        return *listener;
+    return socket;
 }
 
 OwnerId FlowAttributor::ownerOf(const SocketEntry& socket, const ProcessSnapshot& processes)

@@ -178,6 +178,11 @@ private:
     bool match(Node& node, std::span<const SocketEntry> sockets, const ProcessSnapshot& processes);
     const SocketEntry* findSocket(std::span<const SocketEntry> sockets, Transport transport,
                                   const Endpoint& local, const Endpoint& remote) const;
+    const SocketEntry* findBound(std::span<const SocketEntry> sockets, Transport transport,
+                                 const Endpoint& local) const;
+    const SocketEntry& socketOrListener(std::span<const SocketEntry> sockets, Transport transport,
+                                        const SocketEntry& socket,
+                                        const ProcessSnapshot& processes) const;
     OwnerId ownerOf(const SocketEntry& socket, const ProcessSnapshot& processes);
 
     UserNames m_names;

@@ -116,6 +116,15 @@ bool ProcessTable::refresh(std::span<const std::uint64_t> wanted, ProcessWalk wa
         return false;
     if (walk.newestFirst)
         std::sort(m_pids.begin(), m_pids.end(), std::greater<>());
+    // The preferred ones to the front, in their order, if /proc lists them.
+    auto front = m_pids.begin();
+    for (const std::int32_t pid : walk.first) {
+        const auto it = std::find(front, m_pids.end(), pid);
+        if (it != m_pids.end()) {
+            std::rotate(front, it, it + 1);
+            ++front;
+        }
+    }
     for (std::size_t i = 0; i < m_pids.size(); ++i) {
         if (!m_wanted.empty() && m_wantedLeft == 0) {
             m_stats.processesNotNeeded = m_pids.size() - i;

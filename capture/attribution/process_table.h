@@ -56,6 +56,9 @@ struct ProcessWalk
     // processes are not the user's. kAnyUid: try every process.
     static constexpr std::uint32_t kAnyUid = 0xffffffffu;
     std::uint32_t onlyUid = kAnyUid;
+    // Walked before all others: the holders of listeners whose accepted
+    // connections are wanted (a server's new socket is most likely its own).
+    std::vector<std::int32_t> first;
 };
 
 // What the last refresh() did and what it left out.

@@ -176,6 +176,50 @@ bool SocketTable::dump()
     return ok;
 }
 
+bool SocketTable::find(const Endpoint& local, const Endpoint& remote, SocketEntry* socket)
+{
+    if (m_fd < 0)
+        return false;
+    struct Request
+    {
+        nlmsghdr header;
+        inet_diag_req_v2 diag;
+    } request{};
+    request.header.nlmsg_len = sizeof(request);
+    request.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    request.header.nlmsg_flags = NLM_F_REQUEST;
+    request.header.nlmsg_seq = ++m_sequence;
+    const bool v4 = local.address.isIpv4() && remote.address.isIpv4();
+    request.diag.sdiag_family = v4 ? AF_INET : AF_INET6;
+    request.diag.sdiag_protocol = IPPROTO_TCP;
+    request.diag.idiag_states = ~0u;
+    request.diag.id.idiag_sport = htons(local.port);
+    request.diag.id.idiag_dport = htons(remote.port);
+    const std::size_t offset = v4 ? 12 : 0;
+    const std::size_t length = v4 ? 4 : 16;
+    std::memcpy(request.diag.id.idiag_src, local.address.bytes.data() + offset, length);
+    std::memcpy(request.diag.id.idiag_dst, remote.address.bytes.data() + offset, length);
+    request.diag.id.idiag_cookie[0] = INET_DIAG_NOCOOKIE;
+    request.diag.id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
+    sockaddr_nl kernel{};
+    kernel.nl_family = AF_NETLINK;
+    if (::sendto(m_fd, &request, sizeof(request), 0, reinterpret_cast<const sockaddr*>(&kernel),
+                 sizeof(kernel)) != static_cast<ssize_t>(sizeof(request)))
+        return false;
+    // The answer (the socket, or an error) is queued before sendto() returns.
+    const ssize_t received = ::recvfrom(m_fd, m_buffer.data(), m_buffer.size(),
+                                        MSG_DONTWAIT | MSG_TRUNC, nullptr, nullptr);
+    if (received <= 0 || static_cast<std::size_t>(received) > m_buffer.size())
+        return false;
+    m_found.clear();
+    parseInetDiagMessages(std::span(m_buffer.data(), std::size_t(received)), m_sequence,
+                          Transport::Tcp, 1, m_found);
+    if (m_found.empty())
+        return false;
+    *socket = m_found.front();
+    return true;
+}
+
 bool SocketTable::dumpOne(std::uint8_t family, Transport transport)
 {
     if (m_fd < 0) {

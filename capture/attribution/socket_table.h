@@ -67,6 +67,10 @@ public:
     // Replaces sockets() with a fresh dump. False on an I/O error (the table
     // then holds what arrived before it); truncated() says the limit was hit.
     bool dump();
+    // The one TCP socket with this local and remote end, asked for by its
+    // 4-tuple (no dump: the kernel looks it up in its hash, tens of
+    // microseconds however many sockets there are). Leaves sockets() alone.
+    bool find(const Endpoint& local, const Endpoint& remote, SocketEntry* socket);
 
     const std::vector<SocketEntry>& sockets() const { return m_sockets; }
     bool truncated() const { return m_overLimit > 0; }
@@ -84,6 +88,7 @@ private:
     std::uint32_t m_sequence = 0;
     std::vector<std::uint8_t> m_buffer;
     std::vector<SocketEntry> m_sockets;
+    std::vector<SocketEntry> m_found; // find()'s answer
     std::size_t m_overLimit = 0;
     std::size_t m_malformed = 0;
     bool m_interrupted = false;

@@ -85,6 +85,9 @@ AttributionStatistics SocketWatcher::statistics() const
     statistics.lookNs = m_lookNs;
     statistics.longestLookNs = m_longestLookNs;
     statistics.triggers = m_triggers;
+    statistics.connectsSeen = m_connectsSeen;
+    statistics.connectsFound = m_connectsFound;
+    statistics.connectsNamed = m_connectsNamed;
     return statistics;
 }
 
@@ -105,14 +108,107 @@ std::shared_ptr<const SocketSnapshot> SocketWatcher::waitForLook(std::int64_t si
     return published ? m_snapshot : nullptr;
 }
 
-void SocketWatcher::drainTrigger()
+std::vector<std::pair<Endpoint, Endpoint>> SocketWatcher::drainTrigger()
 {
-    // The packets only say "a connection is starting"; 64 bytes of each
-    // are queued at most (the filter cuts them), and 64 reads drain a burst.
-    std::uint8_t discard[64];
+    // 64 bytes of each SYN are queued at most (the filter cuts them), and
+    // 64 reads drain a burst; the rest waits for the next wake-up.
+    std::vector<std::pair<Endpoint, Endpoint>> connecting;
+    std::uint8_t packet[64];
     for (int i = 0; i < 64; ++i) {
-        if (::recvfrom(m_trigger, discard, sizeof discard, MSG_DONTWAIT, nullptr, nullptr) < 0)
+        const ssize_t length =
+            ::recvfrom(m_trigger, packet, sizeof packet, MSG_DONTWAIT, nullptr, nullptr);
+        if (length <= 0)
             break;
+        const auto size = static_cast<std::size_t>(length);
+        Endpoint source, destination;
+        std::size_t tcp = 0;
+        if ((packet[0] >> 4) == 4 && size >= 20) {
+            tcp = (packet[0] & 0x0f) * 4u;
+            source.address =
+                IpAddress::fromIpv4(*reinterpret_cast<const std::uint8_t(*)[4]>(packet + 12));
+            destination.address =
+                IpAddress::fromIpv4(*reinterpret_cast<const std::uint8_t(*)[4]>(packet + 16));
+        } else if ((packet[0] >> 4) == 6 && size >= 40) {
+            tcp = 40;
+            source.address =
+                IpAddress::fromIpv6(*reinterpret_cast<const std::uint8_t(*)[16]>(packet + 8));
+            destination.address =
+                IpAddress::fromIpv6(*reinterpret_cast<const std::uint8_t(*)[16]>(packet + 24));
+        }
+        if (tcp < 20 || size < tcp + 14)
+            continue;
+        const std::uint8_t flags = packet[tcp + 13];
+        if ((flags & 0x12) != 0x02) // a SYN-ACK's sender is a listener's child, not yet a socket
+            continue;
+        source.port = static_cast<std::uint16_t>(packet[tcp] << 8 | packet[tcp + 1]);
+        destination.port = static_cast<std::uint16_t>(packet[tcp + 2] << 8 | packet[tcp + 3]);
+        const std::pair<Endpoint, Endpoint> ends{source, destination};
+        // lo shows each SYN twice.
+        if (std::find(connecting.begin(), connecting.end(), ends) == connecting.end() &&
+            connecting.size() < kMaxQuickSockets)
+            connecting.push_back(ends);
+    }
+    return connecting;
+}
+
+void SocketWatcher::serveTrigger()
+{
+    if (m_trigger < 0)
+        return;
+    if (const auto connecting = drainTrigger(); !connecting.empty())
+        quickLook(connecting);
+}
+
+void SocketWatcher::quickLook(const std::vector<std::pair<Endpoint, Endpoint>>& connecting)
+{
+    const std::int64_t now = monotonicNs();
+    std::vector<std::uint64_t> wanted;
+    std::size_t found = 0;
+    for (const auto& [local, remote] : connecting) {
+        SocketEntry socket;
+        if (!m_sockets.find(local, remote, &socket))
+            continue; // not a socket of this namespace, or already gone
+        ++found;
+        const bool known = std::any_of(m_live.begin(), m_live.end(), [&](const SocketEntry& s) {
+            return s.inode == socket.inode;
+        });
+        // Part of the live set from now on: if it closes before the next
+        // dump, the dump moves it to the recently closed ones.
+        if (!known)
+            m_live.push_back(socket);
+        if ((m_selfUid == 0 || socket.uid == m_selfUid) && !m_processOf.contains(socket.inode))
+            wanted.push_back(socket.inode);
+    }
+    if (!wanted.empty())
+        walkFor(wanted, {}, kQuickWalkBudgetNs, now);
+    std::size_t named = 0;
+    for (const std::uint64_t inode : wanted)
+        named += m_processOf.contains(inode) ? 1 : 0;
+    std::lock_guard lock(m_mutex);
+    m_connectsSeen += connecting.size();
+    m_connectsFound += found;
+    m_connectsNamed += named;
+}
+
+void SocketWatcher::walkFor(const std::vector<std::uint64_t>& wanted,
+                            std::vector<std::int32_t> first, std::int64_t budgetNs,
+                            std::int64_t now)
+{
+    ProcessWalk walk;
+    walk.newestFirst = true;
+    walk.budgetNs = budgetNs;
+    walk.first = std::move(first);
+    if (m_selfUid != 0)
+        walk.onlyUid = m_selfUid;
+    m_processes.refresh(wanted, walk);
+    const ProcessSnapshot& found = m_processes.snapshot();
+    for (const std::uint64_t inode : wanted) {
+        if (const ProcessInfo* process = found.find(inode)) {
+            m_processOf[inode] = *process;
+            m_notFound.erase(inode);
+        } else {
+            m_notFound[inode] = now + kRetryProcessNs;
+        }
     }
 }
 
@@ -143,8 +239,10 @@ void SocketWatcher::run()
             wanted = true;
         }
         if (m_trigger >= 0 && (fds[1].revents & POLLIN)) {
-            drainTrigger();
-            wanted = true;
+            // Only the connecting sockets, at once; the full look follows
+            // when the capture loop meets the flow, so the worker is free
+            // for the next SYN.
+            serveTrigger();
             std::lock_guard lock(m_mutex);
             ++m_triggers;
         }
@@ -160,7 +258,11 @@ void SocketWatcher::look()
         std::int64_t(realtime.tv_sec) * 1'000'000'000 + realtime.tv_nsec;
     // Sockets first, then processes: a process found afterwards holding
     // one of them owns it now; the other order misses sockets created between.
+    // A SYN that arrived meanwhile comes first: its connection may be over
+    // by the end of this look (the dump alone takes 0.5 to 2.5 ms).
+    serveTrigger();
     m_sockets.dump();
+    serveTrigger();
     const std::vector<SocketEntry>& live = m_sockets.sockets();
 
     std::unordered_set<std::uint64_t> liveInodes;
@@ -194,19 +296,25 @@ void SocketWatcher::look()
         wanted.push_back(socket.inode);
     }
     if (!wanted.empty()) {
-        ProcessWalk walk{true, kWalkBudgetNs};
-        if (m_selfUid != 0)
-            walk.onlyUid = m_selfUid;
-        m_processes.refresh(wanted, walk);
-        const ProcessSnapshot& found = m_processes.snapshot();
-        for (const std::uint64_t inode : wanted) {
-            if (const ProcessInfo* process = found.find(inode)) {
-                m_processOf[inode] = *process;
-                m_notFound.erase(inode);
-            } else {
-                m_notFound[inode] = started + kRetryProcessNs;
-            }
+        // A connection accepted by a listener of a process we know is most
+        // likely that process's: walk it first.
+        std::unordered_set<std::uint16_t> unnamedPorts; // local ports of unnamed connections
+        for (const SocketEntry& socket : live) {
+            if (socket.remote.port != 0 && socket.transport == Transport::Tcp &&
+                !m_processOf.contains(socket.inode))
+                unnamedPorts.insert(socket.local.port);
         }
+        std::vector<std::int32_t> first;
+        for (const SocketEntry& socket : live) {
+            if (socket.remote.port != 0 || socket.transport != Transport::Tcp ||
+                !unnamedPorts.contains(socket.local.port))
+                continue;
+            const auto holder = m_processOf.find(socket.inode);
+            if (holder != m_processOf.end() &&
+                std::find(first.begin(), first.end(), holder->second.pid) == first.end())
+                first.push_back(holder->second.pid);
+        }
+        walkFor(wanted, std::move(first), kWalkBudgetNs, started);
     }
 
     auto snapshot = std::make_shared<SocketSnapshot>();

@@ -52,6 +52,8 @@ public:
     // after this long, not on every look.
     static constexpr std::int64_t kRetryProcessNs = 1'000'000'000;
     static constexpr std::int64_t kWalkBudgetNs = 50'000'000;
+    static constexpr std::int64_t kQuickWalkBudgetNs = 5'000'000;
+    static constexpr std::size_t kMaxQuickSockets = 16;
 
     struct Descriptors
     {
@@ -95,7 +97,16 @@ public:
 private:
     void run();
     void look();
-    void drainTrigger();
+    // Reads the queued SYNs; returns the client ends of new connections
+    // (SYN without ACK: the sender is the connecting socket).
+    std::vector<std::pair<Endpoint, Endpoint>> drainTrigger();
+    // Those sockets by their 4-tuple, and their processes among the user's
+    // newest, before the connection can close: a local curl is done in
+    // about the time a full look takes.
+    void quickLook(const std::vector<std::pair<Endpoint, Endpoint>>& connecting);
+    void serveTrigger();
+    void walkFor(const std::vector<std::uint64_t>& wanted, std::vector<std::int32_t> first,
+                 std::int64_t budgetNs, std::int64_t now);
 
     SocketTable m_sockets;
     ProcessTable m_processes;
@@ -118,6 +129,9 @@ private:
     std::uint64_t m_looks = 0;
 
     std::uint64_t m_triggers = 0;
+    std::uint64_t m_connectsSeen = 0;
+    std::uint64_t m_connectsFound = 0;
+    std::uint64_t m_connectsNamed = 0;
     std::int64_t m_lookNs = 0;
     std::int64_t m_longestLookNs = 0;
 

@@ -44,10 +44,13 @@ struct AttributionStatistics
     std::uint64_t looks = 0; // socket dumps (and /proc walks when needed)
     std::int64_t lookNs = 0; // their total duration
     std::int64_t longestLookNs = 0;
-    std::uint64_t triggers = 0; // looks the SYN trigger asked for
-    std::uint64_t waits = 0;    // times the capture loop waited for a look
-    std::int64_t waitedNs = 0;  // total time it waited
-    std::uint64_t flows = 0;    // distinct flows seen
+    std::uint64_t triggers = 0;      // looks the SYN trigger asked for
+    std::uint64_t connectsSeen = 0;  // connecting sockets the trigger reported
+    std::uint64_t connectsFound = 0; // ... found by their 4-tuple
+    std::uint64_t connectsNamed = 0; // ... whose process was found
+    std::uint64_t waits = 0;         // times the capture loop waited for a look
+    std::int64_t waitedNs = 0;       // total time it waited
+    std::uint64_t flows = 0;         // distinct flows seen
     std::uint64_t unknownFlows = 0;
 };
 

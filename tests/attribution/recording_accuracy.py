@@ -16,11 +16,9 @@ long-lived ones, samples `ss -tunap` as the same user while they run.
 Checked on the saved file with tshark:
   - iperf3 and nc: 100 % of their packets carry both ends' comments
     "proc=NAME pid=PID user=nobody", sender first, and ss agrees;
-  - curl: the packets of the short connections that carry programs carry
-    the right ones (the curl pid at the client end, the server's at the
-    other). How many carry them is printed; issue #12 asks for 95 %, which
-    is not reached yet (a look at the sockets takes 1-2 ms, about as long as
-    such a connection lives), so only a floor guards against regressions;
+  - curl: at least 95 % of the packets of the short connections carry the
+    right curl pid at the client end and the server's at the other, and
+    none names a wrong process;
   - the root listener's end is "user=root", never a process;
   - `frame.comment contains "curl"` finds exactly the packets a port-based
     filter finds for the curl connections;
@@ -51,9 +49,9 @@ ROOT_PORT = 7000
 CURL_FIRST_PORT = 41000
 CURL_COUNT = 60
 NC_PORT = 42000
-# The share of the curl connections' packets that must be named: a floor
-# under what is measured (48-67 %), not the 95 % the issue asks for.
-CURL_FLOOR = 0.30
+# The share of the curl connections' packets that must name both programs
+# (issue #12: at least 95 %).
+CURL_FLOOR = 0.95
 ROOT_CLIENT_PORT = 43000
 
 
@@ -369,6 +367,7 @@ def main():
         fail(f"the curl filter finds packets of other flows: {extra[:10]}")
     if len(by_comment) < CURL_FLOOR * len(by_port):
         fail(f"the curl filter misses {len(missing)} of {len(by_port)} packets")
+    print(f'frame.comment contains "curl" misses {len(missing)} packets of the curl connections')
 
     programs = summary.get("programs", [])
     names = {(p.get("name"), p.get("pid")) for p in programs if p.get("kind") == "process"}
