@@ -7,7 +7,8 @@
 #   helper-binary defaults to build-bench/app/packet-recorder-helper
 # Environment: TRAFGEN_PACKETS (default 3000000), IPERF_SECONDS (default 3),
 #   MAX_SECONDS (iperf3 at maximum rate, default 3), RECORDERS (default
-#   "tcpdump recorder netsniff-ng"), SCENARIOS (default "trafgen64 iperf5g
+#   "tcpdump recorder netsniff-ng"; also recorder-ng, the helper writing
+#   pcapng, and programs, the same with --programs), SCENARIOS (default "trafgen64 iperf5g
 #   iperf8g iperfmax"), RECORDER_NICE (default -10), REPEATS (default 3).
 #
 # Topology: two network namespaces joined by a veth pair (198.18.0.1/30 and
@@ -99,6 +100,11 @@ start_recorder() {
     case $name in
     tcpdump) command=(tcpdump -i "$veth_rx" -w "$file" -Z root) ;;
     recorder) command=("$helper" record --interface "$veth_rx" --output "$file") ;;
+    # pcapng without and with program attribution: what --programs costs.
+    recorder-ng) command=("$helper" record --interface "$veth_rx" --output "$file" --format pcapng) ;;
+    programs)
+        command=("$helper" record --interface "$veth_rx" --output "$file" --format pcapng --programs)
+        ;;
     netsniff-ng) command=(netsniff-ng --in "$veth_rx" --out "$file" --silent) ;;
     esac
     /usr/bin/time -f "%U %S" -o "$work/time" \
@@ -134,7 +140,7 @@ reported_drops() {
     local name=$1
     case $name in
     tcpdump) sed -n 's/^\([0-9]*\) packets\{0,1\} dropped by kernel.*/\1/p' "$work/stderr" ;;
-    recorder) sed -n 's/.*"kernel_drops":\([0-9]*\).*/\1/p' "$work/stdout" ;;
+    recorder | recorder-ng | programs) sed -n 's/.*"kernel_drops":\([0-9]*\).*/\1/p' "$work/stdout" ;;
     netsniff-ng)
         # "N packets failed filter (out of space)" are ring overruns.
         tr '\r' '\n' <"$work/stdout" | cat - "$work/stderr" |
@@ -288,5 +294,22 @@ END {
         printf "| %s | %s | %d | %d | %s | %d | %.2f%% | %.3f | %.0f | %s | %s | %s |\n", \
             k[1], k[2], offered[key], captured[key], reported[key], missing[key], \
             median(losses[key]) * 100, median(cpus[key]), median(mbs[key]), loads[key], rc, rl
+    }
+    # What --programs adds: each run of "programs" against the pcapng run
+    # of the same repetition and scenario.
+    for (i = 1; i <= NR; i++) {
+        split(line[i], f, "|")
+        base = f[1] "|" f[2] "|recorder-ng"
+        if (f[3] == "programs" && (base in cpu) && cpu[base] > 0)
+            attributed[f[2]] = attributed[f[2]] " " f[11] / cpu[base]
+    }
+    header = 0
+    for (scenario in attributed) {
+        if (!header++) {
+            print "\n### CPU per packet with --programs, against pcapng without it\n"
+            print "| scenario | per run | median |"
+            print "|---|---|---:|"
+        }
+        printf "| %s | %s | %.3fx |\n", scenario, attributed[scenario], median(attributed[scenario])
     }
 }'

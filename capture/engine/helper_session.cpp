@@ -360,6 +360,7 @@ CaptureError HelperSession::restrict(const Recorder& recorder, const std::vector
         fds.createFlags = kFileSetOpenFlags;
         fds.createMode = kFileSetMode;
         fds.removeIn = m_fileSet->options().keepFiles != 0 ? fds.createIn : -1;
+        fds.replaceFd = m_fileSet->fd();
     }
     std::string reason;
     // Attribution's worker starts before Landlock, which confines only the

@@ -65,7 +65,6 @@ int OutputFileSet::open(const std::string& outputPath, const FileSetOptions& opt
 
 int OutputFileSet::createNext(std::time_t startSeconds)
 {
-    closeCurrent();
     // Room for the new file first: a ring never holds more than keepFiles.
     while (m_options.keepFiles != 0 && m_names.size() >= m_options.keepFiles) {
         unlinkName(m_names.front());
@@ -75,17 +74,24 @@ int OutputFileSet::createNext(std::time_t startSeconds)
     const std::string name = fileName(m_prefix, m_extension, number, startSeconds);
     const int fd = ::openat(m_directoryFd, name.c_str(), kFileSetOpenFlags, kFileSetMode);
     if (fd < 0)
-        return errno;
-    // Writes are allowed by descriptor number: the old file's number was just
-    // freed and is the lowest free one unless something below it was closed
-    // meanwhile, which the helper does not do. Check rather than assume.
+        return errno; // the current file stays open (finished): a retry may follow
+    // Writes are allowed by descriptor number (seccomp), so the new file
+    // takes the current one's: dup3() closes the old file and puts the new
+    // one there in one step. The number is never free, so no other thread
+    // (attribution's worker opens and closes descriptors all the time) can
+    // be given it in between.
     if (m_fixedFd >= 0 && fd != m_fixedFd) {
+        if (::dup3(fd, m_fixedFd, O_CLOEXEC) < 0) {
+            const int error = errno;
+            ::close(fd);
+            unlinkName(name);
+            return error;
+        }
         ::close(fd);
-        unlinkName(name);
-        return EBADF;
+    } else {
+        m_fixedFd = fd;
     }
-    m_fixedFd = fd;
-    m_fd = fd;
+    m_fd = m_fixedFd;
     m_number = number;
     m_currentPath = m_directory + name;
     m_names.push_back(name);

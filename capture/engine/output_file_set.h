@@ -38,11 +38,12 @@ public:
     // Splits outputPath into directory, prefix and extension and opens the
     // directory. Returns 0 or an errno.
     int open(const std::string& outputPath, const FileSetOptions& options);
-    // Closes the current file, deletes the oldest files beyond keepFiles - 1
-    // (so that, with the new one, at most keepFiles exist) and creates the
-    // next file, named for startSeconds (realtime). Returns 0 or an errno;
-    // EEXIST when the name is taken, EBADF when the kernel handed out another
-    // descriptor number than the first file's (seccomp would refuse writes).
+    // Deletes the oldest files beyond keepFiles - 1 (so that, with the new
+    // one, at most keepFiles exist), creates the next file, named for
+    // startSeconds (realtime), and puts it in place of the current one
+    // (dup3: same descriptor number, the old file closed). Returns 0 or an
+    // errno (EEXIST when the name is taken); on failure the current file
+    // stays open as it was.
     int createNext(std::time_t startSeconds);
     // Full disk in ring mode: deletes the oldest file that is not the current
     // one. False when there is none.

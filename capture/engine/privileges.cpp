@@ -464,6 +464,13 @@ bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* e
         };
         rc |= seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(openat), 3, create);
     }
+    if (descriptors.replaceFd >= 0) {
+        const scmp_arg_cmp replace[] = {
+            argCompare(1, SCMP_CMP_EQ, scmp_datum_t(descriptors.replaceFd)),
+            argCompare(2, SCMP_CMP_EQ, scmp_datum_t(O_CLOEXEC)),
+        };
+        rc |= seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(dup3), 2, replace);
+    }
     if (descriptors.removeIn >= 0) {
         const scmp_arg_cmp remove[] = {
             argCompare(0, SCMP_CMP_EQ, scmp_datum_t(descriptors.removeIn)),

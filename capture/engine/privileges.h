@@ -33,6 +33,9 @@ struct SeccompDescriptors
     int createFlags = 0;
     unsigned createMode = 0;
     int removeIn = -1;
+    // dup3(any, replaceFd, O_CLOEXEC): a file set's next file takes the
+    // number of the current one (which writes are allowed to).
+    int replaceFd = -1;
     // Attribution (issue 12): a descriptor of /proc opened before the
     // filter. openat is allowed relative to it with exactly
     // kProcDirectoryOpenFlags or kProcFileOpenFlags, readlinkat relative to

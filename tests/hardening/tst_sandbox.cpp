@@ -438,18 +438,27 @@ void TestSandbox::workerLeftOutReadsOtherProcesses()
         if (proc < 0 || pipe(go) != 0)
             return 4;
         int workerResult = 0;
+        // The worker must be running before seccomp: glibc registers rseq
+        // as a new thread starts, and the filter refuses it ("rseq
+        // registration failed", SIGABRT) - as SocketWatcher::start() waits.
+        int running[2];
+        if (pipe(running) != 0)
+            return 12;
         std::thread worker([&] {
             char start = 0;
             char link[64];
-            if (read(go[0], &start, 1) != 1)
+            if (write(running[1], "r", 1) != 1 || read(go[0], &start, 1) != 1)
                 workerResult = 5;
             else if (readlinkat(proc, peerLink, link, sizeof link) <= 0)
                 workerResult = 6;
             else if (openat(proc, "../etc/hostname", pr::kProcFileOpenFlags) < 0)
                 workerResult = 7;
         });
+        char up = 0;
+        if (read(running[0], &up, 1) != 1)
+            return 13;
         pr::SeccompDescriptors fds;
-        fds.write = {STDERR_FILENO, go[1]};
+        fds.write = {STDERR_FILENO, go[1], running[1]};
         fds.procDirectory = proc;
         pr::FilesystemRules rules = pr::filesystemRulesFor(fds);
         rules.threadsLeftOut = 1;

@@ -440,8 +440,10 @@ void PacketListView::applyColumnWidths()
     m_table->setColumnWidth(PacketListModel::Destination, width(QStringLiteral("198.168.100.200")));
     m_table->setColumnWidth(PacketListModel::Protocol, width(QStringLiteral("ICMPv6")));
     m_table->setColumnWidth(PacketListModel::Length, width(tr("Length")));
-    // The longest process name (15 bytes); a pair of programs is cut short.
-    m_table->setColumnWidth(PacketListModel::Program, width(QStringLiteral("systemd-resolve")));
+    // An account-only owner, "user NAME", is longer than the longest process
+    // name (15 bytes); a pair of programs is cut short (its tool tip is whole).
+    m_table->setColumnWidth(PacketListModel::Program,
+                            width(QStringLiteral("user systemd-resolve")));
     applyTimeColumnWidth();
 }
 
