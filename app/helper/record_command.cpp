@@ -385,6 +385,7 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
                                     {"look_ms_total", ms(attribution.lookNs)},
                                     {"look_ms_longest", ms(attribution.longestLookNs)},
                                     {"waits", qint64(attribution.waits)},
+                                    {"flood_skipped", qint64(attribution.floodSkipped)},
                                     {"waited_ms", ms(attribution.waitedNs)}});
     return jsonLine(QJsonDocument(withPrograms));
     return jsonLine(QJsonDocument(summary));

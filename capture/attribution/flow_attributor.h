@@ -108,6 +108,7 @@ public:
     // seen did not place it.
     void adopt(std::shared_ptr<const SocketSnapshot> snapshot);
     std::uint64_t adoptedGeneration() const { return m_adopted ? m_adopted->generation : 0; }
+    const SocketSnapshot* adopted() const { return m_adopted.get(); }
 
     // If flows are pending: dumps `sockets` and `processes` and resolves
     // them. Does nothing (returns true) otherwise. False if the socket dump failed.

@@ -40,21 +40,81 @@ void RecordingAttribution::beginBlock()
     m_blockNs = SocketWatcher::monotonicNs();
     m_waitedThisBlock = false;
     adoptNewest();
+    if (m_blockNs - m_tickStartNs >= 100'000'000) {
+        // A flood goes on while as many packets a tick are passed over.
+        const std::uint64_t flows = m_flows.flowsSeen();
+        m_flood = flows - m_flowsAtTickStart > kFloodNewFlowsPerTick ||
+                  (m_flood && m_floodSkipped - m_skippedAtTickStart > kFloodNewFlowsPerTick);
+        m_flowsAtTickStart = flows;
+        m_skippedAtTickStart = m_floodSkipped;
+        m_tickStartNs = m_blockNs;
+    } else if (!m_flood && m_flows.flowsSeen() - m_flowsAtTickStart > kFloodNewFlowsPerTick) {
+        m_flood = true; // at once: at a million packets a second a tick is 100,000
+    }
 }
+
+namespace {
+
+// The common case of a flood, IPv4 TCP or UDP with the tag stripped, read
+// without building addresses: only whether any socket has one of its ports
+// decides whether the flow cache is asked. Anything else takes flowKeyOf().
+bool ipv4Ports(const PacketView& packet, Transport* transport, std::uint16_t* source,
+               std::uint16_t* destination)
+{
+    if (packet.protocol != 0x0800 || packet.networkOffset + 24u > packet.dataLength)
+        return false;
+    const std::uint8_t* ip = packet.data + packet.networkOffset;
+    const std::uint32_t headerLength = (ip[0] & 0x0f) * 4u;
+    if ((ip[0] >> 4) != 4 || headerLength < 20 || (ip[9] != 6 && ip[9] != 17) ||
+        ((ip[6] << 8 | ip[7]) & 0x1fff) != 0 ||
+        packet.networkOffset + headerLength + 4 > packet.dataLength)
+        return false;
+    const std::uint8_t* l4 = ip + headerLength;
+    *transport = ip[9] == 6 ? Transport::Tcp : Transport::Udp;
+    *source = static_cast<std::uint16_t>(l4[0] << 8 | l4[1]);
+    *destination = static_cast<std::uint16_t>(l4[2] << 8 | l4[3]);
+    return true;
+}
+
+} // namespace
 
 void RecordingAttribution::attribute(PacketView& packet)
 {
-    FlowKey key;
     // The special rows count from this machine's side: out is sent.
     const bool sent = packet.direction == Direction::Outgoing;
+    if (m_flood) {
+        const SocketSnapshot* snapshot = m_flows.adopted();
+        Transport transport;
+        std::uint16_t source = 0, destination = 0;
+        if (snapshot && ipv4Ports(packet, &transport, &source, &destination) &&
+            !snapshot->hasPort(transport, source) && !snapshot->hasPort(transport, destination)) {
+            ++m_floodSkipped;
+            (sent ? m_notAttributed.packetsOut : m_notAttributed.packetsIn) += 1;
+            (sent ? m_notAttributed.bytesOut : m_notAttributed.bytesIn) += packet.wireLength();
+            m_notAttributedChanged = true;
+            return;
+        }
+    }
+    FlowKey key;
     if (!flowKeyOf(packet, &key)) {
         (sent ? m_notTcpUdp.packetsOut : m_notTcpUdp.packetsIn) += 1;
         (sent ? m_notTcpUdp.bytesOut : m_notTcpUdp.bytesIn) += packet.wireLength();
         m_notTcpUdpChanged = true;
         return;
     }
+    if (m_flood) {
+        const SocketSnapshot* snapshot = m_flows.adopted();
+        if (snapshot && !snapshot->hasPort(key.transport, key.source.port) &&
+            !snapshot->hasPort(key.transport, key.destination.port)) {
+            ++m_floodSkipped;
+            (sent ? m_notAttributed.packetsOut : m_notAttributed.packetsIn) += 1;
+            (sent ? m_notAttributed.bytesOut : m_notAttributed.bytesIn) += packet.wireLength();
+            m_notAttributedChanged = true;
+            return;
+        }
+    }
     FlowAttribution flow = m_flows.lookup(key, packet.timestampNs);
-    if (flow.state == FlowState::Pending && !m_waitedThisBlock) {
+    if (flow.state == FlowState::Pending && !m_waitedThisBlock && !m_flood) {
         // One wait per block at most: the look it waits for began after
         // the block was handed over, so it answers for all of its flows.
         m_waitedThisBlock = true;
@@ -155,6 +215,7 @@ AttributionStatistics RecordingAttribution::statistics() const
     statistics.waitedNs = m_waitedTotalNs;
     statistics.flows = m_flows.flowsSeen();
     statistics.unknownFlows = m_flows.unknownFlows();
+    statistics.floodSkipped = m_floodSkipped;
     return statistics;
 }
 

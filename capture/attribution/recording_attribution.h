@@ -27,6 +27,14 @@ public:
     static constexpr std::int64_t kWaitTimeoutNs = 20'000'000;
     static constexpr std::int64_t kWaitWindowNs = 1'000'000'000;
     static constexpr std::int64_t kWaitBudgetNs = 50'000'000;
+    // More new flows than this in a tick (100 ms) is a flood (a port scan, a
+    // generator, a DoS): while it goes on (as many packets a tick passed
+    // over), a packet whose ports have
+    // no socket at all in the newest snapshot is counted as not attributed
+    // without a flow cache lookup, which would miss the CPU cache for every
+    // packet when the flows are many. A socket opened during a flood is
+    // found from the next look on (at most a second).
+    static constexpr std::uint64_t kFloodNewFlowsPerTick = 500;
 
     // notesInFile: fill PacketView's notes (pcapng comments).
     RecordingAttribution(std::unique_ptr<SocketWatcher> watcher, UserNames names, bool notesInFile);
@@ -59,6 +67,11 @@ private:
     std::int64_t m_waitedInWindowNs = 0;
     std::int64_t m_waitedTotalNs = 0;
     std::uint64_t m_waits = 0;
+    bool m_flood = false;
+    std::int64_t m_tickStartNs = 0;
+    std::uint64_t m_flowsAtTickStart = 0;
+    std::uint64_t m_floodSkipped = 0;
+    std::uint64_t m_skippedAtTickStart = 0;
 
     // Indexed by OwnerId (0 unused); the special rows apart.
     std::vector<ProgramTotals> m_programs;

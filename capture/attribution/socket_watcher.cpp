@@ -330,6 +330,10 @@ void SocketWatcher::look()
     // Forget processes of sockets gone for good, and retries for them.
     std::erase_if(m_processOf, [&](const auto& entry) { return !known.contains(entry.first); });
     std::erase_if(m_notFound, [&](const auto& entry) { return !known.contains(entry.first); });
+    for (const SocketEntry& socket : snapshot->sockets) {
+        auto& bits = socket.transport == Transport::Tcp ? snapshot->tcpPorts : snapshot->udpPorts;
+        bits[socket.local.port >> 6] |= std::uint64_t(1) << (socket.local.port & 63);
+    }
     ProcessSnapshot& processes = snapshot->processes;
     processes.processes.reserve(m_processOf.size());
     for (const auto& [inode, process] : m_processOf) {

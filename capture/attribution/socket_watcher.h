@@ -26,6 +26,16 @@ struct SocketSnapshot
     std::int64_t startedRealtimeNs = 0; // the same moment on the packets' clock
     std::vector<SocketEntry> sockets;
     ProcessSnapshot processes;
+    // One bit per local port with any socket on it, per transport: lets the
+    // capture loop pass over a flood to ports nothing listens on without
+    // touching the flow cache.
+    std::vector<std::uint64_t> tcpPorts = std::vector<std::uint64_t>(1024);
+    std::vector<std::uint64_t> udpPorts = std::vector<std::uint64_t>(1024);
+    bool hasPort(Transport transport, std::uint16_t port) const
+    {
+        const auto& bits = transport == Transport::Tcp ? tcpPorts : udpPorts;
+        return (bits[port >> 6] >> (port & 63)) & 1;
+    }
 };
 
 // The attribution worker: a thread of the helper that looks at the sockets

@@ -52,6 +52,7 @@ struct AttributionStatistics
     std::int64_t waitedNs = 0;       // total time it waited
     std::uint64_t flows = 0;         // distinct flows seen
     std::uint64_t unknownFlows = 0;
+    std::uint64_t floodSkipped = 0; // packets passed over in a flood (no socket on their ports)
 };
 
 } // namespace pr
