@@ -382,13 +382,14 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
                                     {"connects_seen", qint64(attribution.connectsSeen)},
                                     {"connects_found", qint64(attribution.connectsFound)},
                                     {"connects_named", qint64(attribution.connectsNamed)},
+                                    {"realtime", attribution.realtime},
+                                    {"rationed", qint64(attribution.rationed)},
                                     {"look_ms_total", ms(attribution.lookNs)},
                                     {"look_ms_longest", ms(attribution.longestLookNs)},
                                     {"waits", qint64(attribution.waits)},
                                     {"flood_skipped", qint64(attribution.floodSkipped)},
                                     {"waited_ms", ms(attribution.waitedNs)}});
     return jsonLine(QJsonDocument(withPrograms));
-    return jsonLine(QJsonDocument(summary));
 }
 
 } // namespace

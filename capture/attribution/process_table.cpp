@@ -112,10 +112,25 @@ bool ProcessTable::refresh(std::span<const std::uint64_t> wanted, ProcessWalk wa
     m_wanted.clear();
     m_wanted.insert(wanted.begin(), wanted.end());
     m_wantedLeft = m_wanted.size();
+    std::vector<std::int32_t> probed;
+    if (walk.probeNewest > 0 && !m_wanted.empty()) {
+        probed = newestPids(walk.probeNewest);
+        for (const std::int32_t pid : probed) {
+            visit(pid, walk.onlyUid, true);
+            if (m_wantedLeft == 0) {
+                m_stats.socketInodes = m_snapshot.byInode.size();
+                return true;
+            }
+        }
+    }
     if (!listPids())
         return false;
     if (walk.newestFirst)
         std::sort(m_pids.begin(), m_pids.end(), std::greater<>());
+    if (!probed.empty())
+        std::erase_if(m_pids, [&](std::int32_t pid) {
+            return std::find(probed.begin(), probed.end(), pid) != probed.end();
+        });
     // The preferred ones to the front, in their order, if /proc lists them.
     auto front = m_pids.begin();
     for (const std::int32_t pid : walk.first) {
@@ -136,11 +151,7 @@ bool ProcessTable::refresh(std::span<const std::uint64_t> wanted, ProcessWalk wa
             m_stats.outOfTime = true;
             break;
         }
-        if (walk.onlyUid != ProcessWalk::kAnyUid && !ownedBy(m_pids[i], walk.onlyUid)) {
-            ++m_stats.processesDenied;
-            continue;
-        }
-        readProcess(m_pids[i]);
+        visit(m_pids[i], walk.onlyUid, false);
     }
     m_stats.socketInodes = m_snapshot.byInode.size();
     return true;
@@ -170,6 +181,58 @@ bool ProcessTable::listPids()
     }
 }
 
+std::vector<std::int32_t> ProcessTable::newestPids(std::size_t count)
+{
+    // "0.41 1.01 1.28 1/234 12345\n": the last field is the last pid handed out.
+    const int fd = ::openat(m_procFd, "loadavg", O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return {};
+    std::string text = readBoundedAndClose(fd, 128);
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+        text.pop_back();
+    const std::size_t space = text.rfind(' ');
+    std::int32_t last = 0;
+    if (space == std::string::npos ||
+        !parseDecimal(std::string_view(text).substr(space + 1), &last))
+        return {};
+    std::vector<std::int32_t> pids;
+    for (std::int32_t pid = last; pid > 0 && pids.size() < count; --pid)
+        pids.push_back(pid);
+    return pids;
+}
+
+void ProcessTable::visit(std::int32_t pid, std::uint32_t ownerOnly, bool mayBeThread)
+{
+    if (ownerOnly != ProcessWalk::kAnyUid && !ownedBy(pid, ownerOnly)) {
+        ++m_stats.processesDenied;
+        return;
+    }
+    readProcess(pid, mayBeThread);
+}
+
+std::int32_t ProcessTable::threadGroupOf(std::int32_t pid)
+{
+    // "Tgid:\t1234" is the fourth line of status, well inside 512 bytes.
+    char path[32];
+    std::snprintf(path, sizeof(path), "%d/status", pid);
+    const int fd = ::openat(m_procFd, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return pid;
+    const std::string status = readBoundedAndClose(fd, 512);
+    constexpr std::string_view key = "\nTgid:\t";
+    const std::size_t at = status.find(key);
+    if (at == std::string::npos)
+        return pid;
+    const std::size_t from = at + key.size();
+    std::size_t end = from;
+    while (end < status.size() && status[end] >= '0' && status[end] <= '9')
+        ++end;
+    std::int32_t group = 0;
+    if (!parseDecimal(std::string_view(status).substr(from, end - from), &group) || group <= 0)
+        return pid;
+    return group;
+}
+
 bool ProcessTable::ownedBy(std::int32_t pid, std::uint32_t uid) const
 {
     char path[16];
@@ -179,7 +242,7 @@ bool ProcessTable::ownedBy(std::int32_t pid, std::uint32_t uid) const
     return ::fstatat(m_procFd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_uid == uid;
 }
 
-void ProcessTable::readProcess(std::int32_t pid)
+void ProcessTable::readProcess(std::int32_t pid, bool mayBeThread)
 {
     char path[64];
     std::snprintf(path, sizeof(path), "%d/fd", pid);
@@ -204,9 +267,10 @@ void ProcessTable::readProcess(std::int32_t pid)
             return;
         if (m_snapshot.processes.size() == processIndex) {
             ProcessInfo info;
-            info.pid = pid;
-            info.name = readSmallFile(pid, "comm", 64);
-            info.commandLine = readSmallFile(pid, "cmdline", m_limits.maxCommandLine);
+            // A thread's own name is not its program's: the leader's is.
+            info.pid = mayBeThread ? threadGroupOf(pid) : pid;
+            info.name = readSmallFile(info.pid, "comm", 64);
+            info.commandLine = readSmallFile(info.pid, "cmdline", m_limits.maxCommandLine);
             m_snapshot.processes.push_back(std::move(info));
         }
         for (std::size_t i = 0; i < count; ++i) {

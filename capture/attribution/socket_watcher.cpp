@@ -4,8 +4,6 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
-#include <future>
-#include <system_error>
 #include <unordered_set>
 
 #include <poll.h>
@@ -45,30 +43,29 @@ bool SocketWatcher::start(std::string* error)
         *error = std::string("eventfd failed: ") + std::strerror(errno);
         return false;
     }
-    // The thread is running before this returns: its start-up (glibc
-    // registers rseq for it) must not meet the seccomp filter that follows.
-    std::promise<void> running;
-    std::future<void> started = running.get_future();
-    try {
-        m_thread = std::thread([this, &running] {
-            running.set_value();
-            run();
-        });
-    } catch (const std::system_error& failure) {
-        *error = std::string("cannot start the attribution thread: ") + failure.what();
+    if (!m_thread)
+        m_thread = std::make_unique<WorkerThread>();
+    if (!m_thread->start(error))
+        return false;
+    {
+        std::lock_guard lock(m_mutex);
+        m_realtime = m_thread->realtime();
+    }
+    m_creditAtNs = monotonicNs();
+    if (!m_thread->run([this] { run(); })) {
+        *error = "the attribution thread is gone";
         return false;
     }
-    started.wait();
     return true;
 }
 
 void SocketWatcher::stop()
 {
-    if (!m_thread.joinable())
+    if (!m_thread || !m_thread->started())
         return;
     m_stop.store(true, std::memory_order_release);
     requestLook();
-    m_thread.join();
+    m_thread->release();
 }
 
 std::shared_ptr<const SocketSnapshot> SocketWatcher::snapshot() const
@@ -88,6 +85,8 @@ AttributionStatistics SocketWatcher::statistics() const
     statistics.connectsSeen = m_connectsSeen;
     statistics.connectsFound = m_connectsFound;
     statistics.connectsNamed = m_connectsNamed;
+    statistics.realtime = m_realtime;
+    statistics.rationed = m_rationed;
     return statistics;
 }
 
@@ -180,7 +179,7 @@ void SocketWatcher::quickLook(const std::vector<std::pair<Endpoint, Endpoint>>& 
             wanted.push_back(socket.inode);
     }
     if (!wanted.empty())
-        walkFor(wanted, {}, kQuickWalkBudgetNs, now);
+        walkFor(wanted, {}, kQuickWalkBudgetNs, now, kQuickProbe);
     std::size_t named = 0;
     for (const std::uint64_t inode : wanted)
         named += m_processOf.contains(inode) ? 1 : 0;
@@ -192,12 +191,13 @@ void SocketWatcher::quickLook(const std::vector<std::pair<Endpoint, Endpoint>>& 
 
 void SocketWatcher::walkFor(const std::vector<std::uint64_t>& wanted,
                             std::vector<std::int32_t> first, std::int64_t budgetNs,
-                            std::int64_t now)
+                            std::int64_t now, std::size_t probeNewest)
 {
     ProcessWalk walk;
     walk.newestFirst = true;
     walk.budgetNs = budgetNs;
     walk.first = std::move(first);
+    walk.probeNewest = probeNewest;
     if (m_selfUid != 0)
         walk.onlyUid = m_selfUid;
     m_processes.refresh(wanted, walk);
@@ -212,6 +212,32 @@ void SocketWatcher::walkFor(const std::vector<std::uint64_t>& wanted,
     }
 }
 
+void SocketWatcher::ration(std::int64_t workNs)
+{
+    if (!m_realtime)
+        return;
+    const std::int64_t now = monotonicNs();
+    m_creditNs =
+        std::min(kRealtimeBurstNs, m_creditNs + (now - m_creditAtNs) / kRealtimeShareDivisor) -
+        workNs;
+    m_creditAtNs = now;
+    if (m_creditNs >= 0)
+        return;
+    // The debt is paid by sleeping kRealtimeShareDivisor times as long, in
+    // slices, so that stop() is not kept waiting.
+    const std::int64_t until = now - m_creditNs * kRealtimeShareDivisor;
+    for (std::int64_t at = now; at < until && !m_stop.load(std::memory_order_acquire);
+         at = monotonicNs()) {
+        const std::int64_t slice = std::min<std::int64_t>(until - at, 10'000'000);
+        const timespec pause{0, static_cast<long>(slice)};
+        ::nanosleep(&pause, nullptr);
+    }
+    m_creditNs = 0;
+    m_creditAtNs = monotonicNs();
+    std::lock_guard lock(m_mutex);
+    ++m_rationed;
+}
+
 void SocketWatcher::run()
 {
     std::int64_t lastLook = 0;
@@ -224,6 +250,7 @@ void SocketWatcher::run()
             lastLook = now;
             wanted = false;
             look();
+            ration(monotonicNs() - now);
             continue;
         }
         const std::int64_t waitNs =
@@ -242,7 +269,9 @@ void SocketWatcher::run()
             // Only the connecting sockets, at once; the full look follows
             // when the capture loop meets the flow, so the worker is free
             // for the next SYN.
+            const std::int64_t served = monotonicNs();
             serveTrigger();
+            ration(monotonicNs() - served);
             std::lock_guard lock(m_mutex);
             ++m_triggers;
         }

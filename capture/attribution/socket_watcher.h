@@ -2,6 +2,7 @@
 
 #include "capture/attribution/process_table.h"
 #include "capture/attribution/socket_table.h"
+#include "capture/attribution/worker_thread.h"
 #include "capture/engine/program_totals.h"
 
 #include <atomic>
@@ -10,7 +11,6 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -49,6 +49,13 @@ struct SocketSnapshot
 //   - once a second.
 // At most once every kMinIntervalNs. Each look publishes a SocketSnapshot.
 //
+// A local connection can be over within a millisecond of its SYN, sooner
+// than a thread at normal priority may be scheduled on a busy machine: the
+// helper starts the thread at SCHED_FIFO priority 1 when it may (see
+// WorkerThread). It then rations its own work to kRealtimeShare of the time
+// (bursts of kRealtimeBurstNs), sleeping off the excess, so that neither a
+// SYN flood nor a machine with a million sockets loses a CPU to it.
+//
 // Every descriptor is opened by the caller before seccomp; the thread starts
 // before seccomp too (clone is not allowed after).
 class SocketWatcher
@@ -64,6 +71,10 @@ public:
     static constexpr std::int64_t kWalkBudgetNs = 50'000'000;
     static constexpr std::int64_t kQuickWalkBudgetNs = 5'000'000;
     static constexpr std::size_t kMaxQuickSockets = 16;
+    // The newest pids a quick look tries before it lists /proc.
+    static constexpr std::size_t kQuickProbe = 32;
+    static constexpr std::int64_t kRealtimeShareDivisor = 4; // a quarter of the time
+    static constexpr std::int64_t kRealtimeBurstNs = 25'000'000;
 
     struct Descriptors
     {
@@ -79,8 +90,11 @@ public:
     SocketWatcher(const SocketWatcher&) = delete;
     SocketWatcher& operator=(const SocketWatcher&) = delete;
 
-    // Creates the wake-up eventfd and the thread, which publishes its first
-    // snapshot at once. False (error set) if either fails.
+    // The thread to run on, started early (see WorkerThread); without one
+    // start() starts a thread of its own.
+    void useThread(std::unique_ptr<WorkerThread> thread) { m_thread = std::move(thread); }
+    // Runs the worker on its thread, which publishes its first snapshot at
+    // once. False (error set) if the eventfd or the thread failed.
     bool start(std::string* error);
     void stop();
 
@@ -116,14 +130,17 @@ private:
     void quickLook(const std::vector<std::pair<Endpoint, Endpoint>>& connecting);
     void serveTrigger();
     void walkFor(const std::vector<std::uint64_t>& wanted, std::vector<std::int32_t> first,
-                 std::int64_t budgetNs, std::int64_t now);
+                 std::int64_t budgetNs, std::int64_t now, std::size_t probeNewest = 0);
+    // At real-time priority: charges `workNs` to the ration and sleeps off
+    // what exceeds it.
+    void ration(std::int64_t workNs);
 
     SocketTable m_sockets;
     ProcessTable m_processes;
     int m_trigger = -1;
     int m_wake = -1;
     std::uint32_t m_selfUid;
-    std::thread m_thread;
+    std::unique_ptr<WorkerThread> m_thread;
     std::atomic<bool> m_stop{false};
 
     // Worker-only state.
@@ -137,11 +154,15 @@ private:
     std::unordered_map<std::uint64_t, ProcessInfo> m_processOf; // inode -> process
     std::unordered_map<std::uint64_t, std::int64_t> m_notFound; // inode -> retry time
     std::uint64_t m_looks = 0;
+    bool m_realtime = false;
+    std::int64_t m_creditNs = kRealtimeBurstNs;
+    std::int64_t m_creditAtNs = 0;
 
     std::uint64_t m_triggers = 0;
     std::uint64_t m_connectsSeen = 0;
     std::uint64_t m_connectsFound = 0;
     std::uint64_t m_connectsNamed = 0;
+    std::uint64_t m_rationed = 0; // times the worker slept off its ration
     std::int64_t m_lookNs = 0;
     std::int64_t m_longestLookNs = 0;
 

@@ -67,7 +67,21 @@ bool HelperSession::acquireAndDrop(std::string* error)
         m_triggerSocket = ::socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (!m_packetSockets.empty() && !callerIsRoot())
         takeRecordingSlot();
-    return dropPrivileges(m_user, error);
+    // Attribution's worker runs at real-time priority where it may: its
+    // thread is started right after the drop from this one, which holds
+    // SCHED_FIFO until then (takeRealtimePriority()) and gives it up before
+    // any input is read. The thread waits; prepare() gives it its job or ends it.
+    const bool realtime = !m_packetSockets.empty() && takeRealtimePriority();
+    const bool dropped = dropPrivileges(m_user, error);
+    if (dropped && realtime) {
+        m_attributionThread = std::make_unique<WorkerThread>();
+        std::string reason;
+        if (!m_attributionThread->start(&reason))
+            m_attributionThread.reset(); // SocketWatcher starts one of its own
+    }
+    if (realtime)
+        leaveRealtimePriority();
+    return dropped;
 }
 
 // One of kMaxRecordingsPerUser lock files per uid, flock()ed for the life of
@@ -151,8 +165,10 @@ CaptureError HelperSession::prepare(Recorder& recorder, const CaptureOptions& re
     if (options.attribution) {
         if (CaptureError error = prepareAttribution(recorder, options))
             return error;
-    } else if (m_triggerSocket >= 0) {
-        ::close(std::exchange(m_triggerSocket, -1));
+    } else {
+        if (m_triggerSocket >= 0)
+            ::close(std::exchange(m_triggerSocket, -1));
+        m_attributionThread.reset(); // Landlock wants no other thread
     }
     if (options.fileSet.splits()) {
         if (CaptureError error = openFileSet(options))
@@ -228,6 +244,8 @@ CaptureError HelperSession::prepareAttribution(Recorder& recorder, const Capture
     auto watcher =
         std::make_unique<SocketWatcher>(SocketWatcher::Descriptors{netlink, proc, trigger},
                                         static_cast<std::uint32_t>(::geteuid()));
+    if (m_attributionThread)
+        watcher->useThread(std::move(m_attributionThread));
     m_attribution = std::make_unique<RecordingAttribution>(
         std::move(watcher), UserNames::load(),
         options.programComments && options.format == FileFormat::Pcapng);
@@ -362,6 +380,7 @@ CaptureError HelperSession::restrict(const Recorder& recorder, const std::vector
         fds.removeIn = m_fileSet->options().keepFiles != 0 ? fds.createIn : -1;
         fds.replaceFd = m_fileSet->fd();
     }
+    m_attributionThread.reset(); // not taken by attribution: Landlock wants no other thread
     std::string reason;
     // Attribution's worker starts before Landlock, which confines only the
     // threads started after it: a Landlock domain may not look at the

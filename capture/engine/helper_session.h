@@ -91,6 +91,7 @@ private:
     // A packet socket for attribution's trigger (SOCK_DGRAM: it sees the
     // network header on every link type), created with the others.
     int m_triggerSocket = -1;
+    std::unique_ptr<WorkerThread> m_attributionThread; // started early, see acquireAndDrop()
     std::unique_ptr<RecordingAttribution> m_attribution;
 };
 

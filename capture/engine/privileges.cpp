@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <initializer_list>
+#include <sched.h>
 #include <seccomp.h>
 #include <sys/capability.h>
 #include <sys/mman.h>
@@ -351,6 +352,20 @@ bool dropPrivileges(const TargetUser& user, std::string* error)
     if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
         return setError(error, errnoText("PR_SET_DUMPABLE", errno));
     return verifyDropped(user, error);
+}
+
+bool takeRealtimePriority()
+{
+    sched_param priority{};
+    priority.sched_priority = kRealtimePriority;
+    return sched_setscheduler(0, SCHED_FIFO, &priority) == 0;
+}
+
+void leaveRealtimePriority()
+{
+    // Allowed without privilege: leaving a real-time policy.
+    const sched_param priority{};
+    sched_setscheduler(0, SCHED_OTHER, &priority);
 }
 
 bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* error)

@@ -87,6 +87,17 @@ bool resolveTargetUser(TargetUser* user, std::string* error);
 // setgroups/setgid/setuid to the user, clears every capability set (incl.
 // bounding and ambient), sets PR_SET_NO_NEW_PRIVS.
 bool dropPrivileges(const TargetUser& user, std::string* error);
+// Real-time priority for attribution's worker: SCHED_FIFO 1, the lowest. A
+// local connection can open and close within a millisecond of its SYN,
+// sooner than a thread at normal priority may be scheduled on a busy machine.
+// The dropped helper may not ask for it, so the calling thread takes it while
+// privileged (CAP_SYS_NICE), the worker's thread inherits it when it is
+// started right after the drop (HelperSession::acquireAndDrop()), and the
+// calling thread gives it up before it reads any input. Reads nothing.
+// False if refused (no CAP_SYS_NICE, or real-time group scheduling).
+inline constexpr int kRealtimePriority = 1;
+bool takeRealtimePriority();
+void leaveRealtimePriority();
 // Installs the seccomp allow-list for the capture loop once every descriptor
 // exists (after the output file is open). Anything else fails with EPERM.
 bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* error);

@@ -48,6 +48,8 @@ struct AttributionStatistics
     std::uint64_t connectsSeen = 0;  // connecting sockets the trigger reported
     std::uint64_t connectsFound = 0; // ... found by their 4-tuple
     std::uint64_t connectsNamed = 0; // ... whose process was found
+    bool realtime = false;           // the worker ran at real-time priority
+    std::uint64_t rationed = 0;      // ... and slept off its ration this often
     std::uint64_t waits = 0;         // times the capture loop waited for a look
     std::int64_t waitedNs = 0;       // total time it waited
     std::uint64_t flows = 0;         // distinct flows seen

@@ -4,6 +4,12 @@
 
 #include <QTest>
 
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include <pthread.h>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -159,6 +165,47 @@ private slots:
         QCOMPARE(table.stats().processesRead + table.stats().processesDenied +
                      table.stats().processesVanished + table.stats().processesNotNeeded,
                  table.stats().processesSeen);
+    }
+
+    // A socket just opened is looked for among the newest pids first,
+    // before /proc is listed. The newest here is a thread of this process
+    // (with a name of its own): the process is named by its leader.
+    void processTableProbesNewest()
+    {
+        std::mutex mutex;
+        std::condition_variable changed;
+        bool started = false, done = false;
+        std::thread thread([&] {
+            ::pthread_setname_np(::pthread_self(), "probe-thread");
+            std::unique_lock lock(mutex);
+            started = true;
+            changed.notify_all();
+            changed.wait(lock, [&] { return done; });
+        });
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return started; });
+        }
+        Fd fresh;
+        fresh.fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        ProcessTable table(ProcessTable::openProcDirectory());
+        const std::uint64_t wanted[] = {inodeOf(fresh.fd)};
+        ProcessWalk walk;
+        walk.probeNewest = 32;
+        const bool refreshed = table.refresh(wanted, walk);
+        {
+            std::lock_guard lock(mutex);
+            done = true;
+        }
+        changed.notify_all();
+        thread.join();
+        QVERIFY(refreshed);
+        const ProcessInfo* process = table.snapshot().find(wanted[0]);
+        QVERIFY(process);
+        QCOMPARE(process->pid, ::getpid());
+        QCOMPARE(process->name, std::string("tst_attribution").substr(0, 15));
+        // Found without listing /proc (unless 32 processes started meanwhile).
+        QCOMPARE(table.stats().processesSeen, 0u);
     }
 
     void processTableLimits()

@@ -7,6 +7,7 @@
 
 #include "capture/attribution/process_table.h"
 #include "capture/attribution/socket_table.h"
+#include "capture/attribution/worker_thread.h"
 #include "capture/engine/output_file_set.h"
 #include "capture/engine/privileges.h"
 
@@ -14,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -22,6 +24,7 @@
 #include <thread>
 
 #include <fcntl.h>
+#include <sched.h>
 #include <netinet/in.h>
 #include <sys/eventfd.h>
 #include <sys/prctl.h>
@@ -123,6 +126,7 @@ private slots:
     void threadStartedAfterLandlockIsConfined();
     void threadStartedBeforeLandlock();
     void workerLeftOutReadsOtherProcesses();
+    void realtimeOnlyForTheWorker();
 
 private:
     // A directory the dropped child may use: set/ for the file set, a file
@@ -485,3 +489,36 @@ void TestSandbox::workerLeftOutReadsOtherProcesses()
 
 QTEST_GUILESS_MAIN(TestSandbox)
 #include "tst_sandbox.moc"
+
+// What acquireAndDrop() does for attribution's worker: SCHED_FIFO taken while
+// privileged, inherited by the thread started right after the drop, and left
+// by the main thread, which cannot take it back as the user.
+void TestSandbox::realtimeOnlyForTheWorker()
+{
+    if (geteuid() != 0)
+        QSKIP("needs root (CAP_SYS_NICE) to take real-time priority");
+    const int rc = inChild([]() -> int {
+        if (!pr::takeRealtimePriority())
+            return 1;
+        if (!dropLikeTheHelper())
+            return 2;
+        pr::WorkerThread worker;
+        std::string error;
+        if (!worker.start(&error) || !worker.realtime())
+            return 3;
+        pr::leaveRealtimePriority();
+        if (sched_getscheduler(0) != SCHED_OTHER)
+            return 4;
+        sched_param priority{};
+        priority.sched_priority = pr::kRealtimePriority;
+        if (int step = failsWith(sched_setscheduler(0, SCHED_FIFO, &priority), EPERM, 5,
+                                 "the main thread back to SCHED_FIFO"))
+            return step;
+        std::atomic<int> policy{-1};
+        if (!worker.run([&] { policy = sched_getscheduler(0); }))
+            return 6;
+        worker.release();
+        return policy == SCHED_FIFO ? 0 : 7;
+    });
+    QCOMPARE(rc, 0);
+}
