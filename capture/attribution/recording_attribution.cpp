@@ -32,7 +32,15 @@ void RecordingAttribution::stop()
 void RecordingAttribution::adoptNewest()
 {
     if (m_watcher->generation() != m_flows.adoptedGeneration())
-        m_flows.adopt(m_watcher->snapshot());
+        adopt(m_watcher->snapshot());
+}
+
+void RecordingAttribution::adopt(std::shared_ptr<const SocketSnapshot> snapshot)
+{
+    m_flows.adopt(std::move(snapshot));
+    const SocketSnapshot* adopted = m_flows.adopted();
+    m_tcpPorts = adopted ? adopted->tcpPorts.data() : nullptr;
+    m_udpPorts = adopted ? adopted->udpPorts.data() : nullptr;
 }
 
 void RecordingAttribution::beginBlock()
@@ -82,24 +90,29 @@ void RecordingAttribution::attribute(PacketView& packet)
 {
     // The special rows count from this machine's side: out is sent.
     const bool sent = packet.direction == Direction::Outgoing;
-    if (m_flood) {
-        const SocketSnapshot* snapshot = m_flows.adopted();
+    // Every packet of a flood comes through here: as few loads and as
+    // little register saving as can be (the rest is out of line).
+    if (m_flood && m_tcpPorts) {
         Transport transport;
         std::uint16_t source = 0, destination = 0;
-        if (snapshot && ipv4Ports(packet, &transport, &source, &destination) &&
-            !snapshot->hasPort(transport, source) && !snapshot->hasPort(transport, destination)) {
-            ++m_floodSkipped;
-            (sent ? m_notAttributed.packetsOut : m_notAttributed.packetsIn) += 1;
-            (sent ? m_notAttributed.bytesOut : m_notAttributed.bytesIn) += packet.wireLength();
-            m_notAttributedChanged = true;
-            return;
+        if (ipv4Ports(packet, &transport, &source, &destination)) {
+            const std::uint64_t* ports = transport == Transport::Tcp ? m_tcpPorts : m_udpPorts;
+            if (!((ports[source >> 6] >> (source & 63)) & 1) &&
+                !((ports[destination >> 6] >> (destination & 63)) & 1)) {
+                ++m_floodSkipped;
+                countSpecial(m_notAttributed, m_notAttributedChanged, sent, packet.wireLength());
+                return;
+            }
         }
     }
+    attributeFlow(packet, sent);
+}
+
+void RecordingAttribution::attributeFlow(PacketView& packet, bool sent)
+{
     FlowKey key;
     if (!flowKeyOf(packet, &key)) {
-        (sent ? m_notTcpUdp.packetsOut : m_notTcpUdp.packetsIn) += 1;
-        (sent ? m_notTcpUdp.bytesOut : m_notTcpUdp.bytesIn) += packet.wireLength();
-        m_notTcpUdpChanged = true;
+        countSpecial(m_notTcpUdp, m_notTcpUdpChanged, sent, packet.wireLength());
         return;
     }
     if (m_flood) {
@@ -107,9 +120,7 @@ void RecordingAttribution::attribute(PacketView& packet)
         if (snapshot && !snapshot->hasPort(key.transport, key.source.port) &&
             !snapshot->hasPort(key.transport, key.destination.port)) {
             ++m_floodSkipped;
-            (sent ? m_notAttributed.packetsOut : m_notAttributed.packetsIn) += 1;
-            (sent ? m_notAttributed.bytesOut : m_notAttributed.bytesIn) += packet.wireLength();
-            m_notAttributedChanged = true;
+            countSpecial(m_notAttributed, m_notAttributedChanged, sent, packet.wireLength());
             return;
         }
     }
@@ -126,7 +137,7 @@ void RecordingAttribution::attribute(PacketView& packet)
         const std::int64_t allowed = std::min(kWaitTimeoutNs, kWaitBudgetNs - m_waitedInWindowNs);
         if (allowed > 0) {
             if (auto snapshot = m_watcher->waitForLook(m_blockNs, allowed))
-                m_flows.adopt(std::move(snapshot));
+                adopt(std::move(snapshot));
             const std::int64_t waited = SocketWatcher::monotonicNs() - now;
             m_waitedInWindowNs += waited;
             m_waitedTotalNs += waited;
@@ -144,15 +155,21 @@ void RecordingAttribution::attribute(PacketView& packet)
     }
     const std::uint64_t bytes = packet.wireLength();
     if (flow.source == kNoOwner && flow.destination == kNoOwner) {
-        (sent ? m_notAttributed.packetsOut : m_notAttributed.packetsIn) += 1;
-        (sent ? m_notAttributed.bytesOut : m_notAttributed.bytesIn) += bytes;
-        m_notAttributedChanged = true;
+        countSpecial(m_notAttributed, m_notAttributedChanged, sent, bytes);
         return;
     }
     if (flow.source != kNoOwner)
         count(flow.source, true, bytes);
     if (flow.destination != kNoOwner)
         count(flow.destination, false, bytes);
+}
+
+void RecordingAttribution::countSpecial(ProgramTotals& row, bool& changed, bool sent,
+                                        std::uint64_t bytes)
+{
+    (sent ? row.packetsOut : row.packetsIn) += 1;
+    (sent ? row.bytesOut : row.bytesIn) += bytes;
+    changed = true;
 }
 
 ProgramTotals& RecordingAttribution::totalsOf(std::uint32_t id)

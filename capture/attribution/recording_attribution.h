@@ -56,7 +56,14 @@ public:
 private:
     ProgramTotals& totalsOf(std::uint32_t id);
     void count(std::uint32_t id, bool outgoing, std::uint64_t bytes);
+    // The special rows ("not attributed", "not TCP/UDP"), from this machine's
+    // side: out is sent.
+    static void countSpecial(ProgramTotals& row, bool& changed, bool sent, std::uint64_t bytes);
     void adoptNewest();
+    // Takes a snapshot in, and the port bitmaps the flood test reads.
+    void adopt(std::shared_ptr<const SocketSnapshot> snapshot);
+    // Everything but the flood's fast path: the flow cache, waits, counts.
+    [[gnu::noinline]] void attributeFlow(PacketView& packet, bool sent);
 
     std::unique_ptr<SocketWatcher> m_watcher;
     FlowAttributor m_flows;
@@ -72,6 +79,10 @@ private:
     std::uint64_t m_flowsAtTickStart = 0;
     std::uint64_t m_floodSkipped = 0;
     std::uint64_t m_skippedAtTickStart = 0;
+    // The adopted snapshot's SocketSnapshot::tcpPorts and udpPorts (null
+    // before the first), read once per flood packet.
+    const std::uint64_t* m_tcpPorts = nullptr;
+    const std::uint64_t* m_udpPorts = nullptr;
 
     // Indexed by OwnerId (0 unused); the special rows apart.
     std::vector<ProgramTotals> m_programs;
