@@ -234,10 +234,16 @@ measure() {
 echo "kernel $(uname -r), $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%MZ)," \
     "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 # Recorders take turns within each repetition, so a change in background
-# load hits all of them alike; ratios pair runs of the same repetition.
+# load hits all of them alike; ratios pair runs of the same repetition. Even
+# repetitions take them in reverse order, so none always runs right after
+# another (into the memory it just freed).
 for run in $(seq "$repeats"); do
+    order=$recorders
+    if ((run % 2 == 0)); then
+        order=$(printf '%s\n' $recorders | tac | tr '\n' ' ')
+    fi
     for scenario in $scenarios; do
-        for name in $recorders; do
+        for name in $order; do
             measure "$run" "$scenario" "$name"
         done
     done

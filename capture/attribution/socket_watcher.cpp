@@ -87,6 +87,7 @@ AttributionStatistics SocketWatcher::statistics() const
     statistics.connectsNamed = m_connectsNamed;
     statistics.realtime = m_realtime;
     statistics.rationed = m_rationed;
+    statistics.triggerNs = m_triggerNs;
     return statistics;
 }
 
@@ -271,9 +272,11 @@ void SocketWatcher::run()
             // for the next SYN.
             const std::int64_t served = monotonicNs();
             serveTrigger();
-            ration(monotonicNs() - served);
+            const std::int64_t took = monotonicNs() - served;
+            ration(took);
             std::lock_guard lock(m_mutex);
             ++m_triggers;
+            m_triggerNs += took;
         }
     }
 }

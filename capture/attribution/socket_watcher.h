@@ -163,6 +163,7 @@ private:
     std::uint64_t m_connectsFound = 0;
     std::uint64_t m_connectsNamed = 0;
     std::uint64_t m_rationed = 0; // times the worker slept off its ration
+    std::int64_t m_triggerNs = 0; // serving the trigger, in all
     std::int64_t m_lookNs = 0;
     std::int64_t m_longestLookNs = 0;
 

@@ -45,6 +45,7 @@ struct AttributionStatistics
     std::int64_t lookNs = 0; // their total duration
     std::int64_t longestLookNs = 0;
     std::uint64_t triggers = 0;      // looks the SYN trigger asked for
+    std::int64_t triggerNs = 0;      // the time they took
     std::uint64_t connectsSeen = 0;  // connecting sockets the trigger reported
     std::uint64_t connectsFound = 0; // ... found by their 4-tuple
     std::uint64_t connectsNamed = 0; // ... whose process was found
