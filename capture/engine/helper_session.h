@@ -21,8 +21,10 @@ inline constexpr char kRecordingSlotDirectory[] = "/run/packet-recorder";
 //                     caller, create the AF_PACKET sockets (protocol 0:
 //                     they receive nothing; limits::kMaxInterfaces of them,
 //                     as the number of interfaces asked for is not read
-//                     yet), take one of the caller's recording slots, drop
-//                     every privilege.
+//                     yet), take one of the caller's recording slots, take
+//                     real-time priority, drop every privilege; then, as the
+//                     user, start the thread attribution's worker may run on
+//                     (it inherits the priority) and give the priority up.
 //   ...the front end reads its arguments or the Start message as the user...
 //   prepare()         as the user: limits, interfaces, filter, rings, bind,
 //                     output file, file header; closes the unused sockets.
