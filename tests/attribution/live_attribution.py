@@ -24,18 +24,9 @@ import sys
 import tempfile
 import time
 
-SKIP = 77
+from test_outcome import fail, skip
+
 USER = "nobody"
-
-
-def skip(reason):
-    print(f"SKIP: {reason}")
-    sys.exit(SKIP)
-
-
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    sys.exit(1)
 
 
 def as_user(command):

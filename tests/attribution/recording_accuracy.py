@@ -41,7 +41,8 @@ import tempfile
 import threading
 import time
 
-SKIP = 77
+from test_outcome import fail, skip
+
 USER = "nobody"
 ADDRESS = "198.18.0.1"
 IPERF_PORT = 5201
@@ -55,16 +56,6 @@ NC_PORT = 42000
 # (issue #12: at least 95 %).
 CURL_FLOOR = 0.95
 ROOT_CLIENT_PORT = 43000
-
-
-def skip(reason):
-    print(f"SKIP: {reason}")
-    sys.exit(SKIP)
-
-
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    sys.exit(1)
 
 
 def user_group():

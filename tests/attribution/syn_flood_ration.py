@@ -32,21 +32,12 @@ import sys
 import tempfile
 import time
 
-SKIP = 77
+from test_outcome import fail, skip
+
 TX_ADDRESS = "198.18.0.1"
 RX_ADDRESS = "198.18.0.2"
 PACKETS = 400000
 CEILING = 0.30
-
-
-def skip(reason):
-    print(f"SKIP: {reason}")
-    sys.exit(SKIP)
-
-
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    sys.exit(1)
 
 
 def run(*argv):
