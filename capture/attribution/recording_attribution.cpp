@@ -86,6 +86,19 @@ bool ipv4Ports(const PacketView& packet, Transport* transport, std::uint16_t* so
 
 } // namespace
 
+inline bool RecordingAttribution::passedOverInFlood(Transport transport, std::uint16_t source,
+                                                    std::uint16_t destination, bool sent,
+                                                    std::uint32_t bytes)
+{
+    const std::uint64_t* ports = transport == Transport::Tcp ? m_tcpPorts : m_udpPorts;
+    if (((ports[source >> 6] >> (source & 63)) & 1) ||
+        ((ports[destination >> 6] >> (destination & 63)) & 1))
+        return false;
+    ++m_floodSkipped;
+    countSpecial(m_notAttributed, m_notAttributedChanged, sent, bytes);
+    return true;
+}
+
 void RecordingAttribution::attribute(PacketView& packet)
 {
     // The special rows count from this machine's side: out is sent.
@@ -95,15 +108,9 @@ void RecordingAttribution::attribute(PacketView& packet)
     if (m_flood && m_tcpPorts) {
         Transport transport;
         std::uint16_t source = 0, destination = 0;
-        if (ipv4Ports(packet, &transport, &source, &destination)) {
-            const std::uint64_t* ports = transport == Transport::Tcp ? m_tcpPorts : m_udpPorts;
-            if (!((ports[source >> 6] >> (source & 63)) & 1) &&
-                !((ports[destination >> 6] >> (destination & 63)) & 1)) {
-                ++m_floodSkipped;
-                countSpecial(m_notAttributed, m_notAttributedChanged, sent, packet.wireLength());
-                return;
-            }
-        }
+        if (ipv4Ports(packet, &transport, &source, &destination) &&
+            passedOverInFlood(transport, source, destination, sent, packet.wireLength()))
+            return;
     }
     attributeFlow(packet, sent);
 }
@@ -115,15 +122,10 @@ void RecordingAttribution::attributeFlow(PacketView& packet, bool sent)
         countSpecial(m_notTcpUdp, m_notTcpUdpChanged, sent, packet.wireLength());
         return;
     }
-    if (m_flood) {
-        const SocketSnapshot* snapshot = m_flows.adopted();
-        if (snapshot && !snapshot->hasPort(key.transport, key.source.port) &&
-            !snapshot->hasPort(key.transport, key.destination.port)) {
-            ++m_floodSkipped;
-            countSpecial(m_notAttributed, m_notAttributedChanged, sent, packet.wireLength());
-            return;
-        }
-    }
+    if (m_flood && m_tcpPorts &&
+        passedOverInFlood(key.transport, key.source.port, key.destination.port, sent,
+                          packet.wireLength()))
+        return;
     FlowAttribution flow = m_flows.lookup(key, packet.timestampNs);
     if (flow.state == FlowState::Pending && !m_waitedThisBlock && !m_flood) {
         // One wait per block at most: the look it waits for began after

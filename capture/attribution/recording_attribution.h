@@ -62,6 +62,10 @@ private:
     void adoptNewest();
     // Takes a snapshot in, and the port bitmaps the flood test reads.
     void adopt(std::shared_ptr<const SocketSnapshot> snapshot);
+    // In a flood (m_tcpPorts set): true, and counted as not attributed, if
+    // no socket has either port.
+    bool passedOverInFlood(Transport transport, std::uint16_t source, std::uint16_t destination,
+                           bool sent, std::uint32_t bytes);
     // Everything but the flood's fast path: the flow cache, waits, counts.
     [[gnu::noinline]] void attributeFlow(PacketView& packet, bool sent);
 

@@ -31,11 +31,6 @@ struct SocketSnapshot
     // touching the flow cache.
     std::vector<std::uint64_t> tcpPorts = std::vector<std::uint64_t>(1024);
     std::vector<std::uint64_t> udpPorts = std::vector<std::uint64_t>(1024);
-    bool hasPort(Transport transport, std::uint16_t port) const
-    {
-        const auto& bits = transport == Transport::Tcp ? tcpPorts : udpPorts;
-        return (bits[port >> 6] >> (port & 63)) & 1;
-    }
 };
 
 // The attribution worker: a thread of the helper that looks at the sockets
@@ -52,8 +47,8 @@ struct SocketSnapshot
 // A local connection can be over within a millisecond of its SYN, sooner
 // than a thread at normal priority may be scheduled on a busy machine: the
 // helper starts the thread at SCHED_FIFO priority 1 when it may (see
-// WorkerThread). It then rations its own work to kRealtimeShare of the time
-// (bursts of kRealtimeBurstNs), sleeping off the excess, so that neither a
+// WorkerThread). It then rations its own work to a kRealtimeShareDivisor-th
+// of the time (bursts of kRealtimeBurstNs), sleeping off the excess, so that neither a
 // SYN flood nor a machine with a million sockets loses a CPU to it.
 //
 // Every descriptor is opened by the caller before seccomp; the thread starts
