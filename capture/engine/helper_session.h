@@ -2,6 +2,7 @@
 
 #include "capture/attribution/recording_attribution.h"
 #include "capture/engine/output_file_set.h"
+#include "capture/engine/confinement.h"
 #include "capture/engine/privileges.h"
 #include "capture/engine/recorder.h"
 

@@ -9,6 +9,7 @@
 #include "capture/attribution/socket_table.h"
 #include "capture/attribution/worker_thread.h"
 #include "capture/engine/output_file_set.h"
+#include "capture/engine/confinement.h"
 #include "capture/engine/privileges.h"
 
 #include <QFile>

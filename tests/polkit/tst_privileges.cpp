@@ -4,6 +4,7 @@
 #include "capture/engine/bpf_filter.h"
 #include "capture/engine/interface_info.h"
 #include "capture/engine/packet_ring.h"
+#include "capture/engine/confinement.h"
 #include "capture/engine/privileges.h"
 
 #include <QFile>
