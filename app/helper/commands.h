@@ -11,6 +11,9 @@ class HelperSession;
 
 namespace pr::helper {
 
+// The whole helper: dispatches on argv[1] (helper_entry.cpp).
+int helperMain(int argc, char** argv);
+
 // Both run after HelperSession::acquireAndDrop(), as the user.
 int runRecord(int argc, char** argv, HelperSession& session); // headless recording (like dumpcap)
 int runServe(int argc, char** argv, HelperSession& session);  // the helper protocol on stdin/stdout

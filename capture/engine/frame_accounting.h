@@ -7,7 +7,8 @@
 
 namespace pr {
 
-struct L4Payload {
+struct L4Payload
+{
     std::uint64_t tcp = 0;
     std::uint64_t udp = 0;
 };

@@ -1,5 +1,8 @@
 #include "capture/engine/helper_session.h"
 
+#include "capture/engine/confinement_probe.h"
+#include "capture/engine/descriptor_layout.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -30,6 +33,37 @@ std::string quoted(const std::string& path)
     return "\"" + path + "\"";
 }
 
+// The soft RLIMIT_NOFILE raised, within the hard one, so that the sockets'
+// fixed numbers exist. Needs no privilege.
+bool allowDescriptorsUpTo(int count)
+{
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) != 0)
+        return false;
+    if (files.rlim_cur != RLIM_INFINITY && files.rlim_cur < rlim_t(count)) {
+        if (files.rlim_max != RLIM_INFINITY && files.rlim_max < rlim_t(count))
+            return false;
+        files.rlim_cur = rlim_t(count);
+        if (::setrlimit(RLIMIT_NOFILE, &files) != 0)
+            return false;
+    }
+    return true;
+}
+
+// An AF_PACKET socket (protocol 0: it receives nothing until bound) at
+// exactly `fd`; -1 with errno set.
+int createPacketSocketAt(int type, int fd)
+{
+    const int created = ::socket(AF_PACKET, type | SOCK_CLOEXEC, 0);
+    if (created < 0 || created == fd)
+        return created;
+    const int placed = ::dup3(created, fd, O_CLOEXEC);
+    const int error = errno;
+    ::close(created);
+    errno = error;
+    return placed;
+}
+
 } // namespace
 
 HelperSession::~HelperSession()
@@ -52,19 +86,25 @@ bool HelperSession::acquireAndDrop(std::string* error)
     // per interface a recording may take: how many the user wants is input,
     // read only after the drop. Unbound, each is a descriptor and a small
     // kernel object; prepare() closes those not needed.
-    for (std::size_t i = 0; i < limits::kMaxInterfaces; ++i) {
-        const int fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
-        if (fd < 0) {
-            if (m_packetSockets.empty())
-                m_socketErrno = errno;
-            break;
+    // Each goes to its fixed number at or above kPacketSocketFloor, where
+    // seccomp allows no write (descriptor_layout.h).
+    if (!allowDescriptorsUpTo(kDescriptorsNeeded)) {
+        m_socketErrno = EMFILE;
+    } else {
+        for (std::size_t i = 0; i < limits::kMaxInterfaces; ++i) {
+            const int fd = createPacketSocketAt(SOCK_RAW, kFirstCaptureSocketFd + int(i));
+            if (fd < 0) {
+                if (m_packetSockets.empty())
+                    m_socketErrno = errno;
+                break;
+            }
+            m_packetSockets.push_back(fd);
         }
-        m_packetSockets.push_back(fd);
     }
     // One more for attribution's trigger (TCP SYNs only, see
     // SocketWatcher): unbound and unfiltered it receives nothing either.
     if (!m_packetSockets.empty())
-        m_triggerSocket = ::socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        m_triggerSocket = createPacketSocketAt(SOCK_DGRAM, kTriggerSocketFd);
     if (!m_packetSockets.empty() && !callerIsRoot())
         takeRecordingSlot();
     // Attribution's worker runs at real-time priority where it may: its
@@ -149,6 +189,12 @@ CaptureError HelperSession::prepare(Recorder& recorder, const CaptureOptions& re
             return makeError(CaptureErrorCode::NoPrivilege,
                              "opening a capture socket needs CAP_NET_RAW (run as root, with "
                              "cap_net_raw, or through pkexec)");
+        if (m_socketErrno == EMFILE)
+            return makeError(CaptureErrorCode::SystemError,
+                             "the capture sockets need descriptor numbers up to " +
+                                 std::to_string(kDescriptorsNeeded - 1) +
+                                 ": raise the hard limit on open files (ulimit -Hn) to at least " +
+                                 std::to_string(kDescriptorsNeeded));
         return makeError(CaptureErrorCode::SystemError,
                          std::string("socket(AF_PACKET) failed: ") + std::strerror(m_socketErrno));
     }
@@ -158,6 +204,7 @@ CaptureError HelperSession::prepare(Recorder& recorder, const CaptureOptions& re
                              " recordings, the most one user may run at once: stop one first");
     CaptureOptions options = requested;
     options.maxRingBytes = ringLimit();
+    m_requestedPath = options.outputPath;
     // Everything that can fail on the user's input (interface, filter, ring)
     // comes before the output file is touched.
     if (CaptureError error = recorder.open(options, std::exchange(m_packetSockets, {})))
@@ -397,7 +444,18 @@ CaptureError HelperSession::restrict(const Recorder& recorder, const std::vector
 
     if (!applySeccompAllowList(fds, &reason))
         return makeError(CaptureErrorCode::SystemError, "cannot restrict system calls: " + reason);
+    runConfinementProbe(ConfinedPart::CaptureLoop, confinementView(recorder));
     return {};
+}
+
+ConfinementView HelperSession::confinementView(const Recorder& recorder) const
+{
+    ConfinementView view;
+    view.outputPath = m_requestedPath;
+    view.packetSockets = recorder.packetSockets();
+    if (m_attribution && m_attribution->watcher().triggerFd() >= 0)
+        view.packetSockets.push_back(m_attribution->watcher().triggerFd());
+    return view;
 }
 
 void HelperSession::discardOutput()

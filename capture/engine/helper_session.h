@@ -1,8 +1,9 @@
 #pragma once
 
 #include "capture/attribution/recording_attribution.h"
-#include "capture/engine/output_file_set.h"
 #include "capture/engine/confinement.h"
+#include "capture/engine/confinement_probe.h"
+#include "capture/engine/output_file_set.h"
 #include "capture/engine/privileges.h"
 #include "capture/engine/recorder.h"
 
@@ -76,6 +77,7 @@ public:
 
 private:
     void takeRecordingSlot();
+    ConfinementView confinementView(const Recorder& recorder) const;
     CaptureError openOutput(const std::string& path, bool overwrite);
     CaptureError openFileSet(const CaptureOptions& options);
     CaptureError prepareAttribution(Recorder& recorder, const CaptureOptions& options);
@@ -89,6 +91,7 @@ private:
     int m_outputFd = -1;
     bool m_outputCreated = false;
     std::string m_outputPath;
+    std::string m_requestedPath; // the output path as given (a set: what its names derive from)
     std::unique_ptr<OutputFileSet> m_fileSet; // a split recording
     FilesystemRestriction m_filesystem;
     // A packet socket for attribution's trigger (SOCK_DGRAM: it sees the

@@ -8,7 +8,8 @@ namespace pr {
 // Direction of a packet relative to the capturing host, from sockaddr_ll's
 // sll_pkttype. Loopback packets are always Incoming: the PACKET_OUTGOING copy
 // the kernel also shows on lo is dropped, as libpcap does.
-enum class Direction : std::uint8_t {
+enum class Direction : std::uint8_t
+{
     Incoming = 0,  // PACKET_HOST, PACKET_BROADCAST, PACKET_MULTICAST
     Outgoing = 1,  // PACKET_OUTGOING
     OtherHost = 2, // PACKET_OTHERHOST (seen only in promiscuous mode)
@@ -18,7 +19,8 @@ enum class Direction : std::uint8_t {
 // file receives is data[0, 12) + vlanTag (when hasVlanTag) + data[12, dataLength):
 // the kernel strips the outer 802.1Q/802.1ad tag into tp_vlan_tci/tp_vlan_tpid
 // and writers put it back so the file holds the frame as it was on the wire.
-struct PacketView {
+struct PacketView
+{
     std::int64_t timestampNs = 0; // since the Unix epoch
     const std::uint8_t* data = nullptr;
     std::uint32_t dataLength = 0;     // bytes at data (snaplen-limited, tag excluded)

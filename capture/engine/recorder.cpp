@@ -39,6 +39,15 @@ std::vector<int> Recorder::writableDescriptors() const
     return fds;
 }
 
+std::vector<int> Recorder::packetSockets() const
+{
+    std::vector<int> fds;
+    for (const std::unique_ptr<Source>& source : d->sources)
+        if (source->ring.fd() >= 0)
+            fds.push_back(source->ring.fd());
+    return fds;
+}
+
 std::uint32_t Recorder::linkType() const
 {
     return d->fileLinkType;

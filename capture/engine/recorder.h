@@ -145,6 +145,8 @@ public:
     // The descriptors the loop writes to besides the file: the stop eventfd
     // and, for "any", the rtnetlink socket that names new interfaces.
     std::vector<int> writableDescriptors() const;
+    // The packet sockets of the recording's rings (never writable).
+    std::vector<int> packetSockets() const;
 
 private:
     struct Source;

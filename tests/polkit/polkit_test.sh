@@ -485,11 +485,12 @@ strace_privileged | strace_privileged_file_caps)
     ! grep -E 'nsswitch|/etc/hosts|resolv\.conf|/etc/passwd|/etc/group' "$pk_work/privileged.trace" ||
         pk_fail "a name-service file was opened while root"
     ! grep -qE '^[0-9]+ +connect\(' "$pk_work/privileged.trace" || pk_fail "connect() while root"
-    # Only the loader, libc start-up, the packet socket, the slot lock, the
-    # real-time priority attribution's worker inherits, and the drop.
+    # Only the loader, libc start-up, the packet sockets (dup3 puts each at
+    # its fixed number above the write floor), the slot lock, the real-time
+    # priority attribution's worker inherits, and the drop.
     allowed=" execve brk arch_prctl mmap access openat newfstatat fstat read pread64 close mprotect
         set_tid_address set_robust_list rseq prlimit64 munmap getrandom futex sched_getaffinity
-        fcntl getuid geteuid getgid getppid getgroups socket mkdir flock sched_setscheduler
+        fcntl getuid geteuid getgid getppid getgroups socket dup3 mkdir flock sched_setscheduler
         capget capset prctl setgroups setresgid setresuid "
     allowed=" $(echo $allowed) "
     for call in $(echo "$calls" | awk '{print $2}'); do

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "capture/engine/capture_options.h"
+
+namespace pr {
+
+// Where the helper keeps the AF_PACKET sockets it created while privileged:
+// at and above kPacketSocketFloor, and nothing else there. Seccomp allows
+// write, writev, pwrite64 and pwritev only on descriptors below the floor and
+// no call that copies a descriptor (dup, dup2, dup3, fcntl F_DUPFD), so a
+// packet socket can never be written to, whatever number the next file of a
+// set is given (docs/SECURITY.md, "Seccomp by descriptor").
+//
+// The numbers are also the hand-over from the privileged launcher to the
+// capture program across exec: limits::kMaxInterfaces capture sockets from
+// kFirstCaptureSocketFd, then attribution's trigger socket.
+inline constexpr int kPacketSocketFloor = 512;
+inline constexpr int kFirstCaptureSocketFd = kPacketSocketFloor;
+inline constexpr int kTriggerSocketFd =
+    kFirstCaptureSocketFd + static_cast<int>(limits::kMaxInterfaces);
+// RLIMIT_NOFILE must let a process hold kTriggerSocketFd.
+inline constexpr int kDescriptorsNeeded = kTriggerSocketFd + 1;
+
+} // namespace pr
