@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QString>
@@ -15,6 +16,17 @@ namespace pr::helper {
 inline QJsonValue jsonText(const std::string& text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// The raw bytes of a path as lowercase hex, two digits a byte: what a script
+// decodes to find a file whose name jsonText() had to spell with U+FFFD.
+// Given beside every path, valid UTF-8 or not, so that a script has one way
+// to find its files and the way it is tested with is the way that runs when
+// an odd name turns up. Only allocates, like the rest of the summary.
+inline QJsonValue jsonHex(const std::string& bytes)
+{
+    return QString::fromLatin1(
+        QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size())).toHex());
 }
 
 // A compact document on one line, for stdout.

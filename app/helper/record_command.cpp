@@ -340,12 +340,18 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
                                          {"packets", qint64(each.packets)},
                                          {"kernel_drops", qint64(each.kernelDrops)},
                                          {"ended", each.ended}});
-    // One file, or the files of a set still on disk, oldest first.
+    // One file, or the files of a set still on disk, oldest first; the same
+    // paths as bytes in hex in a list of the same order.
     QJsonArray fileList;
-    if (files.empty())
+    QJsonArray fileHexList;
+    if (files.empty()) {
         fileList.append(jsonText(options.outputPath));
-    for (const std::string& path : files)
+        fileHexList.append(jsonHex(options.outputPath));
+    }
+    for (const std::string& path : files) {
         fileList.append(jsonText(path));
+        fileHexList.append(jsonHex(path));
+    }
     // Milliseconds are as precise as a duration a person reads needs.
     const double seconds = std::round(double(totals.elapsedNs) / 1e6) / 1e3;
     const QJsonObject summary{
@@ -362,8 +368,10 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
         {"tcp_payload_bytes", qint64(totals.tcpPayloadBytes)},
         {"udp_payload_bytes", qint64(totals.udpPayloadBytes)},
         {"file", jsonText(options.outputPath)},
+        {"file_path_hex", jsonHex(options.outputPath)},
         {"file_bytes", qint64(totals.fileBytes)},
         {"files", fileList},
+        {"files_path_hex", fileHexList},
         {"set_bytes", qint64(totals.setBytes)},
         {"disk_full_drops", qint64(totals.diskFullDrops)},
         {"stop_reason", QString::fromLatin1(stopReason)},

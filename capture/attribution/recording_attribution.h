@@ -47,8 +47,12 @@ public:
     void stop() override;
     AttributionStatistics statistics() const override;
 
-    // Starts the worker thread (before seccomp: clone is not allowed after).
-    bool startWorker(std::string* error) { return m_watcher->start(error); }
+    // Starts the worker thread (before seccomp: clone is not allowed after);
+    // `confine` runs first on it (see SocketWatcher::start()).
+    bool startWorker(std::string* error, const SocketWatcher::Confine& confine = {})
+    {
+        return m_watcher->start(error, confine);
+    }
     const SocketWatcher& watcher() const { return *m_watcher; }
     std::int64_t waitedNs() const { return m_waitedTotalNs; }
     std::uint64_t waits() const { return m_waits; }

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <future>
 #include <unordered_set>
 
 #include <poll.h>
@@ -37,7 +38,7 @@ SocketWatcher::~SocketWatcher()
         ::close(m_wake);
 }
 
-bool SocketWatcher::start(std::string* error)
+bool SocketWatcher::start(std::string* error, const Confine& confine)
 {
     if (m_wake < 0) {
         *error = std::string("eventfd failed: ") + std::strerror(errno);
@@ -52,8 +53,23 @@ bool SocketWatcher::start(std::string* error)
         m_realtime = m_thread->realtime();
     }
     m_creditAtNs = monotonicNs();
-    if (!m_thread->run([this] { run(); })) {
+    // The reason the thread could not confine itself; empty once it is.
+    std::promise<std::string> confined;
+    std::future<std::string> outcome = confined.get_future();
+    if (!m_thread->run([this, &confine, &confined] {
+            std::string reason;
+            if (confine && !confine(&reason)) {
+                confined.set_value(reason.empty() ? std::string("refused") : reason);
+                return;
+            }
+            confined.set_value({});
+            run();
+        })) {
         *error = "the attribution thread is gone";
+        return false;
+    }
+    if (std::string reason = outcome.get(); !reason.empty()) {
+        *error = "cannot confine the attribution thread: " + reason;
         return false;
     }
     return true;

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -88,9 +89,14 @@ public:
     // The thread to run on, started early (see WorkerThread); without one
     // start() starts a thread of its own.
     void useThread(std::unique_ptr<WorkerThread> thread) { m_thread = std::move(thread); }
-    // Runs the worker on its thread, which publishes its first snapshot at
-    // once. False (error set) if the eventfd or the thread failed.
-    bool start(std::string* error);
+    // What the thread does first, before it reads anything: the helper's
+    // worker filter (applyWorkerSeccomp()). False, with a reason, stops it.
+    using Confine = std::function<bool(std::string* reason)>;
+    // Runs the worker on its thread, which confines itself with `confine`
+    // and then publishes its first snapshot at once. Returns once the thread
+    // is confined. False (error set) if the eventfd, the thread or the
+    // confinement failed.
+    bool start(std::string* error, const Confine& confine = {});
     void stop();
 
     // The capture loop's side; none of these does I/O but requestLook()'s

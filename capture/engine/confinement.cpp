@@ -1,18 +1,14 @@
-// The helper's confinement once every descriptor exists: Landlock for paths,
-// seccomp for system calls and descriptors (docs/SECURITY.md).
+// Landlock: what the helper's processes may reach by path once confined
+// (docs/SECURITY.md). The seccomp filters are in seccomp_filters.cpp.
 #include "capture/engine/confinement.h"
 
-#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <initializer_list>
 #include <string>
 
 #include <fcntl.h>
-#include <seccomp.h>
-#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -30,22 +26,6 @@ bool setError(std::string* error, std::string text)
 std::string errnoText(const char* what, int err)
 {
     return std::string(what) + ": " + std::strerror(err);
-}
-
-// SCMP_A0..A5 are C compound literals; build the comparison by hand in C++.
-scmp_arg_cmp argCompare(unsigned arg, scmp_compare op, scmp_datum_t a, scmp_datum_t b = 0)
-{
-    scmp_arg_cmp cmp{};
-    cmp.arg = arg;
-    cmp.op = op;
-    cmp.datum_a = a;
-    cmp.datum_b = b;
-    return cmp;
-}
-
-int allowIf(scmp_filter_ctx ctx, int syscall, const scmp_arg_cmp& cmp)
-{
-    return seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, syscall, 1, &cmp);
 }
 
 // Landlock, by syscall number and with our own copies of the constants:
@@ -128,160 +108,6 @@ int threadCount()
 
 } // namespace
 
-bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* error)
-{
-    // Default EPERM rather than KILL_PROCESS: a syscall a future libc starts
-    // using (a new clock or stat variant) then fails like any I/O error and the
-    // recording ends with a readable file and a message, instead of a killed
-    // helper and a truncated capture. An attacker gains nothing either way:
-    // the call does not happen.
-    scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ERRNO(EPERM));
-    if (!ctx)
-        return setError(error, "seccomp_init failed.");
-    struct Guard
-    {
-        scmp_filter_ctx ctx;
-        ~Guard() { seccomp_release(ctx); }
-    } guard{ctx};
-
-    // Apply to every thread, in case a library started one before.
-    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
-
-    // What the capture loop and serve mode need once the output file is open,
-    // measured with `strace -f` on `record` and `serve` (poll, getsockopt for
-    // PACKET_STATISTICS, writev to the file, read/write on the control
-    // socket, munmap/close at the end), plus what libc may do underneath:
-    // the allocator, vDSO fallbacks for time, signals (SIGTERM stops the loop,
-    // abort() on a bug), exit. Not allowed, among others: open* (but see a
-    // file set's openat below), socket,
-    // setsockopt (no re-binding or re-filtering the packet socket), execve,
-    // clone (no new processes or threads), ptrace, kill.
-    static constexpr std::array allowed = {
-        SCMP_SYS(read),
-        SCMP_SYS(poll),
-        SCMP_SYS(ppoll),
-        SCMP_SYS(getsockopt),
-        SCMP_SYS(close),
-        SCMP_SYS(fstat),
-        SCMP_SYS(newfstatat),
-        SCMP_SYS(lseek),
-        // The writers truncate back to the last whole batch when a write fails.
-        SCMP_SYS(ftruncate),
-        // The full-disk message says how much room is left (fstatvfs).
-        SCMP_SYS(fstatfs),
-        SCMP_SYS(fsync),
-        SCMP_SYS(fdatasync),
-        SCMP_SYS(clock_gettime),
-        SCMP_SYS(clock_getres),
-        SCMP_SYS(gettimeofday),
-        SCMP_SYS(time),
-        SCMP_SYS(clock_nanosleep),
-        SCMP_SYS(nanosleep),
-        SCMP_SYS(munmap),
-        SCMP_SYS(mremap),
-        SCMP_SYS(brk),
-        SCMP_SYS(madvise),
-        SCMP_SYS(futex),
-        SCMP_SYS(rt_sigreturn),
-        SCMP_SYS(rt_sigprocmask),
-        SCMP_SYS(rt_sigaction),
-        SCMP_SYS(restart_syscall),
-        // AddressSanitizer asks for the signal stack before every noreturn
-        // call (exit, abort, a throw); refused, its check fails instead.
-        SCMP_SYS(sigaltstack),
-        SCMP_SYS(exit),
-        SCMP_SYS(exit_group),
-        SCMP_SYS(getpid),
-        SCMP_SYS(gettid),
-        // Qt seeds its hashes from it; no file or socket is involved.
-        SCMP_SYS(getrandom),
-    };
-    for (int nr : allowed) {
-        // Some names do not exist on every architecture (time).
-        if (nr < 0)
-            continue;
-        if (seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0) != 0)
-            return setError(error, "seccomp_rule_add failed for syscall " + std::to_string(nr));
-    }
-
-    // abort() signals itself; nothing else may be signalled.
-    const auto self = static_cast<scmp_datum_t>(getpid());
-    int rc = allowIf(ctx, SCMP_SYS(tgkill), argCompare(0, SCMP_CMP_EQ, self));
-    // Memory may be mapped and re-protected for the allocator, never executable:
-    // no new code can appear in the helper.
-    rc |= allowIf(ctx, SCMP_SYS(mmap), argCompare(2, SCMP_CMP_MASKED_EQ, PROT_EXEC, 0));
-    rc |= allowIf(ctx, SCMP_SYS(mprotect), argCompare(2, SCMP_CMP_MASKED_EQ, PROT_EXEC, 0));
-    // Writing and sending only on the descriptors that need it: a write to
-    // the packet socket would put a forged frame on the wire.
-    auto allowOn = [&](std::initializer_list<int> syscalls, const std::vector<int>& fds) {
-        for (int nr : syscalls)
-            for (int fd : fds)
-                if (fd >= 0)
-                    rc |= allowIf(ctx, nr, argCompare(0, SCMP_CMP_EQ, scmp_datum_t(fd)));
-    };
-    allowOn({SCMP_SYS(write), SCMP_SYS(writev)}, descriptors.write);
-    allowOn({SCMP_SYS(pwrite64), SCMP_SYS(pwritev)}, descriptors.positional);
-    allowOn({SCMP_SYS(sendto), SCMP_SYS(sendmsg)}, descriptors.send);
-    // Reading with flags (MSG_DONTWAIT, MSG_TRUNC) only where a socket is
-    // read that way; read() stays allowed on every descriptor.
-    allowOn({SCMP_SYS(recvfrom), SCMP_SYS(recvmsg)}, descriptors.receive);
-    // A split recording starts its next file in the loop: openat relative to
-    // the set's directory only, with the exact flags and mode of a new
-    // private file (O_EXCL|O_NOFOLLOW: nothing existing is opened or
-    // replaced), and a ring deletes its oldest file with unlinkat there.
-    // Seccomp cannot read the path itself (see docs/SECURITY.md). Its writes
-    // still go only to the output descriptor number, which the new file takes.
-    if (descriptors.createIn >= 0) {
-        const scmp_arg_cmp create[] = {
-            argCompare(0, SCMP_CMP_EQ, scmp_datum_t(descriptors.createIn)),
-            argCompare(2, SCMP_CMP_EQ, scmp_datum_t(descriptors.createFlags)),
-            argCompare(3, SCMP_CMP_EQ, scmp_datum_t(descriptors.createMode)),
-        };
-        rc |= seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(openat), 3, create);
-    }
-    if (descriptors.replaceFd >= 0) {
-        const scmp_arg_cmp replace[] = {
-            argCompare(1, SCMP_CMP_EQ, scmp_datum_t(descriptors.replaceFd)),
-            argCompare(2, SCMP_CMP_EQ, scmp_datum_t(O_CLOEXEC)),
-        };
-        rc |= seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(dup3), 2, replace);
-    }
-    if (descriptors.removeIn >= 0) {
-        const scmp_arg_cmp remove[] = {
-            argCompare(0, SCMP_CMP_EQ, scmp_datum_t(descriptors.removeIn)),
-            argCompare(2, SCMP_CMP_EQ, 0),
-        };
-        rc |= seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(unlinkat), 2, remove);
-    }
-    // Attribution reads /proc relative to one descriptor, with the exact
-    // flags ProcessTable uses: read-only, never creating anything. Seccomp
-    // cannot see the path, so an absolute path or ".." would leave /proc:
-    // restrictFilesystem() keeps it beneath. readlinkat names socket inodes.
-    // getdents64 is allowed on any descriptor because the "<pid>/fd"
-    // directories are opened as the loop goes; it only lists a directory
-    // already open, and the helper holds no other.
-    if (descriptors.procDirectory >= 0) {
-        const auto proc = scmp_datum_t(descriptors.procDirectory);
-        for (int flags : {kProcDirectoryOpenFlags, kProcFileOpenFlags}) {
-            const scmp_arg_cmp open[] = {
-                argCompare(0, SCMP_CMP_EQ, proc),
-                argCompare(2, SCMP_CMP_EQ, scmp_datum_t(flags)),
-            };
-            rc |= seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(openat), 2, open);
-        }
-        rc |= allowIf(ctx, SCMP_SYS(readlinkat), argCompare(0, SCMP_CMP_EQ, proc));
-        rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(getdents64), 0);
-    }
-    if (rc != 0)
-        return setError(error, "seccomp_rule_add failed for an argument rule.");
-
-    rc = seccomp_load(ctx);
-    if (rc != 0)
-        return setError(error,
-                        "Loading the seccomp filter failed: " + std::string(std::strerror(-rc)));
-    return true;
-}
-
 int landlockAbiVersion()
 {
     const long abi = landlockCall(kSysLandlockCreateRuleset, 0, 0, kLandlockCreateRulesetVersion);
@@ -292,8 +118,6 @@ FilesystemRules filesystemRulesFor(const SeccompDescriptors& descriptors)
 {
     FilesystemRules rules;
     rules.readIn = descriptors.procDirectory;
-    rules.createIn = descriptors.createIn;
-    rules.removeIn = descriptors.removeIn;
     return rules;
 }
 

@@ -8,33 +8,55 @@
 
 namespace pr {
 
-// The descriptors seccomp lets the helper write to once the loop runs; any
-// other descriptor (the packet socket above all) can only be read, polled,
-// queried with getsockopt and closed.
+// The capture process's seccomp filter (every thread but attribution's
+// worker, which has its own). What it may write to is decided by number:
+// write, writev, pwrite64 and pwritev on any descriptor below
+// kPacketSocketFloor (descriptor_layout.h), never at or above it, where the
+// packet sockets are. No call that copies a descriptor (dup, dup2, dup3,
+// fcntl) is allowed, so a packet socket cannot be given a low number, and no
+// call creates, opens for writing or removes a file: a set's files come from
+// the broker (file_set_broker.h) as descriptors.
 struct SeccompDescriptors
 {
-    std::vector<int> write;      // write, writev: file, protocol socket, stderr, eventfd, netlink
-    std::vector<int> positional; // pwrite64, pwritev: the output file
-    std::vector<int> send;       // sendto, sendmsg: sockets that talk (netlink, protocol)
-    // A set of files (split recording): openat may create files relative to
-    // this directory descriptor with exactly createFlags and createMode, and
-    // unlinkat may remove them relative to removeIn (a ring, keepFiles set).
-    int createIn = -1;
-    int createFlags = 0;
-    unsigned createMode = 0;
-    int removeIn = -1;
-    // dup3(any, replaceFd, O_CLOEXEC): a file set's next file takes the
-    // number of the current one (which writes are allowed to).
-    int replaceFd = -1;
-    // Attribution (issue 12): a descriptor of /proc opened before the
-    // filter. openat is allowed relative to it with exactly
-    // kProcDirectoryOpenFlags or kProcFileOpenFlags, readlinkat relative to
-    // it, getdents64 on any descriptor. Landlock keeps those paths beneath
-    // /proc (restrictFilesystem()).
-    int procDirectory = -1;
-    // recvfrom, recvmsg: sockets that are read with a call that takes flags
-    // (the NETLINK_SOCK_DIAG socket, the attribution trigger socket).
+    std::vector<int> send; // sendto, sendmsg: the netlink sockets (sock_diag, rtnetlink)
+    // recvfrom, recvmsg: sockets read with a call that takes flags (the
+    // netlink sockets, the attribution trigger) or that bring a descriptor
+    // (the file set broker's socket).
     std::vector<int> receive;
+    // Attribution: a descriptor of /proc opened before the filter. openat is
+    // allowed relative to it with exactly kProcDirectoryOpenFlags or
+    // kProcFileOpenFlags, readlinkat and fstatat relative to it, getdents64
+    // on any descriptor. Landlock keeps those paths beneath /proc
+    // (restrictFilesystem()).
+    int procDirectory = -1;
+    // Attribution's worker already runs under a filter of its own
+    // (applyWorkerSeccomp()): this one is then for the calling thread only,
+    // as seccomp cannot synchronise threads whose filters differ.
+    bool workerHasOwnFilter = false;
+};
+
+// Attribution's worker thread: what its job (SocketWatcher::run) needs and
+// nothing more. It reads /proc relative to `procDirectory` (read-only flags),
+// queries `netlink` (sendto, recvfrom), reads `trigger` and `wake`, and may
+// write only to `wake`: no other write, no send, no create, no unlink, no dup.
+struct WorkerDescriptors
+{
+    int procDirectory = -1;
+    int netlink = -1;
+    int trigger = -1;
+    int wake = -1;
+};
+
+// The file set broker (file_set_broker.h), a process of its own: reads
+// requests from and answers on `socket` (the answer carries a descriptor),
+// creates files in `directory` with exactly kFileSetOpenFlags and
+// kFileSetMode, removes files there (unlinkat, flags 0). It may write only to
+// `socket` and `stderrFd`.
+struct BrokerDescriptors
+{
+    int socket = -1;
+    int directory = -1;
+    int stderrFd = -1;
 };
 
 // The flags attribution opens /proc entries with (ProcessTable): "<pid>/fd"
@@ -49,12 +71,17 @@ inline constexpr int kProcFileOpenFlags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW;
 // output file, stderr) keep working.
 struct FilesystemRules
 {
-    int readIn = -1;   // read files and list directories beneath (/proc)
-    int createIn = -1; // create regular files beneath, write and truncate them (a file set)
-    int removeIn = -1; // remove files beneath (a file set kept as a ring)
+    int readIn = -1; // read files and list directories beneath (/proc)
+    // The file set broker only: create regular files beneath, write and
+    // truncate them (the capture process truncates a set's file through the
+    // descriptor the broker opened, so the right must be there at open);
+    // remove files beneath.
+    int createIn = -1;
+    int removeIn = -1;
     // Threads already running that are to stay outside Landlock: attribution's
     // worker, which reads other processes' /proc/PID/fd (a Landlock domain
-    // may not look at processes outside it) and is confined by seccomp only.
+    // may not look at processes outside it) and is confined by its own
+    // seccomp filter (applyWorkerSeccomp()).
     // Without it (0), any other thread is an error, or confined with it
     // where the kernel can (ABI 8: TSYNC).
     std::size_t threadsLeftOut = 0;
@@ -70,6 +97,11 @@ struct FilesystemRestriction
 // Installs the seccomp allow-list for the capture loop once every descriptor
 // exists (after the output file is open). Anything else fails with EPERM.
 bool applySeccompAllowList(const SeccompDescriptors& descriptors, std::string* error);
+// The worker's own filter, installed by the worker thread on itself.
+bool applyWorkerSeccomp(const WorkerDescriptors& descriptors, std::string* error);
+// The broker confines itself: Landlock (create, write, truncate and remove
+// files beneath `directory`, nothing else) and its seccomp filter.
+bool confineFileSetBroker(const BrokerDescriptors& descriptors, std::string* error);
 
 // The Landlock ABI version of the running kernel, 0 without Landlock.
 int landlockAbiVersion();

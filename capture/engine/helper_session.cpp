@@ -33,6 +33,20 @@ std::string quoted(const std::string& path)
     return "\"" + path + "\"";
 }
 
+// The lowest descriptor below kPacketSocketFloor that is an AF_PACKET
+// socket, or -1. Only the privileged start creates packet sockets, each at
+// its number above the floor; this checks that nothing moved one down.
+int packetSocketBelowFloor()
+{
+    for (int fd = 0; fd < kPacketSocketFloor; ++fd) {
+        int domain = 0;
+        socklen_t length = sizeof domain;
+        if (::getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &length) == 0 && domain == AF_PACKET)
+            return fd;
+    }
+    return -1;
+}
+
 // The soft RLIMIT_NOFILE raised, within the hard one, so that the sockets'
 // fixed numbers exist. Needs no privilege.
 bool allowDescriptorsUpTo(int count)
@@ -243,8 +257,13 @@ CaptureError HelperSession::openFileSet(const CaptureOptions& options)
     m_fileSet = std::make_unique<OutputFileSet>();
     std::string directory, prefix, extension;
     OutputFileSet::splitPath(options.outputPath, &directory, &prefix, &extension);
-    if (const int error = m_fileSet->open(options.outputPath, options.fileSet)) {
+    std::string brokerError;
+    if (const int error = m_fileSet->open(options.outputPath, options.fileSet, &brokerError)) {
         m_fileSet.reset();
+        if (!brokerError.empty())
+            return makeError(CaptureErrorCode::SystemError, "cannot start the files of " +
+                                                                quoted(options.outputPath) + ": " +
+                                                                brokerError);
         return makeError(CaptureErrorCode::OutputNotWritable,
                          "cannot use directory " + quoted(directory.empty() ? "." : directory) +
                              " for the files of " + quoted(options.outputPath) + ": " +
@@ -403,14 +422,22 @@ CaptureError HelperSession::openOutput(const std::string& path, bool overwrite)
 
 CaptureError HelperSession::restrict(const Recorder& recorder, const std::vector<int>& writeFds)
 {
+    // Writes are allowed by number, below kPacketSocketFloor: what the front
+    // end writes to must be there, and no packet socket may be.
+    for (int fd : writeFds)
+        if (fd >= kPacketSocketFloor)
+            return makeError(CaptureErrorCode::SystemError,
+                             "descriptor " + std::to_string(fd) + " is above the write floor");
+    if (const int fd = packetSocketBelowFloor(); fd >= 0)
+        return makeError(CaptureErrorCode::SystemError,
+                         "packet socket at descriptor " + std::to_string(fd) +
+                             ", below the write floor " + std::to_string(kPacketSocketFloor));
     SeccompDescriptors fds;
-    fds.write = writeFds;
-    fds.write.push_back(outputFd());
-    for (int fd : recorder.writableDescriptors()) {
-        fds.write.push_back(fd);
+    // The stop eventfd and, for "any", the rtnetlink socket.
+    for (int fd : recorder.writableDescriptors())
         fds.send.push_back(fd);
-    }
-    fds.positional = {outputFd()};
+    if (m_fileSet)
+        fds.receive.push_back(m_fileSet->brokerSocket());
     if (m_attribution) {
         const SocketWatcher& watcher = m_attribution->watcher();
         fds.procDirectory = watcher.procFd();
@@ -418,24 +445,29 @@ CaptureError HelperSession::restrict(const Recorder& recorder, const std::vector
         fds.receive.push_back(watcher.netlinkFd());
         if (watcher.triggerFd() >= 0)
             fds.receive.push_back(watcher.triggerFd());
-        fds.write.push_back(watcher.wakeFd());
-    }
-    if (m_fileSet) {
-        fds.createIn = m_fileSet->directoryFd();
-        fds.createFlags = kFileSetOpenFlags;
-        fds.createMode = kFileSetMode;
-        fds.removeIn = m_fileSet->options().keepFiles != 0 ? fds.createIn : -1;
-        fds.replaceFd = m_fileSet->fd();
+        fds.workerHasOwnFilter = true;
     }
     m_attributionThread.reset(); // not taken by attribution: Landlock wants no other thread
     std::string reason;
     // Attribution's worker starts before Landlock, which confines only the
     // threads started after it: a Landlock domain may not look at the
     // descriptors (/proc/PID/fd) of processes outside it, which is all
-    // attribution does. The worker gets seccomp like every thread: openat
-    // and readlinkat relative to /proc only, read-only (docs/SECURITY.md).
-    if (m_attribution && !m_attribution->startWorker(&reason))
-        return makeError(CaptureErrorCode::SystemError, reason);
+    // attribution does. Its first act on its thread is its own seccomp
+    // filter (applyWorkerSeccomp()), before it reads anything.
+    if (m_attribution) {
+        const SocketWatcher& watcher = m_attribution->watcher();
+        const WorkerDescriptors worker{watcher.procFd(), watcher.netlinkFd(), watcher.triggerFd(),
+                                       watcher.wakeFd()};
+        const ConfinementView view = confinementView(recorder);
+        const auto confine = [worker, view](std::string* why) {
+            if (!applyWorkerSeccomp(worker, why))
+                return false;
+            runConfinementProbe(ConfinedPart::AttributionWorker, view);
+            return true;
+        };
+        if (!m_attribution->startWorker(&reason, confine))
+            return makeError(CaptureErrorCode::SystemError, reason);
+    }
     // Landlock first: its own syscalls are not on the seccomp list.
     FilesystemRules rules = filesystemRulesFor(fds);
     rules.threadsLeftOut = m_attribution ? 1 : 0;

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace pr {
@@ -16,8 +17,6 @@ constexpr std::uint32_t kNameNumberModulus = 100'000;
 OutputFileSet::~OutputFileSet()
 {
     closeCurrent();
-    if (m_directoryFd >= 0)
-        ::close(m_directoryFd);
 }
 
 void OutputFileSet::splitPath(const std::string& path, std::string* directory, std::string* prefix,
@@ -51,58 +50,47 @@ std::string OutputFileSet::fileName(const std::string& prefix, const std::string
     return prefix + middle + extension;
 }
 
-int OutputFileSet::open(const std::string& outputPath, const FileSetOptions& options)
+int OutputFileSet::open(const std::string& outputPath, const FileSetOptions& options,
+                        std::string* error)
 {
     m_options = options;
     splitPath(outputPath, &m_directory, &m_prefix, &m_extension);
     if (m_prefix.empty())
         return EISDIR; // "/dir/": no name to derive the set's names from
+    // The broker names files in local time under seccomp: the time zone is
+    // loaded now, so localtime_r() reads no file there.
     ::tzset();
     const std::string directory = m_directory.empty() ? std::string(".") : m_directory;
-    m_directoryFd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    return m_directoryFd < 0 ? errno : 0;
+    const int directoryFd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (directoryFd < 0)
+        return errno;
+    std::string reason;
+    const int failed =
+        m_broker.start(directoryFd, m_prefix, m_extension, options.keepFiles, outputPath, &reason);
+    if (failed != 0 && error)
+        *error = reason;
+    return failed;
 }
 
 int OutputFileSet::createNext(std::time_t startSeconds)
 {
-    // Room for the new file first: a ring never holds more than keepFiles.
-    while (m_options.keepFiles != 0 && m_names.size() >= m_options.keepFiles) {
-        unlinkName(m_names.front());
+    FileSetBroker::Created created;
+    if (const int error = m_broker.createNext(startSeconds, &created))
+        return error; // the current file stays open (finished): a retry may follow
+    closeCurrent();
+    m_fd = created.fd;
+    m_number = created.number;
+    m_currentPath = m_directory + created.name;
+    for (std::uint32_t i = 0; i < created.removedOldest && !m_names.empty(); ++i)
         m_names.pop_front();
-    }
-    const std::uint32_t number = m_number + 1;
-    const std::string name = fileName(m_prefix, m_extension, number, startSeconds);
-    const int fd = ::openat(m_directoryFd, name.c_str(), kFileSetOpenFlags, kFileSetMode);
-    if (fd < 0)
-        return errno; // the current file stays open (finished): a retry may follow
-    // Writes are allowed by descriptor number (seccomp), so the new file
-    // takes the current one's: dup3() closes the old file and puts the new
-    // one there in one step. The number is never free, so no other thread
-    // (attribution's worker opens and closes descriptors all the time) can
-    // be given it in between.
-    if (m_fixedFd >= 0 && fd != m_fixedFd) {
-        if (::dup3(fd, m_fixedFd, O_CLOEXEC) < 0) {
-            const int error = errno;
-            ::close(fd);
-            unlinkName(name);
-            return error;
-        }
-        ::close(fd);
-    } else {
-        m_fixedFd = fd;
-    }
-    m_fd = m_fixedFd;
-    m_number = number;
-    m_currentPath = m_directory + name;
-    m_names.push_back(name);
+    m_names.push_back(created.name);
     return 0;
 }
 
 bool OutputFileSet::deleteOldest()
 {
-    if (m_names.size() < 2)
+    if (m_names.size() < 2 || !m_broker.deleteOldest())
         return false;
-    unlinkName(m_names.front());
     m_names.pop_front();
     return true;
 }
@@ -117,16 +105,8 @@ void OutputFileSet::closeCurrent()
 void OutputFileSet::discard()
 {
     closeCurrent();
-    for (const std::string& name : m_names)
-        unlinkName(name);
+    m_broker.discard();
     m_names.clear();
-}
-
-void OutputFileSet::unlinkName(const std::string& name)
-{
-    // Only names this set created; an already missing file is no error.
-    if (m_directoryFd >= 0)
-        ::unlinkat(m_directoryFd, name.c_str(), 0);
 }
 
 std::vector<std::string> OutputFileSet::paths() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/engine/capture_options.h"
+#include "capture/engine/file_set_broker.h"
 
 #include <cstdint>
 #include <ctime>
@@ -14,8 +15,8 @@ namespace pr {
 
 // How every file of a set is created, relative to the set's directory: new
 // only (never replaces, never through a symlink), private whatever the umask.
-// The seccomp filter allows openat with exactly these flags and this mode on
-// the directory descriptor, nothing else (privileges.cpp).
+// The broker's seccomp filter allows openat with exactly these flags and this
+// mode on the directory descriptor, nothing else (seccomp_filters.cpp).
 inline constexpr int kFileSetOpenFlags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
 inline constexpr mode_t kFileSetMode = 0600;
 
@@ -23,10 +24,9 @@ inline constexpr mode_t kFileSetMode = 0600;
 // set so that Wireshark's File > File Set finds them:
 //   /dir/cap.pcapng -> /dir/cap_00001_20261130134500.pcapng
 // (5-digit number from 00001, wrapping at 100000 as dumpcap's does, and the
-// local time the file starts). Owns the directory descriptor, opened as the
-// user before seccomp, and the descriptor of the file being written, which
-// always has the same number (see createNext()) because seccomp allows
-// writes by descriptor number.
+// local time the file starts). The files are created and removed by a
+// FileSetBroker, a process of its own that holds the directory; this side
+// holds the descriptor of the file being written and the names.
 class OutputFileSet
 {
 public:
@@ -35,15 +35,16 @@ public:
     OutputFileSet(const OutputFileSet&) = delete;
     OutputFileSet& operator=(const OutputFileSet&) = delete;
 
-    // Splits outputPath into directory, prefix and extension and opens the
-    // directory. Returns 0 or an errno.
-    int open(const std::string& outputPath, const FileSetOptions& options);
+    // Splits outputPath into directory, prefix and extension, opens the
+    // directory and starts the broker with it. Returns 0 or an errno (with
+    // `error` set when the broker failed).
+    int open(const std::string& outputPath, const FileSetOptions& options,
+             std::string* error = nullptr);
     // Deletes the oldest files beyond keepFiles - 1 (so that, with the new
     // one, at most keepFiles exist), creates the next file, named for
-    // startSeconds (realtime), and puts it in place of the current one
-    // (dup3: same descriptor number, the old file closed). Returns 0 or an
-    // errno (EEXIST when the name is taken); on failure the current file
-    // stays open as it was.
+    // startSeconds (realtime), and makes it the current one (the old one is
+    // closed). Returns 0 or an errno (EEXIST when the name is taken); on
+    // failure the current file stays open as it was.
     int createNext(std::time_t startSeconds);
     // Full disk in ring mode: deletes the oldest file that is not the current
     // one. False when there is none.
@@ -53,7 +54,8 @@ public:
     // After a failed start: closes and removes the files this set created.
     void discard();
 
-    int directoryFd() const { return m_directoryFd; }
+    // The broker's socket (seccomp: the capture process receives on it).
+    int brokerSocket() const { return m_broker.socketFd(); }
     int fd() const { return m_fd; }
     std::uint32_t number() const { return m_number; }
     std::uint32_t filesKept() const { return static_cast<std::uint32_t>(m_names.size()); }
@@ -72,18 +74,15 @@ public:
                           std::string* extension);
 
 private:
-    void unlinkName(const std::string& name);
-
     FileSetOptions m_options;
     std::string m_directory; // "" or ending in '/'
     std::string m_prefix;
     std::string m_extension;
-    int m_directoryFd = -1;
+    FileSetBroker m_broker;
     int m_fd = -1;
-    int m_fixedFd = -1; // the descriptor number every file gets
     std::uint32_t m_number = 0;
     std::string m_currentPath;
-    std::deque<std::string> m_names; // existing files of the set, oldest first
+    std::deque<std::string> m_names; // existing files of the set, oldest first (as the broker says)
 };
 
 } // namespace pr

@@ -8,10 +8,13 @@
 #include "capture/attribution/process_table.h"
 #include "capture/attribution/socket_table.h"
 #include "capture/attribution/worker_thread.h"
-#include "capture/engine/output_file_set.h"
 #include "capture/engine/confinement.h"
+#include "capture/engine/descriptor_layout.h"
+#include "capture/engine/file_set_broker.h"
+#include "capture/engine/output_file_set.h"
 #include "capture/engine/privileges.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -123,6 +126,8 @@ class TestSandbox : public QObject
 private slots:
     void initTestCase();
     void attributionAndFileSet();
+    void workerFilter();
+    void brokerConfinement();
     void procUnreadableWithoutAttribution();
     void threadStartedAfterLandlockIsConfined();
     void threadStartedBeforeLandlock();
@@ -166,13 +171,26 @@ void TestSandbox::attributionAndFileSet()
     const int rc = inChild([&]() -> int {
         // The trigger: a packet socket, opened while privileged. Without
         // root a UDP socket stands in (it is only read).
-        const int trigger = geteuid() == 0 ? socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0)
+        // It lives at its fixed number above the write floor.
+        const int created = geteuid() == 0 ? socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0)
                                            : socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        if (trigger < 0 || !dropLikeTheHelper())
+        const int trigger = created < 0 ? -1 : dup3(created, pr::kTriggerSocketFd, O_CLOEXEC);
+        if (trigger < 0 || close(created) != 0 || !dropLikeTheHelper())
             return 1;
-        // What prepare() opens as the user.
+        // What prepare() opens as the user: the set's directory goes to the
+        // broker, which creates the first file.
         const int setDir = open(setPath.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        const int output = openat(setDir, "first.pcap", pr::kFileSetOpenFlags, pr::kFileSetMode);
+        pr::FileSetBroker broker;
+        std::string brokerError;
+        pr::FileSetBroker::Created first;
+        if (setDir < 0 ||
+            broker.start(dup(setDir), "cap", ".pcap", 2, setPath.toStdString(), &brokerError) !=
+                0 ||
+            broker.createNext(1'800'000'000, &first) != 0) {
+            std::fprintf(stderr, "broker: %s\n", brokerError.c_str());
+            return 2;
+        }
+        const int output = first.fd;
         pr::ProcessTable processes(pr::ProcessTable::openProcDirectory());
         pr::SocketTable sockets(pr::SocketTable::openSocket());
         const int wake = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
@@ -191,15 +209,9 @@ void TestSandbox::attributionAndFileSet()
         const int proc = processes.fd();
 
         pr::SeccompDescriptors fds;
-        fds.write = {output, wake, STDERR_FILENO};
-        fds.positional = {output};
         fds.send = {sockets.fd()};
-        fds.receive = {sockets.fd(), trigger};
+        fds.receive = {sockets.fd(), trigger, broker.socketFd()};
         fds.procDirectory = proc;
-        fds.createIn = setDir;
-        fds.createFlags = pr::kFileSetOpenFlags;
-        fds.createMode = pr::kFileSetMode;
-        fds.removeIn = setDir;
         if (!applyBoth(fds))
             return 3;
 
@@ -263,29 +275,41 @@ void TestSandbox::attributionAndFileSet()
                                  "openat(proc, /etc, O_DIRECTORY)"))
             return step;
 
-        // The file set: new files in its directory, written, truncated and
-        // removed there; nothing outside it.
-        const int next = openat(setDir, "next.pcap", pr::kFileSetOpenFlags, pr::kFileSetMode);
-        if (next < 0 || ftruncate(next, 0) != 0 || unlinkat(setDir, "next.pcap", 0) != 0)
-            return 30;
-        close(next);
-        if (int step = failsWith(
-                openat(setDir, "../outside.pcap", pr::kFileSetOpenFlags, pr::kFileSetMode), EACCES,
-                31, "openat(set, ../outside.pcap)"))
-            return step;
-        if (int step = failsWith(
-                openat(setDir, "/tmp/outside.pcap", pr::kFileSetOpenFlags, pr::kFileSetMode),
-                EACCES, 32, "openat(set, /tmp/outside.pcap)"))
-            return step;
+        // The file set: the capture process creates, removes and copies
+        // nothing (EPERM from seccomp, before any path is looked at), even
+        // in the set's own directory; the broker's files arrive as
+        // descriptors it may write and truncate.
         if (int step =
-                failsWith(unlinkat(setDir, "../victim", 0), EACCES, 33, "unlinkat(set, ../victim)"))
+                failsWith(openat(setDir, "next.pcap", pr::kFileSetOpenFlags, pr::kFileSetMode),
+                          EPERM, 30, "openat(set, next.pcap, create)"))
             return step;
-        // /proc's rule does not create files, the set's does not read them.
+        if (int step = failsWith(openat(setDir, ".bash_profile", O_WRONLY | O_CREAT | O_EXCL, 0600),
+                                 EPERM, 31, "openat(set, .bash_profile, create)"))
+            return step;
+        if (int step = failsWith(unlinkat(setDir, first.name.c_str(), 0), EPERM, 32,
+                                 "unlinkat(set, first file)"))
+            return step;
+        if (int step = failsWith(dup3(trigger, output, O_CLOEXEC), EPERM, 33,
+                                 "dup3(packet socket, output)"))
+            return step;
+        if (int step = failsWith(write(trigger, "x", 1), EPERM, 34, "write(packet socket)"))
+            return step;
+        pr::FileSetBroker::Created second;
+        if (broker.createNext(1'800'000'001, &second) != 0 || second.number != 2 ||
+            write(second.fd, "ok", 2) != 2 || ftruncate(second.fd, 1) != 0)
+            return 35;
+        struct stat secondInfo
+        {};
+        if (fstat(second.fd, &secondInfo) != 0 || (secondInfo.st_mode & 0777) != 0600 ||
+            secondInfo.st_size != 1)
+            return 36;
+        // A ring of two: the third file removes the first.
+        pr::FileSetBroker::Created third;
+        if (broker.createNext(1'800'000'002, &third) != 0 || third.removedOldest != 1)
+            return 37;
+        // /proc's rule does not create files.
         if (int step = failsWith(openat(proc, "x", pr::kFileSetOpenFlags, pr::kFileSetMode), EPERM,
-                                 34, "openat(proc, x, create)"))
-            return step;
-        if (int step = failsWith(openat(setDir, "first.pcap", pr::kProcFileOpenFlags), EPERM, 35,
-                                 "openat(set, first.pcap, read)"))
+                                 38, "openat(proc, x, create)"))
             return step;
 
         // No new sockets, processes or threads.
@@ -298,9 +322,136 @@ void TestSandbox::attributionAndFileSet()
         return 0;
     });
     QCOMPARE(rc, 0);
-    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("outside.pcap"))));
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("victim"))));
-    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("set/first.pcap"))));
+    // The ring's two newest files, and nothing the confined process tried.
+    const QStringList files =
+        QDir(dir.filePath(QStringLiteral("set"))).entryList(QDir::Files | QDir::Hidden);
+    QCOMPARE(files.size(), 2);
+    QVERIFY(files[0].startsWith(QStringLiteral("cap_00002_")));
+    QVERIFY(files[1].startsWith(QStringLiteral("cap_00003_")));
+}
+
+// Attribution's worker under its own filter (applyWorkerSeccomp()), as it
+// runs on its thread: /proc read-only through its descriptor, netlink
+// queries, the wake eventfd; no other write, no send elsewhere, nothing
+// created, removed or copied.
+void TestSandbox::workerFilter()
+{
+    QTemporaryDir dir;
+    QVERIFY(makeTree(dir));
+    const QByteArray victim = QFile::encodeName(dir.filePath(QStringLiteral("victim")));
+    const QByteArray created = QFile::encodeName(dir.filePath(QStringLiteral("created")));
+    const int rc = inChild([&]() -> int {
+        if (!dropLikeTheHelper())
+            return 1;
+        pr::ProcessTable processes(pr::ProcessTable::openProcDirectory());
+        pr::SocketTable sockets(pr::SocketTable::openSocket());
+        const int wake = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+        const int home = open(dir.path().toLocal8Bit().constData(), O_RDONLY | O_DIRECTORY);
+        const int other = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (processes.fd() < 0 || sockets.fd() < 0 || wake < 0 || home < 0 || other < 0)
+            return 2;
+        const int proc = processes.fd();
+        std::atomic<int> result{-1};
+        std::thread worker([&] {
+            std::string error;
+            if (!pr::applyWorkerSeccomp({proc, sockets.fd(), -1, wake}, &error)) {
+                result = 3;
+                return;
+            }
+            std::uint64_t one = 1;
+            const int status = openat(proc, "self/status", pr::kProcFileOpenFlags);
+            if (status < 0 || close(status) != 0 || !sockets.dump() ||
+                write(wake, &one, sizeof one) != sizeof one) {
+                result = 4;
+                return;
+            }
+            sockaddr_in loopback{};
+            loopback.sin_family = AF_INET;
+            loopback.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            int step = failsWith(write(STDERR_FILENO, "x", 1), EPERM, 10, "worker: write(stderr)");
+            if (!step)
+                step =
+                    failsWith(sendto(other, "x", 1, 0, reinterpret_cast<const sockaddr*>(&loopback),
+                                     sizeof loopback),
+                              EPERM, 11, "worker: sendto(another socket)");
+            if (!step)
+                step = failsWith(openat(home, "created", O_WRONLY | O_CREAT | O_EXCL, 0600), EPERM,
+                                 12, "worker: openat(dir, created, create)");
+            if (!step)
+                step = failsWith(
+                    openat(AT_FDCWD, created.constData(), pr::kFileSetOpenFlags, pr::kFileSetMode),
+                    EPERM, 13, "worker: openat(created path, create)");
+            if (!step)
+                step =
+                    failsWith(unlinkat(home, "victim", 0), EPERM, 14, "worker: unlinkat(victim)");
+            if (!step)
+                step = failsWith(unlink(victim.constData()), EPERM, 15, "worker: unlink(victim)");
+            if (!step)
+                step = failsWith(dup3(other, wake + 1, O_CLOEXEC), EPERM, 16, "worker: dup3");
+            if (!step)
+                step = failsWith(fcntl(other, F_DUPFD, 0), EPERM, 17, "worker: fcntl(F_DUPFD)");
+            if (!step)
+                step = failsWith(openat(proc, "self/status", O_RDWR | O_CLOEXEC | O_NOFOLLOW),
+                                 EPERM, 18, "worker: openat(proc, self/status, O_RDWR)");
+            result = step;
+        });
+        worker.join();
+        return result;
+    });
+    QCOMPARE(rc, 0);
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("victim"))));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("created"))));
+}
+
+// The broker confined as it confines itself: a new private file in the
+// set's directory and removing there; nothing above it, nothing by another
+// descriptor, no write but to its socket and stderr.
+void TestSandbox::brokerConfinement()
+{
+    QTemporaryDir dir;
+    QVERIFY(makeTree(dir));
+    const QByteArray setPath = QFile::encodeName(dir.filePath(QStringLiteral("set")));
+    const int rc = inChild([&]() -> int {
+        if (!dropLikeTheHelper())
+            return 1;
+        int pair[2];
+        const int set = open(setPath.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        const int parent = open(dir.path().toLocal8Bit().constData(), O_RDONLY | O_DIRECTORY);
+        if (set < 0 || parent < 0 || socketpair(AF_UNIX, SOCK_SEQPACKET, 0, pair) != 0)
+            return 2;
+        std::string error;
+        if (!pr::confineFileSetBroker({pair[1], set, STDERR_FILENO}, &error)) {
+            std::fprintf(stderr, "confineFileSetBroker: %s\n", error.c_str());
+            return 3;
+        }
+        const int file = openat(set, "cap_00001.pcap", pr::kFileSetOpenFlags, pr::kFileSetMode);
+        if (file < 0 || write(pair[1], "r", 1) != 1 || unlinkat(set, "cap_00001.pcap", 0) != 0)
+            return 4;
+        int step = failsWith(openat(set, "../above.pcap", pr::kFileSetOpenFlags, pr::kFileSetMode),
+                             EACCES, 10, "broker: openat(set, ../above.pcap)");
+        if (!step)
+            step = failsWith(openat(parent, "above.pcap", pr::kFileSetOpenFlags, pr::kFileSetMode),
+                             EPERM, 11, "broker: openat(parent, above.pcap)");
+        if (!step)
+            step =
+                failsWith(unlinkat(set, "../victim", 0), EACCES, 12, "broker: unlinkat(../victim)");
+        if (!step)
+            step = failsWith(openat(set, "x", O_WRONLY | O_CREAT | O_TRUNC, 0644), EPERM, 13,
+                             "broker: openat(set, x, other flags)");
+        if (!step)
+            step = failsWith(write(pair[0], "x", 1), EPERM, 14, "broker: write(other socket end)");
+        if (!step)
+            step = failsWith(write(file, "x", 1), EPERM, 15, "broker: write(its file)");
+        if (!step)
+            step = failsWith(dup3(file, 100, O_CLOEXEC), EPERM, 16, "broker: dup3");
+        if (!step)
+            step = failsWith(socket(AF_INET, SOCK_DGRAM, 0), EPERM, 17, "broker: socket");
+        return step;
+    });
+    QCOMPARE(rc, 0);
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("victim"))));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("above.pcap"))));
 }
 
 // Landlock is applied with or without attribution: a recording to one file
@@ -463,7 +614,6 @@ void TestSandbox::workerLeftOutReadsOtherProcesses()
         if (read(running[0], &up, 1) != 1)
             return 13;
         pr::SeccompDescriptors fds;
-        fds.write = {STDERR_FILENO, go[1], running[1]};
         fds.procDirectory = proc;
         pr::FilesystemRules rules = pr::filesystemRulesFor(fds);
         rules.threadsLeftOut = 1;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The helper's JSON (the record summary, interfaces --json) stays valid JSON
 # whatever bytes the kernel hands over: a path or an interface name that is
-# not UTF-8 comes out with U+FFFD, quotes and backslashes escaped.
+# not UTF-8 comes out with U+FFFD, quotes and backslashes escaped; the
+# summary's paths come as bytes in hex too, which lead to the files.
 source "$(dirname "$0")/common.sh"
 
 # A file name with a byte that is never valid UTF-8, a quote and a backslash.
@@ -23,6 +24,41 @@ for key in packets wire_bytes captured_bytes kernel_drops tcp_payload_bytes udp_
     jq -e ".$key | numbers" "$WORK/summary.json" >/dev/null || fail "$key is not a number"
 done
 echo "ok: record summary with a non-UTF-8 output path"
+
+# The path as bytes: file_path_hex decodes to the very name, a file that
+# tcpdump and capinfos read. (The x keeps a trailing newline of a name.)
+from_hex() {
+    python3 -c 'import sys; sys.stdout.buffer.write(bytes.fromhex(sys.argv[1]) + b"x")' "$1"
+}
+hex=$(json_field "$WORK/summary.json" .file_path_hex) || fail "no file_path_hex: $(cat "$WORK/summary.json")"
+path=$(from_hex "$hex") || fail "file_path_hex is not hex: $hex"
+path=${path%x}
+[[ $path == "$OUT" ]] || fail "file_path_hex decodes to $(printf %q "$path"), not $(printf %q "$OUT")"
+[[ $(jq -c .files_path_hex "$WORK/summary.json") == "[\"$hex\"]" ]] ||
+    fail "files_path_hex is not [file_path_hex]: $(cat "$WORK/summary.json")"
+tcpdump -r "$path" -c 1 >/dev/null 2>"$WORK/tcpdump.err" ||
+    fail "tcpdump cannot read the file at the decoded path: $(cat "$WORK/tcpdump.err")"
+capinfos -t "$path" | grep -q "pcap" || fail "capinfos does not see a pcap at the decoded path"
+echo "ok: file_path_hex names the file, tcpdump and capinfos read it"
+
+# A set of files whose names are not UTF-8: every file in files_path_hex.
+mkdir "$WORK/set"
+"$HELPER" record --interface lo --output "$WORK/set/"$'\xfe\xff.pcap' --split-seconds 1 \
+    --duration 2.5 >"$WORK/set.json" 2>"$WORK/err" || fail "set record failed: $(cat "$WORK/err")"
+mapfile -t hexes < <(jq -r '.files_path_hex[]' "$WORK/set.json")
+mapfile -t names < <(jq -r '.files[]' "$WORK/set.json")
+((${#hexes[@]} >= 2 && ${#hexes[@]} == ${#names[@]})) ||
+    fail "a set of 2.5 s in 1 s files: files and files_path_hex differ: $(cat "$WORK/set.json")"
+for ((i = 0; i < ${#hexes[@]}; i++)); do
+    path=$(from_hex "${hexes[i]}") || fail "not hex: ${hexes[i]}"
+    path=${path%x}
+    [[ $path == "$WORK/set/"$'\xfe\xff_'* ]] || fail "file $i decodes to $(printf %q "$path")"
+    [[ ${names[i]} == "$WORK/set/"$'\xef\xbf\xbd\xef\xbf\xbd_'* ]] || fail "file $i is named ${names[i]}"
+    capinfos -c "$path" >/dev/null || fail "capinfos cannot read set file $(printf %q "$path")"
+done
+[[ $(find "$WORK/set" -type f | wc -l) == "${#hexes[@]}" ]] ||
+    fail "the set's folder holds other files than the summary names: $(ls -b "$WORK/set")"
+echo "ok: files_path_hex names each file of a set"
 
 # An interface whose name is not UTF-8 (record refuses such a name, the list
 # shows it).

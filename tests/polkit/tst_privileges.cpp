@@ -2,9 +2,10 @@
 // forked child because dropping is one-way. Needs root; skips otherwise.
 
 #include "capture/engine/bpf_filter.h"
+#include "capture/engine/confinement.h"
+#include "capture/engine/descriptor_layout.h"
 #include "capture/engine/interface_info.h"
 #include "capture/engine/packet_ring.h"
-#include "capture/engine/confinement.h"
 #include "capture/engine/privileges.h"
 
 #include <QFile>
@@ -237,9 +238,12 @@ void TestPrivileges::seccompAllowsOnlyTheLoop()
     QVERIFY(dir.isValid());
     const QByteArray outputPath = QFile::encodeName(dir.filePath(QStringLiteral("out")));
     const int rc = inChild([&] {
-        const int packetSocket = socket(AF_PACKET, SOCK_RAW, 0);
+        // Where the helper keeps it: at a fixed number above the write floor.
+        const int created = socket(AF_PACKET, SOCK_RAW, 0);
+        const int packetSocket = created < 0 ? -1 : dup2(created, pr::kFirstCaptureSocketFd);
         if (packetSocket < 0)
             return 1;
+        close(created);
         unsetenv("PKEXEC_UID");
         pr::TargetUser user;
         std::string error;
@@ -247,35 +251,47 @@ void TestPrivileges::seccompAllowsOnlyTheLoop()
             return 2;
         const int fd = open(outputPath.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
         pr::SeccompDescriptors fds;
-        fds.write = {fd, STDERR_FILENO};
-        fds.positional = {fd};
         if (fd < 0 || !pr::applySeccompAllowList(fds, &error))
             return 3;
         // What the loop does still works.
         if (write(fd, "ok", 2) != 2)
             return 4;
-        // Writing or sending is allowed only on the listed descriptors.
+        // Writing is allowed below the floor only; sending only on the
+        // listed sockets (none here).
+        iovec iov{const_cast<char*>("frame"), 5};
+        msghdr message{};
+        message.msg_iov = &iov;
+        message.msg_iovlen = 1;
         for (int other : {packetSocket, STDOUT_FILENO}) {
-            errno = 0;
-            if (write(other, "frame", 5) >= 0 || errno != EPERM)
-                return 13;
             errno = 0;
             if (send(other, "frame", 5, 0) >= 0 || errno != EPERM)
                 return 14;
-            iovec iov{const_cast<char*>("frame"), 5};
-            errno = 0;
-            if (writev(other, &iov, 1) >= 0 || errno != EPERM)
-                return 15;
-            msghdr message{};
-            message.msg_iov = &iov;
-            message.msg_iovlen = 1;
             errno = 0;
             if (sendmsg(other, &message, 0) >= 0 || errno != EPERM)
                 return 16;
-            errno = 0;
-            if (pwrite(other, "frame", 5, 0) >= 0 || errno != EPERM)
-                return 17;
         }
+        errno = 0;
+        if (write(packetSocket, "frame", 5) >= 0 || errno != EPERM)
+            return 13;
+        errno = 0;
+        if (writev(packetSocket, &iov, 1) >= 0 || errno != EPERM)
+            return 15;
+        errno = 0;
+        if (pwrite(packetSocket, "frame", 5, 0) >= 0 || errno != EPERM)
+            return 17;
+        // Nor can the socket be copied below the floor.
+        errno = 0;
+        if (dup(packetSocket) >= 0 || errno != EPERM)
+            return 18;
+        errno = 0;
+        if (dup2(packetSocket, 100) >= 0 || errno != EPERM)
+            return 19;
+        errno = 0;
+        if (dup3(packetSocket, 100, O_CLOEXEC) >= 0 || errno != EPERM)
+            return 20;
+        errno = 0;
+        if (fcntl(packetSocket, F_DUPFD_CLOEXEC, 0) >= 0 || errno != EPERM)
+            return 21;
         int type = 0;
         socklen_t length = sizeof type;
         if (getsockopt(packetSocket, SOL_SOCKET, SO_TYPE, &type, &length) != 0)
