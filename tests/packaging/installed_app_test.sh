@@ -11,7 +11,10 @@
 #      Stop); tshark finds the test traffic in the file in the user's folder;
 #   4. group path: debconf answer yes, the user in the packet-recorder group,
 #      no polkit rule; the same recording, now without pkexec;
-#   5. purge: no file, group, override or capability left.
+#   5. purge: no file, group, override or capability left;
+#   6. group yes over an override root root 0755 the administrator registered
+#      before installing: the helper keeps that mode without capabilities,
+#      and debconf and stderr say why; then the override goes, with a purge.
 #
 #   installed_app_test.sh SOURCE_DIR WORK_DIR
 #
@@ -55,6 +58,7 @@ display=:$display_number
 xvfb_pid=
 app_pid=
 installed=false
+override_added=false
 
 cleanup() {
     set +e
@@ -63,6 +67,9 @@ cleanup() {
     [[ -n $xvfb_pid ]] && kill "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null
     if $installed; then
         DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq packet-recorder >/dev/null 2>&1
+    fi
+    if $override_added && dpkg-statoverride --list /usr/libexec/packet-recorder-helper >/dev/null; then
+        dpkg-statoverride --remove /usr/libexec/packet-recorder-helper
     fi
     echo 'packet-recorder packet-recorder/group-capture boolean false' | debconf-set-selections
     id "$user" >/dev/null 2>&1 && userdel --remove "$user" 2>/dev/null
@@ -279,4 +286,41 @@ done <"$work/installed-files"
 ! getent group packet-recorder >/dev/null || fail "purge left the packet-recorder group"
 ! dpkg-statoverride --list "$helper" >/dev/null || fail "purge left a dpkg-statoverride for $helper"
 [[ ! -e /etc/polkit-1/rules.d/10-packetrecorder-test-$user.rules ]] || fail "rule file left"
-echo "PASS: installed app recorded lo through polkit and through the group; purge left nothing"
+
+# 6. Group yes, but the administrator registered an override root root 0755
+# before installing. With cap_net_raw on top every local user could record,
+# so the helper must stay as the override says, without capabilities.
+log "group yes over an override root root 0755"
+dpkg-statoverride --add root root 0755 "$helper"
+override_added=true
+echo 'packet-recorder packet-recorder/group-capture boolean true' | debconf-set-selections
+# DEBCONF_NONINTERACTIVE_SEEN: the note is marked seen when the postinst shows
+# it, which the noninteractive frontend does not do by itself.
+DEBIAN_FRONTEND=noninteractive DEBCONF_NONINTERACTIVE_SEEN=true \
+    apt-get install -y -qq --no-install-recommends "$deb" >"$work/apt-override.log" 2>&1 ||
+    { cat "$work/apt-override.log"; fail "apt-get install over the override failed"; }
+installed=true
+[[ $(stat -c '%U:%G %a' "$helper") == "root:root 755" ]] ||
+    fail "override: helper is $(stat -c '%U:%G %a' "$helper"), the override says root:root 755"
+[[ -z $(getcap "$helper") ]] ||
+    fail "override: a helper every user can run has capabilities: $(getcap "$helper")"
+grep -F "packet-recorder: $helper is root:root mode 0755, not root:packet-recorder 0750" \
+    "$work/apt-override.log" >/dev/null ||
+    { cat "$work/apt-override.log"; fail "override: nothing on stderr says why the helper has no capabilities"; }
+note=packet-recorder/group-capture-refused
+seen=$(echo "FGET $note seen" | LC_ALL=C LANGUAGE= debconf-communicate packet-recorder 2>&1) || true
+[[ $seen == "0 true" ]] || fail "override: the debconf note $note was not shown ($seen)"
+said=$(echo "METAGET $note extended_description" | LC_ALL=C LANGUAGE= debconf-communicate packet-recorder 2>&1) || true
+grep -F "$helper belongs to root:root with mode 0755" <<<"$said" >/dev/null ||
+    fail "override: the note does not name what it found: $said"
+log "override: $(getcap "$helper" | wc -l) capabilities, note: ${said:0:160}"
+DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq packet-recorder >"$work/purge.log" 2>&1 ||
+    { cat "$work/purge.log"; fail "purge after the override case failed"; }
+installed=false
+# The postrm's purge removes any override on the helper; this one was ours.
+if dpkg-statoverride --list "$helper" >/dev/null; then
+    dpkg-statoverride --remove "$helper"
+fi
+override_added=false
+echo "PASS: installed app recorded lo through polkit and through the group; purge left nothing;"
+echo "      an override root root 0755 kept the helper without capabilities"
