@@ -55,7 +55,9 @@ else
     echo "exporting $top (not a git checkout)"
     tar -C "$top" --exclude='./build*' --exclude=./.git -cf - . | tar -xf - -C "$src"
 fi
-cp -a "$here/debian" "$src/debian"
+# From the export, not from this checkout: with PR_DEB_TREEISH the package
+# scripts must be the commit's too.
+cp -a "$src/packaging/debian" "$src/debian"
 
 echo "building $deb"
 (
