@@ -6,6 +6,11 @@
 //   client_driver --helper PATH --interface lo --output FILE --duration-ms N
 //                 [--pid-file FILE] [--wait-for FILE] [--filter EXPR]
 //                 [--ring-mb MIB] [--format pcap|pcap-us|pcapng] [--overwrite]
+//                 [--split-mb MB] [--keep-files N] [--programs]
+//
+// --interface repeated records several interfaces (Start's interfaceNames);
+// --split-mb (millions of bytes) and --keep-files ask for a set of files,
+// --programs for attribution.
 //
 // --wait-for: print "waiting pid=N" and start only once FILE exists, so a
 // test can first register an authentication agent for this process
@@ -67,9 +72,17 @@ int main(int argc, char** argv)
                                           QStringLiteral("format"), QStringLiteral("pcap"));
     const QCommandLineOption overwriteOption(QStringLiteral("overwrite"),
                                              QStringLiteral("replace an existing file"));
+    const QCommandLineOption splitOption(QStringLiteral("split-mb"),
+                                         QStringLiteral("a new file every MB million bytes"),
+                                         QStringLiteral("MB"), QStringLiteral("0"));
+    const QCommandLineOption keepOption(QStringLiteral("keep-files"),
+                                        QStringLiteral("keep the newest N files of the set"),
+                                        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption programsOption(QStringLiteral("programs"),
+                                            QStringLiteral("attribute packets to programs"));
     parser.addOptions({helperOption, checkOption, interfaceOption, outputOption, durationOption,
                        pidFileOption, waitOption, filterOption, ringOption, formatOption,
-                       overwriteOption});
+                       overwriteOption, splitOption, keepOption, programsOption});
     parser.process(app);
 
     pr::HelperClient client;
@@ -124,11 +137,18 @@ int main(int argc, char** argv)
 
     pr::proto::StartRequest request;
     request.interfaceName = parser.value(interfaceOption);
+    if (parser.values(interfaceOption).size() > 1) {
+        request.interfaceNames = parser.values(interfaceOption);
+        request.interfaceName = request.interfaceNames.front();
+    }
     request.outputPath = parser.value(outputOption);
     request.filter = parser.value(filterOption);
     request.ringBytes = parser.value(ringOption).toULongLong() << 20;
     request.format = parser.value(formatOption);
     request.overwrite = parser.isSet(overwriteOption);
+    request.splitBytes = parser.value(splitOption).toULongLong() * 1'000'000;
+    request.keepFiles = parser.value(keepOption).toUInt();
+    request.attribution = parser.isSet(programsOption);
     const int boundMs = parser.value(durationOption).toInt() + 30000;
     auto start = [&client, request, boundMs] {
         client.start(request);
