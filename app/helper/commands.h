@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-// The helper's subcommands; helper_main.cpp dispatches on argv[1].
+// The capture program's subcommands; helper_entry.cpp dispatches on argv[1].
 namespace pr {
 class HelperSession;
 }
@@ -14,12 +14,10 @@ namespace pr::helper {
 // The whole helper: dispatches on argv[1] (helper_entry.cpp).
 int helperMain(int argc, char** argv);
 
-// Both run after HelperSession::acquireAndDrop(), as the user.
+// Both run after HelperSession::adopt(), as the user.
 int runRecord(int argc, char** argv, HelperSession& session); // headless recording (like dumpcap)
 int runServe(int argc, char** argv, HelperSession& session);  // the helper protocol on stdin/stdout
 int runInterfaces(int argc, char** argv);                     // list interfaces, optionally as JSON
-// serve's answer when the privileges could not be dropped: an Error message.
-int serveDropFailed(const std::string& reason);
 
 // Usage of one subcommand ("record", "interfaces", "serve"), or of all of
 // them when command is empty.

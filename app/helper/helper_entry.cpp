@@ -1,13 +1,16 @@
-// packet-recorder-helper: the privileged side of Packet Recorder. It opens the
-// capture socket, drops to the invoking user and writes the file; the GUI
-// talks to it through "serve", scripts use "record" like dumpcap.
+// packet-recorder-capture: the capture side of Packet Recorder, what
+// packet-recorder-helper (the launcher, app/launcher/) execs once it has
+// created the packet sockets and dropped to the invoking user. It writes
+// the file; the GUI talks to it through "serve", scripts use "record" like
+// dumpcap.
 //
-// Privilege ends here, before anything beyond the subcommand's name is read:
-// HelperSession::acquireAndDrop() creates the packet socket (and takes the
-// caller's recording slot) and drops to the caller; every argument, message,
-// name lookup and file is handled as the caller afterwards.
+// It never holds a privilege: it takes the descriptors the launcher handed
+// over (capture_handover.h) before anything beyond the subcommand's name is
+// read; every argument, message, name lookup and file is handled as the
+// caller.
 
 #include "app/helper/commands.h"
+#include "capture/engine/capture_handover.h"
 #include "capture/engine/helper_session.h"
 #include "capture/engine/privileges.h"
 
@@ -15,30 +18,26 @@
 #include <string>
 #include <string_view>
 
-namespace {
-
-int dropFailed(const std::string& reason)
-{
-    std::fprintf(stderr, "packet-recorder-helper: cannot drop privileges: %s\n", reason.c_str());
-    return 1;
-}
-
-} // namespace
+#include <sys/prctl.h>
 
 int pr::helper::helperMain(int argc, char** argv)
 {
+    // Non-dumpable before anything else: the packet sockets must not be
+    // taken with ptrace or pidfd_getfd() by the user's other processes.
+    // Whether it already was non-dumpable when the image started decides
+    // whether the sockets can be trusted (receiveHandedOver()).
+    const int dumpableAtEntry = ::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    if (pr::holdsAnyCapability()) {
+        std::fprintf(stderr, "packet-recorder-capture: started with privileges; it must be "
+                             "started by packet-recorder-helper, which drops them first\n");
+        return 1;
+    }
     const std::string_view command = argc >= 2 ? std::string_view(argv[1]) : std::string_view();
     const bool records = command == "record" || command == "serve";
     pr::HelperSession session;
-    std::string reason;
-    if (records) {
-        if (!session.acquireAndDrop(&reason))
-            return command == "serve" ? pr::helper::serveDropFailed(reason) : dropFailed(reason);
-    } else {
-        pr::TargetUser user;
-        if (!pr::resolveTargetUser(&user, &reason) || !pr::dropPrivileges(user, &reason))
-            return dropFailed(reason);
-    }
+    if (records)
+        session.adopt(pr::receiveHandedOver(dumpableAtEntry));
 
     if (argc < 2) {
         pr::helper::printUsage(stderr);

@@ -294,18 +294,6 @@ void runHandshake(ServeSession& session)
 
 } // namespace
 
-int serveDropFailed(const std::string& reason)
-{
-    const ErrorInfo error{
-        ErrorCode::NoPrivilege,
-        QStringLiteral("Cannot drop privileges: %1.").arg(QString::fromStdString(reason))};
-    std::fprintf(stderr, "packet-recorder-helper: %s\n", qPrintable(error.message));
-    FrameSender out(kOutputFd);
-    out.sendControl(encodeError(error));
-    out.flushAll(kFinalFlushTimeoutMs);
-    return kExitCaptureError;
-}
-
 int runServe(int argc, char** argv, HelperSession& session)
 {
     // Already the user (main() dropped privileges): --help and --version,

@@ -47,37 +47,6 @@ int packetSocketBelowFloor()
     return -1;
 }
 
-// The soft RLIMIT_NOFILE raised, within the hard one, so that the sockets'
-// fixed numbers exist. Needs no privilege.
-bool allowDescriptorsUpTo(int count)
-{
-    rlimit files{};
-    if (::getrlimit(RLIMIT_NOFILE, &files) != 0)
-        return false;
-    if (files.rlim_cur != RLIM_INFINITY && files.rlim_cur < rlim_t(count)) {
-        if (files.rlim_max != RLIM_INFINITY && files.rlim_max < rlim_t(count))
-            return false;
-        files.rlim_cur = rlim_t(count);
-        if (::setrlimit(RLIMIT_NOFILE, &files) != 0)
-            return false;
-    }
-    return true;
-}
-
-// An AF_PACKET socket (protocol 0: it receives nothing until bound) at
-// exactly `fd`; -1 with errno set.
-int createPacketSocketAt(int type, int fd)
-{
-    const int created = ::socket(AF_PACKET, type | SOCK_CLOEXEC, 0);
-    if (created < 0 || created == fd)
-        return created;
-    const int placed = ::dup3(created, fd, O_CLOEXEC);
-    const int error = errno;
-    ::close(created);
-    errno = error;
-    return placed;
-}
-
 } // namespace
 
 HelperSession::~HelperSession()
@@ -93,91 +62,42 @@ HelperSession::~HelperSession()
 
 bool HelperSession::acquireAndDrop(std::string* error)
 {
-    if (!resolveTargetUser(&m_user, error))
+    TargetUser user;
+    if (!resolveTargetUser(&user, error))
         return false;
-    // The only call that needs CAP_NET_RAW. Protocol 0: not hooked into the
-    // receive path, so nothing is queued before the filter is attached. One
-    // per interface a recording may take: how many the user wants is input,
-    // read only after the drop. Unbound, each is a descriptor and a small
-    // kernel object; prepare() closes those not needed.
-    // Each goes to its fixed number at or above kPacketSocketFloor, where
-    // seccomp allows no write (descriptor_layout.h).
-    if (!allowDescriptorsUpTo(kDescriptorsNeeded)) {
-        m_socketErrno = EMFILE;
-    } else {
-        for (std::size_t i = 0; i < limits::kMaxInterfaces; ++i) {
-            const int fd = createPacketSocketAt(SOCK_RAW, kFirstCaptureSocketFd + int(i));
-            if (fd < 0) {
-                if (m_packetSockets.empty())
-                    m_socketErrno = errno;
-                break;
-            }
-            m_packetSockets.push_back(fd);
-        }
+    PrivilegedAcquisition acquired = acquireCaptureResources(user);
+    if (!dropPrivileges(user, error)) {
+        for (int fd : acquired.descriptors())
+            ::close(fd);
+        return false;
     }
-    // One more for attribution's trigger (TCP SYNs only, see
-    // SocketWatcher): unbound and unfiltered it receives nothing either.
-    if (!m_packetSockets.empty())
-        m_triggerSocket = createPacketSocketAt(SOCK_DGRAM, kTriggerSocketFd);
-    if (!m_packetSockets.empty() && !callerIsRoot())
-        takeRecordingSlot();
+    adopt(std::move(acquired));
+    return true;
+}
+
+void HelperSession::adopt(PrivilegedAcquisition acquired)
+{
+    m_callerIsRoot = ::getuid() == 0;
+    m_packetSockets = std::move(acquired.captureSockets);
+    m_triggerSocket = acquired.triggerSocket;
+    m_socketErrno = acquired.socketErrno;
+    m_socketsRefused = std::move(acquired.socketsRefused);
+    m_slotFd = acquired.slotFd;
+    m_noFreeSlot = acquired.noFreeSlot;
     // Attribution's worker runs at real-time priority where it may: its
-    // thread is started right after the drop from this one, which holds
-    // SCHED_FIFO until then (takeRealtimePriority()) and gives it up before
-    // any input is read. The thread waits; prepare() gives it its job or ends it.
-    const bool realtime = !m_packetSockets.empty() && takeRealtimePriority();
-    const bool dropped = dropPrivileges(m_user, error);
-    if (dropped && realtime) {
+    // thread starts here from this one, which the privileged part put at
+    // SCHED_FIFO (the policy survives exec), and this thread gives it up
+    // before any input is read; the dropped process could not take it
+    // again. The thread waits; prepare() gives it its job or ends it.
+    if (!acquired.realtime)
+        return;
+    if (!m_packetSockets.empty()) {
         m_attributionThread = std::make_unique<WorkerThread>();
         std::string reason;
         if (!m_attributionThread->start(&reason))
             m_attributionThread.reset(); // SocketWatcher starts one of its own
     }
-    if (realtime)
-        leaveRealtimePriority();
-    return dropped;
-}
-
-// One of kMaxRecordingsPerUser lock files per uid, flock()ed for the life of
-// the process (the kernel releases it however we exit). Only root can take
-// them: with file capabilities the helper has no say over /run and the limit
-// is not enforced (docs/SECURITY.md).
-void HelperSession::takeRecordingSlot()
-{
-    if (::geteuid() != 0)
-        return;
-    // /run is root's: a user cannot have put anything at this path. Still,
-    // use it only if it is what we would have created.
-    if (::mkdir(kRecordingSlotDirectory, 0700) != 0 && errno != EEXIST)
-        return;
-    const int directory =
-        ::open(kRecordingSlotDirectory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (directory < 0)
-        return;
-    struct stat info
-    {};
-    if (::fstat(directory, &info) != 0 || info.st_uid != 0 || (info.st_mode & 022) != 0) {
-        ::close(directory);
-        return;
-    }
-    for (int slot = 0; slot < limits::kMaxRecordingsPerUser; ++slot) {
-        const std::string name =
-            "uid-" + std::to_string(m_user.uid) + "-" + std::to_string(slot) + ".lock";
-        // Read-only: the dropped helper can hold the lock but never grow the
-        // file (and seccomp refuses writes to it anyway).
-        const int fd = ::openat(directory, name.c_str(),
-                                O_RDONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
-        if (fd < 0)
-            continue;
-        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
-            m_slotFd = fd;
-            ::close(directory);
-            return;
-        }
-        ::close(fd);
-    }
-    ::close(directory);
-    m_noFreeSlot = true;
+    leaveRealtimePriority();
 }
 
 std::uint64_t HelperSession::ringLimit() const
@@ -199,6 +119,8 @@ CaptureError HelperSession::prepare(Recorder& recorder, const CaptureOptions& re
                                     bool overwrite)
 {
     if (m_packetSockets.empty()) {
+        if (!m_socketsRefused.empty())
+            return makeError(CaptureErrorCode::NoPrivilege, m_socketsRefused);
         if (m_socketErrno == EPERM || m_socketErrno == EACCES)
             return makeError(CaptureErrorCode::NoPrivilege,
                              "opening a capture socket needs CAP_NET_RAW (run as root, with "

@@ -4,7 +4,7 @@
 #include "capture/engine/confinement.h"
 #include "capture/engine/confinement_probe.h"
 #include "capture/engine/output_file_set.h"
-#include "capture/engine/privileges.h"
+#include "capture/engine/privileged_acquisition.h"
 #include "capture/engine/recorder.h"
 
 #include <memory>
@@ -13,20 +13,18 @@
 
 namespace pr {
 
-// Where the per-user recording slots live: created root-owned 0700 by the
-// privileged part, so no user can create, replace or pre-lock a slot file.
-inline constexpr char kRecordingSlotDirectory[] = "/run/packet-recorder";
-
 // The one start-up sequence of the helper's "record" and "serve".
 //
-//   acquireAndDrop()  privileged, before any user input is read: resolve the
-//                     caller, create the AF_PACKET sockets (protocol 0:
-//                     they receive nothing; limits::kMaxInterfaces of them,
-//                     as the number of interfaces asked for is not read
-//                     yet), take one of the caller's recording slots, take
-//                     real-time priority, drop every privilege; then, as the
-//                     user, start the thread attribution's worker may run on
-//                     (it inherits the priority) and give the priority up.
+//   privileged        in the launcher, before any user input is read
+//                     (app/launcher): resolve the caller, create the
+//                     AF_PACKET sockets, take a recording slot and real-time
+//                     priority (acquireCaptureResources()), drop every
+//                     privilege, exec the capture program with them
+//                     (capture_handover.h).
+//   adopt()           in the capture program, as the user, before it reads
+//                     anything: take those descriptors, start the thread
+//                     attribution's worker may run on (it inherits the
+//                     priority) and give the priority up.
 //   ...the front end reads its arguments or the Start message as the user...
 //   prepare()         as the user: limits, interfaces, filter, rings, bind,
 //                     output file, file header; closes the unused sockets.
@@ -45,7 +43,11 @@ public:
     HelperSession(const HelperSession&) = delete;
     HelperSession& operator=(const HelperSession&) = delete;
 
-    // False when the privileges could not be dropped: the process must exit.
+    // As the user, before any input is read: what the privileged part got.
+    void adopt(PrivilegedAcquisition acquired);
+    // Both halves in one process, for tests run as root: resolveTargetUser(),
+    // acquireCaptureResources(), dropPrivileges(), adopt(). False when the
+    // privileges could not be dropped: the process must exit.
     bool acquireAndDrop(std::string* error);
 
     // overwrite: replace an existing regular file (never through a symlink);
@@ -66,7 +68,7 @@ public:
 
     int packetSocket() const { return m_packetSockets.empty() ? -1 : m_packetSockets.front(); }
     int outputFd() const { return m_fileSet ? m_fileSet->fd() : m_outputFd; }
-    bool callerIsRoot() const { return m_user.uid == 0; }
+    bool callerIsRoot() const { return m_callerIsRoot; }
     // After restrict(): whether Landlock confines paths (worth one warning if not).
     const FilesystemRestriction& filesystemRestriction() const { return m_filesystem; }
     // The largest ring this caller may ask for.
@@ -76,16 +78,16 @@ public:
     RecordingAttribution* attribution() const { return m_attribution.get(); }
 
 private:
-    void takeRecordingSlot();
     ConfinementView confinementView(const Recorder& recorder) const;
     CaptureError openOutput(const std::string& path, bool overwrite);
     CaptureError openFileSet(const CaptureOptions& options);
     CaptureError prepareAttribution(Recorder& recorder, const CaptureOptions& options);
     int bindTrigger(const Recorder& recorder, const CaptureOptions& options);
 
-    TargetUser m_user;
+    bool m_callerIsRoot = false;
     std::vector<int> m_packetSockets;
     int m_socketErrno = 0;
+    std::string m_socketsRefused; // the capture program would not use them (adopt())
     int m_slotFd = -1;
     bool m_noFreeSlot = false;
     int m_outputFd = -1;
@@ -97,7 +99,7 @@ private:
     // A packet socket for attribution's trigger (SOCK_DGRAM: it sees the
     // network header on every link type), created with the others.
     int m_triggerSocket = -1;
-    std::unique_ptr<WorkerThread> m_attributionThread; // started early, see acquireAndDrop()
+    std::unique_ptr<WorkerThread> m_attributionThread; // started early, see adopt()
     std::unique_ptr<RecordingAttribution> m_attribution;
 };
 

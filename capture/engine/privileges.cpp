@@ -199,6 +199,16 @@ bool hasCaptureCapability()
     return capabilityInSet(CAP_EFFECTIVE, CAP_NET_RAW);
 }
 
+bool holdsAnyCapability()
+{
+    cap_t caps = cap_get_proc();
+    cap_t empty = cap_init();
+    const bool none = caps && empty && cap_compare(caps, empty) == 0;
+    cap_free(caps);
+    cap_free(empty);
+    return !none;
+}
+
 bool resolveTargetUser(TargetUser* user, std::string* error)
 {
     const uid_t realUid = getuid();

@@ -18,6 +18,9 @@ struct TargetUser
 
 // True when this process may open an AF_PACKET socket (CAP_NET_RAW effective).
 bool hasCaptureCapability();
+// True when any capability set of this process (effective, permitted,
+// inheritable) is not empty.
+bool holdsAnyCapability();
 // Resolves the user to drop to from PKEXEC_UID or the real uid. No name
 // service is asked (it may read files or connect anywhere while we are root):
 // under pkexec the identity and groups come from the parent process, which

@@ -1,8 +1,0 @@
-// packet-recorder-helper's entry; the program is in helper_entry.cpp, a
-// library, so that the tests' probe build can wrap it (tests/hardening).
-#include "app/helper/commands.h"
-
-int main(int argc, char** argv)
-{
-    return pr::helper::helperMain(argc, argv);
-}
