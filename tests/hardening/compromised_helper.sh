@@ -36,6 +36,9 @@ mkdir "$BIN"
 if [[ $LAUNCHER_SPLIT == 1 ]]; then
     cp "$HELPER" "$BIN/packet-recorder-helper"
     cp "$PROBE" "$BIN/packet-recorder-capture"
+    # As built and installed: an image the caller may not read starts
+    # non-dumpable, which the capture program checks before it takes sockets.
+    chmod 0711 "$BIN/packet-recorder-capture"
     echo "probe build runs as packet-recorder-capture behind the launcher"
 else
     cp "$PROBE" "$BIN/packet-recorder-helper"
@@ -55,6 +58,8 @@ make_veth_pair
 IFINDEX_B=$(ip netns exec "$NS_B" cat "/sys/class/net/$VETH_B/ifindex")
 # Where the probe's sendto and sendmsg address frames: the veth, then lo.
 IFINDEXES="$IFINDEX_B,1"
+# Also next to the probe build, for a launcher that clears the environment.
+echo "$IFINDEXES" >"$BIN/probe-ifindexes"
 
 # stop_bounded PID: SIGINT, then SIGKILL after 20 s; the exit status.
 stop_bounded() {
@@ -181,6 +186,8 @@ run_case() {
     fi
     ! grep -E '^probe [A-Za-z]+ incomplete$' "$CASE/probe.log" || problem "$LABEL: a part did not finish"
     check_part CaptureLoop 1
+    grep -qE '^probe CaptureLoop note: .* 2 ifindexes$' "$CASE/probe.log" ||
+        problem "$LABEL: the probe did not learn the interfaces to address frames to"
     check_part AttributionWorker $((programs && WORKER_HOOK))
     check_part FileSetBroker $((set && BROKER_HOOK))
 

@@ -612,7 +612,22 @@ void install()
     }
     g_shared = new (memory) SharedReports{};
     g_capturePid = ::getpid();
-    if (const char* list = std::getenv("PR_PROBE_IFINDEXES")) {
+    // A launcher may clear the environment: then the file next to the program.
+    char fromFile[256] = {};
+    const char* list = std::getenv("PR_PROBE_IFINDEXES");
+    if (!list) {
+        char path[kPathBytes] = {};
+        const ssize_t size = ::readlink("/proc/self/exe", path, sizeof path - 32);
+        char* slash = size > 0 ? std::strrchr(path, '/') : nullptr;
+        if (slash) {
+            std::strcpy(slash + 1, "probe-ifindexes");
+            if (std::FILE* file = std::fopen(path, "re")) {
+                list = std::fgets(fromFile, sizeof fromFile, file);
+                std::fclose(file);
+            }
+        }
+    }
+    if (list) {
         char* end = nullptr;
         for (const char* at = list; *at && g_ifindexCount < kMaxIfindexes; at = end) {
             const long value = std::strtol(at, &end, 10);

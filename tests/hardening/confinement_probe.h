@@ -20,8 +20,9 @@ namespace pr::probe {
 // them when the capture process ends.
 //
 // PR_PROBE_IFINDEXES (comma-separated interface indexes, read here, before
-// the helper runs) names where sendto and sendmsg address their frames, so
-// that a socket bound to no interface ("any") could still send.
+// the helper runs), or else a file "probe-ifindexes" next to the program,
+// names where sendto and sendmsg address their frames, so that a socket
+// bound to no interface ("any") could still send.
 void install();
 
 // In the capture process only, and once: the worker's and the broker's lines
