@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Reads the built executables with readelf and fails on any hardening that is
-# missing. Usage: check_elf.sh READELF BUILD_TYPE PROBE HELPER [GUI]
+# missing. Usage: check_elf.sh READELF BUILD_TYPE PROBE HELPER CAPTURE [GUI]
+# HELPER is the privileged launcher, CAPTURE the program it execs holding
+# the packet sockets: both get the checks for privileged code.
 # PROBE is tests/hardening/hardening_probe.cpp built with every flag forced:
 # checks that depend on the toolchain (fortified printf family, the x86 CET
 # note, which needs startup files built for CET) are demanded from our
@@ -11,7 +13,8 @@ READELF=${1:?readelf}
 BUILD_TYPE=${2-}
 PROBE=${3:?probe executable}
 HELPER=${4:?packet-recorder-helper}
-GUI=${5-}
+CAPTURE=${5:?packet-recorder-capture}
+GUI=${6-}
 
 failures=0
 fail() {
@@ -99,6 +102,7 @@ check() {
 }
 
 check packet-recorder-helper "$HELPER" yes
+check packet-recorder-capture "$CAPTURE" yes
 if [[ -n $GUI ]]; then
     check packet-recorder "$GUI" no
 fi

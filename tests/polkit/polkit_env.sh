@@ -92,7 +92,12 @@ pk_setup() {
     mkdir -p "$pk_work/bin" "$pk_work/out"
     cp "$driver" "$pk_work/bin/client_driver"
     cp "$helper" "$pk_work/bin/packet-recorder-helper"
+    # The launcher execs the capture program from its own folder. Execute-only
+    # as installed: a user who may read it would start it dumpable, and it
+    # would refuse the packet sockets (app/CMakeLists.txt).
+    cp "$(dirname "$helper")/packet-recorder-capture" "$pk_work/bin/packet-recorder-capture"
     chmod 755 "$pk_work/bin" "$pk_work/bin/"*
+    chmod 0711 "$pk_work/bin/packet-recorder-capture"
     chown "$pk_user:$pk_user" "$pk_work/out"
 
     pk_policy_file="/usr/share/polkit-1/actions/org.packetrecorder.helper.test-$pk_user.policy"
@@ -194,9 +199,10 @@ pk_stop_agent() {
     return 0
 }
 
-# The helper started from our copy, if any is running.
+# The helper started from our copy, if any is running: the launcher, or the
+# capture program it became (same pid, argv[0] its own path).
 pk_helper_pids() {
-    pgrep -f "^$pk_work/bin/packet-recorder-helper" || true
+    pgrep -f "^$pk_work/bin/packet-recorder-(helper|capture)" || true
 }
 
 pk_cleanup() {
@@ -241,8 +247,9 @@ pk_cleanup() {
 pk_check_dropped() {
     local pid=$1 status
     status=$(cat "/proc/$pid/status") || pk_fail "helper $pid is not running"
-    grep -q "packet-recorder-helper" "/proc/$pid/cmdline" ||
-        pk_fail "pid $pid is not the helper: $(tr '\0' ' ' <"/proc/$pid/cmdline")"
+    # The launcher has exec'd the capture program by now.
+    grep -q "packet-recorder-capture" "/proc/$pid/cmdline" ||
+        pk_fail "pid $pid is not the capture program: $(tr '\0' ' ' <"/proc/$pid/cmdline")"
     echo "$status" | grep -E "^(Uid|Gid|CapInh|CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs|Seccomp):" >&2
     echo "$status" | grep -qE "^Uid:\s+$pk_uid\s+$pk_uid\s+$pk_uid\s+$pk_uid$" ||
         pk_fail "helper does not run as uid $pk_uid"

@@ -437,10 +437,14 @@ user_limits | user_limits_file_caps)
     ;;
 
 strace_privileged | strace_privileged_file_caps)
-    # Nothing the user sends is handled while privileged: with a filter
-    # naming a host (resolved through /etc/hosts, no DNS), the helper's
-    # system calls up to the setresuid() that drops root are the short,
-    # fixed list below, with no name-service file and no connect().
+    # Nothing the user sends is handled while privileged, and no library
+    # start-up code runs then: with a filter naming a host (resolved through
+    # /etc/hosts, no DNS), the launcher's system calls from its execve up to
+    # the call that drops root or the capabilities are the short, fixed list
+    # below, loading libc and libcap alone (no libgomp reading OMP_* and
+    # /sys, no sched_setaffinity), with no name-service file and no
+    # connect(). Then, as the user, it execs the capture program, which
+    # starts non-dumpable and does everything else.
     command -v strace >/dev/null || {
         echo "strace is not installed"
         exit 77
@@ -451,8 +455,9 @@ strace_privileged | strace_privileged_file_caps)
     if [[ $case_name == strace_privileged ]]; then
         pk_add_rule
     else
-        # strace runs as root, so the traced exec still gains the capabilities.
-        setcap cap_net_raw,cap_net_admin+ep "$pk_work/bin/packet-recorder-helper"
+        # The package's group choice. strace runs as root, so the traced
+        # exec still gains the capability.
+        setcap cap_net_raw+ep "$pk_work/bin/packet-recorder-helper"
         drop_call=capset
     fi
     host="pr-strace-$$.test"
@@ -460,6 +465,7 @@ strace_privileged | strace_privileged_file_caps)
     trap 'sed -i "/ $host\$/d" /etc/hosts; pk_cleanup' EXIT
     rc=0
     (cd "$out" && env -i PATH=/usr/bin:/bin HOME="$pk_work" SHELL=/bin/sh LANG=C.UTF-8 \
+        OMP_NUM_THREADS=3 OMP_PROC_BIND=true GOMP_CPU_AFFINITY=0 \
         strace -f -qq -s 200 -u "$pk_user" -o "$pk_work/strace.log" \
         "$pk_work/bin/client_driver" --helper "$pk_work/bin/packet-recorder-helper" \
         --interface lo --output "$out/traced.pcap" --duration-ms 300 --filter "host $host" \
@@ -470,7 +476,8 @@ strace_privileged | strace_privileged_file_caps)
     helper=$(grep -F "execve(\"$pk_work/bin/packet-recorder-helper\"" "$pk_work/strace.log" |
         awk '{print $1}' | head -1)
     [[ -n $helper ]] || pk_fail "no execve of the helper in the trace"
-    # The helper's calls from its execve to the end of root.
+    # The helper's calls from its execve on: the launcher, then the capture
+    # program in the same pid.
     awk -v pid="$helper" '$1 == pid' "$pk_work/strace.log" >"$pk_work/helper.trace"
     # Under pkexec the same pid first runs pkexec itself (root, reading the
     # user database to ask polkit): the helper starts at its own execve.
@@ -481,31 +488,45 @@ strace_privileged | strace_privileged_file_caps)
     # A call another traced thread interrupted shows again as "<... resumed>".
     calls=$(grep -v ' resumed>' "$pk_work/privileged.trace" | sed -E 's/^[0-9]+ +//; s/\(.*//' |
         sort | uniq -c | sort -rn)
-    pk_log "system calls while root: $(echo "$calls" | awk '{printf "%s %s, ", $2, $1}')"
+    pk_log "system calls while privileged: $(echo "$calls" | awk '{printf "%s %s, ", $2, $1}')"
     ! grep -E 'nsswitch|/etc/hosts|resolv\.conf|/etc/passwd|/etc/group' "$pk_work/privileged.trace" ||
-        pk_fail "a name-service file was opened while root"
-    ! grep -qE '^[0-9]+ +connect\(' "$pk_work/privileged.trace" || pk_fail "connect() while root"
-    # Only the loader, libc start-up, the packet sockets (dup3 puts each at
+        pk_fail "a name-service file was opened while privileged"
+    ! grep -qE '^[0-9]+ +connect\(' "$pk_work/privileged.trace" || pk_fail "connect() while privileged"
+    ! grep -E '"/sys/|sched_setaffinity|OMP_|GOMP_' "$pk_work/privileged.trace" ||
+        pk_fail "/sys, the CPU affinity or OpenMP's variables were looked at while privileged"
+    # Only the loader, libc start-up (fcntl: with file capabilities it
+    # checks that 0, 1 and 2 are open), the packet sockets (dup3 puts each at
     # its fixed number above the write floor), the slot lock, the real-time
     # priority attribution's worker inherits, and the drop.
     allowed=" execve brk arch_prctl mmap access openat newfstatat fstat read pread64 close mprotect
-        set_tid_address set_robust_list rseq prlimit64 munmap getrandom futex sched_getaffinity
-        fcntl getuid geteuid getgid getppid getgroups socket dup3 mkdir flock sched_setscheduler
+        set_tid_address set_robust_list rseq prlimit64 munmap getrandom fcntl
+        getuid geteuid getgid getppid getgroups socket dup3 mkdir flock sched_setscheduler
         capget capset prctl setgroups setresgid setresuid "
     allowed=" $(echo $allowed) "
     for call in $(echo "$calls" | awk '{print $2}'); do
-        [[ $allowed == *" $call "* ]] || pk_fail "unexpected system call while root: $call"
+        [[ $allowed == *" $call "* ]] || pk_fail "unexpected system call while privileged: $call"
     done
-    # Files opened while root: libraries, the loader cache, the caller's
-    # status, the slot lock. Nothing the user named.
+    # Files opened while privileged: the loader cache, libc, libcap (and libm,
+    # part of glibc), the caller's status, the slot lock. Nothing the user
+    # named, no other library.
     grep -E '^[0-9]+ +openat\(' "$pk_work/privileged.trace" | grep -vE \
-        '"(/etc/ld\.so\.cache|/lib/[^"]+|/usr/lib/[^"]+|/sys/devices/system/cpu/possible|/proc/[0-9]+/status|/run/packet-recorder|uid-[0-9]+-[0-9]\.lock)"' &&
-        pk_fail "an unexpected file was opened while root"
+        '"(/etc/ld\.so\.cache|(/usr)?/lib/[^"]*/lib(c|cap|m)\.so\.[0-9]+|/proc/[0-9]+/status|/run/packet-recorder|uid-[0-9]+-[0-9]\.lock)"' &&
+        pk_fail "an unexpected file was opened while privileged"
     grep -E '^[0-9]+ +socket\(' "$pk_work/privileged.trace" | grep -v 'AF_PACKET' >/dev/null &&
-        pk_fail "a socket other than AF_PACKET was created while root"
-    # And the name was resolved after all, as the user.
+        pk_fail "a socket other than AF_PACKET was created while privileged"
+    # After the drop: the launcher execs the capture program, whose image
+    # the kernel starts non-dumpable (execute-only file), and which opens no
+    # packet socket of its own.
     sed -n "/$drop_call(.* = 0\$/,\$p" "$pk_work/helper.trace" >"$pk_work/user.trace"
-    grep -q '"/etc/hosts"' "$pk_work/user.trace" ||
+    grep -qE "execveat\([0-9]+, \"packet-recorder-capture\".* = 0$" "$pk_work/user.trace" ||
+        pk_fail "the capture program was not exec'd after the drop"
+    sed -n '/execveat(.*"packet-recorder-capture"/,$p' "$pk_work/user.trace" >"$pk_work/capture.trace"
+    grep -qE 'prctl\(PR_GET_DUMPABLE\) += 0( |$)' "$pk_work/capture.trace" ||
+        pk_fail "the capture program did not start non-dumpable: $(grep -m1 PR_GET_DUMPABLE "$pk_work/capture.trace")"
+    ! grep -E '^[0-9]+ +socket\(AF_PACKET' "$pk_work/capture.trace" ||
+        pk_fail "the capture program created a packet socket"
+    # And the name was resolved after all, as the user.
+    grep -q '"/etc/hosts"' "$pk_work/capture.trace" ||
         pk_fail "the filter's host name was not resolved through /etc/hosts after the drop"
     ;;
 
