@@ -100,7 +100,7 @@ check_part() {
         if ((expected)); then
             problem "$LABEL: $part printed no summary"
         else
-            echo "  $part: no report (the product does not call the probe there yet)"
+            echo "  $part: no report (not in this mode, or not probed by the product yet)"
         fi
         return 0
     fi
@@ -126,6 +126,7 @@ run_case() {
     echo "victim above it" >"$parent/victim.txt"
     local output="$folder/capture.$format"
     echo "$LABEL:"
+    local problems_before=${#PROBLEMS[@]}
 
     start_sniffer "$NS_A" "$VETH_A" "$CASE/peer.pcap"
     local peer_sniffer=$SNIFFER_PID
@@ -226,6 +227,10 @@ run_case() {
     # At least the echo requests; a file the probe took over would hold none.
     ((packets >= PINGS)) || problem "$LABEL: $packets packets recorded, fewer than the $PINGS pings"
     echo "  ${#files[@]} capture file(s) tcpdump reads, $packets packets"
+    if ((${#PROBLEMS[@]} > problems_before)); then
+        echo "  what the probe reported:"
+        head -n 400 "$CASE/probe.log" | sed 's/^/    /'
+    fi
 }
 
 for front in record serve; do

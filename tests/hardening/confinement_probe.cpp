@@ -14,11 +14,13 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/if_packet.h>
+#include <linux/netlink.h>
 #include <net/ethernet.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 // Everything after confinement runs without the heap: a thread's first
@@ -59,7 +61,8 @@ constexpr int kParts = 3;
 struct Report
 {
     std::atomic<int> state; // 0 not run, 1 running, 2 done
-    std::size_t length;     // written by the part's one thread only
+    std::atomic<bool> printed;
+    std::size_t length; // written by the part's one thread only
     bool truncated;
     char text[kReportBytes];
 };
@@ -163,7 +166,7 @@ public:
     void refused(const char* call, const char* target, int error, int times)
     {
         m_attempts += times;
-        emit("probe %s %s %s (%d times): refused %s\n", m_name, call, target, times,
+        emit("probe %s %s %s (%d numbers): refused %s\n", m_name, call, target, times,
              errnoName(error));
     }
 
@@ -216,6 +219,7 @@ struct Descriptors
     int lowCount = 0;
     int freeLow = -1; // the lowest unused number above stdio
     bool blind = false;
+    bool socketDiagnostics = false; // attribution's netlink socket: a worker will report
 
     static void add(int* list, int* count, int fd)
     {
@@ -261,10 +265,16 @@ void scanDescriptors(Prober& prober, const ConfinementView& view, Descriptors* f
         if (known && S_ISSOCK(info.st_mode)) {
             int domain = 0;
             socklen_t size = sizeof domain;
+            int protocol = 0;
+            socklen_t protocolSize = sizeof protocol;
             if (::getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &size) == 0 &&
                 domain == AF_PACKET) {
                 Descriptors::add(fds->packets, &fds->packetCount, fd);
                 packet = true;
+            } else if (domain == AF_NETLINK &&
+                       ::getsockopt(fd, SOL_SOCKET, SO_PROTOCOL, &protocol, &protocolSize) == 0 &&
+                       protocol == NETLINK_SOCK_DIAG) {
+                fds->socketDiagnostics = true;
             }
         }
         for (int i = 0; i < fds->packetCount; ++i)
@@ -277,8 +287,8 @@ void scanDescriptors(Prober& prober, const ConfinementView& view, Descriptors* f
 class Attacks
 {
 public:
-    Attacks(Prober& prober, const ConfinementView& view, const Descriptors& fds)
-        : m_prober(prober), m_fds(fds)
+    Attacks(ConfinedPart part, Prober& prober, const ConfinementView& view, const Descriptors& fds)
+        : m_part(part), m_prober(prober), m_fds(fds)
     {
         folders(view.outputPath.c_str(), m_folder, m_parent);
         std::snprintf(m_tag, sizeof m_tag, "%d-%d", int(::getpid()), int(::gettid()));
@@ -313,10 +323,17 @@ public:
         // Relative to every directory the part holds; an absolute path or
         // ".." passes a seccomp rule on the directory argument.
         const char* call = "";
+        if (m_part == ConfinedPart::FileSetBroker)
+            m_prober.note("not tried: a new file of any name in the set's folder with the "
+                          "set's flags, and removing one there: the broker's own job, which no "
+                          "kernel rule narrows to the set's names (the broker makes the names, "
+                          "the capture process cannot choose them)");
         if (!m_fds.blind) {
             for (int i = 0; i < m_fds.directoryCount; ++i) {
                 const int dir = m_fds.directories[i];
                 for (int attack = 0; attack < kRelativeAttacks; ++attack) {
+                    if (brokersJob(attack))
+                        continue;
                     const long result = relative(attack, dir, &call, name);
                     const int error = errno;
                     std::snprintf(target, sizeof target, "%s via directory fd %d", name, dir);
@@ -327,6 +344,8 @@ public:
         }
         // Blind: every number, one line per errno (closed numbers give EBADF).
         for (int attack = 0; attack < kRelativeAttacks; ++attack) {
+            if (brokersJob(attack))
+                continue;
             int errors[kMaxListed];
             int times[kMaxListed];
             int kinds = 0;
@@ -380,6 +399,15 @@ public:
 
 private:
     static constexpr int kRelativeAttacks = 14;
+
+    // The relative attacks that are what the broker is for: a new file in
+    // the set's folder by name (1, 2, and 10 by its absolute path) and
+    // removing one there (4, 11).
+    bool brokersJob(int attack) const
+    {
+        return m_part == ConfinedPart::FileSetBroker &&
+               (attack == 1 || attack == 2 || attack == 4 || attack == 10 || attack == 11);
+    }
 
     // Relative attack number `attack` on dir: sets call and what (the target
     // without the directory), returns the call's result with errno as it left
@@ -553,6 +581,7 @@ private:
         }
     }
 
+    ConfinedPart m_part;
     Prober& m_prober;
     const Descriptors& m_fds;
     ForgedFrame m_frame;
@@ -560,6 +589,54 @@ private:
     char m_parent[kPathBytes];
     char m_tag[32];
 };
+
+void writeLines(const char* text, std::size_t length);
+
+// The worker's and the broker's lines, once each; final: also those of a
+// part that has not finished ("incomplete").
+void printReports(bool final)
+{
+    for (int index = 0; index < kParts; ++index) {
+        if (index == static_cast<int>(ConfinedPart::CaptureLoop))
+            continue; // printed as it went
+        Report& report = g_shared->parts[index];
+        const int state = report.state.load();
+        if (state == 0 || (state == 1 && !final) || report.printed.exchange(true))
+            continue;
+        writeLines(report.text, report.length);
+        const char* name = partName(static_cast<ConfinedPart>(index));
+        char line[160];
+        if (report.truncated) {
+            const int size =
+                std::snprintf(line, sizeof line, "probe %s note: report truncated\n", name);
+            writeLines(line, std::size_t(size));
+        }
+        if (state != 2) {
+            const int size = std::snprintf(line, sizeof line, "probe %s incomplete\n", name);
+            writeLines(line, std::size_t(size));
+        }
+    }
+}
+
+// At the end of the capture loop's probe: the other parts have started by
+// now (the broker before the capture process is confined, the worker as
+// restrict() starts it), or will, with attribution, in a moment. Printing
+// their lines here, not only at exit, keeps them when the process is ended
+// without returning from main, or its stderr no longer read.
+void printOthers(bool workerExpected)
+{
+    const Report& worker = g_shared->parts[static_cast<int>(ConfinedPart::AttributionWorker)];
+    const Report& broker = g_shared->parts[static_cast<int>(ConfinedPart::FileSetBroker)];
+    for (int wait = 0; wait < 50; ++wait) { // at most 5 s
+        const bool running = worker.state.load() == 1 || broker.state.load() == 1 ||
+                             (workerExpected && worker.state.load() != 2);
+        if (!running)
+            break;
+        const timespec pause{0, 100'000'000};
+        ::nanosleep(&pause, nullptr);
+    }
+    printReports(false);
+}
 
 void runProbe(ConfinedPart part, const ConfinementView& view)
 {
@@ -575,13 +652,15 @@ void runProbe(ConfinedPart part, const ConfinementView& view)
     prober.note("pid %d tid %d, output %s, %d packet sockets, %d directories, %d ifindexes",
                 int(::getpid()), int(::gettid()), view.outputPath.c_str(), fds.packetCount,
                 fds.directoryCount, g_ifindexCount);
-    Attacks attacks(prober, view, fds);
+    Attacks attacks(part, prober, view, fds);
     // Files first: a copy that succeeded onto the output descriptor would
     // leave the recording writing into a packet socket.
     attacks.files();
     attacks.packetSockets();
     prober.finish();
     g_shared->parts[index].state.store(2);
+    if (part == ConfinedPart::CaptureLoop)
+        printOthers(fds.socketDiagnostics);
 }
 
 void writeLines(const char* text, std::size_t length)
@@ -645,30 +724,8 @@ void install()
 
 void printCollectedReports()
 {
-    static bool printed = false;
-    if (!g_shared || printed || ::getpid() != g_capturePid)
-        return;
-    printed = true;
-    for (int index = 0; index < kParts; ++index) {
-        if (index == static_cast<int>(ConfinedPart::CaptureLoop))
-            continue; // printed as it went
-        Report& report = g_shared->parts[index];
-        const int state = report.state.load();
-        if (state == 0)
-            continue;
-        writeLines(report.text, report.length);
-        const char* name = partName(static_cast<ConfinedPart>(index));
-        char line[160];
-        if (report.truncated) {
-            const int size =
-                std::snprintf(line, sizeof line, "probe %s note: report truncated\n", name);
-            writeLines(line, std::size_t(size));
-        }
-        if (state != 2) {
-            const int size = std::snprintf(line, sizeof line, "probe %s incomplete\n", name);
-            writeLines(line, std::size_t(size));
-        }
-    }
+    if (g_shared && ::getpid() == g_capturePid)
+        printReports(true);
 }
 
 } // namespace pr::probe
