@@ -162,9 +162,12 @@ CaptureError HelperSession::prepare(Recorder& recorder, const CaptureOptions& re
         }
         return {};
     }
-    if (CaptureError error = openOutput(options.outputPath, overwrite))
+    if (CaptureError error = m_output.open(options.outputPath, overwrite))
         return error;
-    if (CaptureError error = recorder.startWriting(m_outputFd)) {
+    // The header written, the recording has started: a replaced file gives
+    // its name to the new one only now (OutputFile).
+    if (CaptureError error = recorder.startWriting(m_output.fd());
+        error || (error = m_output.commit())) {
         discardOutput();
         return error;
     }
@@ -289,59 +292,6 @@ int HelperSession::bindTrigger(const Recorder& recorder, const CaptureOptions& o
     return fd;
 }
 
-CaptureError HelperSession::openOutput(const std::string& path, bool overwrite)
-{
-    m_outputPath = path;
-    m_outputCreated = false;
-    // O_EXCL never follows a symlink, O_NOFOLLOW covers the second open.
-    // O_NONBLOCK: a FIFO at the path must not block the helper.
-    m_outputFd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (m_outputFd >= 0) {
-        m_outputCreated = true;
-        return {};
-    }
-    if (errno == EEXIST) {
-        struct stat info
-        {};
-        if (::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode))
-            return makeError(CaptureErrorCode::OutputNotWritable,
-                             "output file " + quoted(path) +
-                                 " is a symbolic link, which is never followed");
-        if (::lstat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
-            return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file " +
-                                                                      quoted(path) + ": " +
-                                                                      std::strerror(EISDIR));
-        if (!overwrite)
-            return makeError(CaptureErrorCode::OutputExists,
-                             "output file " + quoted(path) +
-                                 " already exists and was left untouched");
-        m_outputFd = ::open(path.c_str(), O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-        if (m_outputFd >= 0) {
-            if (::fstat(m_outputFd, &info) != 0 || !S_ISREG(info.st_mode)) {
-                closeOutput();
-                return makeError(CaptureErrorCode::OutputNotWritable,
-                                 "output file " + quoted(path) + " is not a regular file");
-            }
-            // Asked to overwrite: the old contents go only now, after every
-            // check on the user's input passed; the capture is private.
-            ::fchmod(m_outputFd, 0600);
-            const int flags = ::fcntl(m_outputFd, F_GETFL);
-            if (::ftruncate(m_outputFd, 0) == 0 && flags >= 0 &&
-                ::fcntl(m_outputFd, F_SETFL, flags & ~O_NONBLOCK) == 0)
-                return {};
-            const int error = errno;
-            closeOutput();
-            errno = error;
-        }
-    }
-    if (errno == ELOOP)
-        return makeError(CaptureErrorCode::OutputNotWritable,
-                         "output file " + quoted(path) +
-                             " is a symbolic link, which is never followed");
-    return makeError(CaptureErrorCode::OutputNotWritable,
-                     "cannot write output file " + quoted(path) + ": " + std::strerror(errno));
-}
-
 CaptureError HelperSession::restrict(const Recorder& recorder, const std::vector<int>& writeFds)
 {
     // Writes are allowed by number, below kPacketSocketFloor: what the front
@@ -416,19 +366,14 @@ void HelperSession::discardOutput()
 {
     if (m_fileSet)
         m_fileSet->discard();
-    closeOutput();
-    if (m_outputCreated)
-        ::unlink(m_outputPath.c_str());
-    m_outputCreated = false;
+    m_output.discard();
 }
 
 void HelperSession::closeOutput()
 {
     if (m_fileSet)
         m_fileSet->closeCurrent();
-    if (m_outputFd >= 0)
-        ::close(m_outputFd);
-    m_outputFd = -1;
+    m_output.close();
 }
 
 } // namespace pr

@@ -3,6 +3,7 @@
 #include "capture/attribution/recording_attribution.h"
 #include "capture/engine/confinement.h"
 #include "capture/engine/confinement_probe.h"
+#include "capture/engine/output_file.h"
 #include "capture/engine/output_file_set.h"
 #include "capture/engine/privileged_acquisition.h"
 #include "capture/engine/recorder.h"
@@ -50,13 +51,15 @@ public:
     // privileges could not be dropped: the process must exit.
     bool acquireAndDrop(std::string* error);
 
-    // overwrite: replace an existing regular file (never through a symlink);
+    // overwrite: replace an existing regular file of the user's own with a
+    // new one (never through a symlink, never writing into it: OutputFile);
     // without it an existing path is refused and left untouched. With
     // options.fileSet.splits() the output path only names the set: its
-    // directory is opened and the first file created in it (new names only,
-    // overwrite does not apply).
+    // directory goes to the file set's broker, which creates the first file
+    // (new names only, overwrite does not apply).
     CaptureError prepare(Recorder& recorder, const CaptureOptions& options, bool overwrite);
-    // writeFds: what the front end writes to (protocol socket, stdout, stderr).
+    // writeFds: what the front end writes to (protocol socket, stdout,
+    // stderr); each must be below kPacketSocketFloor, where writes are allowed.
     // Threads must start inside, between Landlock and seccomp: Landlock
     // before ABI 8 confines only threads started after it, and seccomp has
     // no clone.
@@ -67,7 +70,7 @@ public:
     void closeOutput();
 
     int packetSocket() const { return m_packetSockets.empty() ? -1 : m_packetSockets.front(); }
-    int outputFd() const { return m_fileSet ? m_fileSet->fd() : m_outputFd; }
+    int outputFd() const { return m_fileSet ? m_fileSet->fd() : m_output.fd(); }
     bool callerIsRoot() const { return m_callerIsRoot; }
     // After restrict(): whether Landlock confines paths (worth one warning if not).
     const FilesystemRestriction& filesystemRestriction() const { return m_filesystem; }
@@ -79,7 +82,6 @@ public:
 
 private:
     ConfinementView confinementView(const Recorder& recorder) const;
-    CaptureError openOutput(const std::string& path, bool overwrite);
     CaptureError openFileSet(const CaptureOptions& options);
     CaptureError prepareAttribution(Recorder& recorder, const CaptureOptions& options);
     int bindTrigger(const Recorder& recorder, const CaptureOptions& options);
@@ -90,9 +92,7 @@ private:
     std::string m_socketsRefused; // the capture program would not use them (adopt())
     int m_slotFd = -1;
     bool m_noFreeSlot = false;
-    int m_outputFd = -1;
-    bool m_outputCreated = false;
-    std::string m_outputPath;
+    OutputFile m_output;         // recording to one file
     std::string m_requestedPath; // the output path as given (a set: what its names derive from)
     std::unique_ptr<OutputFileSet> m_fileSet; // a split recording
     FilesystemRestriction m_filesystem;
