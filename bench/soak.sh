@@ -87,7 +87,9 @@ trap 'exit 130' INT TERM
 # run does not touch them, and the GUI finds its helper as installed.
 mkdir -p "$work/bin" "$work/libexec"
 cp "$build/app/packet-recorder" "$work/bin/"
-cp "$build/app/packet-recorder-helper" "$work/libexec/"
+# The launcher execs the capture program from its own folder.
+cp "$build/app/packet-recorder-helper" "$build/app/packet-recorder-capture" "$work/libexec/"
+chmod 0711 "$work/libexec/packet-recorder-capture"
 gui=$work/bin/packet-recorder
 helper=$work/libexec/packet-recorder-helper
 
@@ -117,15 +119,21 @@ pids+=("$gui_pid")
 
 gui_helper_pid=
 for _ in $(seq 1 100); do
-    gui_helper_pid=$(pgrep -P "$gui_pid" -f 'packet-recorder-helper' | head -n 1 || true)
+    gui_helper_pid=$(pgrep -P "$gui_pid" -f 'packet-recorder-(helper|capture)' | head -n 1 || true)
     [[ -n $gui_helper_pid ]] && break
     sleep 0.1
 done
 [[ -n $gui_helper_pid ]] || die "the GUI did not start its helper: $(tail -n 5 "$work/gui.log")"
 kill -0 "$cli_pid" 2>/dev/null || die "record did not start: $(cat "$work/cli.log")"
 # By inode: under `ip netns exec` (a mount namespace of its own) the link
-# may read as a path from another root, e.g. inside a chroot.
-[[ /proc/$gui_helper_pid/exe -ef $helper ]] ||
+# may read as a path from another root, e.g. inside a chroot. By now the
+# launcher has exec'd the capture program beside it (it does within
+# milliseconds of starting).
+for _ in $(seq 1 20); do
+    [[ /proc/$gui_helper_pid/exe -ef $work/libexec/packet-recorder-capture ]] && break
+    sleep 0.1
+done
+[[ /proc/$gui_helper_pid/exe -ef $work/libexec/packet-recorder-capture ]] ||
     die "the GUI started $(readlink "/proc/$gui_helper_pid/exe"), not $helper"
 
 ip netns exec "$ns_rx" timeout $((seconds + 30)) iperf3 --server --one-off \

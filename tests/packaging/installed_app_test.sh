@@ -108,6 +108,12 @@ helper=/usr/libexec/packet-recorder-helper
 [[ $(stat -c '%U:%G %a' "$helper") == "root:root 755" ]] ||
     fail "default install: helper is $(stat -c '%U:%G %a' "$helper"), expected root:root 755"
 [[ -z $(getcap "$helper") ]] || fail "default install: the helper has capabilities: $(getcap "$helper")"
+# The program the helper execs after the drop: execute-only, or it would
+# start dumpable and refuse the packet sockets (debian/rules).
+capture=/usr/libexec/packet-recorder-capture
+[[ $(stat -c '%U:%G %a' "$capture") == "root:root 711" ]] ||
+    fail "the capture program is $(stat -c '%U:%G %a' "$capture"), expected root:root 711"
+[[ -z $(getcap "$capture") ]] || fail "the capture program has capabilities: $(getcap "$capture")"
 grep -q "<annotate key=\"org.freedesktop.policykit.exec.path\">$helper</annotate>" \
     /usr/share/polkit-1/actions/org.packetrecorder.helper.policy ||
     fail "the installed policy does not name $helper"
