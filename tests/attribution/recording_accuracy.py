@@ -134,6 +134,11 @@ def main():
     helper = os.path.join(work, "packet-recorder-helper")
     shutil.copy(sys.argv[1], helper)
     os.chmod(helper, 0o755)
+    # The launcher execs the capture program from its own folder; execute-only,
+    # as installed, so that it starts non-dumpable (docs/SECURITY.md).
+    capture_program = os.path.join(work, "packet-recorder-capture")
+    shutil.copy(os.path.join(os.path.dirname(sys.argv[1]), "packet-recorder-capture"), capture_program)
+    os.chmod(capture_program, 0o711)
     subprocess.run(["setcap", "cap_net_raw,cap_sys_nice+ep", helper], check=True)
     out_dir = os.path.join(work, "out")
     www = os.path.join(work, "www")
