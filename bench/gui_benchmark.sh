@@ -28,7 +28,9 @@ command -v trafgen >/dev/null || die "trafgen (netsniff-ng) is not installed"
 command -v capinfos >/dev/null || die "capinfos (tshark) is not installed"
 command -v jq >/dev/null || die "jq is not installed"
 [[ -z $rate_pps || $rate_pps =~ ^[1-9][0-9]*$ ]] || die "RATE_PPS is a packet rate, e.g. 14000"
-cmake --build "$build" --target gui_benchmark packet-recorder-helper -j2 >/dev/null
+# gui_benchmark is a test tool: the folder needs the tests configured.
+cmake -S "$(dirname "$0")/.." -B "$build" -DPR_BUILD_TESTS=ON >/dev/null
+cmake --build "$build" --target gui_benchmark packet-recorder-helper packet-recorder-capture -j2 >/dev/null
 bench=$(realpath "$build/tests/ui_main/gui_benchmark")
 helper=$(realpath "$build/app/packet-recorder-helper")
 

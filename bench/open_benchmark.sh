@@ -56,6 +56,9 @@ command -v jq >/dev/null || die "jq is not installed"
 
 targets=(capture_generator)
 [[ " ${tools[*]} " == *" app "* ]] && targets+=(gui_benchmark)
+# capture_generator and gui_benchmark are test tools: the folder needs the
+# tests configured.
+cmake -S "$(dirname "$0")/.." -B "$build" -DPR_BUILD_TESTS=ON >/dev/null
 cmake --build "$build" --target "${targets[@]}" -j2 >/dev/null
 generator=$(realpath "$build/tests/tools/capture_generator")
 bench=$build/tests/ui_main/gui_benchmark

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Proves that the README's two commands work on a fresh Debian 12 machine.
 #
-#   packaging/check-fresh-machine.sh [--keep]
+#   packaging/check-fresh-machine.sh [--keep] [--launch-only]
+#
+#   --launch-only   stop after the first command (how long a bare machine
+#                   takes to the window: docs/packaging.md)
+#   PR_FRESH_TREEISH=COMMIT   check that commit instead of HEAD (the README
+#                   and the sources both come from it), to compare two commits
 #
 # Creates a minimal Debian 12 root with mmdebstrap from this machine's own apt
 # sources, copies a clean clone of the project's HEAD into it and runs, inside
@@ -17,7 +22,15 @@
 set -euo pipefail
 
 keep=false
-[[ ${1:-} == --keep ]] && keep=true
+launch_only=false
+for argument in "$@"; do
+    case $argument in
+    --keep) keep=true ;;
+    --launch-only) launch_only=true ;;
+    *) echo "check-fresh-machine: unknown option $argument" >&2; exit 2 ;;
+    esac
+done
+treeish=${PR_FRESH_TREEISH:-HEAD}
 
 if [[ $(id -u) -ne 0 ]]; then
     echo "check-fresh-machine: needs root (mmdebstrap, chroot, mounts)" >&2
@@ -81,6 +94,7 @@ log "root ready in $((SECONDS - started)) s: $(du -sh --exclude=proc "$root" | c
 
 # A clean clone of what is committed, nothing of this checkout's build trees.
 git clone --quiet --no-hardlinks "$project" "$root/src/packet-recorder"
+git -C "$root/src/packet-recorder" checkout --quiet --detach "$(git -C "$project" rev-parse "$treeish")"
 git -C "$root/src/packet-recorder" log --oneline -1
 
 # The root is a mount point of its own, as / is on a real machine: `ip netns
@@ -98,7 +112,7 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 
 # The README's first fenced block holds the two commands, one per line.
 mapfile -t commands < <(awk '/^```sh/{inside=1; next} /^```/{if (inside) exit} inside && !/^#/ && NF' \
-    "$project/README.md")
+    "$root/src/packet-recorder/README.md")
 ((${#commands[@]} == 2)) || { echo "expected two commands in the README, found ${#commands[@]}" >&2; exit 1; }
 log "build and launch: ${commands[0]}"
 log "test suite:       ${commands[1]}"
@@ -133,6 +147,12 @@ kill -- -"$app_pid" 2>/dev/null || true
 wait "$app_pid" 2>/dev/null || true
 app_pid=
 grep -E '^(-- The CXX compiler|-- Build type|installing:)' "$launch_log" || true
+grep -E '^\[[0-9]+/[0-9]+\]' "$launch_log" | tail -n 1 | sed -E 's/^\[[0-9]+\/([0-9]+)\].*/targets built: \1/' || true
+if $launch_only; then
+    rm -rf "$logs"
+    echo "PASS: the README's first command builds and launches the app in a fresh Debian 12 root"
+    exit 0
+fi
 
 # 2. The whole test suite.
 started=$SECONDS

@@ -10,6 +10,6 @@ build=${BUILD_DIR:-build-tests}
 cmake -S . -B "$build" -G Ninja \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-    -DPR_WERROR=ON
+    -DPR_BUILD_TESTS=ON -DPR_WERROR=ON
 cmake --build "$build"
 ctest --test-dir "$build" --output-on-failure --timeout 600 "$@"
