@@ -10,6 +10,7 @@
 #include "capture/engine/interface_info.h"
 #include "capture/engine/privileges.h"
 #include "capture/engine/recorder.h"
+#include "capture/options/capture_option_table.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -66,54 +67,6 @@ void printError(const std::string& message)
     [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, line.data(), line.size());
 }
 
-bool parseUnsigned(const char* text, std::uint64_t* value)
-{
-    if (!text || !*text || *text == '-' || *text == '+')
-        return false;
-    errno = 0;
-    char* end = nullptr;
-    const unsigned long long parsed = std::strtoull(text, &end, 10);
-    if (errno != 0 || *end != '\0')
-        return false;
-    *value = parsed;
-    return true;
-}
-
-bool parseSeconds(const char* text, double* value)
-{
-    if (!text || !*text)
-        return false;
-    char* end = nullptr;
-    errno = 0;
-    const double parsed = std::strtod(text, &end);
-    if (errno != 0 || *end != '\0' || !(parsed > 0) || parsed > 1e9)
-        return false;
-    *value = parsed;
-    return true;
-}
-
-// Millions of bytes, as tcpdump -C takes them; decimals allowed ("1.5").
-bool parseMegabytes(const char* text, std::uint64_t* bytes)
-{
-    if (!text || !*text || *text == '-' || *text == '+')
-        return false;
-    char* end = nullptr;
-    errno = 0;
-    const double parsed = std::strtod(text, &end);
-    if (errno != 0 || *end != '\0' || !std::isfinite(parsed) || !(parsed > 0) ||
-        parsed * 1e6 > double(limits::kMaxSplitBytes) * 2)
-        return false;
-    *bytes = static_cast<std::uint64_t>(std::llround(parsed * 1e6));
-    return true;
-}
-
-std::string outOfRange(const char* option, const char* value, std::uint64_t low, std::uint64_t high,
-                       const char* unit)
-{
-    return std::string(option) + " " + value + " is out of range: it must be between " +
-           std::to_string(low) + " and " + std::to_string(high) + " " + unit;
-}
-
 enum class Request
 {
     Record,
@@ -124,8 +77,7 @@ enum class Request
 // Returns an empty string on success, else the one line to print. --help and
 // --version where an option is expected end the parse (a value that happens
 // to read "--help", as in --output --help, stays a value).
-std::string parseArguments(int argc, char** argv, CaptureOptions* options, bool* overwrite,
-                           Request* request)
+std::string parseArguments(int argc, char** argv, CaptureOptions* options, Request* request)
 {
     *request = Request::Record;
     bool haveInterface = false;
@@ -142,29 +94,19 @@ std::string parseArguments(int argc, char** argv, CaptureOptions* options, bool*
             value = argv[i] + equals + 1;
             option.resize(equals);
         }
-        if (option == "--promiscuous") {
-            options->promiscuous = true;
+        const options::CaptureOption* known = options::findRecordOption(option);
+        if (known && known->kind == options::OptionKind::Flag) {
+            options::setFromRecordText(*known, "", options);
             continue;
         }
-        if (option == "--overwrite") {
-            *overwrite = true;
-            continue;
-        }
-        if (option == "--programs") {
-            options->attribution = true;
-            continue;
-        }
-        if (option == "--no-program-comments") {
-            options->programComments = false;
-            continue;
-        }
+        if (!known && option != "--interface" && option != "-i")
+            return "unknown option \"" + option + "\" (see packet-recorder-helper record --help)";
         if (!value) {
             if (i + 1 >= argc)
                 return option + " needs a value";
             value = argv[++i];
         }
-        std::uint64_t number = 0;
-        if (option == "--interface" || option == "-i") {
+        if (!known) {
             // Repeated: several interfaces into one pcapng file, in this order.
             if (options->interfaceNames.size() >= limits::kMaxInterfaces)
                 return "--interface is given more than " + std::to_string(limits::kMaxInterfaces) +
@@ -173,57 +115,12 @@ std::string parseArguments(int argc, char** argv, CaptureOptions* options, bool*
             options->interfaceNames.push_back(value);
             options->interfaceName = options->interfaceNames.front();
             haveInterface = true;
-        } else if (option == "--output" || option == "-w") {
-            options->outputPath = value;
-            haveOutput = true;
-        } else if (option == "--format") {
-            if (!parseFileFormat(value, &options->format))
-                return std::string("--format \"") + value +
-                       "\" is not one of pcap, pcap-us, pcapng";
-        } else if (option == "--filter" || option == "-f") {
-            options->filter = value;
-        } else if (option == "--snaplen" || option == "-s") {
-            if (!parseUnsigned(value, &number) || number < limits::kMinSnaplen ||
-                number > limits::kMaxSnaplen)
-                return outOfRange("--snaplen", value, limits::kMinSnaplen, limits::kMaxSnaplen,
-                                  "bytes");
-            options->snaplen = static_cast<std::uint32_t>(number);
-        } else if (option == "--ring-mb") {
-            if (!parseUnsigned(value, &number) || number < (limits::kMinRingBytes >> 20) ||
-                number > (limits::kMaxRingBytes >> 20))
-                return outOfRange("--ring-mb", value, limits::kMinRingBytes >> 20,
-                                  limits::kMaxRingBytes >> 20, "MiB");
-            options->ringBytes = number << 20;
-        } else if (option == "--duration") {
-            if (!parseSeconds(value, &options->stop.durationSeconds))
-                return std::string("--duration ") + value +
-                       " is out of range: it must be a number of seconds above 0 and at most "
-                       "1000000000";
-        } else if (option == "--split-size") {
-            std::uint64_t bytes = 0;
-            if (!parseMegabytes(value, &bytes) || bytes < limits::kMinSplitBytes ||
-                bytes > limits::kMaxSplitBytes)
-                return outOfRange("--split-size", value, limits::kMinSplitBytes / 1'000'000,
-                                  limits::kMaxSplitBytes / 1'000'000, "MB (millions of bytes)");
-            options->fileSet.maxFileBytes = bytes;
-        } else if (option == "--split-seconds") {
-            if (!parseUnsigned(value, &number) || number < limits::kMinSplitSeconds ||
-                number > limits::kMaxSplitSeconds)
-                return outOfRange("--split-seconds", value, limits::kMinSplitSeconds,
-                                  limits::kMaxSplitSeconds, "seconds");
-            options->fileSet.maxFileSeconds = static_cast<std::uint32_t>(number);
-        } else if (option == "--keep-files") {
-            if (!parseUnsigned(value, &number) || number < 1 || number > limits::kMaxKeepFiles)
-                return outOfRange("--keep-files", value, 1, limits::kMaxKeepFiles, "files");
-            options->fileSet.keepFiles = static_cast<std::uint32_t>(number);
-        } else if (option == "--count" || option == "-c") {
-            if (!parseUnsigned(value, &number) || number == 0)
-                return std::string("--count ") + value +
-                       " is out of range: it must be a whole number of packets of at least 1";
-            options->stop.packetCount = number;
-        } else {
-            return "unknown option \"" + option + "\" (see packet-recorder-helper record --help)";
+            continue;
         }
+        if (std::string problem = options::setFromRecordText(*known, value, options);
+            !problem.empty())
+            return problem;
+        haveOutput = haveOutput || std::string_view(known->name) == "output";
     }
     if (!haveInterface)
         return "--interface is required (a name from \"packet-recorder-helper interfaces\", or "
@@ -326,6 +223,31 @@ QJsonArray programsJson(std::vector<ProgramTotals> programs)
     return list;
 }
 
+// The options the recording ran with, by their names in the option table.
+QJsonObject optionsJson(const CaptureOptions& options)
+{
+    QJsonObject object;
+    for (const options::CaptureOption& option : options::captureOptions()) {
+        const options::OptionValue value = option.get(options);
+        switch (option.kind) {
+        case options::OptionKind::Flag:
+            object.insert(option.name, std::get<bool>(value));
+            break;
+        case options::OptionKind::Count:
+            object.insert(option.name, qint64(std::get<std::uint64_t>(value)));
+            break;
+        case options::OptionKind::Seconds:
+            object.insert(option.name, std::get<double>(value));
+            break;
+        case options::OptionKind::Text:
+        case options::OptionKind::Choice:
+            object.insert(option.name, jsonText(std::get<std::string>(value)));
+            break;
+        }
+    }
+    return object;
+}
+
 // Built after seccomp is in place: only memory allocation, no system calls.
 std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
                         const CaptureTotals& totals, const std::vector<InterfaceTotals>& interfaces,
@@ -376,6 +298,7 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
         {"disk_full_drops", qint64(totals.diskFullDrops)},
         {"stop_reason", QString::fromLatin1(stopReason)},
         {"duration_s", seconds},
+        {"options", optionsJson(options)},
     };
     if (!options.attribution)
         return jsonLine(QJsonDocument(summary));
@@ -406,9 +329,8 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
 int runRecord(int argc, char** argv, HelperSession& session)
 {
     CaptureOptions options;
-    bool overwrite = false;
     Request request = Request::Record;
-    if (const std::string problem = parseArguments(argc, argv, &options, &overwrite, &request);
+    if (const std::string problem = parseArguments(argc, argv, &options, &request);
         !problem.empty()) {
         printError(problem);
         return kExitUsage;
@@ -426,7 +348,7 @@ int runRecord(int argc, char** argv, HelperSession& session)
     g_recorder = &recorder;
     installStopHandlers();
 
-    if (const CaptureError error = session.prepare(recorder, options, overwrite)) {
+    if (const CaptureError error = session.prepare(recorder, options, options.overwrite)) {
         printError(error.code == CaptureErrorCode::OutputExists
                        ? error.message + "; pass --overwrite to replace it"
                        : error.message);

@@ -2,24 +2,25 @@
 // place so "--help" at the top level and after a subcommand say the same.
 
 #include "app/helper/commands.h"
+#include "capture/options/capture_option_table.h"
 #include "capture/protocol/helper_protocol.h"
 
 namespace pr::helper {
 
 namespace {
 
-constexpr char kRecordUsage[] =
+// The option list comes from the option table (capture/options); the
+// description of what record does stays here.
+constexpr char kRecordSynopsis[] =
     "  packet-recorder-helper record --interface IFACE|any [--interface IFACE2...]\n"
-    "      --output FILE\n"
-    "      [--format pcap|pcap-us|pcapng] [--filter EXPR] [--snaplen BYTES]\n"
-    "      [--promiscuous] [--ring-mb MIB] [--duration SECONDS] [--count PACKETS]\n"
-    "      [--overwrite] [--split-size MB] [--split-seconds SECONDS]\n"
-    "      [--keep-files N] [--programs] [--no-program-comments]\n"
+    "      --output FILE [OPTION...]\n"
+    "      -i, --interface IFACE       an interface from \"interfaces\", or any\n";
+
+constexpr char kRecordUsage[] =
     "    Prints \"recording on IFACE (LINKTYPE)\" and a progress line a second on\n"
     "    stderr, stops at --duration, --count, SIGINT or SIGTERM, then prints a\n"
-    "    JSON summary on stdout. Defaults: pcap (nanoseconds), snaplen 262144,\n"
-    "    ring 64 MiB (1 to 2048; at most 256 MiB, or RLIMIT_MEMLOCK if larger,\n"
-    "    for a user who is not root). --promiscuous has no effect with any.\n"
+    "    JSON summary on stdout. The ring is at most 256 MiB, or RLIMIT_MEMLOCK\n"
+    "    if larger, for a user who is not root.\n"
     "    FILE is created 0600; an existing FILE is replaced only with\n"
     "    --overwrite, and a symbolic link is never followed. A full disk stops\n"
     "    the recording with exit status 4; the file ends at the last whole packet.\n"
@@ -42,8 +43,7 @@ constexpr char kRecordUsage[] =
     "    accounts): the summary gets \"programs\" with per-program totals, and a\n"
     "    pcapng file a comment \"proc=NAME pid=PID user=USER\" on each attributed\n"
     "    packet (Wireshark: frame.comment contains \"curl\"), unless\n"
-    "    --no-program-comments. pcap has no place for it.\n"
-    "    Short forms: -i IFACE, -w FILE, -f EXPR, -s BYTES, -c PACKETS.\n";
+    "    --no-program-comments. pcap has no place for it.\n";
 
 constexpr char kInterfacesUsage[] =
     "  packet-recorder-helper interfaces [--json]\n"
@@ -63,8 +63,11 @@ constexpr char kCommonUsage[] = "  packet-recorder-helper --help | --version\n"
 void printUsage(std::FILE* out, std::string_view command)
 {
     std::fputs("usage:\n", out);
-    if (command.empty() || command == "record")
+    if (command.empty() || command == "record") {
+        std::fputs(kRecordSynopsis, out);
+        std::fputs(options::recordOptionsUsage().c_str(), out);
         std::fputs(kRecordUsage, out);
+    }
     if (command.empty() || command == "interfaces")
         std::fputs(kInterfacesUsage, out);
     if (command.empty() || command == "serve")

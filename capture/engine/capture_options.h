@@ -77,6 +77,9 @@ struct CaptureOptions
     std::uint64_t maxRingBytes = limits::kMaxRingBytes;
     FileFormat format = FileFormat::PcapNanoseconds;
     std::string outputPath; // one file, or the name the set's file names derive from
+    // Replace an existing file at outputPath (record's --overwrite, Start's
+    // "overwrite"); otherwise an existing file is refused and left alone.
+    bool overwrite = false;
     StopConditions stop;
     FileSetOptions fileSet;
     // Attribute TCP and UDP packets to the program and user owning their
