@@ -448,9 +448,14 @@ void HelperClient::Impl::readStandardError(QProcess* from)
         if (stderrTail.size() > 4096)
             stderrTail = stderrTail.right(4096);
     }
-    for (const QByteArray& line : chunk.split('\n'))
-        if (!line.isEmpty())
-            qCInfo(lcHelperClient).noquote() << "helper:" << QString::fromLocal8Bit(line);
+    for (const QByteArray& line : chunk.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QString text = QString::fromLocal8Bit(line);
+        qCInfo(lcHelperClient).noquote() << "helper:" << text;
+        if (from == process)
+            emit q->standardErrorLine(text);
+    }
 }
 
 void HelperClient::Impl::onReceived(const QByteArray& bytes)

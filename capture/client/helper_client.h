@@ -72,6 +72,8 @@ signals:
     void errorOccurred(const pr::proto::ErrorInfo& error);
     void stopped(const pr::proto::TotalsInfo& finalTotals);
     void passwordCheckFinished(bool willAsk);
+    // A line the helper (or pkexec) printed on its standard error.
+    void standardErrorLine(const QString& line);
 
 private:
     struct Impl;
