@@ -57,29 +57,7 @@ QString kindName(MessageKind kind)
 
 CaptureOptions toCaptureOptions(const StartRequest& request)
 {
-    CaptureOptions options;
-    options.interfaceName = request.interfaceName.toStdString();
-    // Several interfaces (validated by the decoder: names, none twice, "any"
-    // alone); one stays interfaceName alone, as before.
-    if (request.interfaceNames.size() > 1)
-        for (const QString& name : request.interfaceNames)
-            options.interfaceNames.push_back(name.toStdString());
-    options.filter = request.filter.toStdString();
-    options.snaplen = request.snaplen;
-    options.promiscuous = request.promiscuous;
-    options.ringBytes = request.ringBytes;
-    parseFileFormat(request.format.toStdString(), &options.format); // validated by the decoder
-    options.outputPath = request.outputPath.toStdString();
-    options.stop.durationSeconds = request.stopAfterSeconds;
-    options.stop.packetCount = request.stopAfterPackets;
-    options.stop.fileBytes = request.stopAfterBytes;
-    // Validated by the decoder (limits, keepFiles only with a split).
-    options.fileSet.maxFileBytes = request.splitBytes;
-    options.fileSet.maxFileSeconds = request.splitSeconds;
-    options.fileSet.keepFiles = request.keepFiles;
-    options.attribution = request.attribution;
-    options.programComments = request.programComments;
-    return options;
+    return startOptions(request);
 }
 
 ProgramInfo toProgramInfo(const ProgramTotals& program)

@@ -119,6 +119,7 @@ const CaptureOption kOptions[] = {
         .help = "the file to write, or the name a set's files derive from",
         .specialWidget = true,
         .perRecording = true,
+        .absolutePath = true,
     },
     {
         .name = "overwrite",

@@ -85,6 +85,8 @@ struct CaptureOption
     // Given for each recording (the output file and whether to replace it),
     // not kept in the settings.
     bool perRecording = false;
+    // Text: must be an absolute path where a peer sends it (Start).
+    bool absolutePath = false;
 };
 
 // Every option, in the order of the Start message's keys.

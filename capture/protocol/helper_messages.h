@@ -60,6 +60,13 @@ struct StartRequest
     bool programComments = true;
 };
 
+// A Start's options as the engine's CaptureOptions and back (the interfaces
+// are the request's own). The encoder and decoder go through these and the
+// option table (capture/options), so a Start has the table's keys, bounds
+// and defaults.
+CaptureOptions startOptions(const StartRequest& request);
+void setStartOptions(const CaptureOptions& options, StartRequest* request);
+
 // interfaceNames, or interfaceName alone.
 inline QList<QString> startInterfaces(const StartRequest& request)
 {

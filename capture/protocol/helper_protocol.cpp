@@ -2,6 +2,7 @@
 
 #include "capture/engine/capture_options.h"
 #include "capture/engine/interface_info.h"
+#include "capture/options/capture_option_table.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -9,6 +10,7 @@
 #include <QCborStreamWriter>
 #include <QCborValue>
 
+#include <algorithm>
 #include <cmath>
 #include <iterator>
 #include <limits>
@@ -386,11 +388,21 @@ constexpr QLatin1StringView kKnownKeys[] = {
 };
 constexpr int kKnownKeyCount = int(std::size(kKnownKeys));
 
+// Start's option keys come from the option table; those not listed above
+// count as known too (after them), so an option added to the table is
+// checked for duplicates like the others.
+constexpr int kMaxTableKeys = 64;
+constexpr int kKnownKeySlots = kKnownKeyCount + kMaxTableKeys;
+
 int knownKeyIndex(const QString& name)
 {
     for (int i = 0; i < kKnownKeyCount; ++i)
         if (name == kKnownKeys[i])
             return i;
+    const auto table = options::captureOptions();
+    for (int i = 0; i < int(table.size()) && i < kMaxTableKeys; ++i)
+        if (table[i].protocolKey && name == QLatin1StringView(table[i].protocolKey))
+            return kKnownKeyCount + i;
     return -1;
 }
 
@@ -409,7 +421,7 @@ public:
             return streamOk() && m_check.fail(QStringLiteral("The message is not a CBOR map."));
         if (!enter(kMaxMapEntries))
             return false;
-        bool seen[kKnownKeyCount] = {};
+        bool seen[kKnownKeySlots] = {};
         for (int entries = 0; m_r.hasNext(); ++entries) {
             QString name;
             if (entries >= kMaxMapEntries)
@@ -583,39 +595,6 @@ bool decodeTotals(const QCborValue& value, Checker& check, TotalsInfo* totals)
     return check.ok();
 }
 
-// An optional split limit: absent or 0 is off, anything else in [min, max].
-template <typename T>
-void optionalLimit(Fields& f, Checker& check, QLatin1StringView name, std::uint64_t min,
-                   std::uint64_t max, T* out)
-{
-    const QCborValue value = f.optional(name);
-    std::uint64_t v = 0;
-    if (value.isUndefined() || !check.uint(value, name, max, &v))
-        return;
-    if (v != 0 && v < min)
-        check.fail(ErrorCode::OutOfRange, QStringLiteral("Field %1 is %2, below the minimum %3 "
-                                                         "(0 turns it off).")
-                                              .arg(name)
-                                              .arg(v)
-                                              .arg(min));
-    *out = T(v);
-}
-
-// The set of files (pr::FileSetOptions), after the other Start fields.
-bool decodeFileSet(Fields& f, Checker& check, StartRequest* start)
-{
-    optionalLimit(f, check, key::splitBytes, limits::kMinSplitBytes, limits::kMaxSplitBytes,
-                  &start->splitBytes);
-    optionalLimit(f, check, key::splitSeconds, limits::kMinSplitSeconds, limits::kMaxSplitSeconds,
-                  &start->splitSeconds);
-    optionalLimit(f, check, key::keepFiles, 1, limits::kMaxKeepFiles, &start->keepFiles);
-    if (check.ok() && start->keepFiles != 0 && start->splitBytes == 0 && start->splitSeconds == 0)
-        check.fail(ErrorCode::OutOfRange,
-                   QStringLiteral("Field keepFiles needs splitBytes or splitSeconds: without a "
-                                  "split there is one file."));
-    return check.ok();
-}
-
 bool decodeFileStarted(Fields& f, Checker& check, FileStartedInfo* info)
 {
     if (check.uint32(f[key::fileNumber], key::fileNumber, &info->number) && info->number == 0)
@@ -665,50 +644,87 @@ bool decodeInterfaceNames(Fields& f, Checker& check, StartRequest* start)
     return true;
 }
 
+// One option of the table (capture/options) from its Start key: its type,
+// bounds and whether it may be absent all come from the table.
+void decodeStartOption(const options::CaptureOption& option, Fields& f, Checker& check,
+                       CaptureOptions* options)
+{
+    using options::OptionKind;
+    const QLatin1StringView name(option.protocolKey);
+    const QCborValue value =
+        option.wire == options::WireRule::Required ? f[name] : f.optional(name);
+    if (value.isUndefined() || !check.ok())
+        return;
+    switch (option.kind) {
+    case OptionKind::Flag: {
+        bool flag = false;
+        if (check.boolean(value, name, &flag))
+            option.set(*options, flag);
+        return;
+    }
+    case OptionKind::Count: {
+        std::uint64_t number = 0;
+        if (!check.uint(value, name, std::min<std::uint64_t>(option.max, kMaxCounter), &number))
+            return;
+        if (number < option.min && !(option.zeroIsOff && number == 0))
+            check.fail(ErrorCode::OutOfRange,
+                       QStringLiteral("Field %1 is %2, below the minimum %3%4")
+                           .arg(name)
+                           .arg(number)
+                           .arg(option.min)
+                           .arg(option.zeroIsOff ? QStringLiteral(" (0 turns it off).")
+                                                 : QStringLiteral(".")));
+        option.set(*options, number);
+        return;
+    }
+    case OptionKind::Seconds: {
+        double number = 0;
+        if (check.number(value, name, &number))
+            option.set(*options, number);
+        return;
+    }
+    case OptionKind::Text:
+    case OptionKind::Choice: {
+        QString text;
+        if (!check.text(value, name, qsizetype(option.max), &text))
+            return;
+        if (option.absolutePath && !text.startsWith(QLatin1Char('/')))
+            check.fail(QStringLiteral("Field %1 must be an absolute path.").arg(name));
+        if (option.kind == OptionKind::Choice &&
+            std::find(option.choices.begin(), option.choices.end(), text.toStdString()) ==
+                option.choices.end()) {
+            QString list;
+            for (std::size_t i = 0; i < option.choices.size(); ++i)
+                list += (i == 0 ? QString()
+                         : i + 1 == option.choices.size() ? QStringLiteral(" or ")
+                                                          : QStringLiteral(", ")) +
+                        QLatin1StringView(option.choices[i]);
+            check.fail(
+                QStringLiteral("Field %1 is \"%2\"; expected %3.").arg(name, text, list));
+        }
+        option.set(*options, text.toStdString());
+        return;
+    }
+    }
+}
+
 bool decodeStart(Fields& f, Checker& check, StartRequest* start)
 {
     check.interfaceName(f[key::interface], key::interface, /*allowAny=*/true,
                         &start->interfaceName);
     decodeInterfaceNames(f, check, start);
-    check.text(f[key::filter], key::filter, qsizetype(limits::kMaxFilterLength), &start->filter);
-    std::uint64_t snaplen = 0;
-    if (check.uint(f[key::snaplen], key::snaplen, limits::kMaxSnaplen, &snaplen)) {
-        if (snaplen < limits::kMinSnaplen)
-            check.fail(ErrorCode::OutOfRange,
-                       QStringLiteral("Field snaplen is %1, below the minimum %2.")
-                           .arg(snaplen)
-                           .arg(limits::kMinSnaplen));
-        start->snaplen = std::uint32_t(snaplen);
-    }
-    check.boolean(f[key::promiscuous], key::promiscuous, &start->promiscuous);
-    if (check.uint(f[key::ringBytes], key::ringBytes, limits::kMaxRingBytes, &start->ringBytes) &&
-        start->ringBytes < limits::kMinRingBytes)
-        check.fail(ErrorCode::OutOfRange,
-                   QStringLiteral("Field ringBytes is %1, below the minimum %2.")
-                       .arg(start->ringBytes)
-                       .arg(limits::kMinRingBytes));
-    if (check.text(f[key::format], key::format, 16, &start->format) &&
-        start->format != QLatin1StringView("pcap") &&
-        start->format != QLatin1StringView("pcap-us") &&
-        start->format != QLatin1StringView("pcapng"))
-        check.fail(QStringLiteral("Field format is \"%1\"; expected pcap, pcap-us or pcapng.")
-                       .arg(start->format));
-    if (check.text(f[key::outputPath], key::outputPath, qsizetype(limits::kMaxPathLength),
-                   &start->outputPath) &&
-        !start->outputPath.startsWith(QLatin1Char('/')))
-        check.fail(QStringLiteral("Field outputPath must be an absolute path."));
-    // Optional: absent means never replace an existing file.
-    if (const QCborValue overwrite = f.optional(key::overwrite); !overwrite.isUndefined())
-        check.boolean(overwrite, key::overwrite, &start->overwrite);
-    check.number(f[key::stopSeconds], key::stopSeconds, &start->stopAfterSeconds);
-    check.uint(f[key::stopPackets], key::stopPackets, kMaxCounter, &start->stopAfterPackets);
-    check.uint(f[key::stopBytes], key::stopBytes, kMaxCounter, &start->stopAfterBytes);
-    // Optional (version 3): absent means no attribution, comments on.
-    if (const QCborValue v = f.optional(key::attribution); !v.isUndefined())
-        check.boolean(v, key::attribution, &start->attribution);
-    if (const QCborValue v = f.optional(key::programComments); !v.isUndefined())
-        check.boolean(v, key::programComments, &start->programComments);
-    return decodeFileSet(f, check, start);
+    CaptureOptions options = startOptions(*start);
+    for (const options::CaptureOption& option : options::captureOptions())
+        if (option.wire != options::WireRule::None)
+            decodeStartOption(option, f, check, &options);
+    if (!check.ok())
+        return false;
+    if (options.fileSet.keepFiles != 0 && !options.fileSet.splits())
+        return check.fail(ErrorCode::OutOfRange,
+                          QStringLiteral("Field keepFiles needs splitBytes or splitSeconds: "
+                                         "without a split there is one file."));
+    setStartOptions(options, start);
+    return true;
 }
 
 bool decodeStarted(Fields& f, Checker& check, StartedInfo* info)
@@ -954,36 +970,37 @@ QByteArray encodeHello(const HelloInfo& hello)
 
 QByteArray encodeStart(const StartRequest& request)
 {
+    using options::OptionKind;
     FrameBuilder frame;
     frame.kind(MessageKind::Start);
     frame.text(key::interface, request.interfaceName);
-    frame.text(key::filter, request.filter);
-    frame.uint(key::snaplen, request.snaplen);
-    frame.writer().append(key::promiscuous);
-    frame.writer().append(request.promiscuous);
-    frame.uint(key::ringBytes, request.ringBytes);
-    frame.text(key::format, request.format);
-    frame.text(key::outputPath, request.outputPath);
-    frame.writer().append(key::overwrite);
-    frame.writer().append(request.overwrite);
-    frame.number(key::stopSeconds, request.stopAfterSeconds);
-    frame.uint(key::stopPackets, request.stopAfterPackets);
-    frame.uint(key::stopBytes, request.stopAfterBytes);
-    // Only when set: a Start without a split reads as before.
-    if (request.splitBytes != 0)
-        frame.uint(key::splitBytes, request.splitBytes);
-    if (request.splitSeconds != 0)
-        frame.uint(key::splitSeconds, request.splitSeconds);
-    if (request.keepFiles != 0)
-        frame.uint(key::keepFiles, request.keepFiles);
-    // Only when they differ from their defaults (off, on).
-    if (request.attribution) {
-        frame.writer().append(key::attribution);
-        frame.writer().append(true);
-    }
-    if (!request.programComments) {
-        frame.writer().append(key::programComments);
-        frame.writer().append(false);
+    // Every option of the table in its order; the later ones only when they
+    // differ from the default, so a Start that does not use them reads as
+    // before.
+    const CaptureOptions options = startOptions(request);
+    for (const options::CaptureOption& option : options::captureOptions()) {
+        if (option.wire == options::WireRule::None ||
+            (option.wire == options::WireRule::SentIfChanged &&
+             options::isDefault(option, options)))
+            continue;
+        const QLatin1StringView name(option.protocolKey);
+        const options::OptionValue value = option.get(options);
+        switch (option.kind) {
+        case OptionKind::Flag:
+            frame.writer().append(name);
+            frame.writer().append(std::get<bool>(value));
+            break;
+        case OptionKind::Count:
+            frame.uint(name, std::get<std::uint64_t>(value));
+            break;
+        case OptionKind::Seconds:
+            frame.number(name, std::get<double>(value));
+            break;
+        case OptionKind::Text:
+        case OptionKind::Choice:
+            frame.text(name, QString::fromStdString(std::get<std::string>(value)));
+            break;
+        }
     }
     // Only for several interfaces: a Start on one interface reads as before.
     if (!request.interfaceNames.isEmpty()) {
@@ -995,6 +1012,53 @@ QByteArray encodeStart(const StartRequest& request)
         w.endArray();
     }
     return frame.finish();
+}
+
+// The only two places that name StartRequest's option fields one by one.
+CaptureOptions startOptions(const StartRequest& request)
+{
+    CaptureOptions options;
+    options.interfaceName = request.interfaceName.toStdString();
+    // Several interfaces (validated by the decoder: names, none twice, "any"
+    // alone); one stays interfaceName alone, as before.
+    if (request.interfaceNames.size() > 1)
+        for (const QString& name : request.interfaceNames)
+            options.interfaceNames.push_back(name.toStdString());
+    options.filter = request.filter.toStdString();
+    options.snaplen = request.snaplen;
+    options.promiscuous = request.promiscuous;
+    options.ringBytes = request.ringBytes;
+    parseFileFormat(request.format.toStdString(), &options.format);
+    options.outputPath = request.outputPath.toStdString();
+    options.overwrite = request.overwrite;
+    options.stop.durationSeconds = request.stopAfterSeconds;
+    options.stop.packetCount = request.stopAfterPackets;
+    options.stop.fileBytes = request.stopAfterBytes;
+    options.fileSet.maxFileBytes = request.splitBytes;
+    options.fileSet.maxFileSeconds = request.splitSeconds;
+    options.fileSet.keepFiles = request.keepFiles;
+    options.attribution = request.attribution;
+    options.programComments = request.programComments;
+    return options;
+}
+
+void setStartOptions(const CaptureOptions& options, StartRequest* request)
+{
+    request->filter = QString::fromStdString(options.filter);
+    request->snaplen = options.snaplen;
+    request->promiscuous = options.promiscuous;
+    request->ringBytes = options.ringBytes;
+    request->format = QString::fromLatin1(fileFormatName(options.format));
+    request->outputPath = QString::fromStdString(options.outputPath);
+    request->overwrite = options.overwrite;
+    request->stopAfterSeconds = options.stop.durationSeconds;
+    request->stopAfterPackets = options.stop.packetCount;
+    request->stopAfterBytes = options.stop.fileBytes;
+    request->splitBytes = options.fileSet.maxFileBytes;
+    request->splitSeconds = options.fileSet.maxFileSeconds;
+    request->keepFiles = options.fileSet.keepFiles;
+    request->attribution = options.attribution;
+    request->programComments = options.programComments;
 }
 
 QByteArray encodeStarted(const StartedInfo& info)
