@@ -695,12 +695,11 @@ void decodeStartOption(const options::CaptureOption& option, Fields& f, Checker&
                 option.choices.end()) {
             QString list;
             for (std::size_t i = 0; i < option.choices.size(); ++i)
-                list += (i == 0 ? QString()
+                list += (i == 0                           ? QString()
                          : i + 1 == option.choices.size() ? QStringLiteral(" or ")
                                                           : QStringLiteral(", ")) +
                         QLatin1StringView(option.choices[i]);
-            check.fail(
-                QStringLiteral("Field %1 is \"%2\"; expected %3.").arg(name, text, list));
+            check.fail(QStringLiteral("Field %1 is \"%2\"; expected %3.").arg(name, text, list));
         }
         option.set(*options, text.toStdString());
         return;
