@@ -110,9 +110,10 @@ void RecordingController::onMessage(const proto::Message& message)
             m_helperPath = message.started.outputPath;
         for (const proto::InterfaceEntry& entry : message.started.interfaces)
             m_interfaceByIndex.insert(entry.ifindex, entry.name);
+        // The window shows the file before the state says Recording.
+        emit started(filePath());
         if (m_state != State::Stopping)
             setState(State::Recording);
-        emit started(filePath());
         return;
     case MessageKind::Totals: {
         m_totals = message.totals;
