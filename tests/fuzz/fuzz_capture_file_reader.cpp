@@ -4,9 +4,9 @@
 // the scan reported; then Save As converts it to pcapng (with that reader) and
 // to pcap (with libpcap), and what is written must read back whole.
 
-#include "ui/packets/capture_file_conversion.h"
-#include "ui/packets/capture_file_scanner.h"
-#include "ui/packets/frame_decoder.h"
+#include "capture/files/capture_file_conversion.h"
+#include "capture/files/capture_file_scanner.h"
+#include "capture/files/frame_decoder.h"
 
 #include <QByteArray>
 #include <QDir>

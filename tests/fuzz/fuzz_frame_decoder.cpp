@@ -5,7 +5,7 @@
 //
 // Input: 1 byte choosing the link type, then the frame bytes.
 
-#include "ui/packets/frame_decoder.h"
+#include "capture/files/frame_decoder.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -4,10 +4,10 @@
 // for a PacketListModel to read it: the list shows what a file holds, so a
 // test of the list starts from a file.
 
+#include "capture/files/pcapng_blocks.h"
 #include "capture/protocol/helper_messages.h"
 #include "tests/ui/frame_builder.h"
 #include "ui/packets/packet_list_model.h"
-#include "ui/packets/pcapng_blocks.h"
 
 #include <QSignalSpy>
 #include <QTest>

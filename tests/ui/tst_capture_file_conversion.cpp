@@ -2,10 +2,10 @@
 // results checked by libpcap's reader, by the packet list's reader (which
 // also sees directions), by tshark and by capinfos.
 
-#include "ui/packets/capture_file_conversion.h"
-#include "ui/packets/capture_file_scanner.h"
-#include "ui/packets/frame_decoder.h"
-#include "ui/packets/pcapng_blocks.h"
+#include "capture/files/capture_file_conversion.h"
+#include "capture/files/capture_file_scanner.h"
+#include "capture/files/frame_decoder.h"
+#include "capture/files/pcapng_blocks.h"
 
 #include "tests/ui/frame_builder.h"
 

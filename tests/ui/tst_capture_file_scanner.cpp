@@ -4,7 +4,7 @@
 // read whole, read while the file grows a few bytes at a time, and read back
 // from any checkpoint.
 
-#include "ui/packets/capture_file_scanner.h"
+#include "capture/files/capture_file_scanner.h"
 
 #include "tests/ui/frame_builder.h"
 #include "tests/ui/tshark_reference.h"

@@ -2,9 +2,9 @@
 // tcpdump: the protocol column, addresses and ports must agree packet by
 // packet, and the UDP/DNS/ICMP echo info text must match Wireshark's.
 
+#include "capture/files/capture_file_scanner.h"
+#include "capture/files/frame_decoder.h"
 #include "capture/protocol/helper_messages.h"
-#include "ui/packets/capture_file_scanner.h"
-#include "ui/packets/frame_decoder.h"
 
 #include "tests/ui/frame_builder.h"
 

@@ -1,7 +1,7 @@
 // The frame decoder over crafted frames of every protocol it knows, plus
 // every prefix of them and random corruptions (run under ASan/UBSan).
 
-#include "ui/packets/frame_decoder.h"
+#include "capture/files/frame_decoder.h"
 
 #include "tests/ui/frame_builder.h"
 

@@ -6,10 +6,10 @@
 
 #include "ui/packets/packet_list_model.h"
 
+#include "capture/files/capture_file_scanner.h"
 #include "tests/ui/capture_file_for_tests.h"
 #include "tests/ui/english_catalogue.h"
 #include "tests/ui/frame_builder.h"
-#include "ui/packets/capture_file_scanner.h"
 #include "ui/packets/packet_detail_view.h"
 
 #include <QAbstractItemModelTester>

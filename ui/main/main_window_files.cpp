@@ -2,13 +2,13 @@
 // conversion, File > Open, and handing the file to Wireshark or the file manager.
 #include "ui/main/main_window.h"
 
+#include "capture/files/capture_file_conversion.h"
 #include "ui/charts/throughput_chart.h"
 #include "ui/interfaces/interface_picker.h"
 #include "ui/main/capture_status_bar.h"
 #include "ui/main/message_bar.h"
 #include "ui/main/recent_files.h"
 #include "ui/options/capture_options_widget.h"
-#include "ui/packets/capture_file_conversion.h"
 #include "ui/packets/count_text.h"
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"

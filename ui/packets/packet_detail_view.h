@@ -1,7 +1,7 @@
 #pragma once
 
+#include "capture/files/frame_decoder.h"
 #include "capture/protocol/helper_messages.h"
-#include "ui/packets/frame_decoder.h"
 
 #include <QSet>
 #include <QStringList>

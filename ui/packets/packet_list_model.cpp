@@ -1,7 +1,7 @@
 #include "ui/packets/packet_list_model.h"
 
+#include "capture/files/program_filter_scanner.h"
 #include "ui/packets/count_text.h"
-#include "ui/packets/program_filter_scanner.h"
 
 #include <QDateTime>
 #include <QFile>

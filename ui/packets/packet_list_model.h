@@ -1,8 +1,8 @@
 #pragma once
 
+#include "capture/files/capture_indexer.h"
+#include "capture/files/frame_decoder.h"
 #include "capture/protocol/helper_messages.h"
-#include "ui/packets/capture_indexer.h"
-#include "ui/packets/frame_decoder.h"
 #include "ui/packets/packet_programs.h"
 
 #include <QAbstractTableModel>

@@ -1,6 +1,6 @@
 // DNS and mDNS messages (RFC 1035) for the frame decoder.
 
-#include "ui/packets/frame_decoder_context.h"
+#include "capture/files/frame_decoder_context.h"
 
 namespace pr::decoder {
 

@@ -3,7 +3,7 @@
 // Internal to the frame decoder: the bounds-checked cursor over one frame and
 // the per-layer decoders (split over frame_decoder*.cpp by layer).
 
-#include "ui/packets/frame_decoder.h"
+#include "capture/files/frame_decoder.h"
 
 #include <QCoreApplication>
 

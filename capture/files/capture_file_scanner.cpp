@@ -1,4 +1,4 @@
-#include "ui/packets/capture_file_scanner.h"
+#include "capture/files/capture_file_scanner.h"
 
 #include "capture/engine/link_types.h"
 

@@ -1,4 +1,4 @@
-#include "ui/packets/capture_indexer.h"
+#include "capture/files/capture_indexer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
-#include "ui/packets/frame_decoder.h"
+#include "capture/files/frame_decoder.h"
 
-#include "ui/packets/frame_decoder_context.h"
+#include "capture/files/frame_decoder_context.h"
 
 #include <QCoreApplication>
 

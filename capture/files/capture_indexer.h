@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/packets/capture_file_scanner.h"
+#include "capture/files/capture_file_scanner.h"
 
 #include <QList>
 #include <QMetaType>

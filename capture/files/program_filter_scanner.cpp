@@ -1,6 +1,6 @@
-#include "ui/packets/program_filter_scanner.h"
+#include "capture/files/program_filter_scanner.h"
 
-#include "ui/packets/frame_decoder.h"
+#include "capture/files/frame_decoder.h"
 
 #include <QElapsedTimer>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ui/packets/capture_file_scanner.h"
-#include "ui/packets/packet_programs.h"
+#include "capture/files/capture_file_scanner.h"
+#include "capture/files/program_comments.h"
 
 #include <QMetaType>
 #include <QObject>

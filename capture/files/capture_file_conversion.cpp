@@ -1,7 +1,7 @@
-#include "ui/packets/capture_file_conversion.h"
+#include "capture/files/capture_file_conversion.h"
 
-#include "ui/packets/capture_file_scanner.h"
-#include "ui/packets/pcapng_blocks.h"
+#include "capture/files/capture_file_scanner.h"
+#include "capture/files/pcapng_blocks.h"
 
 #include <QCoreApplication>
 #include <QFile>

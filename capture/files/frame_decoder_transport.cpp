@@ -1,6 +1,6 @@
 // TCP, UDP, ICMP and ICMPv6 for the frame decoder.
 
-#include "ui/packets/frame_decoder_context.h"
+#include "capture/files/frame_decoder_context.h"
 
 namespace pr::decoder {
 

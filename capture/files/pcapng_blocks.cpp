@@ -1,4 +1,4 @@
-#include "ui/packets/pcapng_blocks.h"
+#include "capture/files/pcapng_blocks.h"
 
 #include <QCoreApplication>
 #include <QtEndian>
