@@ -23,6 +23,12 @@ for key in packets wire_bytes captured_bytes kernel_drops tcp_payload_bytes udp_
     incoming.packets outgoing.bytes other.packets duration_s; do
     jq -e ".$key | numbers" "$WORK/summary.json" >/dev/null || fail "$key is not a number"
 done
+# The options the recording ran with, by the option table's names: the
+# defaults, and the one given (--duration 1).
+jq -e '.options | .snaplen == 262144 and .ring_bytes == 67108864 and .format == "pcap"
+    and .promiscuous == false and .attribution == false and .program_comments == true
+    and .stop_seconds == 1 and .split_bytes == 0 and .keep_files == 0' \
+    "$WORK/summary.json" >/dev/null || fail "options: $(jq -c .options "$WORK/summary.json")"
 echo "ok: record summary with a non-UTF-8 output path"
 
 # The path as bytes: file_path_hex decodes to the very name, a file that
