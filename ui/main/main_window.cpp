@@ -1,10 +1,12 @@
 #include "ui/main/main_window.h"
 
 #include "capture/client/helper_client.h"
+#include "capture/client/local_helper_transport.h"
 #include "ui/charts/throughput_chart.h"
 #include "ui/interfaces/interface_picker.h"
 #include "ui/main/app_icons.h"
 #include "ui/main/capture_status_bar.h"
+#include "ui/main/file_handover.h"
 #include "ui/main/message_bar.h"
 #include "ui/main/recent_files.h"
 #include "ui/main/window_geometry.h"
@@ -37,34 +39,28 @@
 
 namespace pr {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_client(new HelperClient(this))
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
+    auto* transport = new LocalHelperTransport;
+    m_client = transport->client();
+    m_recording = new RecordingController(transport, this);
     setWindowTitle(tr("Packet Recorder"));
     setWindowIcon(appIcon());
     setObjectName(QStringLiteral("mainWindow"));
     setAccessibleName(tr("Packet Recorder"));
     setAcceptDrops(true);
 
-    m_stopTimeout = new QTimer(this);
-    m_stopTimeout->setSingleShot(true);
-    m_stopTimeout->setInterval(15000);
-    connect(m_stopTimeout, &QTimer::timeout, this, [this] {
-        // The helper did not confirm the stop: finish with what we have so a
-        // close or SIGTERM is never stuck behind a hung helper.
-        finishRecording(m_lastTotals);
-    });
-
     createWidgets();
     createActions();
     createMenusAndToolBar();
-    connectHelper();
+    connectRecording();
     restoreSettings();
     updateActions();
     updateEmptyHint();
     // The polkit question goes over D-Bus: ask without blocking the window
     // and show the lock once the answer is in (pessimistic until then).
-    updateRecordIcon(m_client->launchMode() == HelperClient::LaunchMode::Pkexec);
-    m_client->checkWillAskForPassword();
+    updateRecordIcon(transport->needsPermission());
+    transport->checkWillAskForPassword();
 }
 
 MainWindow::~MainWindow() = default;
@@ -72,6 +68,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createWidgets()
 {
     m_messageBar = new MessageBar(this);
+    m_handover = new FileHandover(m_messageBar, this);
 
     m_picker = new InterfacePicker(this);
     m_picker->setAccessibleName(tr("Interfaces"));
@@ -359,18 +356,24 @@ void MainWindow::createMenusAndToolBar()
     }
 }
 
-void MainWindow::connectHelper()
+void MainWindow::connectRecording()
 {
-    connect(m_client, &HelperClient::started, this, &MainWindow::onStarted);
-    connect(m_client, &HelperClient::totalsReceived, this, &MainWindow::onTotals);
-    connect(m_client, &HelperClient::packetsReceived, this, &MainWindow::onPackets);
-    connect(m_client, &HelperClient::fileStarted, this, &MainWindow::onFileStarted);
-    connect(m_client, &HelperClient::warningReceived, this, &MainWindow::onWarning);
-    connect(m_client, &HelperClient::interfaceEnded, this, &MainWindow::onInterfaceEnded);
-    connect(m_client, &HelperClient::programsUpdated, this, &MainWindow::onPrograms);
-    connect(m_client, &HelperClient::errorOccurred, this, &MainWindow::onError);
-    connect(m_client, &HelperClient::stopped, this, &MainWindow::onStopped);
-    connect(m_client, &HelperClient::passwordCheckFinished, this, &MainWindow::updateRecordIcon);
+    using Controller = RecordingController;
+    connect(m_recording, &Controller::stateChanged, this, &MainWindow::onRecordingStateChanged);
+    connect(m_recording, &Controller::started, this, &MainWindow::onStarted);
+    connect(m_recording, &Controller::totalsChanged, this, &MainWindow::onTotals);
+    connect(m_recording, &Controller::freeSpaceLow, this, &MainWindow::onFreeSpaceLow);
+    connect(m_recording, &Controller::packetsReceived, m_packetModel,
+            &PacketListModel::appendPackets);
+    connect(m_recording, &Controller::fileStarted, this, &MainWindow::onFileStarted);
+    connect(m_recording, &Controller::warningReceived, this, [this](const QString& message) {
+        m_messageBar->showMessage(MessageBar::Kind::Warning, message);
+    });
+    connect(m_recording, &Controller::interfaceEnded, this, &MainWindow::onInterfaceEnded);
+    connect(m_recording, &Controller::programsUpdated, this, &MainWindow::onPrograms);
+    connect(m_recording, &Controller::errorReported, this, &MainWindow::onError);
+    connect(m_recording, &Controller::ended, this, &MainWindow::finishRecording);
+    connect(m_recording, &Controller::passwordCheckFinished, this, &MainWindow::updateRecordIcon);
 }
 
 void MainWindow::setState(State state)
@@ -428,7 +431,7 @@ void MainWindow::updateEmptyHint()
             tr("No packets yet.\nChoose an interface and click Record (%1), or double-click "
                "the interface.")
                 .arg(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText)));
-    else if (m_state == State::Starting && m_waitingForPermission)
+    else if (m_recording->state() == RecordingController::State::WaitingForPermission)
         m_emptyHint->setText(tr("Waiting for permission to record…\nAnswer the password "
                                 "prompt to start."));
     else if (m_state == State::Starting)
@@ -460,7 +463,7 @@ void MainWindow::updateActions()
 
     const bool haveFile = idle && !m_filePath.isEmpty();
     // A set of files stays as the helper named it (Wireshark opens it as a set).
-    m_saveAsAction->setEnabled(haveFile && m_setFiles.isEmpty());
+    m_saveAsAction->setEnabled(haveFile && fileSetPaths().isEmpty());
     m_wiresharkAction->setEnabled(haveFile);
     // While starting the file does not exist yet (and may never).
     m_folderAction->setEnabled(!m_filePath.isEmpty() && m_state != State::Starting);

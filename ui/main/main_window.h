@@ -1,10 +1,10 @@
 #pragma once
 
 #include "capture/protocol/helper_messages.h"
+#include "capture/recording/recording_controller.h"
 #include "ui/main/command_line.h"
 #include "ui/options/capture_options_widget.h"
 
-#include <QHash>
 #include <QMainWindow>
 #include <QMessageBox>
 
@@ -16,11 +16,11 @@ class QLabel;
 class QActionGroup;
 class QSplitter;
 class QTabWidget;
-class QTimer;
 
 namespace pr {
 
 class CaptureStatusBar;
+class FileHandover;
 class HelperClient;
 class InterfacePicker;
 class MessageBar;
@@ -34,7 +34,8 @@ struct TrafficSecond;
 
 // The desktop app's window: interfaces and options on the left, the live
 // throughput chart on the right, the packet list and detail pane below.
-// Drives one HelperClient through Idle -> Starting -> Recording -> Stopping.
+// Shows one RecordingController (Idle -> Starting -> Recording -> Stopping),
+// which reaches the helper through a LocalHelperTransport.
 //
 // Recordings are written straight into the output folder under a generated
 // name (packet-recorder-<iface>-<yyyyMMdd-HHmmss>.pcap). Such a file is
@@ -81,7 +82,9 @@ public:
     // File > Open's name filters: formats libpcap reads, then all files.
     static QStringList openFileNameFilters();
 
+    // The local transport's launcher (its helper path, its signals).
     HelperClient* helperClient() const { return m_client; }
+    RecordingController* recordingController() const { return m_recording; }
     InterfacePicker* interfacePicker() const { return m_picker; }
     CaptureOptionsWidget* captureOptions() const { return m_options; }
     ThroughputChart* throughputChart() const { return m_chart; }
@@ -126,7 +129,7 @@ private:
     void createWidgets();
     void createActions();
     void createMenusAndToolBar();
-    void connectHelper();
+    void connectRecording();
     void setState(State state);
     void updateActions();
     void updateWindowTitle();
@@ -136,11 +139,12 @@ private:
 
     // main_window_recording.cpp: the recording life cycle
     QString nextRecordingPath(const QString& interfaceName, const QString& format) const;
-    void onStarted(const pr::proto::StartedInfo& info);
+    void onRecordingStateChanged(pr::RecordingController::State state);
+    void onStarted(const QString& readPath);
     void onTotals(const pr::proto::TotalsInfo& totals);
-    void onPackets(const QList<pr::proto::PacketRecord>& packets);
-    void onFileStarted(const pr::proto::FileStartedInfo& info);
-    void onWarning(const QString& message);
+    void onFreeSpaceLow(const QString& folder, qint64 bytesAvailable, double bytesPerSecond,
+                        bool beforeStart);
+    void onFileStarted(const QString& readPath, quint32 number, quint32 filesKept);
     void onInterfaceEnded(const QString& interfaceName);
     void onPrograms(const QList<pr::proto::ProgramInfo>& programs);
     // A row of the Programs view was selected (or none is): the list shows
@@ -148,7 +152,6 @@ private:
     void showProgramPackets(const pr::proto::ProgramInfo& program);
     void showAllPackets();
     void onError(const pr::proto::ErrorInfo& error);
-    void onStopped(const pr::proto::TotalsInfo& finalTotals);
     void finishRecording(const pr::proto::TotalsInfo& finalTotals);
     void showPacketDetails(int row);
     void updateEmptyHint();
@@ -170,48 +173,32 @@ private:
     void showOpenedFileFigures();
     // View > Go to Packet (Ctrl+G, as in Wireshark).
     void goToPacket();
-    void openFolderOf(const QString& filePath);
     // diskFull: the helper stopped because the output folder's file system
     // filled up; the message says so with the packets recorded and lost.
     void showFinishedMessage(quint64 packets, bool diskFull = false, quint64 lostPackets = 0);
-    // A non-blocking warning when the output folder's free space lasts less
-    // than kFreeSpaceWarningSeconds at bytesPerSecond; returns whether it warned.
-    bool warnAboutFreeSpace(double bytesPerSecond, bool beforeStart);
 
-    HelperClient* m_client = nullptr;
+    RecordingController* m_recording = nullptr;
+    HelperClient* m_client = nullptr; // m_recording's, through its transport
     State m_state = State::Idle;
-    QString m_filePath;
-    QString m_fileFormat;         // "pcap", "pcap-us", "pcapng" of m_filePath
-    QString m_interfaceName;      // for sentences: "eth0", or "eth0 and eth1" in the locale's words
-    QStringList m_interfaceNames; // of the recording, in the file's order
-    QHash<int, QString> m_interfaceByIndex; // ifindex -> name, from Started
+    QString m_filePath;   // the recording's file as the GUI reads it, or the opened file
+    QString m_fileFormat; // "pcap", "pcap-us", "pcapng" of m_filePath
+    bool m_showsRecording = false; // not an opened file
     bool m_unsaved = false;
-    // Starting through pkexec: a password prompt may be open until Started.
-    bool m_waitingForPermission = false;
     bool m_namedByUser = false; // -w FILE: never "unsaved"
     bool m_closeAfterStop = false;
     bool m_discardAfterStop = false;
     bool m_quitAfterStop = false;
     // SIGTERM: Qt 6's quit() closes the windows, and no question may block it.
     bool m_terminating = false;
+    bool m_warnedFreeSpace = false; // this recording's free-space warning is up
     QString m_pendingOutputFile; // -w: used for the next recording only
     // What to save as the capture options while command-line overrides apply.
     std::optional<CaptureOptionsValues> m_settingsOptions;
-    pr::proto::TotalsInfo m_lastTotals;
-    bool m_diskFull = false;            // the helper reported ErrorCode::DiskFull
-    bool m_warnedFreeSpace = false;     // once per recording
-    double m_lastSpaceCheckSeconds = 0; // recording time of the last free-space check
-    quint64 m_lastSpaceCheckBytes = 0;  // file size then
-    // A set of files: the request asked for a split; the files it started.
-    bool m_splitting = false;
-    QStringList m_setFiles;
-    // keep-N with a size limit bounds what the set takes on disk (0: unbounded).
-    quint64 m_setBoundBytes = 0;
     ConfirmHook m_confirmHook;
     bool m_fittedAfterShow = false;
-    QTimer* m_stopTimeout = nullptr;
 
     MessageBar* m_messageBar = nullptr;
+    FileHandover* m_handover = nullptr;
     QTabWidget* m_leftTabs = nullptr;
     InterfacePicker* m_picker = nullptr;
     CaptureOptionsWidget* m_options = nullptr;

@@ -6,8 +6,10 @@
 #include "ui/charts/throughput_chart.h"
 #include "ui/interfaces/interface_picker.h"
 #include "ui/main/capture_status_bar.h"
+#include "ui/main/file_handover.h"
 #include "ui/main/message_bar.h"
 #include "ui/main/recent_files.h"
+#include "ui/main/recording_messages.h"
 #include "ui/options/capture_options_widget.h"
 #include "ui/packets/count_text.h"
 #include "ui/packets/packet_detail_view.h"
@@ -17,10 +19,6 @@
 #include "ui/programs/programs_view.h"
 
 #include <QAction>
-#include <QDBusConnection>
-#include <QDBusMessage>
-#include <QDBusPendingCallWatcher>
-#include <QDesktopServices>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -29,9 +27,7 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QMimeData>
-#include <QProcess>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QToolButton>
 #include <QUrl>
@@ -39,9 +35,6 @@
 namespace pr {
 
 namespace {
-
-// Long enough for a file manager to be started by D-Bus activation.
-constexpr int kShowItemsTimeoutMs = 10000;
 
 // The format of a capture file from its magic number; empty when unknown.
 QString detectFormat(const QString& path)
@@ -134,41 +127,17 @@ void MainWindow::discardRecording()
 
 void MainWindow::showFinishedMessage(quint64 packets, bool diskFull, quint64 lostPackets)
 {
-    const QString path = QDir::toNativeSeparators(m_filePath);
-    if (diskFull) {
-        const QString folder = QDir::toNativeSeparators(QFileInfo(m_filePath).absolutePath());
-        m_messageBar->showMessage(
-            MessageBar::Kind::Error,
-            //: The recording stopped on a full disk. %1 is the output folder, %2 the file,
-            //: %3 the number of packets that did not fit. The file is complete and usable.
-            withCount(tr("The disk of %1 is full, so the recording stopped. %Ln packet(s) "
-                         "were recorded to %2 and %3 were lost. The file is complete up to "
-                         "the last recorded packet.",
-                         nullptr, pluralCount(packets)),
-                      packets)
-                .arg(folder, path, QLocale().toString(lostPackets)));
-    } else if (!m_setFiles.isEmpty()) {
-        m_messageBar->showMessage(
-            MessageBar::Kind::Positive,
-            //: After a recording split into a set of files; %1 is the path of the newest
-            withCount(tr("Recorded %Ln packet(s) to a set of files; the newest is %1.", nullptr,
-                         pluralCount(packets)),
-                      packets)
-                .arg(path));
-    } else {
-        m_messageBar->showMessage(
-            MessageBar::Kind::Positive,
-            //: After a recording; %1 is a file path
-            withCount(tr("Recorded %Ln packet(s) to %1.", nullptr, pluralCount(packets)), packets)
-                .arg(path));
-    }
+    m_messageBar->showMessage(
+        diskFull ? MessageBar::Kind::Error : MessageBar::Kind::Positive,
+        finishedRecordingText(m_filePath, packets, !fileSetPaths().isEmpty(), diskFull,
+                              lostPackets));
     QToolButton* wireshark =
         m_messageBar->addActionButton(tr("Open in Wireshark"), tr("Open in Wireshark"));
     connect(wireshark, &QToolButton::clicked, this, &MainWindow::openInWireshark);
     QToolButton* folder = m_messageBar->addActionButton(tr("Show in Folder"), tr("Show in folder"));
     connect(folder, &QToolButton::clicked, this, &MainWindow::openContainingFolder);
     // A set stays as the helper named it (see updateActions()).
-    if (m_setFiles.isEmpty()) {
+    if (fileSetPaths().isEmpty()) {
         QToolButton* save = m_messageBar->addActionButton(tr("Save As…"), tr("Save as"));
         connect(save, &QToolButton::clicked, this, &MainWindow::saveAs);
     }
@@ -295,9 +264,7 @@ bool MainWindow::openCaptureFile(const QString& path)
     // rest as the index grows (a progress bar and Cancel in the status bar).
     m_packetModel->openFile(path);
     // An opened file's packets are not from a recording's interfaces.
-    m_interfaceNames.clear();
-    m_interfaceByIndex.clear();
-    m_setFiles.clear();
+    m_showsRecording = false;
     m_detailView->clear();
     m_chart->clear();
     // The Programs view is of recordings (the helper's totals).
@@ -410,61 +377,13 @@ void MainWindow::openInWireshark()
         if (QFileInfo::exists(selectedFile))
             file = selectedFile;
     }
-    const QString path = QDir::toNativeSeparators(file);
-    const QString wireshark = QStandardPaths::findExecutable(QStringLiteral("wireshark"));
-    if (wireshark.isEmpty()) {
-        m_messageBar->showMessage(
-            MessageBar::Kind::Information,
-            tr("Wireshark is not installed. The capture file is %1.").arg(path));
-        QToolButton* folder =
-            m_messageBar->addActionButton(tr("Show in Folder"), tr("Show in folder"));
-        connect(folder, &QToolButton::clicked, this, &MainWindow::openContainingFolder);
-        return;
-    }
-    if (!QProcess::startDetached(wireshark, {file}))
-        m_messageBar->showMessage(
-            MessageBar::Kind::Error,
-            tr("Wireshark could not be started. The capture file is %1.").arg(path));
+    m_handover->openInWireshark(file, m_filePath);
 }
 
 void MainWindow::openContainingFolder()
 {
-    if (m_filePath.isEmpty())
-        return;
-    const QString path = m_filePath;
-    // The file manager's D-Bus interface (freedesktop.org FileManager1, served
-    // by Nautilus, Dolphin, Nemo, Caja, Thunar, ...) opens the folder with the
-    // file selected; a plain folder URL would leave the user looking for it
-    // among the other recordings.
-    QDBusMessage call = QDBusMessage::createMethodCall(
-        QStringLiteral("org.freedesktop.FileManager1"),
-        QStringLiteral("/org/freedesktop/FileManager1"),
-        QStringLiteral("org.freedesktop.FileManager1"), QStringLiteral("ShowItems"));
-    // ShowItems(as uris, s startupId): no startup notification id to pass on.
-    call << QStringList{QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded)} << QString();
-    QDBusConnection bus = QDBusConnection::sessionBus();
-    if (!bus.isConnected()) {
-        openFolderOf(path);
-        return;
-    }
-    auto* watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, kShowItemsTimeoutMs), this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, watcher, path](QDBusPendingCallWatcher*) {
-                watcher->deleteLater();
-                // No file manager owns the name (and none can be activated),
-                // or it failed: the folder alone is still better than nothing.
-                if (watcher->isError())
-                    openFolderOf(path);
-            });
-}
-
-void MainWindow::openFolderOf(const QString& filePath)
-{
-    const QString folder = QFileInfo(filePath).absolutePath();
-    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
-        m_messageBar->showMessage(MessageBar::Kind::Information,
-                                  tr("No file manager could be started. The capture file is %1.")
-                                      .arg(QDir::toNativeSeparators(filePath)));
+    if (!m_filePath.isEmpty())
+        m_handover->showInFolder(m_filePath);
 }
 
 void MainWindow::applyCommandLine(const CommandLineOptions& options)
