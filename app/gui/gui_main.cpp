@@ -1,5 +1,6 @@
 // packet-recorder: the desktop app. Only wiring: application identity,
 // translations, command line, signals, the main window.
+#include "app/read/read_command.h"
 #include "ui/main/app_icons.h"
 #include "ui/main/app_translations.h"
 #include "ui/main/command_line.h"
@@ -56,6 +57,10 @@ bool parse(QCommandLineParser* parser, pr::CommandLineOptions* options)
 
 int main(int argc, char** argv)
 {
+    // The command-line reader: QtCore only, no display, no capabilities.
+    if (pr::read::wantsRead(argc, argv))
+        return pr::read::runRead(argc, argv);
+
     if (wantsHelpOrVersion(argc, argv)) {
         // parse() exits for --help and --version; otherwise this application
         // object goes away and the GUI starts as usual.

@@ -297,6 +297,8 @@ void FrameDecoder::decode(quint32 linkType)
     case 12:  // DLT_RAW on Linux, what pcap_datalink() says for LINKTYPE_RAW
     case 228: // LINKTYPE_IPV4
     case 229: // LINKTYPE_IPV6
+        if (linkType == kLinkTypeRaw || linkType == 12)
+            enter(Protocol::RawIp);
         if (!has(0, 1)) {
             m_summary.protocol = QStringLiteral("Raw");
             truncated(tr("IP header"));
@@ -327,6 +329,7 @@ void FrameDecoder::decode(quint32 linkType)
 void FrameDecoder::decodeEthernet(int offset)
 {
     m_summary.protocol = QStringLiteral("Ethernet");
+    enter(Protocol::Ethernet);
     if (!has(offset, 14)) {
         addLayer(tr("Ethernet II"), offset, m_length - offset);
         truncated(tr("Ethernet header"));
@@ -362,6 +365,7 @@ void FrameDecoder::decodeSll(int offset)
 {
     // 16 bytes: packet type, ARPHRD type, address length, 8 address bytes, protocol.
     m_summary.protocol = QStringLiteral("SLL");
+    enter(Protocol::LinuxSll);
     if (!has(offset, 16)) {
         addLayer(tr("Linux cooked capture v1"), offset, m_length - offset);
         truncated(tr("Linux cooked header"));
@@ -397,6 +401,7 @@ void FrameDecoder::decodeSll(int offset)
 void FrameDecoder::decodeSll2(int offset)
 {
     m_summary.protocol = QStringLiteral("SLL");
+    enter(Protocol::LinuxSll);
     if (!has(offset, 20)) {
         addLayer(tr("Linux cooked capture v2"), offset, m_length - offset);
         truncated(tr("Linux cooked header"));
@@ -470,6 +475,8 @@ void FrameDecoder::decodeEtherType(quint16 type, int offset, int layer, int dept
 void FrameDecoder::decodeVlan(quint16 tpid, int offset, int depth)
 {
     m_summary.protocol = tpid == 0x8100 ? QStringLiteral("802.1Q") : QStringLiteral("802.1ad");
+    // Wireshark takes 0x9100 (old QinQ) as 802.1Q too.
+    enter(tpid == 0x88a8 ? Protocol::Ieee8021ad : Protocol::Vlan);
     // A frame of nothing but tags would otherwise recurse as deep as it is long.
     if (depth >= 8) {
         malformed(tr("more than 8 stacked VLAN tags"));
@@ -508,6 +515,7 @@ void FrameDecoder::decodeVlan(quint16 tpid, int offset, int depth)
 void FrameDecoder::decodeArp(int offset)
 {
     m_summary.protocol = QStringLiteral("ARP");
+    enter(Protocol::Arp);
     if (!has(offset, 8)) {
         addLayer(tr("Address Resolution Protocol"), offset, m_length - offset);
         truncated(tr("ARP header"));
@@ -564,6 +572,7 @@ void FrameDecoder::decodeArp(int offset)
 void FrameDecoder::decodeIpv4(int offset)
 {
     m_summary.protocol = QStringLiteral("IPv4");
+    enter(Protocol::Ipv4);
     if (!has(offset, 20)) {
         addLayer(tr("Internet Protocol Version 4"), offset, m_length - offset);
         truncated(tr("IPv4 header"));
@@ -680,6 +689,7 @@ void FrameDecoder::decodeIpv4(int offset)
 void FrameDecoder::decodeIpv6(int offset)
 {
     m_summary.protocol = QStringLiteral("IPv6");
+    enter(Protocol::Ipv6);
     if (!has(offset, 40)) {
         addLayer(tr("Internet Protocol Version 6"), offset, m_length - offset);
         truncated(tr("IPv6 header"));
@@ -720,6 +730,10 @@ void FrameDecoder::decodeIpv6(int offset)
     // Extension headers; each one strictly advances pos, so the walk ends.
     for (int count = 0;; ++count) {
         if (next == 0 || next == 43 || next == 60 || next == 51) {
+            // Wireshark counts extension headers as part of IPv6, but AH as
+            // a protocol of its own ("ah"), which is not decoded here.
+            if (next == 51)
+                m_pathEnded = true;
             if (!has(pos, 2)) {
                 truncated(tr("IPv6 extension header"));
                 return;

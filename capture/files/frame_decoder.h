@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/engine/link_types.h"
+#include "capture/files/protocol_ids.h"
 
 #include <QList>
 #include <QString>
@@ -21,6 +22,10 @@ struct DecodedSummary
     int sourcePort = -1; // TCP/UDP ports, -1 when the frame has none
     int destinationPort = -1;
     bool malformed = false; // some layer was truncated or inconsistent
+    // The layers as stable identifiers, outermost first (protocol_ids.h).
+    // Only what Wireshark would name the same way: a layer the decoder does
+    // not know ends the path.
+    ProtocolPath protocols;
 };
 
 // Never reads outside data[0, length); a truncated or malformed frame gets a

@@ -53,6 +53,12 @@ private:
     void truncated(const QString& what);
     void malformed(const QString& why);
     void setInfo(const QString& info) { m_summary.info = info; }
+    // The next layer of the protocol path, unless the path has ended.
+    void enter(Protocol protocol)
+    {
+        if (!m_pathEnded)
+            m_summary.protocols.append(protocol);
+    }
 
     void decodeEthernet(int offset);
     void decodeSll(int offset);
@@ -78,7 +84,8 @@ private:
     bool m_partialNoted = false;
     DecodedSummary m_summary;
     QList<DetailNode> m_layers;
-    int m_ipTtl = -1; // for ICMP echo's "ttl=" like Wireshark
+    int m_ipTtl = -1;         // for ICMP echo's "ttl=" like Wireshark
+    bool m_pathEnded = false; // a layer Wireshark names otherwise came first
 };
 
 } // namespace pr::decoder

@@ -171,6 +171,7 @@ void FrameDecoder::decodeDns(int offset, int end, bool multicast)
 {
     const QString protocolName = multicast ? QStringLiteral("MDNS") : QStringLiteral("DNS");
     m_summary.protocol = protocolName;
+    enter(multicast ? Protocol::Mdns : Protocol::Dns);
     if (!has(offset, 12) || offset + 12 > end) {
         addLayer(tr("Domain Name System"), offset, qMin(end, m_length) - offset);
         if (offset + 12 > end && has(offset, qMax(0, end - offset)))

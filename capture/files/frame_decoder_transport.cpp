@@ -157,6 +157,7 @@ QString icmpv6TypeName(int type)
 void FrameDecoder::decodeTcp(int offset, int end)
 {
     m_summary.protocol = QStringLiteral("TCP");
+    enter(Protocol::Tcp);
     if (!has(offset, 20) || offset + 20 > end) {
         addLayer(tr("Transmission Control Protocol"), offset, m_length - offset);
         if (offset + 20 > end && has(offset, 20))
@@ -282,6 +283,10 @@ void FrameDecoder::decodeTcp(int offset, int end)
             // DNS over TCP (RFC 1035 4.2.2): a two-byte length before each message.
             const int messageLength = u16(payloadOffset);
             const int dnsEnd = qMin(end, payloadOffset + 2 + messageLength);
+            // Wireshark names DNS over TCP only once the message is whole
+            // (a longer one waits for the next segments), and only on 53.
+            if (2 + messageLength > payload || sourcePort == 5353 || destinationPort == 5353)
+                m_pathEnded = true;
             decodeDns(payloadOffset + 2, dnsEnd, sourcePort == 5353 || destinationPort == 5353);
             return;
         }
@@ -292,6 +297,7 @@ void FrameDecoder::decodeTcp(int offset, int end)
 void FrameDecoder::decodeUdp(int offset, int end)
 {
     m_summary.protocol = QStringLiteral("UDP");
+    enter(Protocol::Udp);
     if (!has(offset, 8) || offset + 8 > end) {
         addLayer(tr("User Datagram Protocol"), offset, m_length - offset);
         if (offset + 8 > end && has(offset, 8))
@@ -335,6 +341,7 @@ void FrameDecoder::decodeUdp(int offset, int end)
 void FrameDecoder::decodeIcmp(int offset, int end)
 {
     m_summary.protocol = QStringLiteral("ICMP");
+    enter(Protocol::Icmp);
     if (!has(offset, 4) || offset + 4 > end) {
         addLayer(tr("Internet Control Message Protocol"), offset, m_length - offset);
         truncated(tr("ICMP header"));
@@ -411,6 +418,7 @@ void FrameDecoder::decodeIcmpv6Options(int layer, int offset, int end, QString* 
 void FrameDecoder::decodeIcmpv6(int offset, int end)
 {
     m_summary.protocol = QStringLiteral("ICMPv6");
+    enter(Protocol::Icmpv6);
     if (!has(offset, 4) || offset + 4 > end) {
         addLayer(tr("Internet Control Message Protocol v6"), offset, m_length - offset);
         truncated(tr("ICMPv6 header"));
