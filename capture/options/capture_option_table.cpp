@@ -270,6 +270,11 @@ const CaptureOption kOptions[] = {
         .wire = WireRule::SentIfChanged,
         .settingsKey = "attribution",
         .help = "name the program and user owning each TCP/UDP packet's socket",
+        // Off for record and on the wire (absent means off, as in Starts
+        // before it existed; a scripted recording does only what it asks
+        // for, as dumpcap does). On in the GUI: the Programs view and the
+        // Program column are what its users open it for.
+        .guiDefault = "true",
     },
     {
         .name = "program_comments",
@@ -353,6 +358,26 @@ const CaptureOption* findRecordOption(std::string_view spelling)
 OptionValue defaultValue(const CaptureOption& option)
 {
     return option.get(CaptureOptions{});
+}
+
+OptionValue guiDefaultValue(const CaptureOption& option)
+{
+    if (!option.guiDefault)
+        return defaultValue(option);
+    if (option.kind == OptionKind::Flag)
+        return std::string_view(option.guiDefault) == "true";
+    CaptureOptions options;
+    setFromRecordText(option, option.guiDefault, &options);
+    return option.get(options);
+}
+
+CaptureOptions guiDefaults()
+{
+    CaptureOptions options;
+    for (const CaptureOption& option : kOptions)
+        if (option.guiDefault)
+            option.set(options, guiDefaultValue(option));
+    return options;
 }
 
 bool isDefault(const CaptureOption& option, const CaptureOptions& options)

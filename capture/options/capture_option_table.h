@@ -9,7 +9,9 @@
 // the GUI link it, the privileged launcher does not.
 //
 // One default per option: the initializer of its member in
-// pr::CaptureOptions (defaultValue() reads it from there).
+// pr::CaptureOptions (defaultValue() reads it from there). Where the GUI
+// starts from another value, the table says so in guiDefault, with the
+// reason beside it; nothing else spells a default.
 
 #include "capture/engine/capture_options.h"
 
@@ -87,6 +89,9 @@ struct CaptureOption
     bool perRecording = false;
     // Text: must be an absolute path where a peer sends it (Start).
     bool absolutePath = false;
+    // The GUI's default where it differs from the model's, as record's
+    // arguments would write it ("true" for a Flag); nullptr: the model's.
+    const char* guiDefault = nullptr;
 };
 
 // Every option, in the order of the Start message's keys.
@@ -96,6 +101,10 @@ const CaptureOption* findOption(std::string_view name);
 const CaptureOption* findRecordOption(std::string_view spelling);
 
 OptionValue defaultValue(const CaptureOption& option);
+// The value a new GUI user starts with: guiDefault, or the model's default.
+OptionValue guiDefaultValue(const CaptureOption& option);
+// The model with every option at its GUI default.
+CaptureOptions guiDefaults();
 bool isDefault(const CaptureOption& option, const CaptureOptions& options);
 
 // Parses `text` given to record's spelling of `option` into `options`.
