@@ -336,7 +336,7 @@ void TestCaptureOptionsWidget::fileSetGoesIntoTheStartRequest()
     v.keepFiles = 3;
     widget.setValues(v);
     pr::proto::StartRequest request;
-    pr::applyToStartRequest(widget.values(), &request);
+    request = pr::startRequestFor(widget.values(), {QStringLiteral("lo")});
     QCOMPARE(request.filter, QStringLiteral("udp"));
     QCOMPARE(request.format, QStringLiteral("pcapng"));
     QCOMPARE(request.splitBytes, quint64(5'000'000));
@@ -347,7 +347,7 @@ void TestCaptureOptionsWidget::fileSetGoesIntoTheStartRequest()
     v.splitSeconds = 0;
     widget.setValues(v);
     request = {};
-    pr::applyToStartRequest(widget.values(), &request);
+    request = pr::startRequestFor(widget.values(), {QStringLiteral("lo")});
     QCOMPARE(request.splitBytes, quint64(0));
     QCOMPARE(request.splitSeconds, 0u);
     QCOMPARE(request.keepFiles, 0u); // keep N without a split is never sent
@@ -380,7 +380,7 @@ void TestCaptureOptionsWidget::programChoicesFollowTheFormat()
     QVERIFY(comments->isEnabled());
     QVERIFY(!note->isVisible());
     pr::proto::StartRequest request;
-    pr::applyToStartRequest(widget.values(), &request);
+    request = pr::startRequestFor(widget.values(), {QStringLiteral("lo")});
     QVERIFY(request.attribution);
     QVERIFY(request.programComments);
 
@@ -390,7 +390,7 @@ void TestCaptureOptionsWidget::programChoicesFollowTheFormat()
     attribution->setChecked(false);
     QVERIFY(!comments->isEnabled()); // nothing to write without attribution
     request = {};
-    pr::applyToStartRequest(widget.values(), &request);
+    request = pr::startRequestFor(widget.values(), {QStringLiteral("lo")});
     QVERIFY(!request.attribution);
     QVERIFY(!request.programComments);
 

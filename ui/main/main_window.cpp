@@ -533,29 +533,11 @@ void MainWindow::restoreSettings()
         m_absoluteTimeAction->trigger();
     m_chart->setWindowSeconds(settings.value(QStringLiteral("view/chartWindow"), 60).toInt());
 
-    CaptureOptionsValues values;
+    m_options->setValues(loadCaptureOptions(settings));
     settings.beginGroup(QStringLiteral("capture"));
-    values.filter = settings.value(QStringLiteral("filter")).toString();
-    values.snaplen = settings.value(QStringLiteral("snaplen"), values.snaplen).toUInt();
-    values.promiscuous = settings.value(QStringLiteral("promiscuous"), false).toBool();
-    values.ringBytes = settings.value(QStringLiteral("ringBytes"), values.ringBytes).toULongLong();
-    values.format = settings.value(QStringLiteral("format"), values.format).toString();
-    values.outputDirectory = settings
-                                 .value(QStringLiteral("outputDirectory"),
-                                        CaptureOptionsWidget::defaultOutputDirectory())
-                                 .toString();
-    values.stopAfterSeconds = settings.value(QStringLiteral("stopAfterSeconds"), 0.0).toDouble();
-    values.stopAfterBytes = settings.value(QStringLiteral("stopAfterBytes"), 0).toULongLong();
-    values.stopAfterPackets = settings.value(QStringLiteral("stopAfterPackets"), 0).toULongLong();
-    values.splitBytes = settings.value(QStringLiteral("splitBytes"), 0).toULongLong();
-    values.splitSeconds = settings.value(QStringLiteral("splitSeconds"), 0).toUInt();
-    values.keepFiles = settings.value(QStringLiteral("keepFiles"), 0).toUInt();
-    values.attribution = settings.value(QStringLiteral("attribution"), true).toBool();
-    values.programComments = settings.value(QStringLiteral("programComments"), true).toBool();
     const QString lastInterface = settings.value(QStringLiteral("interface")).toString();
     const QStringList lastInterfaces = settings.value(QStringLiteral("interfaces")).toStringList();
     settings.endGroup();
-    m_options->setValues(values);
     if (lastInterfaces.size() > 1)
         m_picker->setSelectedInterfaces(lastInterfaces);
     else if (!lastInterface.isEmpty())
@@ -576,22 +558,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("view/absoluteTime"), m_absoluteTimeAction->isChecked());
     settings.setValue(QStringLiteral("view/chartWindow"), m_chart->windowSeconds());
 
-    const CaptureOptionsValues values = m_settingsOptions.value_or(m_options->values());
+    saveCaptureOptions(settings, m_settingsOptions.value_or(m_options->values()));
     settings.beginGroup(QStringLiteral("capture"));
-    settings.setValue(QStringLiteral("filter"), values.filter);
-    settings.setValue(QStringLiteral("snaplen"), values.snaplen);
-    settings.setValue(QStringLiteral("promiscuous"), values.promiscuous);
-    settings.setValue(QStringLiteral("ringBytes"), values.ringBytes);
-    settings.setValue(QStringLiteral("format"), values.format);
-    settings.setValue(QStringLiteral("outputDirectory"), values.outputDirectory);
-    settings.setValue(QStringLiteral("stopAfterSeconds"), values.stopAfterSeconds);
-    settings.setValue(QStringLiteral("stopAfterBytes"), values.stopAfterBytes);
-    settings.setValue(QStringLiteral("stopAfterPackets"), values.stopAfterPackets);
-    settings.setValue(QStringLiteral("splitBytes"), values.splitBytes);
-    settings.setValue(QStringLiteral("splitSeconds"), values.splitSeconds);
-    settings.setValue(QStringLiteral("keepFiles"), values.keepFiles);
-    settings.setValue(QStringLiteral("attribution"), values.attribution);
-    settings.setValue(QStringLiteral("programComments"), values.programComments);
     const QStringList selected = m_picker->selectedInterfaces();
     if (!selected.isEmpty())
         settings.setValue(QStringLiteral("interface"), selected.front());

@@ -60,7 +60,6 @@ void MainWindow::startRecording()
                                   tr("Choose an interface to record on."));
         return;
     }
-    const QString interfaceName = interfaceNames.front();
     if (!m_options->isValid()) {
         m_leftTabs->setCurrentWidget(m_options);
         m_messageBar->showMessage(MessageBar::Kind::Warning, m_options->problem());
@@ -84,12 +83,7 @@ void MainWindow::startRecording()
         return;
 
     const CaptureOptionsValues values = m_options->values();
-    proto::StartRequest request;
-    request.interfaceName = interfaceName;
-    // One interface: the Start as before, without the list.
-    if (interfaceNames.size() > 1)
-        request.interfaceNames = interfaceNames;
-    applyToStartRequest(values, &request);
+    proto::StartRequest request = startRequestFor(values, interfaceNames);
     const bool namedByUser = !m_pendingOutputFile.isEmpty();
     if (namedByUser) {
         request.outputPath = QFileInfo(m_pendingOutputFile).absoluteFilePath();
@@ -190,8 +184,8 @@ void MainWindow::onTotals(const proto::TotalsInfo& totals)
     m_programsView->model()->advance(totals.elapsedSeconds);
 }
 
-void MainWindow::onFreeSpaceLow(const QString& folder, qint64 bytesAvailable,
-                                double bytesPerSecond, bool beforeStart)
+void MainWindow::onFreeSpaceLow(const QString& folder, qint64 bytesAvailable, double bytesPerSecond,
+                                bool beforeStart)
 {
     m_warnedFreeSpace = true;
     m_messageBar->showMessage(

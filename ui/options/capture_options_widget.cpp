@@ -1,6 +1,7 @@
 #include "ui/options/capture_options_widget.h"
 
 #include "capture/engine/capture_options.h"
+#include "capture/options/capture_option_table.h"
 #include "ui/options/filter_line_edit.h"
 #include "ui/options/language_setting.h"
 
@@ -24,6 +25,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <vector>
 
 namespace pr {
 namespace {
@@ -38,6 +40,25 @@ constexpr quint64 kMB = 1'000'000;
 static_assert(limits::kMinSplitBytes % kMB == 0 && limits::kMaxSplitBytes / kMB <= INT_MAX);
 constexpr int kSecondsPerMinute = 60;
 
+// Where the panel puts an option of the table that has no widget of its
+// own, and what its control says (translated in CaptureOptionsWidget's
+// context). Options with a widget of their own are built by hand below.
+enum class Section : quint8
+{
+    Packets,
+    Output,
+    Stop,
+};
+struct PlainText
+{
+    const char* name; // the table's name
+    Section section;
+    const char* label;
+    const char* comment; // for translators
+    const char* toolTip;
+};
+const std::vector<PlainText> kPlainTexts = {};
+
 QLabel* makeStatusLabel(QWidget* parent)
 {
     auto* label = new QLabel(parent);
@@ -48,24 +69,6 @@ QLabel* makeStatusLabel(QWidget* parent)
 }
 
 } // namespace
-
-void applyToStartRequest(const CaptureOptionsValues& values, proto::StartRequest* request)
-{
-    request->filter = values.filter;
-    request->snaplen = values.snaplen;
-    request->promiscuous = values.promiscuous;
-    request->ringBytes = values.ringBytes;
-    request->format = values.format;
-    request->stopAfterSeconds = values.stopAfterSeconds;
-    request->stopAfterBytes = values.stopAfterBytes;
-    request->stopAfterPackets = values.stopAfterPackets;
-    request->splitBytes = values.splitBytes;
-    request->splitSeconds = values.splitSeconds;
-    request->keepFiles = values.splits() ? values.keepFiles : 0;
-    request->attribution = values.attribution;
-    // Comments exist only in pcapng; the helper ignores the key otherwise.
-    request->programComments = values.programComments;
-}
 
 CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
 {
@@ -97,7 +100,6 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     auto* packetsForm = new QFormLayout(packetsGroup);
     m_snaplen = new QSpinBox(packetsGroup);
     m_snaplen->setRange(int(limits::kMinSnaplen), int(limits::kMaxSnaplen));
-    m_snaplen->setValue(int(limits::kDefaultSnaplen));
     //: Unit suffix of the snapshot length spin box
     m_snaplen->setSuffix(tr(" bytes"));
     m_snaplen->setAccessibleName(tr("Snapshot length"));
@@ -110,7 +112,6 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     packetsForm->addRow(QString(), m_promiscuous);
     m_ringMiB = new QSpinBox(packetsGroup);
     m_ringMiB->setRange(int(limits::kMinRingBytes / kMiB), int(limits::kMaxRingBytes / kMiB));
-    m_ringMiB->setValue(int(limits::kDefaultRingBytes / kMiB));
     //: Unit suffix: mebibytes
     m_ringMiB->setSuffix(tr(" MiB"));
     m_ringMiB->setAccessibleName(tr("Kernel buffer size"));
@@ -118,6 +119,9 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
         tr("Memory the kernel fills while the recorder writes; larger survives longer bursts."));
     packetsForm->addRow(tr("Kernel &buffer:"), m_ringMiB);
     layout->addWidget(packetsGroup);
+    addPlainField("snaplen", nullptr, m_snaplen);
+    addPlainField("promiscuous", m_promiscuous, nullptr);
+    addPlainField("ring_bytes", nullptr, m_ringMiB);
 
     // Output
     auto* outputGroup = new QGroupBox(tr("Output"), content);
@@ -219,11 +223,11 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     m_attribution = new QCheckBox(tr("Show which &program sent each packet"), programsGroup);
     m_attribution->setObjectName(QStringLiteral("attributionCheck"));
     m_attribution->setAccessibleName(tr("Show which program sent each packet"));
-    m_attribution->setChecked(true);
     m_attribution->setToolTip(tr("Names the program and user behind each TCP and UDP packet, "
                                  "in the Programs view and the packet list's Program column. "
                                  "Other users' programs are shown by their account only."));
     programsLayout->addWidget(m_attribution);
+    addPlainField("attribution", m_attribution, nullptr);
     m_programComments = new QCheckBox(
         tr("&Write each packet's program into the file (pcapng comment)"), programsGroup);
     m_programComments->setObjectName(QStringLiteral("programCommentsCheck"));
@@ -278,6 +282,7 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     stopGrid->addWidget(m_packetCount, 2, 1);
     stopGrid->setColumnStretch(1, 1);
     layout->addWidget(stopGroup);
+    buildPlainFields(packetsForm, outputForm, stopGrid);
 
     // Language: an application setting rather than a capture option, here
     // because this is the one place with settings; stored as soon as chosen.
@@ -338,10 +343,107 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     connect(m_attribution, &QCheckBox::toggled, this, changed);
     connect(m_programComments, &QCheckBox::toggled, this, changed);
 
+    // The plain controls start at the table's GUI defaults.
+    writePlainFields(CaptureOptionsValues());
     updateStopControls();
     updateSplitControls();
     updateProgramControls();
     updateValidity();
+}
+
+void CaptureOptionsWidget::addPlainField(const char* name, QCheckBox* check, QSpinBox* spin)
+{
+    const options::CaptureOption* option = options::findOption(name);
+    Q_ASSERT(option && !option->specialWidget);
+    m_plainFields.push_back({option, check, spin});
+}
+
+void CaptureOptionsWidget::buildPlainFields(QFormLayout* packets, QFormLayout* output,
+                                            QGridLayout* stop)
+{
+    for (const PlainText& text : kPlainTexts) {
+        const options::CaptureOption* option = options::findOption(text.name);
+        Q_ASSERT(option && !option->specialWidget);
+        QWidget* parent = text.section == Section::Stop      ? stop->parentWidget()
+                          : text.section == Section::Packets ? packets->parentWidget()
+                                                             : output->parentWidget();
+        const QString label = tr(text.label, text.comment);
+        QCheckBox* check = nullptr;
+        QSpinBox* spin = nullptr;
+        if (option->kind == options::OptionKind::Flag || option->zeroIsOff) {
+            check = new QCheckBox(label, parent);
+            check->setObjectName(QString::fromLatin1(option->name));
+            check->setToolTip(tr(text.toolTip));
+        }
+        if (option->kind == options::OptionKind::Count) {
+            spin = new QSpinBox(parent);
+            spin->setObjectName(QString::fromLatin1(option->name) + QLatin1String("Value"));
+            const quint64 unit = option->recordUnit;
+            spin->setRange(int(std::max<quint64>(option->min / unit, 1)),
+                           int(std::min<quint64>(option->max / unit, INT_MAX)));
+            spin->setAccessibleName(label);
+            spin->setToolTip(tr(text.toolTip));
+            connect(spin, &QSpinBox::valueChanged, this, [this] { emit valuesChanged(); });
+            if (check)
+                connect(check, &QCheckBox::toggled, spin, &QSpinBox::setEnabled);
+        }
+        if (check)
+            connect(check, &QCheckBox::toggled, this, [this] { emit valuesChanged(); });
+        if (text.section == Section::Stop) {
+            const int row = stop->rowCount();
+            stop->addWidget(check, row, 0);
+            if (spin)
+                stop->addWidget(spin, row, 1);
+        } else {
+            QFormLayout* form = text.section == Section::Packets ? packets : output;
+            if (check && spin)
+                form->addRow(check, spin);
+            else if (check)
+                form->addRow(QString(), check);
+            else
+                form->addRow(label, spin);
+        }
+        m_plainFields.push_back({option, check, spin});
+    }
+}
+
+void CaptureOptionsWidget::readPlainFields(CaptureOptionsValues* values) const
+{
+    CaptureOptions model = toModel(*values);
+    for (const PlainField& field : m_plainFields) {
+        const options::CaptureOption& option = *field.option;
+        if (option.kind == options::OptionKind::Flag) {
+            option.set(model, field.check->isChecked());
+            continue;
+        }
+        const bool on = !field.check || field.check->isChecked();
+        option.set(model,
+                   on ? std::uint64_t(field.spin->value()) * option.recordUnit : std::uint64_t(0));
+    }
+    setFromModel(model, values);
+}
+
+void CaptureOptionsWidget::writePlainFields(const CaptureOptionsValues& values)
+{
+    const CaptureOptions model = toModel(values);
+    for (const PlainField& field : m_plainFields) {
+        const options::CaptureOption& option = *field.option;
+        const options::OptionValue value = option.get(model);
+        if (option.kind == options::OptionKind::Flag) {
+            field.check->setChecked(std::get<bool>(value));
+            continue;
+        }
+        // In the spin box's unit, rounded up; QSpinBox clamps to its range,
+        // which carries the shared limits.
+        const quint64 unit = option.recordUnit;
+        const quint64 number = (std::get<std::uint64_t>(value) + unit - 1) / unit;
+        if (field.check) {
+            field.check->setChecked(number > 0);
+            field.spin->setEnabled(number > 0);
+        }
+        if (number > 0 || !field.check)
+            field.spin->setValue(int(std::min<quint64>(number, INT_MAX)));
+    }
 }
 
 void CaptureOptionsWidget::updateProgramControls()
@@ -363,15 +465,11 @@ CaptureOptionsValues CaptureOptionsWidget::values() const
 {
     CaptureOptionsValues v;
     v.filter = m_filter->text().trimmed();
-    v.snaplen = quint32(m_snaplen->value());
-    v.promiscuous = m_promiscuous->isChecked();
-    v.ringBytes = quint64(m_ringMiB->value()) * kMiB;
     v.format = m_format->currentData().toString();
     v.outputDirectory = QDir::cleanPath(m_outputDirectory->text().trimmed());
     v.stopAfterSeconds = m_stopAfterDuration->isChecked() ? m_durationSeconds->value() : 0;
     v.stopAfterBytes = m_stopAfterSize->isChecked() ? quint64(m_sizeMiB->value()) * kMiB : 0;
     v.stopAfterPackets = m_stopAfterPackets->isChecked() ? quint64(m_packetCount->value()) : 0;
-    v.attribution = m_attribution->isChecked();
     // The choice is kept as made, also while pcap leaves it without effect.
     v.programComments = m_programComments->isChecked();
     if (m_split->isChecked()) {
@@ -382,6 +480,7 @@ CaptureOptionsValues CaptureOptionsWidget::values() const
                 : 0;
         v.keepFiles = v.splits() && m_keepFiles->isChecked() ? quint32(m_keepCount->value()) : 0;
     }
+    readPlainFields(&v);
     return v;
 }
 
@@ -389,11 +488,7 @@ void CaptureOptionsWidget::setValues(const CaptureOptionsValues& v)
 {
     m_filter->setText(v.filter);
     m_filter->validateNow();
-    // QSpinBox clamps to its range, which carries the shared limits.
-    m_snaplen->setValue(int(std::min<quint64>(v.snaplen, limits::kMaxSnaplen)));
-    m_promiscuous->setChecked(v.promiscuous);
-    const quint64 ringMiB = (v.ringBytes + kMiB - 1) / kMiB;
-    m_ringMiB->setValue(int(std::min<quint64>(ringMiB, limits::kMaxRingBytes / kMiB)));
+    writePlainFields(v);
     const int formatIndex = m_format->findData(v.format);
     m_format->setCurrentIndex(formatIndex >= 0 ? formatIndex : 0);
     m_outputDirectory->setText(v.outputDirectory.isEmpty() ? defaultOutputDirectory()
@@ -427,7 +522,6 @@ void CaptureOptionsWidget::setValues(const CaptureOptionsValues& v)
     m_keepFiles->setChecked(v.splits() && v.keepFiles > 0);
     if (v.keepFiles > 0)
         m_keepCount->setValue(int(std::min(v.keepFiles, limits::kMaxKeepFiles)));
-    m_attribution->setChecked(v.attribution);
     m_programComments->setChecked(v.programComments);
     updateProgramControls();
     updateSplitControls();

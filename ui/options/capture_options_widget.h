@@ -1,9 +1,11 @@
 #pragma once
 
-#include "capture/protocol/helper_messages.h"
+#include "ui/options/capture_options_settings.h"
 
 #include <QString>
 #include <QWidget>
+
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -11,38 +13,16 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QGridLayout;
+class QFormLayout;
+
+namespace pr::options {
+struct CaptureOption;
+}
 
 namespace pr {
 
 class FilterLineEdit;
-
-// The panel's values (and the saved settings); defaults and bounds are the
-// engine's (pr::limits), turned into a Start by applyToStartRequest().
-struct CaptureOptionsValues
-{
-    QString filter;
-    quint32 snaplen = limits::kDefaultSnaplen;
-    bool promiscuous = false;
-    quint64 ringBytes = limits::kDefaultRingBytes;
-    QString format = QStringLiteral("pcap"); // "pcap", "pcap-us", "pcapng"
-    QString outputDirectory;
-    double stopAfterSeconds = 0; // 0: no limit (also when unchecked)
-    quint64 stopAfterBytes = 0;
-    quint64 stopAfterPackets = 0;
-    // A set of files (ring buffer); 0 is off. keepFiles only with a split.
-    quint64 splitBytes = 0; // decimal megabytes in the panel (as tcpdump -C)
-    quint32 splitSeconds = 0;
-    quint32 keepFiles = 0;
-    // Which program sent each packet (StartRequest::attribution), and in a
-    // pcapng file each packet's program as its comment.
-    bool attribution = true;
-    bool programComments = true;
-    bool splits() const { return splitBytes != 0 || splitSeconds != 0; }
-};
-
-// The options' part of a Start: filter, snaplen, promiscuous, ring, format,
-// auto-stop and the set of files (interface and output path are the caller's).
-void applyToStartRequest(const CaptureOptionsValues& values, proto::StartRequest* request);
 
 // Capture filter with live validation, snapshot length, promiscuous mode,
 // ring size, file format, output folder and auto-stop conditions.
@@ -77,6 +57,18 @@ private:
     void updateStopControls();
     void updateSplitControls();
     void updateProgramControls();
+    // The table's options without a widget of their own: a check box for a
+    // Flag, a spin box (with a check box when 0 is "off") for a Count.
+    struct PlainField
+    {
+        const options::CaptureOption* option = nullptr;
+        QCheckBox* check = nullptr;
+        QSpinBox* spin = nullptr;
+    };
+    void addPlainField(const char* name, QCheckBox* check, QSpinBox* spin);
+    void buildPlainFields(QFormLayout* packets, QFormLayout* output, QGridLayout* stop);
+    void readPlainFields(CaptureOptionsValues* values) const;
+    void writePlainFields(const CaptureOptionsValues& values);
 
     FilterLineEdit* m_filter = nullptr;
     QLabel* m_filterStatus = nullptr;
@@ -107,6 +99,7 @@ private:
     QLabel* m_programCommentsNote = nullptr;
     QComboBox* m_language = nullptr;
     QLabel* m_languageNote = nullptr;
+    std::vector<PlainField> m_plainFields;
     bool m_lastValid = true;
 };
 
