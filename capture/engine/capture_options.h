@@ -46,6 +46,9 @@ struct StopConditions
     double durationSeconds = 0;    // 0: no limit
     std::uint64_t packetCount = 0; // 0: no limit
     std::uint64_t fileBytes = 0;   // 0: no limit
+    // A set of files: stop once this many files are finished (dumpcap's
+    // -a files:N); 0: no limit.
+    std::uint32_t fileCount = 0;
 };
 
 // Splitting the recording into a set of files named as dumpcap names a set

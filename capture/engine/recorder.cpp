@@ -194,7 +194,7 @@ CaptureError Recorder::run(RecorderObserver& observer, int extraFd)
             const std::int64_t wallNow = realtimeNs();
             if (d->fileDeadlineNs != 0 && !draining && wallNow >= d->fileDeadlineNs + kDrainNs) {
                 failure = d->nextFile(observer, false, d->nextIntervalStart(wallNow));
-                if (failure)
+                if (failure || d->limitReached)
                     break;
             }
             tick(now);

@@ -189,6 +189,8 @@ CaptureError Recorder::Impl::acceptPacket(const std::uint8_t* packet, Source& so
                 totals.diskFullDrops += remaining;
             return error;
         }
+        if (limitReached)
+            return {}; // the last file of a stop after N files is finished
         batch.push_back(held);
     }
     if (files && options.fileSet.maxFileBytes != 0)

@@ -53,6 +53,12 @@ CaptureError Recorder::Impl::nextFile(RecorderObserver& observer, bool makeRoom,
                          "cannot finish output file \"" + currentPath() + "\": " + writer->error());
     earlierFilesBytes += writer->bytesWritten();
     writer.reset();
+    // Stop after N files: the Nth is finished and there is no next one; the
+    // packet that would have started it is not recorded, as with dumpcap.
+    if (options.stop.fileCount != 0 && files->number() >= options.stop.fileCount) {
+        limitReached = true;
+        return {};
+    }
     const bool ringMode = options.fileSet.keepFiles != 0;
     if (makeRoom && !files->deleteOldest())
         return diskFull(writeError);

@@ -289,6 +289,24 @@ const CaptureOption kOptions[] = {
         .help = "with --programs: no program comments in a pcapng file",
         .specialWidget = true, // enabled only with attribution and pcapng
     },
+    {
+        .name = "stop_files",
+        .kind = OptionKind::Count,
+        .get = [](const CaptureOptions& o) { return OptionValue(std::uint64_t(o.stop.fileCount)); },
+        .set = [](CaptureOptions& o,
+                  const OptionValue& v) { o.stop.fileCount = std::uint32_t(as<std::uint64_t>(v)); },
+        .min = 1,
+        .max = limits::kMaxKeepFiles,
+        .zeroIsOff = true,
+        .recordLong = "--stop-files",
+        .recordPlaceholder = "N",
+        .recordUnitName = "files",
+        .appSpelling = "-a files",
+        .protocolKey = "stopFiles",
+        .wire = WireRule::SentIfChanged,
+        .settingsKey = "stopAfterFiles",
+        .help = "with a split: stop once N files of the set are finished",
+    },
 };
 
 bool parseUnsigned(const char* text, std::uint64_t* value)

@@ -58,6 +58,9 @@ struct StartRequest
     // and on.
     bool attribution = false;
     bool programComments = true;
+    // Stop once this many files of a set are finished (pr::StopConditions::
+    // fileCount). Key "stopFiles", optional: absent or 0 means no limit.
+    std::uint32_t stopAfterFiles = 0;
 };
 
 // A Start's options as the engine's CaptureOptions and back (the interfaces

@@ -1038,6 +1038,7 @@ CaptureOptions startOptions(const StartRequest& request)
     options.fileSet.keepFiles = request.keepFiles;
     options.attribution = request.attribution;
     options.programComments = request.programComments;
+    options.stop.fileCount = request.stopAfterFiles;
     return options;
 }
 
@@ -1058,6 +1059,7 @@ void setStartOptions(const CaptureOptions& options, StartRequest* request)
     request->keepFiles = options.fileSet.keepFiles;
     request->attribution = options.attribution;
     request->programComments = options.programComments;
+    request->stopAfterFiles = options.stop.fileCount;
 }
 
 QByteArray encodeStarted(const StartedInfo& info)

@@ -82,4 +82,19 @@ jq -e --arg name $'pr\xef\xbf\xbd"x' 'any(.[]; .name == $name)' "$WORK/interface
     fail "the interface is missing or misspelled: $(cat "$WORK/interfaces.json")"
 echo "ok: interfaces --json with a non-UTF-8 interface name"
 
+
+# Stop after N files (dumpcap's -a files:N): a set of 1 s files on an idle
+# link stops by itself once the third is finished, with stop_reason normal.
+mkdir "$WORK/stop-files"
+timeout 30 "$HELPER" record --interface lo --output "$WORK/stop-files/s.pcap" --split-seconds 1 \
+    --stop-files 3 >"$WORK/stop-files.json" 2>"$WORK/err" ||
+    fail "record --stop-files 3 did not stop by itself: $(cat "$WORK/err")"
+[[ $(jq '.files | length' "$WORK/stop-files.json") == 3 ]] ||
+    fail "--stop-files 3: not 3 files in the summary: $(cat "$WORK/stop-files.json")"
+[[ $(find "$WORK/stop-files" -type f | wc -l) == 3 ]] ||
+    fail "--stop-files 3: not 3 files on disk: $(ls "$WORK/stop-files")"
+jq -e '.stop_reason == "normal" and .options.stop_files == 3' "$WORK/stop-files.json" >/dev/null ||
+    fail "--stop-files 3: stop_reason or options: $(cat "$WORK/stop-files.json")"
+echo "ok: --stop-files 3 finishes three files of the set and stops"
+
 echo "PASS: JSON output is valid"

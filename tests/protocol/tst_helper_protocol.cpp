@@ -47,7 +47,7 @@ bool sameStart(const StartRequest& a, const StartRequest& b)
            a.overwrite == b.overwrite && a.splitBytes == b.splitBytes &&
            a.splitSeconds == b.splitSeconds && a.keepFiles == b.keepFiles &&
            a.interfaceNames == b.interfaceNames && a.attribution == b.attribution &&
-           a.programComments == b.programComments;
+           a.programComments == b.programComments && a.stopAfterFiles == b.stopAfterFiles;
 }
 
 bool sameStarted(const StartedInfo& a, const StartedInfo& b)
@@ -139,6 +139,7 @@ StartRequest largestStart()
     // Both sent only when they differ from their defaults.
     r.attribution = true;
     r.programComments = false;
+    r.stopAfterFiles = pr::limits::kMaxKeepFiles;
     return r;
 }
 

@@ -53,11 +53,20 @@ struct PlainText
 {
     const char* name; // the table's name
     Section section;
-    const char* label;
-    const char* comment; // for translators
+    struct
+    {
+        const char* text;
+        const char* comment; // disambiguation for translators
+    } label;
     const char* toolTip;
 };
-const std::vector<PlainText> kPlainTexts = {};
+const std::vector<PlainText> kPlainTexts = {
+    {"stop_files", Section::Stop,
+     QT_TRANSLATE_NOOP3("pr::CaptureOptionsWidget",
+                        "After f&iles:", "Stop automatically after this many files of a set"),
+     QT_TRANSLATE_NOOP("pr::CaptureOptionsWidget",
+                       "With a split recording: stop once this many files are finished.")},
+};
 
 QLabel* makeStatusLabel(QWidget* parent)
 {
@@ -367,12 +376,13 @@ void CaptureOptionsWidget::buildPlainFields(QFormLayout* packets, QFormLayout* o
         QWidget* parent = text.section == Section::Stop      ? stop->parentWidget()
                           : text.section == Section::Packets ? packets->parentWidget()
                                                              : output->parentWidget();
-        const QString label = tr(text.label, text.comment);
+        const QString label = tr(text.label.text, text.label.comment);
         QCheckBox* check = nullptr;
         QSpinBox* spin = nullptr;
         if (option->kind == options::OptionKind::Flag || option->zeroIsOff) {
             check = new QCheckBox(label, parent);
             check->setObjectName(QString::fromLatin1(option->name));
+            check->setAccessibleName(QString(label).remove(QLatin1Char('&')));
             check->setToolTip(tr(text.toolTip));
         }
         if (option->kind == options::OptionKind::Count) {
@@ -381,7 +391,7 @@ void CaptureOptionsWidget::buildPlainFields(QFormLayout* packets, QFormLayout* o
             const quint64 unit = option->recordUnit;
             spin->setRange(int(std::max<quint64>(option->min / unit, 1)),
                            int(std::min<quint64>(option->max / unit, INT_MAX)));
-            spin->setAccessibleName(label);
+            spin->setAccessibleName(QString(label).remove(QLatin1Char('&')));
             spin->setToolTip(tr(text.toolTip));
             connect(spin, &QSpinBox::valueChanged, this, [this] { emit valuesChanged(); });
             if (check)
