@@ -218,6 +218,15 @@
 <context>
     <name>pr::CaptureOptionsWidget</name>
     <message>
+        <source>After f&amp;iles:</source>
+        <comment>Stop automatically after this many files of a set</comment>
+        <translation>Nach &amp;Dateien:</translation>
+    </message>
+    <message>
+        <source>With a split recording: stop once this many files are finished.</source>
+        <translation>Bei einer geteilten Aufnahme: anhalten, sobald so viele Dateien fertig sind.</translation>
+    </message>
+    <message>
         <source>Capture filter</source>
         <translation>Mitschnittfilter</translation>
     </message>

@@ -218,6 +218,15 @@
 <context>
     <name>pr::CaptureOptionsWidget</name>
     <message>
+        <source>After f&amp;iles:</source>
+        <comment>Stop automatically after this many files of a set</comment>
+        <translation>文件数达到(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>With a split recording: stop once this many files are finished.</source>
+        <translation>分割录制时：完成这么多个文件后停止。</translation>
+    </message>
+    <message>
         <source>Capture filter</source>
         <translation>捕获过滤器</translation>
     </message>
