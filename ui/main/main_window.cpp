@@ -9,6 +9,7 @@
 #include "ui/main/file_handover.h"
 #include "ui/main/message_bar.h"
 #include "ui/main/recent_files.h"
+#include "ui/main/window_actions.h"
 #include "ui/main/window_geometry.h"
 #include "ui/options/capture_options_widget.h"
 #include "ui/packets/packet_detail_view.h"
@@ -26,15 +27,11 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenuBar>
-#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
-#include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace pr {
@@ -51,19 +48,29 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setAcceptDrops(true);
 
     createWidgets();
-    createActions();
-    createMenusAndToolBar();
+    m_actions = std::make_unique<WindowActions>(this);
+    connectActions();
     connectRecording();
     restoreSettings();
     updateActions();
     updateEmptyHint();
     // The polkit question goes over D-Bus: ask without blocking the window
     // and show the lock once the answer is in (pessimistic until then).
-    updateRecordIcon(transport->needsPermission());
+    m_actions->setRecordNeedsPassword(transport->needsPermission());
     transport->checkWillAskForPassword();
 }
 
 MainWindow::~MainWindow() = default;
+
+QAction* MainWindow::recordAction() const
+{
+    return m_actions->record();
+}
+
+QAction* MainWindow::stopAction() const
+{
+    return m_actions->stop();
+}
 
 void MainWindow::createWidgets()
 {
@@ -180,180 +187,31 @@ void MainWindow::createWidgets()
     connect(m_programsView, &ProgramsView::selectionCleared, this, &MainWindow::showAllPackets);
 }
 
-void MainWindow::createActions()
+void MainWindow::connectActions()
 {
-    m_recordAction = new QAction(tr("&Record"), this);
-    m_recordAction->setObjectName(QStringLiteral("recordAction"));
-    m_recordAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(m_recordAction, &QAction::triggered, this, &MainWindow::startRecording);
-
-    m_stopAction = new QAction(stopIcon(), tr("&Stop"), this);
-    m_stopAction->setObjectName(QStringLiteral("stopAction"));
-    m_stopAction->setToolTip(tr("Stop recording and finish the file"));
-    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRecording);
-
-    m_optionsAction = new QAction(tr("&Options…"), this);
-    m_optionsAction->setObjectName(QStringLiteral("optionsAction"));
-    m_optionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    m_optionsAction->setToolTip(tr("Show the capture options"));
-    connect(m_optionsAction, &QAction::triggered, this,
+    m_recentFiles = m_actions->recentFiles();
+    connect(m_actions->record(), &QAction::triggered, this, &MainWindow::startRecording);
+    connect(m_actions->stop(), &QAction::triggered, this, &MainWindow::stopRecording);
+    connect(m_actions->options(), &QAction::triggered, this,
             [this] { m_leftTabs->setCurrentWidget(m_options); });
-
-    m_openAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open"),
-                                                style()->standardIcon(QStyle::SP_DialogOpenButton)),
-                               tr("&Open…"), this);
-    m_openAction->setObjectName(QStringLiteral("openAction"));
-    m_openAction->setShortcut(QKeySequence::Open);
-    m_openAction->setToolTip(tr("Open a saved capture file"));
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::openFileDialog);
-
-    m_saveAsAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-save-as"),
-                                     style()->standardIcon(QStyle::SP_DialogSaveButton)),
-                    tr("Save &As…"), this);
-    m_saveAsAction->setObjectName(QStringLiteral("saveAsAction"));
-    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
-    m_saveAsAction->setToolTip(tr("Save the recording under another name or format"));
-    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
-
-    m_wiresharkAction = new QAction(tr("Open in &Wireshark"), this);
-    m_wiresharkAction->setObjectName(QStringLiteral("wiresharkAction"));
-    m_wiresharkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
-    m_wiresharkAction->setToolTip(tr("Open the capture file in Wireshark"));
-    connect(m_wiresharkAction, &QAction::triggered, this, &MainWindow::openInWireshark);
-
-    m_folderAction = new QAction(QIcon::fromTheme(QStringLiteral("folder-open"),
-                                                  style()->standardIcon(QStyle::SP_DirOpenIcon)),
-                                 tr("Open Containing &Folder"), this);
-    m_folderAction->setObjectName(QStringLiteral("folderAction"));
-    //: Short toolbar label of File > Open Containing Folder
-    m_folderAction->setIconText(tr("Show in Folder"));
-    m_folderAction->setToolTip(tr("Show the folder that holds the capture file"));
-    connect(m_folderAction, &QAction::triggered, this, &MainWindow::openContainingFolder);
-
-    m_quitAction = new QAction(tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_autoScrollAction = new QAction(tr("&Auto-Scroll"), this);
-    m_autoScrollAction->setObjectName(QStringLiteral("autoScrollAction"));
-    m_autoScrollAction->setCheckable(true);
-    m_autoScrollAction->setChecked(true);
-    m_autoScrollAction->setIcon(
-        QIcon::fromTheme(QStringLiteral("go-bottom"), style()->standardIcon(QStyle::SP_ArrowDown)));
-    m_autoScrollAction->setToolTip(tr("Keep the newest packet in view while recording"));
-    connect(m_autoScrollAction, &QAction::toggled, m_packetView, &PacketListView::setAutoScroll);
-
-    m_goToPacketAction = new QAction(tr("&Go to Packet…"), this);
-    m_goToPacketAction->setObjectName(QStringLiteral("goToPacketAction"));
-    m_goToPacketAction->setShortcut(Qt::CTRL | Qt::Key_G);
-    m_goToPacketAction->setToolTip(tr("Show the packet with a given number"));
-    connect(m_goToPacketAction, &QAction::triggered, this, &MainWindow::goToPacket);
-
-    // Esc: out of a program's packets, back to all of them (the selection
-    // in the Programs view goes too). Window-wide, since the packet list has
-    // the focus when people read what the filter left.
-    m_showAllPacketsAction = new QAction(tr("Show &All Packets"), this);
-    m_showAllPacketsAction->setObjectName(QStringLiteral("showAllPacketsAction"));
-    m_showAllPacketsAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_showAllPacketsAction->setShortcutContext(Qt::WindowShortcut);
-    m_showAllPacketsAction->setToolTip(tr("Show every packet again, not one program's"));
-    m_showAllPacketsAction->setEnabled(false);
-    connect(m_showAllPacketsAction, &QAction::triggered, this, [this] {
+    connect(m_actions->open(), &QAction::triggered, this, &MainWindow::openFileDialog);
+    connect(m_actions->saveAs(), &QAction::triggered, this, &MainWindow::saveAs);
+    connect(m_actions->openInWireshark(), &QAction::triggered, this, &MainWindow::openInWireshark);
+    connect(m_actions->showInFolder(), &QAction::triggered, this,
+            &MainWindow::openContainingFolder);
+    connect(m_actions->autoScroll(), &QAction::toggled, m_packetView,
+            &PacketListView::setAutoScroll);
+    connect(m_actions->goToPacket(), &QAction::triggered, this, &MainWindow::goToPacket);
+    connect(m_actions->showAllPackets(), &QAction::triggered, this, [this] {
         m_programsView->clearSelection();
         showAllPackets();
     });
-    addAction(m_showAllPacketsAction);
-
-    auto* timeGroup = new QActionGroup(this);
-    //: View > Time Format: seconds since the first packet
-    m_relativeTimeAction = new QAction(tr("Seconds Since &Start"), timeGroup);
-    //: View > Time Format: wall-clock time of day
-    m_absoluteTimeAction = new QAction(tr("&Time of Day"), timeGroup);
-    for (QAction* action : {m_relativeTimeAction, m_absoluteTimeAction})
-        action->setCheckable(true);
-    m_relativeTimeAction->setChecked(true);
-    connect(timeGroup, &QActionGroup::triggered, this, [this](QAction* action) {
-        m_packetModel->setTimeFormat(action == m_absoluteTimeAction
+    connect(m_actions->timeFormat(), &QActionGroup::triggered, this, [this](QAction* action) {
+        m_packetModel->setTimeFormat(action == m_actions->absoluteTime()
                                          ? PacketListModel::TimeFormat::Absolute
                                          : PacketListModel::TimeFormat::Relative);
     });
-
-    m_aboutAction = new QAction(tr("&About Packet Recorder"), this);
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About Packet Recorder"),
-            tr("<h3>Packet Recorder %1</h3><p>Records network traffic to pcap and pcapng files "
-               "that open in Wireshark, tcpdump and every other pcap tool.</p>")
-                .arg(QApplication::applicationVersion()));
-    });
-}
-
-void MainWindow::createMenusAndToolBar()
-{
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_openAction);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setAccessibleName(tr("Recent captures"));
-    m_recentFiles = new RecentFiles(m_recentMenu, this);
     connect(m_recentFiles, &RecentFiles::fileActivated, this, &MainWindow::openCaptureFile);
-    file->addSeparator();
-    file->addAction(m_saveAsAction);
-    file->addAction(m_wiresharkAction);
-    file->addAction(m_folderAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-
-    QMenu* capture = menuBar()->addMenu(tr("&Capture"));
-    capture->addAction(m_recordAction);
-    capture->addAction(m_stopAction);
-    capture->addSeparator();
-    capture->addAction(m_optionsAction);
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_autoScrollAction);
-    view->addAction(m_goToPacketAction);
-    view->addAction(m_showAllPacketsAction);
-    QMenu* timeFormat = view->addMenu(tr("Time &Format"));
-    timeFormat->addAction(m_relativeTimeAction);
-    timeFormat->addAction(m_absoluteTimeAction);
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_aboutAction);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-
-    QToolBar* toolBar = addToolBar(tr("Main Toolbar"));
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setAccessibleName(tr("Main toolbar"));
-    toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addAction(m_recordAction);
-    toolBar->addAction(m_stopAction);
-    toolBar->addSeparator();
-    toolBar->addAction(m_openAction);
-    toolBar->addAction(m_saveAsAction);
-    toolBar->addAction(m_folderAction);
-    toolBar->addSeparator();
-    toolBar->addAction(m_autoScrollAction);
-    view->addSeparator();
-    view->addAction(toolBar->toggleViewAction());
-
-    // Chinese and Japanese catalogues mark access keys as "录制(&R)"; a tool
-    // button drops only the '&' and would read "录制(R)".
-    static const QRegularExpression cjkAccessKey(QStringLiteral("\\s*\\(&?[A-Z0-9]\\)"));
-    for (QAction* action : toolBar->actions()) {
-        if (action->iconText().contains(cjkAccessKey))
-            action->setIconText(action->iconText().remove(cjkAccessKey));
-    }
-
-    // Accessible names for the tool buttons: screen readers read these, and
-    // tests find the buttons by them.
-    for (QAction* action : toolBar->actions()) {
-        if (QWidget* button = toolBar->widgetForAction(action))
-            button->setAccessibleName(action->iconText().remove(QLatin1Char('&')));
-    }
 }
 
 void MainWindow::connectRecording()
@@ -373,7 +231,8 @@ void MainWindow::connectRecording()
     connect(m_recording, &Controller::programsUpdated, this, &MainWindow::onPrograms);
     connect(m_recording, &Controller::errorReported, this, &MainWindow::onError);
     connect(m_recording, &Controller::ended, this, &MainWindow::finishRecording);
-    connect(m_recording, &Controller::passwordCheckFinished, this, &MainWindow::updateRecordIcon);
+    connect(m_recording, &Controller::passwordCheckFinished, this,
+            [this](bool willAsk) { m_actions->setRecordNeedsPassword(willAsk); });
 }
 
 void MainWindow::setState(State state)
@@ -415,8 +274,8 @@ void MainWindow::goToPacket()
         return;
     }
     // Going back means reading, not following the newest packet.
-    if (m_autoScrollAction->isChecked() && row < m_packetModel->rowCount() - 1)
-        m_autoScrollAction->setChecked(false);
+    if (m_actions->autoScroll()->isChecked() && row < m_packetModel->rowCount() - 1)
+        m_actions->autoScroll()->setChecked(false);
     m_packetView->goToRow(row);
 }
 
@@ -451,24 +310,17 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 void MainWindow::updateActions()
 {
     const bool idle = m_state == State::Idle;
-    const bool canRecord =
-        idle && !m_picker->selectedInterfaces().isEmpty() && m_options->isValid();
-    m_recordAction->setEnabled(canRecord);
-    m_stopAction->setEnabled(m_state == State::Starting || m_state == State::Recording);
-    // Ctrl+E toggles: only the action that can act owns the shortcut, so the
-    // two never compete for it.
-    const QKeySequence toggle(Qt::CTRL | Qt::Key_E);
-    m_recordAction->setShortcut(idle ? toggle : QKeySequence());
-    m_stopAction->setShortcut(idle ? QKeySequence() : toggle);
-
     const bool haveFile = idle && !m_filePath.isEmpty();
+    WindowActions::Availability can;
+    can.idle = idle;
+    can.canRecord = idle && !m_picker->selectedInterfaces().isEmpty() && m_options->isValid();
+    can.canStop = m_state == State::Starting || m_state == State::Recording;
     // A set of files stays as the helper named it (Wireshark opens it as a set).
-    m_saveAsAction->setEnabled(haveFile && fileSetPaths().isEmpty());
-    m_wiresharkAction->setEnabled(haveFile);
+    can.canSaveAs = haveFile && fileSetPaths().isEmpty();
+    can.canOpenInWireshark = haveFile;
     // While starting the file does not exist yet (and may never).
-    m_folderAction->setEnabled(!m_filePath.isEmpty() && m_state != State::Starting);
-    m_openAction->setEnabled(idle);
-    m_recentMenu->setEnabled(idle);
+    can.canShowFolder = !m_filePath.isEmpty() && m_state != State::Starting;
+    m_actions->update(can);
     // The interface list stays live while recording (its sparklines are worth
     // watching); only the options, which apply to the running recording, lock.
     m_options->setEnabled(idle);
@@ -486,15 +338,6 @@ void MainWindow::updateWindowTitle()
     }
     setWindowTitle(QFileInfo(m_filePath).fileName() + QStringLiteral("[*]"));
     setWindowModified(m_unsaved);
-}
-
-void MainWindow::updateRecordIcon(bool willAskForPassword)
-{
-    m_recordAction->setIcon(recordIcon(willAskForPassword));
-    const QString base = tr("Start recording on the selected interface");
-    m_recordAction->setToolTip(willAskForPassword ? base + QLatin1Char('\n') +
-                                                        tr("You will be asked for your password")
-                                                  : base);
 }
 
 void MainWindow::showEvent(QShowEvent* event)
@@ -526,11 +369,11 @@ void MainWindow::restoreSettings()
             settings.value(QStringLiteral("window/packetSplitter")).toByteArray()))
         m_packetSplitter->setSizes({860, 580}); // room for the hex dump's 16 columns
     m_leftTabs->setCurrentIndex(settings.value(QStringLiteral("window/leftTab"), 0).toInt());
-    m_autoScrollAction->setChecked(
+    m_actions->autoScroll()->setChecked(
         settings.value(QStringLiteral("view/autoScroll"), true).toBool());
-    m_packetView->setAutoScroll(m_autoScrollAction->isChecked());
+    m_packetView->setAutoScroll(m_actions->autoScroll()->isChecked());
     if (settings.value(QStringLiteral("view/absoluteTime"), false).toBool())
-        m_absoluteTimeAction->trigger();
+        m_actions->absoluteTime()->trigger();
     m_chart->setWindowSeconds(settings.value(QStringLiteral("view/chartWindow"), 60).toInt());
 
     m_options->setValues(loadCaptureOptions(settings));
@@ -554,8 +397,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/topSplitter"), m_topSplitter->saveState());
     settings.setValue(QStringLiteral("window/packetSplitter"), m_packetSplitter->saveState());
     settings.setValue(QStringLiteral("window/leftTab"), m_leftTabs->currentIndex());
-    settings.setValue(QStringLiteral("view/autoScroll"), m_autoScrollAction->isChecked());
-    settings.setValue(QStringLiteral("view/absoluteTime"), m_absoluteTimeAction->isChecked());
+    settings.setValue(QStringLiteral("view/autoScroll"), m_actions->autoScroll()->isChecked());
+    settings.setValue(QStringLiteral("view/absoluteTime"), m_actions->absoluteTime()->isChecked());
     settings.setValue(QStringLiteral("view/chartWindow"), m_chart->windowSeconds());
 
     saveCaptureOptions(settings, m_settingsOptions.value_or(m_options->values()));

@@ -9,11 +9,11 @@
 #include <QMessageBox>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QAction;
 class QLabel;
-class QActionGroup;
 class QSplitter;
 class QTabWidget;
 
@@ -30,6 +30,7 @@ class PacketListView;
 class ProgramsView;
 class RecentFiles;
 class ThroughputChart;
+class WindowActions;
 struct TrafficSecond;
 
 // The desktop app's window: interfaces and options on the left, the live
@@ -96,8 +97,8 @@ public:
     PacketDetailView* packetDetailView() const { return m_detailView; }
     MessageBar* messageBar() const { return m_messageBar; }
     CaptureStatusBar* captureStatusBar() const { return m_statusBar; }
-    QAction* recordAction() const { return m_recordAction; }
-    QAction* stopAction() const { return m_stopAction; }
+    QAction* recordAction() const;
+    QAction* stopAction() const;
 
 public slots:
     void startRecording();
@@ -125,15 +126,13 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    // main_window.cpp: layout, actions, settings
+    // main_window.cpp: layout, connections, settings
     void createWidgets();
-    void createActions();
-    void createMenusAndToolBar();
+    void connectActions();
     void connectRecording();
     void setState(State state);
     void updateActions();
     void updateWindowTitle();
-    void updateRecordIcon(bool willAskForPassword);
     void restoreSettings();
     void saveSettings() const;
 
@@ -212,24 +211,10 @@ private:
     QSplitter* m_verticalSplitter = nullptr;
     QSplitter* m_topSplitter = nullptr;
     QSplitter* m_packetSplitter = nullptr;
-    RecentFiles* m_recentFiles = nullptr;
-    QLabel* m_emptyHint = nullptr; // over the empty packet list
+    RecentFiles* m_recentFiles = nullptr; // m_actions' File > Open Recent
+    QLabel* m_emptyHint = nullptr;        // over the empty packet list
 
-    QAction* m_recordAction = nullptr;
-    QAction* m_stopAction = nullptr;
-    QAction* m_optionsAction = nullptr;
-    QAction* m_openAction = nullptr;
-    QAction* m_saveAsAction = nullptr;
-    QAction* m_wiresharkAction = nullptr;
-    QAction* m_folderAction = nullptr;
-    QAction* m_quitAction = nullptr;
-    QAction* m_autoScrollAction = nullptr;
-    QAction* m_goToPacketAction = nullptr;
-    QAction* m_showAllPacketsAction = nullptr;
-    QAction* m_relativeTimeAction = nullptr;
-    QAction* m_absoluteTimeAction = nullptr;
-    QAction* m_aboutAction = nullptr;
-    QMenu* m_recentMenu = nullptr;
+    std::unique_ptr<WindowActions> m_actions;
 };
 
 } // namespace pr

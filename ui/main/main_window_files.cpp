@@ -18,7 +18,6 @@
 #include "ui/programs/program_list_model.h"
 #include "ui/programs/programs_view.h"
 
-#include <QAction>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>

@@ -9,6 +9,7 @@
 #include "ui/main/message_bar.h"
 #include "ui/main/recent_files.h"
 #include "ui/main/recording_messages.h"
+#include "ui/main/window_actions.h"
 #include "ui/options/capture_options_widget.h"
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
@@ -113,7 +114,7 @@ void MainWindow::startRecording()
     m_showsRecording = true;
     m_closeAfterStop = m_discardAfterStop = false;
     m_packetModel->startRecording();
-    m_packetView->setAutoScroll(m_autoScrollAction->isChecked());
+    m_packetView->setAutoScroll(m_actions->autoScroll()->isChecked());
     m_detailView->clear();
     m_chart->clear();
     m_programsView->clearSelection();
@@ -203,7 +204,7 @@ void MainWindow::onPrograms(const QList<proto::ProgramInfo>& programs)
 void MainWindow::showProgramPackets(const proto::ProgramInfo& program)
 {
     m_packetModel->setProgramFilter(ProgramFilter::fromProgramInfo(program));
-    m_showAllPacketsAction->setEnabled(true);
+    m_actions->showAllPackets()->setEnabled(true);
     const QString note = m_packetModel->programFilterNote();
     if (!note.isEmpty())
         m_messageBar->showMessage(MessageBar::Kind::Information, note);
@@ -213,7 +214,7 @@ void MainWindow::showAllPackets()
 {
     if (m_packetModel->programFilter())
         m_packetModel->clearProgramFilter();
-    m_showAllPacketsAction->setEnabled(false);
+    m_actions->showAllPackets()->setEnabled(false);
 }
 
 void MainWindow::onFileStarted(const QString& readPath, quint32 number, quint32 filesKept)
