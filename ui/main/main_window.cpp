@@ -11,6 +11,7 @@
 #include "ui/main/recent_files.h"
 #include "ui/main/window_actions.h"
 #include "ui/main/window_geometry.h"
+#include "ui/main/window_panels.h"
 #include "ui/options/capture_options_widget.h"
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
@@ -25,14 +26,9 @@
 #include <QCloseEvent>
 #include <QFileInfo>
 #include <QInputDialog>
-#include <QLabel>
 #include <QLineEdit>
-#include <QScreen>
 #include <QSettings>
-#include <QSplitter>
-#include <QTabWidget>
 #include <QTimer>
-#include <QVBoxLayout>
 
 namespace pr {
 
@@ -72,57 +68,25 @@ QAction* MainWindow::stopAction() const
     return m_actions->stop();
 }
 
+QTabWidget* MainWindow::rightTabs() const
+{
+    return m_panels->rightTabs();
+}
+
 void MainWindow::createWidgets()
 {
-    m_messageBar = new MessageBar(this);
+    m_panels = new WindowPanels(this);
+    m_messageBar = m_panels->messageBar();
     m_handover = new FileHandover(m_messageBar, this);
+    m_picker = m_panels->picker();
+    m_options = m_panels->options();
+    m_chart = m_panels->chart();
+    m_programsView = m_panels->programsView();
+    m_packetModel = m_panels->packetModel();
+    m_packetView = m_panels->packetView();
+    m_detailView = m_panels->detailView();
+    m_statusBar = m_panels->statusBar();
 
-    m_picker = new InterfacePicker(this);
-    m_picker->setAccessibleName(tr("Interfaces"));
-    m_options = new CaptureOptionsWidget(this);
-    m_options->setAccessibleName(tr("Capture options"));
-
-    // Interfaces and options share the left column as tabs: the options are
-    // set once and rarely touched, the interface list is what people look at
-    // (Wireshark's welcome page plus its capture options dialog, in one place).
-    m_leftTabs = new QTabWidget(this);
-    m_leftTabs->setObjectName(QStringLiteral("leftTabs"));
-    m_leftTabs->setAccessibleName(tr("Interfaces and options"));
-    m_leftTabs->setDocumentMode(true);
-    //: Tab title: the list of network interfaces
-    m_leftTabs->addTab(m_picker, tr("Interfaces"));
-    //: Tab title: capture filter, file format, output folder, auto-stop
-    m_leftTabs->addTab(m_options, tr("Options"));
-
-    m_chart = new ThroughputChart(this);
-    m_chart->setAccessibleName(tr("Throughput chart"));
-    m_programsView = new ProgramsView(this);
-    m_programsView->setAccessibleName(tr("Programs"));
-
-    // The chart and the programs behind it share the right-hand column, as
-    // the interfaces and the options share the left one.
-    m_rightTabs = new QTabWidget(this);
-    m_rightTabs->setObjectName(QStringLiteral("rightTabs"));
-    m_rightTabs->setAccessibleName(tr("Throughput and programs"));
-    m_rightTabs->setDocumentMode(true);
-    //: Tab title: the live chart of bits and packets per second
-    m_rightTabs->addTab(m_chart, tr("Throughput"));
-    //: Tab title: traffic per program (which program sent each packet)
-    m_rightTabs->addTab(m_programsView, tr("Programs"));
-
-    // The list is a view of the file: every packet, read from the file as
-    // the view shows it; memory grows by an index of 8 bytes per 64 packets.
-    m_packetModel = new PacketListModel(this);
-    m_packetView = new PacketListView(this);
-    m_packetView->setModel(m_packetModel);
-    m_packetView->setAccessibleName(tr("Packet list"));
-    // An empty list says what to do instead of showing a blank table.
-    m_emptyHint = new QLabel(m_packetView->viewport());
-    m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
-    m_emptyHint->setAlignment(Qt::AlignCenter);
-    m_emptyHint->setWordWrap(true);
-    m_emptyHint->setEnabled(false); // the palette's disabled text: a quiet grey
-    m_packetView->viewport()->installEventFilter(this);
     connect(m_packetModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyHint);
     connect(m_packetModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyHint);
     connect(m_packetModel, &PacketListModel::indexingProgress, this,
@@ -131,42 +95,6 @@ void MainWindow::createWidgets()
             &MainWindow::onIndexingFinished);
     connect(m_packetModel, &PacketListModel::indexingFailed, this, &MainWindow::onIndexingFailed);
     connect(m_packetModel, &PacketListModel::trafficIndexed, this, &MainWindow::onTrafficIndexed);
-    m_detailView = new PacketDetailView(this);
-    m_detailView->setAccessibleName(tr("Packet details"));
-
-    m_topSplitter = new QSplitter(Qt::Horizontal, this);
-    m_topSplitter->setObjectName(QStringLiteral("topSplitter"));
-    m_topSplitter->addWidget(m_leftTabs);
-    m_topSplitter->addWidget(m_rightTabs);
-    m_topSplitter->setStretchFactor(0, 2);
-    m_topSplitter->setStretchFactor(1, 3);
-
-    m_packetSplitter = new QSplitter(Qt::Horizontal, this);
-    m_packetSplitter->setObjectName(QStringLiteral("packetSplitter"));
-    m_packetSplitter->addWidget(m_packetView);
-    m_packetSplitter->addWidget(m_detailView);
-    m_packetSplitter->setStretchFactor(0, 3);
-    m_packetSplitter->setStretchFactor(1, 2);
-
-    m_verticalSplitter = new QSplitter(Qt::Vertical, this);
-    m_verticalSplitter->setObjectName(QStringLiteral("verticalSplitter"));
-    m_verticalSplitter->addWidget(m_topSplitter);
-    m_verticalSplitter->addWidget(m_packetSplitter);
-    m_verticalSplitter->setStretchFactor(0, 2);
-    m_verticalSplitter->setStretchFactor(1, 3);
-    m_verticalSplitter->setChildrenCollapsible(false);
-
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    layout->setContentsMargins(6, 6, 6, 0);
-    layout->setSpacing(6);
-    layout->addWidget(m_messageBar);
-    layout->addWidget(m_verticalSplitter, 1);
-    setCentralWidget(central);
-
-    m_statusBar = new CaptureStatusBar(this);
-    setStatusBar(m_statusBar);
-
     connect(m_picker, &InterfacePicker::currentInterfaceChanged, this, [this] {
         m_options->setLinkType(m_picker->currentLinkType());
         updateActions();
@@ -181,8 +109,6 @@ void MainWindow::createWidgets()
     });
     connect(m_options, &CaptureOptionsWidget::validityChanged, this, &MainWindow::updateActions);
     connect(m_packetView, &PacketListView::packetSelected, this, &MainWindow::showPacketDetails);
-    connect(m_statusBar, &CaptureStatusBar::cancelIndexingRequested, m_packetModel,
-            &PacketListModel::cancelIndexing);
     connect(m_programsView, &ProgramsView::programSelected, this, &MainWindow::showProgramPackets);
     connect(m_programsView, &ProgramsView::selectionCleared, this, &MainWindow::showAllPackets);
 }
@@ -192,8 +118,7 @@ void MainWindow::connectActions()
     m_recentFiles = m_actions->recentFiles();
     connect(m_actions->record(), &QAction::triggered, this, &MainWindow::startRecording);
     connect(m_actions->stop(), &QAction::triggered, this, &MainWindow::stopRecording);
-    connect(m_actions->options(), &QAction::triggered, this,
-            [this] { m_leftTabs->setCurrentWidget(m_options); });
+    connect(m_actions->options(), &QAction::triggered, this, [this] { m_panels->showOptions(); });
     connect(m_actions->open(), &QAction::triggered, this, &MainWindow::openFileDialog);
     connect(m_actions->saveAs(), &QAction::triggered, this, &MainWindow::saveAs);
     connect(m_actions->openInWireshark(), &QAction::triggered, this, &MainWindow::openInWireshark);
@@ -281,30 +206,20 @@ void MainWindow::goToPacket()
 
 void MainWindow::updateEmptyHint()
 {
-    const bool empty = m_packetModel->rowCount() == 0;
-    m_emptyHint->setVisible(empty);
-    if (!empty)
-        return;
-    if (m_state == State::Idle)
-        m_emptyHint->setText(
+    if (m_packetModel->rowCount() > 0)
+        m_panels->setEmptyHint({});
+    else if (m_state == State::Idle)
+        m_panels->setEmptyHint(
             tr("No packets yet.\nChoose an interface and click Record (%1), or double-click "
                "the interface.")
                 .arg(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText)));
     else if (m_recording->state() == RecordingController::State::WaitingForPermission)
-        m_emptyHint->setText(tr("Waiting for permission to record…\nAnswer the password "
-                                "prompt to start."));
+        m_panels->setEmptyHint(tr("Waiting for permission to record…\nAnswer the password "
+                                  "prompt to start."));
     else if (m_state == State::Starting)
-        m_emptyHint->setText(tr("Starting the recording…"));
+        m_panels->setEmptyHint(tr("Starting the recording…"));
     else
-        m_emptyHint->setText(tr("Waiting for packets…"));
-    m_emptyHint->setGeometry(m_packetView->viewport()->rect().adjusted(20, 20, -20, -20));
-}
-
-bool MainWindow::eventFilter(QObject* watched, QEvent* event)
-{
-    if (watched == m_packetView->viewport() && event->type() == QEvent::Resize)
-        m_emptyHint->setGeometry(m_packetView->viewport()->rect().adjusted(20, 20, -20, -20));
-    return QMainWindow::eventFilter(watched, event);
+        m_panels->setEmptyHint(tr("Waiting for packets…"));
 }
 
 void MainWindow::updateActions()
@@ -354,21 +269,8 @@ void MainWindow::showEvent(QShowEvent* event)
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(QSize(1440, 900).boundedTo(screen()->availableSize() * 0.9));
-    else
-        fitWindowIntoScreen(this); // saved on another (larger) screen, perhaps
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    if (!m_verticalSplitter->restoreState(
-            settings.value(QStringLiteral("window/verticalSplitter")).toByteArray()))
-        m_verticalSplitter->setSizes({400, 460});
-    if (!m_topSplitter->restoreState(
-            settings.value(QStringLiteral("window/topSplitter")).toByteArray()))
-        m_topSplitter->setSizes({560, 880});
-    if (!m_packetSplitter->restoreState(
-            settings.value(QStringLiteral("window/packetSplitter")).toByteArray()))
-        m_packetSplitter->setSizes({860, 580}); // room for the hex dump's 16 columns
-    m_leftTabs->setCurrentIndex(settings.value(QStringLiteral("window/leftTab"), 0).toInt());
+    restoreWindowGeometry(this, settings);
+    m_panels->restoreLayout(settings);
     m_actions->autoScroll()->setChecked(
         settings.value(QStringLiteral("view/autoScroll"), true).toBool());
     m_packetView->setAutoScroll(m_actions->autoScroll()->isChecked());
@@ -391,12 +293,8 @@ void MainWindow::restoreSettings()
 void MainWindow::saveSettings() const
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/verticalSplitter"), m_verticalSplitter->saveState());
-    settings.setValue(QStringLiteral("window/topSplitter"), m_topSplitter->saveState());
-    settings.setValue(QStringLiteral("window/packetSplitter"), m_packetSplitter->saveState());
-    settings.setValue(QStringLiteral("window/leftTab"), m_leftTabs->currentIndex());
+    saveWindowGeometry(*this, &settings);
+    m_panels->saveLayout(&settings);
     settings.setValue(QStringLiteral("view/autoScroll"), m_actions->autoScroll()->isChecked());
     settings.setValue(QStringLiteral("view/absoluteTime"), m_actions->absoluteTime()->isChecked());
     settings.setValue(QStringLiteral("view/chartWindow"), m_chart->windowSeconds());

@@ -13,8 +13,6 @@
 #include <optional>
 
 class QAction;
-class QLabel;
-class QSplitter;
 class QTabWidget;
 
 namespace pr {
@@ -31,6 +29,7 @@ class ProgramsView;
 class RecentFiles;
 class ThroughputChart;
 class WindowActions;
+class WindowPanels;
 struct TrafficSecond;
 
 // The desktop app's window: interfaces and options on the left, the live
@@ -91,7 +90,7 @@ public:
     ThroughputChart* throughputChart() const { return m_chart; }
     ProgramsView* programsView() const { return m_programsView; }
     // The chart and the Programs view share the right-hand column as tabs.
-    QTabWidget* rightTabs() const { return m_rightTabs; }
+    QTabWidget* rightTabs() const;
     PacketListModel* packetModel() const { return m_packetModel; }
     PacketListView* packetView() const { return m_packetView; }
     PacketDetailView* packetDetailView() const { return m_detailView; }
@@ -154,7 +153,6 @@ private:
     void finishRecording(const pr::proto::TotalsInfo& finalTotals);
     void showPacketDetails(int row);
     void updateEmptyHint();
-    bool eventFilter(QObject* watched, QEvent* event) override;
 
     // main_window_files.cpp: save, open, hand over to other programs
     bool confirmLeavingUnsaved(const QString& question);
@@ -196,23 +194,19 @@ private:
     ConfirmHook m_confirmHook;
     bool m_fittedAfterShow = false;
 
+    WindowPanels* m_panels = nullptr;
+    // The panels the window works with most, from m_panels.
     MessageBar* m_messageBar = nullptr;
     FileHandover* m_handover = nullptr;
-    QTabWidget* m_leftTabs = nullptr;
     InterfacePicker* m_picker = nullptr;
     CaptureOptionsWidget* m_options = nullptr;
     ThroughputChart* m_chart = nullptr;
-    QTabWidget* m_rightTabs = nullptr;
     ProgramsView* m_programsView = nullptr;
     PacketListModel* m_packetModel = nullptr;
     PacketListView* m_packetView = nullptr;
     PacketDetailView* m_detailView = nullptr;
     CaptureStatusBar* m_statusBar = nullptr;
-    QSplitter* m_verticalSplitter = nullptr;
-    QSplitter* m_topSplitter = nullptr;
-    QSplitter* m_packetSplitter = nullptr;
     RecentFiles* m_recentFiles = nullptr; // m_actions' File > Open Recent
-    QLabel* m_emptyHint = nullptr;        // over the empty packet list
 
     std::unique_ptr<WindowActions> m_actions;
 };

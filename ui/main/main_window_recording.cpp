@@ -10,6 +10,7 @@
 #include "ui/main/recent_files.h"
 #include "ui/main/recording_messages.h"
 #include "ui/main/window_actions.h"
+#include "ui/main/window_panels.h"
 #include "ui/options/capture_options_widget.h"
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
@@ -62,7 +63,7 @@ void MainWindow::startRecording()
         return;
     }
     if (!m_options->isValid()) {
-        m_leftTabs->setCurrentWidget(m_options);
+        m_panels->showOptions();
         m_messageBar->showMessage(MessageBar::Kind::Warning, m_options->problem());
         return;
     }
@@ -72,7 +73,7 @@ void MainWindow::startRecording()
     // pcap), and a file in another format than the one chosen is a surprise
     // found later, while this sentence costs one click now.
     if (interfaceNames.size() > 1 && m_options->values().format != QLatin1String("pcapng")) {
-        m_leftTabs->setCurrentWidget(m_options);
+        m_panels->showOptions();
         m_messageBar->showMessage(
             MessageBar::Kind::Warning,
             tr("A pcap file holds one interface: choose pcapng in Options to record %n "

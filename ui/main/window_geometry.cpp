@@ -1,7 +1,9 @@
 #include "ui/main/window_geometry.h"
 
 #include <QGuiApplication>
+#include <QMainWindow>
 #include <QScreen>
+#include <QSettings>
 #include <QStyle>
 #include <QWidget>
 
@@ -46,6 +48,21 @@ void fitWindowIntoScreen(QWidget* window)
                              .marginsRemoved(frame);
     if (fitted != geometry)
         window->setGeometry(fitted);
+}
+
+void restoreWindowGeometry(QMainWindow* window, const QSettings& settings)
+{
+    if (!window->restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        window->resize(QSize(1440, 900).boundedTo(window->screen()->availableSize() * 0.9));
+    else
+        fitWindowIntoScreen(window); // saved on another (larger) screen, perhaps
+    window->restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void saveWindowGeometry(const QMainWindow& window, QSettings* settings)
+{
+    settings->setValue(QStringLiteral("window/geometry"), window.saveGeometry());
+    settings->setValue(QStringLiteral("window/state"), window.saveState());
 }
 
 } // namespace pr

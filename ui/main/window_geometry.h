@@ -3,6 +3,8 @@
 #include <QMargins>
 #include <QRect>
 
+class QMainWindow;
+class QSettings;
 class QWidget;
 
 namespace pr {
@@ -16,5 +18,10 @@ QRect fitRectIntoArea(QRect rect, const QRect& area);
 // the screen it is on (the one under its centre). A maximized or full-screen
 // window is left alone: the window system sizes it to the screen anyway.
 void fitWindowIntoScreen(QWidget* window);
+
+// The main window's geometry and toolbar state under "window/": the first
+// start takes most of the screen, a saved geometry is fitted into it.
+void restoreWindowGeometry(QMainWindow* window, const QSettings& settings);
+void saveWindowGeometry(const QMainWindow& window, QSettings* settings);
 
 } // namespace pr
