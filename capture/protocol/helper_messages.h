@@ -61,6 +61,10 @@ struct StartRequest
     // Stop once this many files of a set are finished (pr::StopConditions::
     // fileCount). Key "stopFiles", optional: absent or 0 means no limit.
     std::uint32_t stopAfterFiles = 0;
+    // Every option the table adds from now on, in the model's own type: a
+    // new option needs no field here. startOptions() starts from it and the
+    // fields above win, so old code that sets only them still works.
+    CaptureOptions tableOptions;
 };
 
 // A Start's options as the engine's CaptureOptions and back (the interfaces

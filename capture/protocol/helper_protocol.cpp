@@ -1013,10 +1013,12 @@ QByteArray encodeStart(const StartRequest& request)
     return frame.finish();
 }
 
-// The only two places that name StartRequest's option fields one by one.
+// The only two places that name StartRequest's option fields one by one;
+// options added later travel in tableOptions.
 CaptureOptions startOptions(const StartRequest& request)
 {
-    CaptureOptions options;
+    CaptureOptions options = request.tableOptions;
+    options.interfaceNames.clear();
     options.interfaceName = request.interfaceName.toStdString();
     // Several interfaces (validated by the decoder: names, none twice, "any"
     // alone); one stays interfaceName alone, as before.
@@ -1044,6 +1046,7 @@ CaptureOptions startOptions(const StartRequest& request)
 
 void setStartOptions(const CaptureOptions& options, StartRequest* request)
 {
+    request->tableOptions = options;
     request->filter = QString::fromStdString(options.filter);
     request->snaplen = options.snaplen;
     request->promiscuous = options.promiscuous;
