@@ -267,6 +267,12 @@ RecordSelection ServeSession::selectRecords(std::size_t written, std::int64_t mo
             std::min(double(kRecordBurst), m_recordTokens + double(monotonicNs - m_tokensAtNs) *
                                                                 kMaxRecordsPerSecond / 1e9);
     m_tokensAtNs = std::max(m_tokensAtNs, monotonicNs);
+    // No live list (Start's packetRecords off): no records, and none counted
+    // as not shown, since none were wanted.
+    if (!m_options.packetRecords) {
+        selection.first = written;
+        return selection;
+    }
     const auto allowed = std::min<std::size_t>(written, std::size_t(m_recordTokens));
     m_recordTokens -= double(allowed);
     selection.first = written - allowed;

@@ -90,6 +90,10 @@ struct CaptureOptions
     // comment on every attributed packet unless programComments is off.
     bool attribution = false;
     bool programComments = true;
+    // Send the GUI a record of each packet for its live list (Wireshark's
+    // "update list of packets in real time"). Off, a long unattended
+    // recording costs the GUI nothing; it reads the file when it stops.
+    bool packetRecords = true;
 };
 
 // interfaceNames, or interfaceName alone.

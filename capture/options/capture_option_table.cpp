@@ -307,6 +307,19 @@ const CaptureOption kOptions[] = {
         .settingsKey = "stopAfterFiles",
         .help = "with a split: stop once N files of the set are finished",
     },
+    {
+        .name = "packet_records",
+        .kind = OptionKind::Flag,
+        .get = [](const CaptureOptions& o) { return OptionValue(o.packetRecords); },
+        .set = [](CaptureOptions& o, const OptionValue& v) { o.packetRecords = as<bool>(v); },
+        // Not for record: it shows no list, so there is nothing to turn off.
+        .appSpelling = "--no-live-list",
+        .appFlagValue = false,
+        .protocolKey = "packetRecords",
+        .wire = WireRule::SentIfChanged, // absent means on, as before the key
+        .settingsKey = "updateListInRealTime",
+        .help = "no live packet list while recording; the list reads the file when it stops",
+    },
 };
 
 bool parseUnsigned(const char* text, std::uint64_t* value)

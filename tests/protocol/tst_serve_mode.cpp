@@ -363,6 +363,7 @@ private slots:
     void headIsTheFileRecord();
     void recordsCarryTheirPlaceAtALimitedRate_data();
     void recordsCarryTheirPlaceAtALimitedRate();
+    void noLiveListSendsTotalsOnly();
 
 private:
     // Hello, Start, Started. False (with a failure logged) otherwise.
@@ -1089,6 +1090,40 @@ void TestServeMode::recordsSeveralInterfaces()
     QCOMPARE(WEXITSTATUS(status), 0);
     QVERIFY2(helper.errors.isEmpty(), qPrintable(helper.errors.value(0).message));
     QCOMPARE(m.totals.packets, std::uint64_t(100));
+}
+
+// A Start with packetRecords off (the GUI's live list off): the packets are
+// in the file and counted in the Totals, but no Packets message is sent, and
+// none is counted as not shown since none was wanted.
+void TestServeMode::noLiveListSendsTotalsOnly()
+{
+    UdpBurst udp;
+    const QString path = m_dir.filePath(QStringLiteral("no-live-list.pcap"));
+    StartRequest request = startOnLo(path, udp.port());
+    request.tableOptions.packetRecords = false;
+    const QByteArray start = encodeStart(request);
+    QVERIFY(QCborValue::fromCbor(start.mid(kFrameHeaderBytes))
+                .toMap()
+                .contains(QLatin1StringView("packetRecords")));
+    Helper helper;
+    QVERIFY(startRecording(helper, request));
+
+    constexpr int kCount = 200;
+    QCOMPARE(udp.send(kCount, 100, 10), kCount);
+    Message m;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 500 && helper.receiveUntil(MessageKind::Totals, &m, 100)) {
+    }
+    helper.send(encodeStop());
+    QVERIFY(helper.receiveUntil(MessageKind::Stopped, &m, 5000));
+    QCOMPARE(WEXITSTATUS(helper.waitForExit(3000)), 0);
+
+    QVERIFY(!helper.totals.isEmpty());
+    QCOMPARE(m.totals.packets, std::uint64_t(kCount));
+    QCOMPARE(m.totals.notShown, std::uint64_t(0));
+    QCOMPARE(countWithLibpcap(path), qint64(kCount));
+    QVERIFY(helper.packets.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestServeMode)

@@ -154,6 +154,7 @@ private slots:
     void fileSetShowsInTheStatusBar();
     void severalInterfacesIntoOnePcapng();
     void programsOfARecording();
+    void noLiveListFillsTheListWhenStopped();
 
 private:
     void configure(MainWindow* window, const QString& filter);
@@ -1107,6 +1108,35 @@ void TestMainWindow::programsOfARecording()
     QTRY_VERIFY_WITH_TIMEOUT(!lastProgram().isEmpty(), 10000);
     if (named)
         QVERIFY2(self.startsWith(lastProgram()), qPrintable(lastProgram()));
+}
+
+// "Update list of packets in real time" off: while recording the list stays
+// empty (the helper sends no records, the list does not tail the file);
+// when the recording stops, the list reads the file and shows every packet.
+void TestMainWindow::noLiveListFillsTheListWhenStopped()
+{
+    MainWindow window;
+    configure(&window, QStringLiteral("udp and dst port %1").arg(testPort()));
+    pr::CaptureOptionsValues values = window.captureOptions()->values();
+    values.model.packetRecords = false;
+    window.captureOptions()->setValues(values);
+    QVERIFY(!window.captureOptions()->values().model.packetRecords);
+    window.show();
+    QVERIFY(startAndWait(&window));
+
+    const int sent = sendDatagrams(testPort(), 120, 300);
+    QCOMPARE(sent, 120);
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureStatusBar()->packets(), quint64(sent), 10000);
+    QTest::qWait(300); // a few more Totals: the list must not tail the file
+    QCOMPARE(window.packetModel()->rowCount(), 0);
+    QCOMPARE(window.packetModel()->knownPackets(), quint64(0));
+
+    QSignalSpy finished(&window, &MainWindow::recordingFinished);
+    window.stopRecording();
+    QVERIFY(finished.wait(15000));
+    QTRY_COMPARE_WITH_TIMEOUT(window.packetModel()->rowCount(), sent, 10000);
+    QString error;
+    QCOMPARE(countPackets(window.currentFilePath(), &error), (long long)sent);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -27,6 +27,18 @@
 
 namespace pr {
 
+namespace {
+
+// Whether this recording has a live list (the option table's
+// packet_records). Off, the helper sends no records and the list does not
+// tail the file: it reads the recording's files once it stops.
+bool hasLiveList(const RecordingController& recording)
+{
+    return proto::startOptions(recording.request()).packetRecords;
+}
+
+} // namespace
+
 QString MainWindow::nextRecordingPath(const QString& interfaceName, const QString& format) const
 {
     const QString directory = m_options->values().outputDirectory;
@@ -170,7 +182,7 @@ void MainWindow::onStarted(const QString& readPath)
     m_statusBar->showRecording(QLocale().createSeparatedList(m_recording->interfaceNames()),
                                m_filePath);
     // A set's first file comes with its FileStarted.
-    if (!m_recording->isSplit() && !m_filePath.isEmpty())
+    if (!m_recording->isSplit() && !m_filePath.isEmpty() && hasLiveList(*m_recording))
         m_packetModel->recordingFileStarted(m_filePath);
     updateEmptyHint();
 }
@@ -181,7 +193,8 @@ void MainWindow::onTotals(const proto::TotalsInfo& totals)
                        totals.outgoingBitsPerSecond, totals.incomingPacketsPerSecond,
                        totals.outgoingPacketsPerSecond, totals.kernelDrops);
     m_statusBar->showTotals(totals);
-    m_packetModel->fileBytesWritten(totals.fileBytes);
+    if (hasLiveList(*m_recording))
+        m_packetModel->fileBytesWritten(totals.fileBytes);
     // Programs come right before their Totals: rates on the helper's clock.
     m_programsView->model()->advance(totals.elapsedSeconds);
 }
@@ -222,7 +235,8 @@ void MainWindow::onFileStarted(const QString& readPath, quint32 number, quint32 
 {
     // Packets arrive after the FileStarted of their file. Totals, chart and
     // list go on; the list drops the rows of files the ring deleted.
-    m_packetModel->recordingFileStarted(readPath, filesKept);
+    if (hasLiveList(*m_recording))
+        m_packetModel->recordingFileStarted(readPath, filesKept);
     m_filePath = readPath;
     m_statusBar->showFileSet(m_filePath, number, filesKept);
     updateWindowTitle();
@@ -260,6 +274,15 @@ void MainWindow::finishRecording(const proto::TotalsInfo& finalTotals)
     if (m_state == State::Idle)
         return;
     setState(State::Idle);
+    // Without a live list the list has not seen the files yet: it reads
+    // those that still exist (a ring deleted the oldest) as an opened file.
+    if (!hasLiveList(*m_recording) && m_recording->hasRecordedFile()) {
+        const QStringList paths = m_recording->isSplit() ? m_recording->fileSetPaths()
+                                                         : QStringList{m_recording->filePath()};
+        for (const QString& path : paths)
+            if (QFileInfo::exists(path))
+                m_packetModel->recordingFileStarted(path);
+    }
     // The files are complete: the list reads each to its end, every packet.
     m_packetModel->finishRecording();
 

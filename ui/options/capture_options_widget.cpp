@@ -66,6 +66,12 @@ const std::vector<PlainText> kPlainTexts = {
                         "After f&iles:", "Stop automatically after this many files of a set"),
      QT_TRANSLATE_NOOP("pr::CaptureOptionsWidget",
                        "With a split recording: stop once this many files are finished.")},
+    {"packet_records", Section::Packets,
+     QT_TRANSLATE_NOOP3("pr::CaptureOptionsWidget", "&Update list of packets in real time",
+                        "Wireshark's name for showing packets in the list while recording"),
+     QT_TRANSLATE_NOOP("pr::CaptureOptionsWidget",
+                       "Off, a long recording costs the window nothing: the list shows the "
+                       "packets when the recording stops.")},
 };
 
 QLabel* makeStatusLabel(QWidget* parent)
