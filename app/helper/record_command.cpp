@@ -129,6 +129,11 @@ std::string parseArguments(int argc, char** argv, CaptureOptions* options, Reque
         return "--output is required";
     if (options->fileSet.keepFiles != 0 && !options->fileSet.splits())
         return "--keep-files needs --split-size or --split-seconds (when to start a new file)";
+    // Without a split there is one file, which is never finished before the
+    // recording stops: the limit would never be reached.
+    if (options->stop.fileCount != 0 && !options->fileSet.splits())
+        return "--stop-files needs --split-size or --split-seconds: without a split there is "
+               "one file";
     if (options->fileSet.splits() && options->outputPath.back() == '/')
         return "--output must name a file when splitting: the set's names are derived from it";
     // One interface: exactly as before, through interfaceName alone.

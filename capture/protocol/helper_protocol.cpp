@@ -722,6 +722,10 @@ bool decodeStart(Fields& f, Checker& check, StartRequest* start)
         return check.fail(ErrorCode::OutOfRange,
                           QStringLiteral("Field keepFiles needs splitBytes or splitSeconds: "
                                          "without a split there is one file."));
+    if (options.stop.fileCount != 0 && !options.fileSet.splits())
+        return check.fail(ErrorCode::OutOfRange,
+                          QStringLiteral("Field stopFiles needs splitBytes or splitSeconds: "
+                                         "without a split there is one file."));
     setStartOptions(options, start);
     return true;
 }

@@ -91,6 +91,8 @@ expect_error "keep files too many" "--keep-files" "1 and 100000" -- \
     "$HELPER" record --interface lo --output "$OUT" --split-seconds 1 --keep-files 100001
 expect_error "keep files without split" "--keep-files" "--split-size or --split-seconds" -- \
     "$HELPER" record --interface lo --output "$OUT" --keep-files 3
+expect_error "stop files without split" "--stop-files" "--split-size or --split-seconds" -- \
+    "$HELPER" record --interface lo --output "$OUT" --stop-files 3
 expect_error "count zero" "--count" -- \
     "$HELPER" record --interface lo --output "$OUT" --count 0
 expect_error "unknown format" "--format" "pcapng" -- \
