@@ -218,6 +218,15 @@
 <context>
     <name>pr::CaptureOptionsWidget</name>
     <message>
+        <source>&amp;Update list of packets in real time</source>
+        <comment>Wireshark's name for showing packets in the list while recording</comment>
+        <translation>Liste der Pakete in &amp;Echtzeit aktualisieren</translation>
+    </message>
+    <message>
+        <source>Off, a long recording costs the window nothing: the list shows the packets when the recording stops.</source>
+        <translation>Aus: Eine lange Aufnahme kostet das Fenster nichts; die Liste zeigt die Pakete, wenn die Aufnahme endet.</translation>
+    </message>
+    <message>
         <source>After f&amp;iles:</source>
         <comment>Stop automatically after this many files of a set</comment>
         <translation>Nach &amp;Dateien:</translation>

@@ -218,6 +218,15 @@
 <context>
     <name>pr::CaptureOptionsWidget</name>
     <message>
+        <source>&amp;Update list of packets in real time</source>
+        <comment>Wireshark's name for showing packets in the list while recording</comment>
+        <translation>实时更新数据包列表(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Off, a long recording costs the window nothing: the list shows the packets when the recording stops.</source>
+        <translation>关闭时，长时间录制不占用窗口资源：录制结束后列表才显示数据包。</translation>
+    </message>
+    <message>
         <source>After f&amp;iles:</source>
         <comment>Stop automatically after this many files of a set</comment>
         <translation>文件数达到(&amp;I)：</translation>
