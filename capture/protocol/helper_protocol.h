@@ -15,7 +15,7 @@
 //   payload = one CBOR data item (RFC 8949): a map with text keys
 //   Each direction has its own limit on the length (see Channel):
 //     towards the helper  kMaxRequestBytes (16 KiB). The largest valid Start
-//                         is kLargestStartBytes = 8748 bytes (computed below
+//                         is kLargestStartBytes = 8763 bytes (computed below
 //                         from the field bounds: a 4096-byte filter and a
 //                         4096-byte path are most of it; 16
 //                         interface names add 272); the rest is room
@@ -247,8 +247,9 @@ inline constexpr std::uint32_t kLargestStartBytes =
     + std::uint32_t(limits::kMaxInterfaces) * detail::textItem(15)      // ...each one
     + detail::textItem(11) + 1                                          // attribution
     + detail::textItem(15) + 1                                          // programComments
-    + detail::textItem(9) + detail::cborHead(limits::kMaxKeepFiles);    // stopFiles
-static_assert(kLargestStartBytes == 8748, "update the number in the Framing comment");
+    + detail::textItem(9) + detail::cborHead(limits::kMaxKeepFiles)     // stopFiles
+    + detail::textItem(13) + 1;                                         // packetRecords
+static_assert(kLargestStartBytes == 8763, "update the number in the Framing comment");
 static_assert(kLargestStartBytes <= kMaxRequestBytes);
 
 // The largest Programs that validates: every entry at its longest (a UTF-16

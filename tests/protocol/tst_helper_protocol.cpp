@@ -140,6 +140,7 @@ StartRequest largestStart()
     r.attribution = true;
     r.programComments = false;
     r.stopAfterFiles = pr::limits::kMaxKeepFiles;
+    r.tableOptions.packetRecords = false; // sent only when off
     return r;
 }
 
