@@ -67,7 +67,7 @@ PacketRecord recordFor(const PacketView& p, std::uint64_t offset, std::uint64_t 
     r.number = number;
     r.timestampNs = microseconds ? p.timestampNs - p.timestampNs % 1000 : p.timestampNs;
     r.ifindex = p.ifindex;
-    r.direction = proto::Direction(p.direction);
+    r.direction = p.direction;
     r.fileOffset = offset;
     const FrameAsWritten frame = frameAsWritten(p, layout, snaplen);
     r.capturedLength = frame.capturedLength;

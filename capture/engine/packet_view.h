@@ -1,19 +1,11 @@
 #pragma once
 
+#include "capture/engine/direction.h"
+
 #include <cstdint>
 #include <string_view>
 
 namespace pr {
-
-// Direction of a packet relative to the capturing host, from sockaddr_ll's
-// sll_pkttype. Loopback packets are always Incoming: the PACKET_OUTGOING copy
-// the kernel also shows on lo is dropped, as libpcap does.
-enum class Direction : std::uint8_t
-{
-    Incoming = 0,  // PACKET_HOST, PACKET_BROADCAST, PACKET_MULTICAST
-    Outgoing = 1,  // PACKET_OUTGOING
-    OtherHost = 2, // PACKET_OTHERHOST (seen only in promiscuous mode)
-};
 
 // One packet as it sits in the TPACKET_V3 ring, not copied. The frame the
 // file receives is data[0, 12) + vlanTag (when hasVlanTag) + data[12, dataLength):

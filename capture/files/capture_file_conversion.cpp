@@ -87,16 +87,16 @@ bool convertToPcap(const QString& from, const QString& to, bool nanosecond, QStr
 // reception type. Other hosts' packets are written as the recorder writes
 // them (capture/engine/pcapng_writer.cpp): inbound, received promiscuously.
 // A direction the source does not state is not invented.
-std::optional<quint32> epbFlags(StoredDirection direction)
+std::optional<quint32> epbFlags(Direction direction)
 {
     switch (direction) {
-    case StoredDirection::Incoming:
+    case Direction::Incoming:
         return 1;
-    case StoredDirection::Outgoing:
+    case Direction::Outgoing:
         return 2;
-    case StoredDirection::OtherHost:
+    case Direction::OtherHost:
         return 1 | 4 << 2;
-    case StoredDirection::Unknown:
+    case Direction::Unknown:
         break;
     }
     return std::nullopt;

@@ -129,7 +129,7 @@ std::int64_t ticksToNs(std::uint64_t ticks, const CaptureInterface& interface)
 }
 
 // Linux cooked headers carry the packet type: SLL at byte 1, SLL2 at 10.
-StoredDirection cookedDirection(std::uint32_t linkType, const std::uint8_t* data,
+Direction cookedDirection(std::uint32_t linkType, const std::uint8_t* data,
                                 std::uint32_t length)
 {
     int packetType = -1;
@@ -139,13 +139,13 @@ StoredDirection cookedDirection(std::uint32_t linkType, const std::uint8_t* data
         packetType = data[10];
     switch (packetType) {
     case -1:
-        return StoredDirection::Unknown;
+        return Direction::Unknown;
     case 3: // PACKET_OTHERHOST
-        return StoredDirection::OtherHost;
+        return Direction::OtherHost;
     case 4: // PACKET_OUTGOING
-        return StoredDirection::Outgoing;
+        return Direction::Outgoing;
     default: // to us, broadcast, multicast
-        return StoredDirection::Incoming;
+        return Direction::Incoming;
     }
 }
 
@@ -369,9 +369,9 @@ private:
                               return;
                           const std::uint32_t flags = r.u32(value) & 3;
                           if (flags == 1)
-                              packet->direction = StoredDirection::Incoming;
+                              packet->direction = Direction::Incoming;
                           else if (flags == 2)
-                              packet->direction = StoredDirection::Outgoing;
+                              packet->direction = Direction::Outgoing;
                       });
         return Step::Packet;
     }

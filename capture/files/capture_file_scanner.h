@@ -6,6 +6,8 @@
 // packet list needs all three: it indexes a file once (every 64th record's
 // offset) and later reads any 64 records from one of those offsets.
 
+#include "capture/engine/direction.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -17,13 +19,6 @@ namespace pr {
 
 // Direction as the file states it. A pcap file of Ethernet frames states
 // none, and Unknown is not Incoming.
-enum class StoredDirection : std::uint8_t
-{
-    Incoming,
-    Outgoing,
-    OtherHost,
-    Unknown,
-};
 
 struct CaptureInterface
 {
@@ -68,7 +63,7 @@ struct ScannedPacket
     std::uint32_t capturedLength = 0;
     std::uint32_t interfaceId = 0;
     std::uint32_t linkType = 0;
-    StoredDirection direction = StoredDirection::Unknown;
+    Direction direction = Direction::Unknown;
     bool optionsBigEndian = false; // the byte order of `options`
     // A pcapng packet block's options (comments among them), valid during
     // the sink call only, like the frame. Where they are, not what they say:

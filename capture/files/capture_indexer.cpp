@@ -86,16 +86,16 @@ private:
         // Late packets of a second already reported go to the oldest open one.
         TrafficSecond* bin = &m_open[std::size_t(std::max<qint64>(second - m_openFirst, 0))];
         switch (packet.direction) {
-        case StoredDirection::Incoming:
-        case StoredDirection::OtherHost:
+        case Direction::Incoming:
+        case Direction::OtherHost:
             bin->inBytes += packet.wireLength;
             ++bin->inPackets;
             break;
-        case StoredDirection::Outgoing:
+        case Direction::Outgoing:
             bin->outBytes += packet.wireLength;
             ++bin->outPackets;
             break;
-        case StoredDirection::Unknown:
+        case Direction::Unknown:
             bin->unknownBytes += packet.wireLength;
             ++bin->unknownPackets;
             break;

@@ -4,6 +4,7 @@
 // size limits are documented in helper_protocol.h.
 
 #include "capture/engine/capture_options.h"
+#include "capture/engine/direction.h"
 
 #include <QByteArray>
 #include <QList>
@@ -13,13 +14,6 @@
 #include <cstdint>
 
 namespace pr::proto {
-
-enum class Direction : std::uint8_t
-{
-    Incoming = 0,
-    Outgoing = 1,
-    OtherHost = 2
-};
 
 // Defaults and bounds are the engine's (pr::limits, pr::CaptureOptions);
 // serve turns a Start into CaptureOptions with toCaptureOptions()

@@ -492,7 +492,7 @@ void TestServeMode::recordsOnLoopback()
         QVERIFY(r.fileOffset >= 24 && r.fileOffset > previousOffset);
         previousOffset = r.fileOffset;
         QCOMPARE(int(r.linkType), headLinkType);
-        QCOMPARE(r.direction, Direction::Incoming);
+        QCOMPARE(r.direction, pr::Direction::Incoming);
         QCOMPARE(r.wireLength, frameLength);
         QCOMPARE(r.capturedLength, frameLength);
         QCOMPARE(r.head.size(), kMaxRecordHeadBytes);

@@ -23,11 +23,11 @@ inline QByteArray tcpFrame(int i)
                              QByteArray(200 + i % 50, 'd'))));
 }
 
-inline quint32 epbFlags(proto::Direction direction)
+inline quint32 epbFlags(Direction direction)
 {
     // epb_flags bits 0-1: 1 inbound, 2 outbound; other hosts' packets are
     // inbound as far as this host's interface is concerned.
-    return direction == proto::Direction::Outgoing ? 2u : 1u;
+    return direction == Direction::Outgoing ? 2u : 1u;
 }
 
 // frames[i] is the whole frame of records[i] (whose head may be shorter).

@@ -271,7 +271,7 @@ void TestCaptureFileConversion::eachFormat()
         QCOMPARE(scanned.packets[i].timestampNs, m_frames[i].timestampNs / unit * unit);
         QCOMPARE(scanned.packets[i].linkType, kLinkTypeEthernet);
         // Ethernet states no direction, and the conversion invents none.
-        QCOMPARE(scanned.packets[i].direction, StoredDirection::Unknown);
+        QCOMPARE(scanned.packets[i].direction, Direction::Unknown);
     }
 }
 
@@ -359,7 +359,7 @@ void TestCaptureFileConversion::pcapngDirectionSurvives()
     QCOMPARE(scanned.packets.size(), m_frames.size());
     for (int i = 0; i < scanned.packets.size(); ++i) {
         QCOMPARE(scanned.packets[i].direction,
-                 i % 2 ? StoredDirection::Outgoing : StoredDirection::Incoming);
+                 i % 2 ? Direction::Outgoing : Direction::Incoming);
         QCOMPARE(scanned.frames[i], m_frames[i].bytes);
     }
 }
@@ -394,8 +394,8 @@ void TestCaptureFileConversion::cookedDirectionBecomesFlags()
     const Scanned scanned = scanFile(ng);
     QVERIFY2(scanned.complete, qPrintable(scanned.error));
     QCOMPARE(scanned.packets.size(), 4);
-    QCOMPARE(scanned.packets[0].direction, StoredDirection::Incoming);
-    QCOMPARE(scanned.packets[1].direction, StoredDirection::Outgoing);
+    QCOMPARE(scanned.packets[0].direction, Direction::Incoming);
+    QCOMPARE(scanned.packets[1].direction, Direction::Outgoing);
     QCOMPARE(scanned.packets[0].linkType, kLinkTypeLinuxSll2);
 }
 

@@ -305,11 +305,11 @@ void TestCaptureFileScanner::directionOnlyWhereTheFileStatesIt()
     b.scan(~quint64(0), ~quint64(0), pcapng);
     // Ethernet in pcap: no direction anywhere, and not "incoming".
     for (const ScannedPacket& p : std::as_const(pcap.packets))
-        QCOMPARE(p.direction, StoredDirection::Unknown);
+        QCOMPARE(p.direction, Direction::Unknown);
     for (int i = 0; i < pcapng.packets.size(); ++i) {
-        const StoredDirection want = i % 5 != 0   ? StoredDirection::Unknown
-                                     : i % 2 != 0 ? StoredDirection::Incoming
-                                                  : StoredDirection::Outgoing;
+        const Direction want = i % 5 != 0   ? Direction::Unknown
+                                     : i % 2 != 0 ? Direction::Incoming
+                                                  : Direction::Outgoing;
         QCOMPARE(pcapng.packets[i].direction, want);
     }
     QCOMPARE(b.layout().sections.front().interfaces.size(), std::size_t(3));

@@ -45,7 +45,7 @@ Traffic makeTraffic(int count)
         proto::PacketRecord record;
         record.timestampNs = kStartNs + qint64(i) * 1'000'000; // 1 ms apart
         record.ifindex = 1;
-        record.direction = i % 2 ? proto::Direction::Outgoing : proto::Direction::Incoming;
+        record.direction = i % 2 ? Direction::Outgoing : Direction::Incoming;
         record.head = frame.left(proto::kMaxRecordHeadBytes);
         record.wireLength = record.capturedLength = quint32(frame.size());
         record.linkType = kLinkTypeEthernet;
@@ -232,7 +232,7 @@ void TestPacketListModel::unknownDirectionIsNotIn()
     QCOMPARE(text(model, 0, PacketListModel::DirectionColumn), QStringLiteral("?"));
     QVERIFY(text(model, 0, PacketListModel::DirectionColumn, Qt::ToolTipRole)
                 .contains(QStringLiteral("does not record")));
-    QCOMPARE(model.packet(0).direction, StoredDirection::Unknown);
+    QCOMPARE(model.packet(0).direction, Direction::Unknown);
     // The chart gets it as traffic of unknown direction, not as incoming.
     quint64 unknown = 0, in = 0;
     for (const QList<QVariant>& arguments : std::as_const(traffic_)) {

@@ -30,7 +30,7 @@ struct Traffic
     QList<QByteArray> frames;
     qint64 nowNs = 1'718'000'000'000'000'000;
 
-    void add(const QByteArray& frame, proto::Direction direction, int gapMicroseconds)
+    void add(const QByteArray& frame, Direction direction, int gapMicroseconds)
     {
         nowNs += qint64(gapMicroseconds) * 1000;
         proto::PacketRecord record;
@@ -45,11 +45,11 @@ struct Traffic
     }
     void out(const QByteArray& ip, quint16 type = 0x0800, int gap = 850)
     {
-        add(ethernet(kRouterMac, kHostMac, type, ip), proto::Direction::Outgoing, gap);
+        add(ethernet(kRouterMac, kHostMac, type, ip), Direction::Outgoing, gap);
     }
     void in(const QByteArray& ip, quint16 type = 0x0800, int gap = 1200)
     {
-        add(ethernet(kHostMac, kRouterMac, type, ip), proto::Direction::Incoming, gap);
+        add(ethernet(kHostMac, kRouterMac, type, ip), Direction::Incoming, gap);
     }
 };
 
@@ -61,7 +61,7 @@ Traffic realisticTraffic()
     const char* server = "198.19.20.30";
     t.add(ethernet("ff:ff:ff:ff:ff:ff", kHostMac, 0x0806,
                    arp(1, kHostMac, host, "00:00:00:00:00:00", router)),
-          proto::Direction::Outgoing, 0);
+          Direction::Outgoing, 0);
     t.in(arp(2, kRouterMac, router, kHostMac, host), 0x0806, 310);
     t.out(ipv4(host, router, 17, udp(48213, 53, dnsQuery(0x6c1e, "downloads.example.org", 1))));
     t.out(ipv4(host, router, 17, udp(48213, 53, dnsQuery(0x91f0, "downloads.example.org", 28))),
@@ -102,7 +102,7 @@ Traffic realisticTraffic()
         ethernet("01:00:5e:00:00:fb", kRouterMac, 0x0800,
                  ipv4("198.18.0.1", "224.0.0.251", 17,
                       udp(5353, 5353, dnsQuery(0, "_googlecast._tcp.local", 12)), 0x4000, {}, 255)),
-        proto::Direction::Incoming, 310000);
+        Direction::Incoming, 310000);
     for (int i = 0; i < 5; ++i)
         t.out(ipv4(host, "198.18.0.53", 17, udp(40112, 5201, QByteArray(1200, 'u'))), 0x0800, 1000);
     t.in(ipv4("198.18.0.53", host, 1,

@@ -765,7 +765,7 @@ void TestPacketViews::detailRecordHasFrameNode()
     const QByteArray frame = tcpFrame(1, 300);
     proto::PacketRecord record;
     record.timestampNs = 1'700'000'000'000'000'001;
-    record.direction = proto::Direction::Outgoing;
+    record.direction = Direction::Outgoing;
     record.ifindex = 3;
     record.head = frame.left(proto::kMaxRecordHeadBytes);
     record.wireLength = record.capturedLength = quint32(frame.size());

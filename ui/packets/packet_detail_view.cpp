@@ -218,14 +218,16 @@ void PacketDetailView::showRecord(const proto::PacketRecord& record, quint64 fra
                  fraction));
     add(tr("Epoch Time: %1.%2 seconds").arg(seconds).arg(fraction));
     switch (record.direction) {
-    case proto::Direction::Incoming:
+    case Direction::Incoming:
         add(tr("Direction: In (received by this host)"));
         break;
-    case proto::Direction::Outgoing:
+    case Direction::Outgoing:
         add(tr("Direction: Out (sent by this host)"));
         break;
-    case proto::Direction::OtherHost:
+    case Direction::OtherHost:
         add(tr("Direction: Other (between other hosts)"));
+        break;
+    case Direction::Unknown: // the protocol never carries it
         break;
     }
     if (record.ifindex > 0)

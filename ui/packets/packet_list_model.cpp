@@ -55,19 +55,6 @@ struct PacketListModel::CachedPage
 
 namespace {
 
-StoredDirection storedDirection(proto::Direction direction)
-{
-    switch (direction) {
-    case proto::Direction::Incoming:
-        return StoredDirection::Incoming;
-    case proto::Direction::Outgoing:
-        return StoredDirection::Outgoing;
-    case proto::Direction::OtherHost:
-        return StoredDirection::OtherHost;
-    }
-    return StoredDirection::Unknown;
-}
-
 // Decodes each packet of a page as it is read (the frame is in the
 // reader's buffer only during the call).
 template <class Row> class PageSink : public PacketSink
@@ -348,7 +335,7 @@ PacketListModel::Packet PacketListModel::packet(int row) const
         result.wireLength = record->wireLength;
         result.capturedLength = record->capturedLength;
         result.linkType = record->linkType;
-        result.direction = storedDirection(record->direction);
+        result.direction = record->direction;
         result.offset = record->fileOffset;
         result.programs = recordPrograms(*record);
     }
@@ -423,19 +410,19 @@ QString PacketListModel::timeText(qint64 timestampNs) const
            QStringLiteral("%1").arg(nanoseconds, 9, 10, QLatin1Char('0'));
 }
 
-QString PacketListModel::directionText(StoredDirection direction) const
+QString PacketListModel::directionText(Direction direction) const
 {
     switch (direction) {
-    case StoredDirection::Incoming:
+    case Direction::Incoming:
         //: Packet direction column: received by this host
         return tr("In");
-    case StoredDirection::Outgoing:
+    case Direction::Outgoing:
         //: Packet direction column: sent by this host
         return tr("Out");
-    case StoredDirection::OtherHost:
+    case Direction::OtherHost:
         //: Packet direction column: between other hosts (promiscuous mode)
         return tr("Other");
-    case StoredDirection::Unknown:
+    case Direction::Unknown:
         //: Packet direction column: the file does not record the direction
         return tr("?");
     }
@@ -494,13 +481,13 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const
         return p.comments.join(QLatin1Char('\n'));
     case DirectionColumn:
         switch (p.direction) {
-        case StoredDirection::Incoming:
+        case Direction::Incoming:
             return tr("Received by this host");
-        case StoredDirection::Outgoing:
+        case Direction::Outgoing:
             return tr("Sent by this host");
-        case StoredDirection::OtherHost:
+        case Direction::OtherHost:
             return tr("Between other hosts, seen in promiscuous mode");
-        case StoredDirection::Unknown:
+        case Direction::Unknown:
             return tr("The file does not record whether this packet was sent or received");
         }
         return {};

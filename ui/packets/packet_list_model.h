@@ -156,7 +156,7 @@ public:
         quint32 wireLength = 0;
         quint32 capturedLength = 0;
         quint32 linkType = 0;
-        StoredDirection direction = StoredDirection::Unknown;
+        Direction direction = Direction::Unknown;
         QString interfaceName; // when the file names it
         QString path;          // the file it is in
         quint64 numberInFile = 0;
@@ -198,7 +198,7 @@ private:
     const CachedRow* fileRow(const Location& where) const;
     const pr::proto::PacketRecord* recentRecord(const Location& where) const;
     QString timeText(qint64 timestampNs) const;
-    QString directionText(StoredDirection direction) const;
+    QString directionText(Direction direction) const;
     void startIndexer();
     void queueScan(int segmentId, quint64 limit, bool last);
     void onProgress(const pr::IndexProgress& progress);
