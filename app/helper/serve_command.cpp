@@ -10,7 +10,7 @@
 #include "capture/engine/interface_info.h"
 #include "capture/engine/privileges.h"
 #include "capture/engine/recorder.h"
-#include "capture/protocol/frame_sender.h"
+#include "capture/protocol/message_sender.h"
 #include "capture/protocol/helper_protocol.h"
 
 #include <algorithm>
@@ -87,7 +87,7 @@ PacketRecord recordFor(const PacketView& p, std::uint64_t offset, std::uint64_t 
 class FdOutput : public ServeOutput
 {
 public:
-    explicit FdOutput(FrameSender& sender) : m_sender(sender) {}
+    explicit FdOutput(MessageSender& sender) : m_sender(sender) {}
 
     void sendControl(const QByteArray& frame) override { m_sender.sendControl(frame); }
     void sendTotals(const QByteArray& frame) override { m_sender.sendTotals(frame); }
@@ -95,7 +95,7 @@ public:
     bool peerGone() const override { return m_sender.peerGone(); }
     bool backedUp() const override
     {
-        return m_sender.queuedBytes() >= FrameSender::kDefaultPacketBudget;
+        return m_sender.queuedBytes() >= MessageSender::kDefaultPacketBudget;
     }
     void log(const QByteArray& line) override
     {
@@ -103,7 +103,7 @@ public:
     }
 
 private:
-    FrameSender& m_sender;
+    MessageSender& m_sender;
 };
 
 // The real recording: created when Start arrives, set up by HelperSession
@@ -164,7 +164,7 @@ private:
 class ServeObserver : public RecorderObserver
 {
 public:
-    ServeObserver(Recorder& recorder, FrameSender& out, ServeSession& session,
+    ServeObserver(Recorder& recorder, MessageSender& out, ServeSession& session,
                   const CaptureOptions& options)
         : m_out(out), m_session(session),
           m_layout(
@@ -188,7 +188,7 @@ public:
                 std::min<std::size_t>(packets.size() - i, std::size_t(kMaxPacketsPerMessage));
             // Skip the encoding work when the socket is already backed up.
             if (m_out.peerGone() ||
-                m_out.queuedPacketBytes() >= FrameSender::kDefaultPacketBudget) {
+                m_out.queuedPacketBytes() >= MessageSender::kDefaultPacketBudget) {
                 m_session.countNotShown(n);
                 i += n;
                 continue;
@@ -249,7 +249,7 @@ public:
     }
 
 private:
-    FrameSender& m_out;
+    MessageSender& m_out;
     ServeSession& m_session;
     FrameLayout m_layout;
     std::uint32_t m_snaplen;
@@ -324,7 +324,7 @@ int runServe(int argc, char** argv, HelperSession& session)
     setNonBlocking(kInputFd);
     setNonBlocking(kOutputFd);
 
-    FrameSender out(kOutputFd);
+    MessageSender out(kOutputFd);
     FdOutput output(out);
     ServeRecording recording(session, parent);
     ServeSession serve(output, recording);

@@ -211,7 +211,7 @@ void ServeSession::endOfFile()
 {
     if (inHandshake()) {
         fail({ErrorCode::ProtocolError,
-              m_in.hasPartialFrame()
+              m_in.hasPartialMessage()
                   ? QStringLiteral("The control channel closed in the middle of a message.")
                   : QStringLiteral("The control channel closed before the recording started.")},
              kExitProtocolError);
@@ -221,7 +221,7 @@ void ServeSession::endOfFile()
         return;
     // The GUI went away: finish the file; a frame cut in half is worth a note
     // in the log only.
-    if (m_in.hasPartialFrame())
+    if (m_in.hasPartialMessage())
         m_out.log("control channel closed mid-message");
     m_recorder.requestStop();
 }

@@ -11,7 +11,7 @@
 // from its own directory, which does all the rest (capture_handover.h).
 
 #include "app/launcher/capture_exec.h"
-#include "app/launcher/error_frame.h"
+#include "app/launcher/error_message.h"
 #include "capture/engine/privileged_acquisition.h"
 #include "capture/engine/privileges.h"
 
@@ -32,7 +32,7 @@ int fail(bool serve, unsigned code, const std::string& sentence)
 {
     std::fprintf(stderr, "packet-recorder-helper: %s\n", sentence.c_str());
     if (serve)
-        pr::launcher::writeErrorFrame(STDOUT_FILENO, code, sentence);
+        pr::launcher::writeErrorMessage(STDOUT_FILENO, code, sentence);
     return kExitFailed;
 }
 

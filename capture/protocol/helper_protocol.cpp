@@ -148,7 +148,7 @@ public:
         m_writer.endMap();
         const auto length = std::uint32_t(m_payload.size());
         QByteArray frame;
-        frame.reserve(kFrameHeaderBytes + m_payload.size());
+        frame.reserve(kMessageHeaderBytes + m_payload.size());
         frame.append(char(length >> 24));
         frame.append(char(length >> 16));
         frame.append(char(length >> 8));
@@ -1340,9 +1340,9 @@ void MessageReader::feed(QByteArrayView bytes)
     // A length over the limit is refused as soon as its prefix is complete,
     // before the payload it announces is buffered.
     const qsizetype before = m_buffer.size() - m_readPos;
-    if (before < kFrameHeaderBytes && before + bytes.size() >= kFrameHeaderBytes) {
-        char header[kFrameHeaderBytes];
-        for (qsizetype i = 0; i < kFrameHeaderBytes; ++i)
+    if (before < kMessageHeaderBytes && before + bytes.size() >= kMessageHeaderBytes) {
+        char header[kMessageHeaderBytes];
+        for (qsizetype i = 0; i < kMessageHeaderBytes; ++i)
             header[i] = i < before ? m_buffer[m_readPos + i] : bytes[i - before];
         if (!checkLength(readLength(header)))
             return;
@@ -1360,20 +1360,20 @@ MessageReader::Status MessageReader::next(Message* message, ErrorInfo* error)
     if (m_failed)
         return failed();
     const qsizetype available = m_buffer.size() - m_readPos;
-    if (available < kFrameHeaderBytes)
+    if (available < kMessageHeaderBytes)
         return Status::NeedMore;
     const std::uint32_t length = readLength(m_buffer.constData() + m_readPos);
     if (!checkLength(length))
         return failed();
-    if (available < kFrameHeaderBytes + qsizetype(length))
+    if (available < kMessageHeaderBytes + qsizetype(length))
         return Status::NeedMore;
-    const QByteArrayView payload(m_buffer.constData() + m_readPos + kFrameHeaderBytes, length);
+    const QByteArrayView payload(m_buffer.constData() + m_readPos + kMessageHeaderBytes, length);
     ErrorInfo decodeError;
     if (!decodePayload(payload, message, &decodeError)) {
         fail(decodeError);
         return failed();
     }
-    m_readPos += kFrameHeaderBytes + qsizetype(length);
+    m_readPos += kMessageHeaderBytes + qsizetype(length);
     if (!isSentOn(message->kind, m_channel)) {
         fail({ErrorCode::ProtocolError,
               m_channel == Channel::ToHelper

@@ -10,7 +10,7 @@
 //   reliably arrive. stderr stays free for human-readable logs.
 //
 // Framing
-//   frame   = length payload
+//   message = length payload   ("frame" is kept for network frames)
 //   length  = 4 bytes, unsigned big-endian, the payload size in bytes
 //   payload = one CBOR data item (RFC 8949): a map with text keys
 //   Each direction has its own limit on the length (see Channel):
@@ -27,7 +27,7 @@
 //   A length of 0 or above the limit is a protocol error, seen in the length
 //   prefix before the payload is buffered; the receiver answers
 //   Error{ProtocolError} and stops (the helper exits cleanly, finalizing a
-//   file it was writing). So is a frame cut short by end of file, trailing
+//   file it was writing). So is a message cut short by end of file, trailing
 //   bytes after the CBOR item, and any field that fails validation.
 //
 // Shape (checked by a streaming walk before any value is built)
@@ -43,7 +43,7 @@
 //   keys, so memory follows what the protocol allows, not what was sent.
 //
 // Version
-//   The first frame in each direction is Hello. The GUI sends
+//   The first message in each direction is Hello. The GUI sends
 //   Hello{version = kProtocolVersion}; the helper answers
 //   Hello{version = kProtocolVersion, helperVersion}, or
 //   Error{VersionMismatch} and exits when the versions differ.
@@ -172,7 +172,7 @@ namespace pr::proto {
 // 3: attribution: Start's "attribution" and "programComments", the records'
 //    program ids (11 fields), Programs.
 inline constexpr std::uint32_t kProtocolVersion = 3;
-inline constexpr int kFrameHeaderBytes = 4;
+inline constexpr int kMessageHeaderBytes = 4;
 // Towards the GUI.
 inline constexpr std::uint32_t kMaxMessageBytes = 1u << 20;
 // Towards the helper, which decodes it (see Framing).
@@ -199,7 +199,7 @@ inline constexpr int kMaxProgramUserBytes = 256;
 inline constexpr int kMaxProgramNameBytes = 64;
 inline constexpr int kMaxKeyBytes = 64;
 
-// Which way a frame travels: each way has its own size limit and kinds.
+// Which way a message travels: each way has its own size limit and kinds.
 enum class Channel : std::uint8_t
 {
     ToHelper, // Hello, Start, Stop from the GUI; kMaxRequestBytes
@@ -285,7 +285,7 @@ enum class MessageKind : std::uint8_t
 };
 
 const char* messageKindName(MessageKind kind);
-// True for the kinds a frame on `channel` may carry (Hello goes both ways).
+// True for the kinds a message on `channel` may carry (Hello goes both ways).
 bool isSentOn(MessageKind kind, Channel channel);
 
 struct HelloInfo
@@ -313,7 +313,7 @@ struct Message
 // The version of this build ("0.1.0"), sent as Hello.helperVersion.
 QString projectVersion();
 
-// Encoders: each returns one complete frame (length prefix included).
+// Encoders: each returns one complete message (length prefix included).
 QByteArray encodeHello(const HelloInfo& hello);
 QByteArray encodeStart(const StartRequest& request);
 QByteArray encodeStarted(const StartedInfo& info);
@@ -341,7 +341,7 @@ bool decodePayload(QByteArrayView payload, Message* message, ErrorInfo* error);
 // GUI's decoder::FrameDecoder for Ethernet frames): feed it bytes as they
 // arrive, then call next()
 // until it returns NeedMore. After an Error it stays failed and lets go of
-// what it buffered. It holds frames to the channel's size limit and kinds;
+// what it buffered. It holds messages to the channel's size limit and kinds;
 // by default the helper's side, the one that must stay small.
 class MessageReader
 {
@@ -357,10 +357,10 @@ public:
 
     void feed(QByteArrayView bytes);
     Status next(Message* message, ErrorInfo* error);
-    // At end of file: true when part of a frame is still buffered, i.e. the
-    // peer went away mid-frame.
-    bool hasPartialFrame() const { return m_buffer.size() > m_readPos; }
-    // Bytes held, consumed ones included: at most about one frame plus what
+    // At end of file: true when part of a message is still buffered, i.e. the
+    // peer went away mid-message.
+    bool hasPartialMessage() const { return m_buffer.size() > m_readPos; }
+    // Bytes held, consumed ones included: at most about one message plus what
     // the last feed() brought.
     qsizetype bufferedBytes() const { return m_buffer.size(); }
     bool failed() const { return m_failed; }

@@ -114,7 +114,7 @@ private:
                          frame.toHex().constData());
             require(false, "the GUI reads every frame");
         }
-        require(gui.next(&m, &e) == MessageReader::Status::NeedMore && !gui.hasPartialFrame(),
+        require(gui.next(&m, &e) == MessageReader::Status::NeedMore && !gui.hasPartialMessage(),
                 "a frame is exactly one message");
         m_stream += frame;
         return m.kind;
@@ -364,7 +364,7 @@ struct Driver
         session.feed(chunk);
         model.feed(chunk);
         require(session.bufferedBytes() <=
-                    qsizetype(kMaxRequestBytes) + kFrameHeaderBytes + chunk.size(),
+                    qsizetype(kMaxRequestBytes) + kMessageHeaderBytes + chunk.size(),
                 "the session holds at most one frame and one chunk");
     }
     void feedFrame(const QByteArray& frame, std::uint8_t split)
@@ -425,7 +425,7 @@ void checkStream(const QByteArray& stream, const Model& model, const FakeRecorde
             seen.push_back(
                 {m.kind, m.kind == MessageKind::Error ? m.error.code : ErrorCode::Unknown});
     }
-    require(!gui.hasPartialFrame(), "no frame is left cut");
+    require(!gui.hasPartialMessage(), "no frame is left cut");
     require(seen == model.expected(), "the output is what the model predicts");
 }
 

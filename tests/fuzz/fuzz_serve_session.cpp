@@ -303,7 +303,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                                     in.ConsumeIntegralInRange<qsizetype>(1, 16384));
         decoder.feed(QByteArrayView(stream).sliced(pos, chunk));
         pos += chunk;
-        require(decoder.bufferedBytes() <= qsizetype(kMaxRequestBytes) + kFrameHeaderBytes + chunk,
+        require(decoder.bufferedBytes() <= qsizetype(kMaxRequestBytes) + kMessageHeaderBytes + chunk,
                 "the decoder holds at most a frame and a chunk");
         for (;;) {
             Message m;

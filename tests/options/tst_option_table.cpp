@@ -102,14 +102,14 @@ void TestOptionTable::roundTrip()
     const QByteArray frame = proto::encodeStart(request);
     proto::Message message;
     proto::ErrorInfo error;
-    QVERIFY2(proto::decodePayload(QByteArrayView(frame).sliced(proto::kFrameHeaderBytes), &message,
+    QVERIFY2(proto::decodePayload(QByteArrayView(frame).sliced(proto::kMessageHeaderBytes), &message,
                                   &error),
              qPrintable(error.message));
     const CaptureOptions helper = helper::toCaptureOptions(message.start);
     QVERIFY(option.get(helper) == wanted);
     // A key sent only when changed is in this Start, since the value is not
     // the default.
-    const QCborMap map = QCborValue::fromCbor(frame.mid(proto::kFrameHeaderBytes)).toMap();
+    const QCborMap map = QCborValue::fromCbor(frame.mid(proto::kMessageHeaderBytes)).toMap();
     QVERIFY(map.contains(QLatin1StringView(option.protocolKey)));
 }
 
@@ -124,7 +124,7 @@ void TestOptionTable::defaultsEverywhere()
     const QByteArray frame = proto::encodeStart(request);
     proto::Message message;
     proto::ErrorInfo error;
-    QVERIFY(proto::decodePayload(QByteArrayView(frame).sliced(proto::kFrameHeaderBytes), &message,
+    QVERIFY(proto::decodePayload(QByteArrayView(frame).sliced(proto::kMessageHeaderBytes), &message,
                                  &error));
     const CaptureOptions decoded = proto::startOptions(message.start);
     for (const CaptureOption& option : captureOptions()) {

@@ -69,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     drain();
     decoder.feed(QByteArrayView(bytes + split, length - split));
     drain();
-    (void)decoder.hasPartialFrame();
+    (void)decoder.hasPartialMessage();
 
     if (decodePayload(QByteArrayView(bytes, length), &message, &error))
         checkReencodes(message);

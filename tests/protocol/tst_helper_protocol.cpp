@@ -207,8 +207,8 @@ void TestHelperProtocol::roundTrip()
     QFETCH(int, chunk);
     const Message in = test::samples()[sample].message;
     const QByteArray bytes = encodeMessage(in);
-    QVERIFY(bytes.size() > kFrameHeaderBytes);
-    QVERIFY(bytes.size() - kFrameHeaderBytes <= qsizetype(kMaxMessageBytes));
+    QVERIFY(bytes.size() > kMessageHeaderBytes);
+    QVERIFY(bytes.size() - kMessageHeaderBytes <= qsizetype(kMaxMessageBytes));
 
     MessageReader decoder(test::channelFor(in.kind));
     Message out;
@@ -228,7 +228,7 @@ void TestHelperProtocol::roundTrip()
         QCOMPARE(messages, pos + step >= bytes.size() ? messages : 0);
     }
     QCOMPARE(messages, 1);
-    QVERIFY(!decoder.hasPartialFrame());
+    QVERIFY(!decoder.hasPartialMessage());
     QCOMPARE(out.kind, in.kind);
     switch (in.kind) {
     case MessageKind::Hello:
@@ -612,7 +612,7 @@ void TestHelperProtocol::truncatedFrameIsPartial()
     Message m;
     ErrorInfo e;
     QCOMPARE(decoder.next(&m, &e), MessageReader::Status::NeedMore);
-    QVERIFY(decoder.hasPartialFrame());
+    QVERIFY(decoder.hasPartialMessage());
 }
 
 void TestHelperProtocol::staysFailedAfterError()
@@ -760,7 +760,7 @@ void TestHelperProtocol::shape()
 void TestHelperProtocol::largestStartFits()
 {
     const QByteArray bytes = encodeStart(largestStart());
-    QCOMPARE(bytes.size() - kFrameHeaderBytes, qsizetype(kLargestStartBytes));
+    QCOMPARE(bytes.size() - kMessageHeaderBytes, qsizetype(kLargestStartBytes));
     MessageReader decoder(Channel::ToHelper);
     decoder.feed(bytes);
     Message m;
@@ -784,7 +784,7 @@ void TestHelperProtocol::requestLimit()
     QFETCH(qsizetype, payloadBytes);
     QFETCH(bool, accepted);
     const QByteArray bytes = startOfSize(payloadBytes);
-    QCOMPARE(bytes.size(), payloadBytes + kFrameHeaderBytes);
+    QCOMPARE(bytes.size(), payloadBytes + kMessageHeaderBytes);
     MessageReader decoder(Channel::ToHelper);
     decoder.feed(bytes);
     Message m;
@@ -809,18 +809,18 @@ void TestHelperProtocol::requestLimit()
 // a time, and nothing after it is kept.
 void TestHelperProtocol::oversizeRefusedFromItsPrefix()
 {
-    const QByteArray header = startOfSize(kMaxRequestBytes + 1).first(kFrameHeaderBytes);
+    const QByteArray header = startOfSize(kMaxRequestBytes + 1).first(kMessageHeaderBytes);
     MessageReader decoder(Channel::ToHelper);
     Message m;
     ErrorInfo error;
-    for (int i = 0; i < kFrameHeaderBytes - 1; ++i) {
+    for (int i = 0; i < kMessageHeaderBytes - 1; ++i) {
         decoder.feed(header.sliced(i, 1));
         QVERIFY(!decoder.failed());
     }
-    decoder.feed(header.sliced(kFrameHeaderBytes - 1, 1));
+    decoder.feed(header.sliced(kMessageHeaderBytes - 1, 1));
     QVERIFY(decoder.failed());
     decoder.feed(QByteArray(kMaxRequestBytes, 'x'));
-    QVERIFY(!decoder.hasPartialFrame());
+    QVERIFY(!decoder.hasPartialMessage());
     QCOMPARE(decoder.next(&m, &error), MessageReader::Status::Error);
     QCOMPARE(error.code, ErrorCode::ProtocolError);
 }
@@ -885,7 +885,7 @@ void TestHelperProtocol::programsFitAndAreBounded()
     const Message largest = test::samples().constLast().message;
     QCOMPARE(largest.kind, MessageKind::Programs);
     const QByteArray bytes = encodePrograms(largest.programs);
-    QVERIFY(bytes.size() - kFrameHeaderBytes <= qsizetype(kLargestProgramsBytes));
+    QVERIFY(bytes.size() - kMessageHeaderBytes <= qsizetype(kLargestProgramsBytes));
 
     ProgramInfo p = test::longestProgram(9);
     p.user = QString(300, QChar(0x20ac));

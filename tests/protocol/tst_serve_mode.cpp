@@ -1102,7 +1102,7 @@ void TestServeMode::noLiveListSendsTotalsOnly()
     StartRequest request = startOnLo(path, udp.port());
     request.tableOptions.packetRecords = false;
     const QByteArray start = encodeStart(request);
-    QVERIFY(QCborValue::fromCbor(start.mid(kFrameHeaderBytes))
+    QVERIFY(QCborValue::fromCbor(start.mid(kMessageHeaderBytes))
                 .toMap()
                 .contains(QLatin1StringView("packetRecords")));
     Helper helper;

@@ -1,15 +1,15 @@
-// The launcher's hand-built Error frame (app/launcher/error_frame.cpp), read
+// The launcher's hand-built Error frame (app/launcher/error_message.cpp), read
 // by the GUI's real decoder: the kind, the codes and the framing it spells
 // out by hand must stay those of helper_protocol.h.
 
-#include "app/launcher/error_frame.h"
+#include "app/launcher/error_message.h"
 #include "capture/protocol/helper_protocol.h"
 
 #include <QtTest>
 
 using namespace pr::proto;
 
-class LauncherErrorFrameTest : public QObject
+class LauncherErrorMessageTest : public QObject
 {
     Q_OBJECT
 
@@ -19,7 +19,7 @@ private slots:
     void codesMatchTheProtocol();
 };
 
-void LauncherErrorFrameTest::decodesAsError_data()
+void LauncherErrorMessageTest::decodesAsError_data()
 {
     QTest::addColumn<unsigned>("code");
     QTest::addColumn<QByteArray>("message");
@@ -38,13 +38,13 @@ void LauncherErrorFrameTest::decodesAsError_data()
         << pr::launcher::kErrorNoPrivilege << QByteArray("caf\xc3\xa9") << QStringLiteral("caf??");
 }
 
-void LauncherErrorFrameTest::decodesAsError()
+void LauncherErrorMessageTest::decodesAsError()
 {
     QFETCH(unsigned, code);
     QFETCH(QByteArray, message);
     QFETCH(QString, expected);
     const std::string frame =
-        pr::launcher::encodeErrorFrame(code, std::string_view(message.constData(), message.size()));
+        pr::launcher::encodeErrorMessage(code, std::string_view(message.constData(), message.size()));
     MessageReader reader(Channel::ToGui);
     reader.feed(QByteArrayView(frame.data(), qsizetype(frame.size())));
     Message decoded;
@@ -54,14 +54,14 @@ void LauncherErrorFrameTest::decodesAsError()
     QCOMPARE(unsigned(decoded.error.code), code);
     QCOMPARE(decoded.error.message, expected);
     QCOMPARE(reader.next(&decoded, &error), MessageReader::Status::NeedMore);
-    QVERIFY(!reader.hasPartialFrame());
+    QVERIFY(!reader.hasPartialMessage());
 }
 
-void LauncherErrorFrameTest::codesMatchTheProtocol()
+void LauncherErrorMessageTest::codesMatchTheProtocol()
 {
     QCOMPARE(pr::launcher::kErrorNoPrivilege, unsigned(ErrorCode::NoPrivilege));
     QCOMPARE(pr::launcher::kErrorSystemError, unsigned(ErrorCode::SystemError));
 }
 
-QTEST_GUILESS_MAIN(LauncherErrorFrameTest)
-#include "tst_launcher_error_frame.moc"
+QTEST_GUILESS_MAIN(LauncherErrorMessageTest)
+#include "tst_launcher_error_message.moc"

@@ -7,27 +7,27 @@
 
 namespace pr::proto {
 
-// Sends frames on a non-blocking descriptor without ever waiting for the
+// Sends protocol messages on a non-blocking descriptor without ever waiting for the
 // reader, so the capture loop keeps its pace when the GUI is slow:
-//  - control frames (Hello, Started, Warning, Error, Stopped) are always queued;
+//  - control messages (Hello, Started, Warning, Error, Stopped) are always queued;
 //  - Totals are coalesced: a newer Totals replaces one not yet started;
-//  - Packets frames are refused once packetBudgetBytes of them are queued
+//  - Packets messages are refused once packetBudgetBytes of them are queued
 //    (the caller counts those records as notShown).
-// Frames leave in the order they were queued, and a frame that was partly
+// Messages leave in the order they were queued, and a message that was partly
 // written is always completed before the next one starts. Plain POSIX (write,
 // poll), so it works under the helper's seccomp allow-list.
-class FrameSender
+class MessageSender
 {
 public:
     static constexpr std::size_t kDefaultPacketBudget = 1u << 20;
 
     // fd must be non-blocking. SIGPIPE should be ignored by the process.
-    explicit FrameSender(int fd, std::size_t packetBudgetBytes = kDefaultPacketBudget);
+    explicit MessageSender(int fd, std::size_t packetBudgetBytes = kDefaultPacketBudget);
 
-    void sendControl(const QByteArray& frame);
-    void sendTotals(const QByteArray& frame);
-    // False when the frame was dropped: over budget, or the peer is gone.
-    bool offerPackets(const QByteArray& frame);
+    void sendControl(const QByteArray& message);
+    void sendTotals(const QByteArray& message);
+    // False when the message was dropped: over budget, or the peer is gone.
+    bool offerPackets(const QByteArray& message);
 
     // Writes what the socket takes now.
     void flush();
@@ -49,10 +49,10 @@ private:
     struct Entry
     {
         Kind kind;
-        QByteArray frame;
+        QByteArray message;
     };
 
-    void enqueue(Kind kind, const QByteArray& frame);
+    void enqueue(Kind kind, const QByteArray& message);
 
     int m_fd;
     std::size_t m_packetBudget;

@@ -6,7 +6,7 @@
 // serve's answer when the launcher fails before the capture program runs:
 // the protocol's Error message (capture/protocol/helper_protocol.h),
 // length-prefixed CBOR, built by hand because the launcher links no Qt.
-// tests/protocol/tst_launcher_error_frame.cpp decodes it with the real
+// tests/protocol/tst_launcher_error_message.cpp decodes it with the real
 // decoder.
 namespace pr::launcher {
 
@@ -14,11 +14,11 @@ namespace pr::launcher {
 inline constexpr unsigned kErrorNoPrivilege = 6;
 inline constexpr unsigned kErrorSystemError = 8;
 
-// The whole frame: 4-byte big-endian length, then the CBOR map
+// The whole message: 4-byte big-endian length, then the CBOR map
 // {"kind": Error, "code": code, "message": message}. Bytes of the message
 // that are not ASCII become '?', so the text is always valid UTF-8.
-std::string encodeErrorFrame(unsigned code, std::string_view message);
+std::string encodeErrorMessage(unsigned code, std::string_view message);
 // Writes it to fd, waiting up to a second for a slow reader.
-bool writeErrorFrame(int fd, unsigned code, std::string_view message);
+bool writeErrorMessage(int fd, unsigned code, std::string_view message);
 
 } // namespace pr::launcher

@@ -1,7 +1,7 @@
-// FrameSender over a real socketpair: order, coalesced Totals, the packet
+// MessageSender over a real socketpair: order, coalesced Totals, the packet
 // budget, completion of a partly written frame, and a peer that went away.
 
-#include "capture/protocol/frame_sender.h"
+#include "capture/protocol/message_sender.h"
 #include "capture/protocol/helper_protocol.h"
 
 #include <QtTest>
@@ -80,7 +80,7 @@ QList<PacketRecord> records(int count)
 
 } // namespace
 
-class TestFrameSender : public QObject
+class TestMessageSender : public QObject
 {
     Q_OBJECT
 private slots:
@@ -91,10 +91,10 @@ private slots:
     void peerGone();
 };
 
-void TestFrameSender::keepsOrder()
+void TestMessageSender::keepsOrder()
 {
     SocketPair s;
-    FrameSender sender(s.helper);
+    MessageSender sender(s.helper);
     sender.sendControl(encodeHello({}));
     sender.sendTotals(encodeTotals(totalsWith(1)));
     QVERIFY(sender.offerPackets(encodePackets(records(3))));
@@ -109,10 +109,10 @@ void TestFrameSender::keepsOrder()
     QCOMPARE(got[3].kind, MessageKind::Stopped);
 }
 
-void TestFrameSender::coalescesTotalsWhenBlocked()
+void TestMessageSender::coalescesTotalsWhenBlocked()
 {
     SocketPair s;
-    FrameSender sender(s.helper, 64u << 20);
+    MessageSender sender(s.helper, 64u << 20);
     // Fill the socket so nothing more leaves.
     while (sender.offerPackets(encodePackets(records(512)))) {
         sender.flush();
@@ -141,11 +141,11 @@ void TestFrameSender::coalescesTotalsWhenBlocked()
     QCOMPARE(totals.front(), std::uint64_t(50));
 }
 
-void TestFrameSender::dropsPacketsOverBudgetButCompletesPartialFrame()
+void TestMessageSender::dropsPacketsOverBudgetButCompletesPartialFrame()
 {
     SocketPair s;
     const QByteArray frame = encodePackets(records(64));
-    FrameSender sender(s.helper, std::size_t(frame.size()) * 4);
+    MessageSender sender(s.helper, std::size_t(frame.size()) * 4);
     int accepted = 0, refused = 0;
     for (int i = 0; i < 200; ++i) {
         if (sender.offerPackets(frame))
@@ -168,10 +168,10 @@ void TestFrameSender::dropsPacketsOverBudgetButCompletesPartialFrame()
     QCOMPARE(got.back().totals.packets, std::uint64_t(7));
 }
 
-void TestFrameSender::peerGone()
+void TestMessageSender::peerGone()
 {
     SocketPair s;
-    FrameSender sender(s.helper);
+    MessageSender sender(s.helper);
     s.closeGui();
     sender.sendControl(encodeHello({}));
     sender.flush();
@@ -180,5 +180,5 @@ void TestFrameSender::peerGone()
     QVERIFY(!sender.flushAll(100));
 }
 
-QTEST_GUILESS_MAIN(TestFrameSender)
-#include "tst_frame_sender.moc"
+QTEST_GUILESS_MAIN(TestMessageSender)
+#include "tst_message_sender.moc"

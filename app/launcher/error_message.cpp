@@ -1,4 +1,4 @@
-#include "app/launcher/error_frame.h"
+#include "app/launcher/error_message.h"
 
 #include <cerrno>
 #include <cstdint>
@@ -40,7 +40,7 @@ void appendText(std::string& out, std::string_view text)
 
 } // namespace
 
-std::string encodeErrorFrame(unsigned code, std::string_view message)
+std::string encodeErrorMessage(unsigned code, std::string_view message)
 {
     std::string payload;
     appendHead(payload, 5, 3); // a map of three pairs
@@ -51,18 +51,18 @@ std::string encodeErrorFrame(unsigned code, std::string_view message)
     appendText(payload, "message");
     appendText(payload, message.substr(0, kMaxMessageBytes));
     const std::uint32_t length = std::uint32_t(payload.size());
-    std::string frame;
+    std::string encoded;
     for (int shift = 24; shift >= 0; shift -= 8)
-        frame += char((length >> shift) & 0xff);
-    return frame + payload;
+        encoded += char((length >> shift) & 0xff);
+    return encoded + payload;
 }
 
-bool writeErrorFrame(int fd, unsigned code, std::string_view message)
+bool writeErrorMessage(int fd, unsigned code, std::string_view message)
 {
-    const std::string frame = encodeErrorFrame(code, message);
+    const std::string encoded = encodeErrorMessage(code, message);
     std::size_t written = 0;
-    while (written < frame.size()) {
-        const ssize_t n = ::write(fd, frame.data() + written, frame.size() - written);
+    while (written < encoded.size()) {
+        const ssize_t n = ::write(fd, encoded.data() + written, encoded.size() - written);
         if (n > 0) {
             written += std::size_t(n);
         } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {

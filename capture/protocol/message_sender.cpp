@@ -1,4 +1,4 @@
-#include "capture/protocol/frame_sender.h"
+#include "capture/protocol/message_sender.h"
 
 #include <cerrno>
 #include <chrono>
@@ -7,25 +7,25 @@
 
 namespace pr::proto {
 
-FrameSender::FrameSender(int fd, std::size_t packetBudgetBytes)
+MessageSender::MessageSender(int fd, std::size_t packetBudgetBytes)
     : m_fd(fd), m_packetBudget(packetBudgetBytes)
 {}
 
-void FrameSender::enqueue(Kind kind, const QByteArray& frame)
+void MessageSender::enqueue(Kind kind, const QByteArray& message)
 {
-    if (m_peerGone || frame.isEmpty())
+    if (m_peerGone || message.isEmpty())
         return;
-    m_queue.push_back({kind, frame});
+    m_queue.push_back({kind, message});
     if (kind == Kind::Packets)
-        m_packetBytes += std::size_t(frame.size());
+        m_packetBytes += std::size_t(message.size());
 }
 
-void FrameSender::sendControl(const QByteArray& frame)
+void MessageSender::sendControl(const QByteArray& message)
 {
-    enqueue(Kind::Control, frame);
+    enqueue(Kind::Control, message);
 }
 
-void FrameSender::sendTotals(const QByteArray& frame)
+void MessageSender::sendTotals(const QByteArray& message)
 {
     if (m_peerGone)
         return;
@@ -33,35 +33,35 @@ void FrameSender::sendTotals(const QByteArray& frame)
     // counters make the older ones worthless. The front entry may be half sent.
     for (std::size_t i = (m_frontWritten > 0 ? 1 : 0); i < m_queue.size(); ++i) {
         if (m_queue[i].kind == Kind::Totals) {
-            m_queue[i].frame = frame;
+            m_queue[i].message = message;
             return;
         }
     }
-    enqueue(Kind::Totals, frame);
+    enqueue(Kind::Totals, message);
 }
 
-bool FrameSender::offerPackets(const QByteArray& frame)
+bool MessageSender::offerPackets(const QByteArray& message)
 {
-    if (m_peerGone || m_packetBytes + std::size_t(frame.size()) > m_packetBudget)
+    if (m_peerGone || m_packetBytes + std::size_t(message.size()) > m_packetBudget)
         return false;
-    enqueue(Kind::Packets, frame);
+    enqueue(Kind::Packets, message);
     return true;
 }
 
-std::size_t FrameSender::queuedBytes() const
+std::size_t MessageSender::queuedBytes() const
 {
     std::size_t bytes = 0;
     for (const Entry& entry : m_queue)
-        bytes += std::size_t(entry.frame.size());
+        bytes += std::size_t(entry.message.size());
     return bytes - std::size_t(m_frontWritten);
 }
 
-void FrameSender::flush()
+void MessageSender::flush()
 {
     while (!m_queue.empty() && !m_peerGone) {
         Entry& front = m_queue.front();
-        const ssize_t n = ::write(m_fd, front.frame.constData() + m_frontWritten,
-                                  std::size_t(front.frame.size() - m_frontWritten));
+        const ssize_t n = ::write(m_fd, front.message.constData() + m_frontWritten,
+                                  std::size_t(front.message.size() - m_frontWritten));
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -75,16 +75,16 @@ void FrameSender::flush()
             return;
         }
         m_frontWritten += n;
-        if (m_frontWritten == front.frame.size()) {
+        if (m_frontWritten == front.message.size()) {
             if (front.kind == Kind::Packets)
-                m_packetBytes -= std::size_t(front.frame.size());
+                m_packetBytes -= std::size_t(front.message.size());
             m_queue.pop_front();
             m_frontWritten = 0;
         }
     }
 }
 
-bool FrameSender::flushAll(int timeoutMs)
+bool MessageSender::flushAll(int timeoutMs)
 {
     using Clock = std::chrono::steady_clock;
     const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
