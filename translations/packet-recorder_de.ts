@@ -4,10 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Invalid -a condition &quot;%1&quot;: use duration:SECONDS, filesize:KB or packets:N.</source>
-        <translation>Ungültige -a-Bedingung „%1“: duration:SEKUNDEN, filesize:KB oder packets:N verwenden.</translation>
-    </message>
-    <message>
         <source>Record network traffic to pcap files.</source>
         <translation>Netzwerkverkehr in pcap-Dateien aufzeichnen.</translation>
     </message>
@@ -44,10 +40,6 @@
         <translation>Format</translation>
     </message>
     <message>
-        <source>Stop automatically: duration:SECONDS, filesize:KB or packets:N.</source>
-        <translation>Automatisch stoppen: duration:SEKUNDEN, filesize:KB oder packets:N.</translation>
-    </message>
-    <message>
         <source>condition</source>
         <translation>Bedingung</translation>
     </message>
@@ -76,14 +68,6 @@
         <translation>Zu öffnende Mitschnittdatei.</translation>
     </message>
     <message>
-        <source>Unknown file format &quot;%1&quot;: use pcap, pcap-us or pcapng.</source>
-        <translation>Unbekanntes Dateiformat „%1“: pcap, pcap-us oder pcapng verwenden.</translation>
-    </message>
-    <message>
-        <source>Invalid packet count &quot;%1&quot;.</source>
-        <translation>Ungültige Paketanzahl „%1“.</translation>
-    </message>
-    <message>
         <source>Give at most one capture file to open.</source>
         <translation>Höchstens eine Mitschnittdatei zum Öffnen angeben.</translation>
     </message>
@@ -92,32 +76,8 @@
         <translation>-k zeichnet einen neuen Mitschnitt auf und kann nicht mit einer zu öffnenden Datei kombiniert werden.</translation>
     </message>
     <message>
-        <source>Invalid -b filesize &quot;%1&quot;: use %2 to %3 kilobytes.</source>
-        <translation>Ungültige -b-Dateigröße „%1“: %2 bis %3 Kilobyte verwenden.</translation>
-    </message>
-    <message>
-        <source>Invalid -b duration &quot;%1&quot;: use %2 to %3 seconds.</source>
-        <translation>Ungültige -b-Dauer „%1“: %2 bis %3 Sekunden verwenden.</translation>
-    </message>
-    <message>
-        <source>Invalid -b files &quot;%1&quot;: use 1 to %2.</source>
-        <translation>Ungültige -b-Dateianzahl „%1“: 1 bis %2 verwenden.</translation>
-    </message>
-    <message>
-        <source>Invalid -b condition &quot;%1&quot;: use filesize:KB, duration:SECONDS or files:N.</source>
-        <translation>Ungültige -b-Bedingung „%1“: filesize:KB, duration:SEKUNDEN oder files:N verwenden.</translation>
-    </message>
-    <message>
-        <source>Write a set of files: filesize:KB or duration:SECONDS starts a new file, files:N keeps only the newest N.</source>
-        <translation>In einen Dateisatz schreiben: filesize:KB oder duration:SEKUNDEN beginnt eine neue Datei, files:N behält nur die neuesten N (Ringpuffer).</translation>
-    </message>
-    <message>
         <source>-b files:N needs -b filesize:KB or -b duration:SECONDS.</source>
         <translation>-b files:N benötigt -b filesize:KB oder -b duration:SEKUNDEN.</translation>
-    </message>
-    <message>
-        <source>Invalid snapshot length &quot;%1&quot;: use %2 to %3.</source>
-        <translation>Ungültige Mitschnittlänge „%1“: %2 bis %3 verwenden.</translation>
     </message>
     <message>
         <source>Interface to record on (&quot;any&quot; for all); repeat it to record several into one pcapng file.</source>
@@ -138,6 +98,46 @@
     <message>
         <source>A pcap file holds one interface: use -F pcapng to record several.</source>
         <translation>Eine pcap-Datei enthält nur eine Schnittstelle: Verwenden Sie -F pcapng, um mehrere aufzuzeichnen.</translation>
+    </message>
+    <message>
+        <source>Kernel ring buffer in MiB.</source>
+        <translation>Ringpuffer des Kernels in MiB.</translation>
+    </message>
+    <message>
+        <source>mebibytes</source>
+        <translation>Mebibyte</translation>
+    </message>
+    <message>
+        <source>Do not update the list of packets while recording; it shows them when the recording stops.</source>
+        <translation>Die Paketliste während der Aufzeichnung nicht aktualisieren; sie zeigt die Pakete, wenn die Aufzeichnung endet.</translation>
+    </message>
+    <message>
+        <source>Stop automatically: %1.</source>
+        <translation>Automatisch beenden: %1.</translation>
+    </message>
+    <message>
+        <source>Write a set of files (a ring buffer): %1.</source>
+        <translation>Eine Dateiserie schreiben (Ringpuffer): %1.</translation>
+    </message>
+    <message>
+        <source>Invalid %1 &quot;%2&quot;: use a number of seconds above 0 and at most %3.</source>
+        <translation>Ungültiges %1 „%2“: eine Sekundenzahl über 0 und höchstens %3 verwenden.</translation>
+    </message>
+    <message>
+        <source>Invalid %1 &quot;%2&quot;: use %3 to %4.</source>
+        <translation>Ungültiges %1 „%2“: %3 bis %4 verwenden.</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 ist zu lang: höchstens %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Invalid %1 &quot;%2&quot;: use one of %3.</source>
+        <translation>Ungültiges %1 „%2“: eines von %3 verwenden.</translation>
+    </message>
+    <message>
+        <source>Invalid %1 condition &quot;%2&quot;: use %3.</source>
+        <translation>Ungültige Bedingung für %1 „%2“: %3 verwenden.</translation>
     </message>
 </context>
 <context>

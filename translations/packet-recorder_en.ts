@@ -4,10 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Invalid -a condition &quot;%1&quot;: use duration:SECONDS, filesize:KB or packets:N.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Record network traffic to pcap files.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -44,10 +40,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop automatically: duration:SECONDS, filesize:KB or packets:N.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>condition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -76,14 +68,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown file format &quot;%1&quot;: use pcap, pcap-us or pcapng.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid packet count &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give at most one capture file to open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -92,31 +76,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Invalid -b filesize &quot;%1&quot;: use %2 to %3 kilobytes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid -b duration &quot;%1&quot;: use %2 to %3 seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid -b files &quot;%1&quot;: use 1 to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid -b condition &quot;%1&quot;: use filesize:KB, duration:SECONDS or files:N.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write a set of files: filesize:KB or duration:SECONDS starts a new file, files:N keeps only the newest N.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>-b files:N needs -b filesize:KB or -b duration:SECONDS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid snapshot length &quot;%1&quot;: use %2 to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -137,6 +97,46 @@
     </message>
     <message>
         <source>A pcap file holds one interface: use -F pcapng to record several.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel ring buffer in MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mebibytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not update the list of packets while recording; it shows them when the recording stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop automatically: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a set of files (a ring buffer): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid %1 &quot;%2&quot;: use a number of seconds above 0 and at most %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid %1 &quot;%2&quot;: use %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid %1 &quot;%2&quot;: use one of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid %1 condition &quot;%2&quot;: use %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

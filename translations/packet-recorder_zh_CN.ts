@@ -4,10 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Invalid -a condition &quot;%1&quot;: use duration:SECONDS, filesize:KB or packets:N.</source>
-        <translation>无效的 -a 条件“%1”：请使用 duration:SECONDS、filesize:KB 或 packets:N。</translation>
-    </message>
-    <message>
         <source>Record network traffic to pcap files.</source>
         <translation>将网络流量录制到 pcap 文件。</translation>
     </message>
@@ -44,10 +40,6 @@
         <translation>格式</translation>
     </message>
     <message>
-        <source>Stop automatically: duration:SECONDS, filesize:KB or packets:N.</source>
-        <translation>自动停止：duration:SECONDS、filesize:KB 或 packets:N。</translation>
-    </message>
-    <message>
         <source>condition</source>
         <translation>条件</translation>
     </message>
@@ -76,14 +68,6 @@
         <translation>要打开的捕获文件。</translation>
     </message>
     <message>
-        <source>Unknown file format &quot;%1&quot;: use pcap, pcap-us or pcapng.</source>
-        <translation>未知的文件格式“%1”：请使用 pcap、pcap-us 或 pcapng。</translation>
-    </message>
-    <message>
-        <source>Invalid packet count &quot;%1&quot;.</source>
-        <translation>无效的分组数量“%1”。</translation>
-    </message>
-    <message>
         <source>Give at most one capture file to open.</source>
         <translation>最多只能指定一个要打开的捕获文件。</translation>
     </message>
@@ -92,32 +76,8 @@
         <translation>-k 会录制新的捕获，不能与要打开的文件同时使用。</translation>
     </message>
     <message>
-        <source>Invalid -b filesize &quot;%1&quot;: use %2 to %3 kilobytes.</source>
-        <translation>无效的 -b 文件大小“%1”：请使用 %2 到 %3 KB。</translation>
-    </message>
-    <message>
-        <source>Invalid -b duration &quot;%1&quot;: use %2 to %3 seconds.</source>
-        <translation>无效的 -b 时长“%1”：请使用 %2 到 %3 秒。</translation>
-    </message>
-    <message>
-        <source>Invalid -b files &quot;%1&quot;: use 1 to %2.</source>
-        <translation>无效的 -b 文件数“%1”：请使用 1 到 %2。</translation>
-    </message>
-    <message>
-        <source>Invalid -b condition &quot;%1&quot;: use filesize:KB, duration:SECONDS or files:N.</source>
-        <translation>无效的 -b 条件“%1”：请使用 filesize:KB、duration:SECONDS 或 files:N。</translation>
-    </message>
-    <message>
-        <source>Write a set of files: filesize:KB or duration:SECONDS starts a new file, files:N keeps only the newest N.</source>
-        <translation>写入文件集：filesize:KB 或 duration:SECONDS 开始新文件，files:N 只保留最新的 N 个文件（环形缓冲区）。</translation>
-    </message>
-    <message>
         <source>-b files:N needs -b filesize:KB or -b duration:SECONDS.</source>
         <translation>-b files:N 需要 -b filesize:KB 或 -b duration:SECONDS。</translation>
-    </message>
-    <message>
-        <source>Invalid snapshot length &quot;%1&quot;: use %2 to %3.</source>
-        <translation>无效的快照长度“%1”：请使用 %2 到 %3。</translation>
     </message>
     <message>
         <source>Interface to record on (&quot;any&quot; for all); repeat it to record several into one pcapng file.</source>
@@ -138,6 +98,46 @@
     <message>
         <source>A pcap file holds one interface: use -F pcapng to record several.</source>
         <translation>pcap 文件只能包含一个接口：要记录多个接口，请使用 -F pcapng。</translation>
+    </message>
+    <message>
+        <source>Kernel ring buffer in MiB.</source>
+        <translation>内核环形缓冲区大小（MiB）。</translation>
+    </message>
+    <message>
+        <source>mebibytes</source>
+        <translation>兆字节</translation>
+    </message>
+    <message>
+        <source>Do not update the list of packets while recording; it shows them when the recording stops.</source>
+        <translation>录制期间不更新数据包列表；录制停止后再显示数据包。</translation>
+    </message>
+    <message>
+        <source>Stop automatically: %1.</source>
+        <translation>自动停止：%1。</translation>
+    </message>
+    <message>
+        <source>Write a set of files (a ring buffer): %1.</source>
+        <translation>写入一组文件（环形缓冲）：%1。</translation>
+    </message>
+    <message>
+        <source>Invalid %1 &quot;%2&quot;: use a number of seconds above 0 and at most %3.</source>
+        <translation>无效的 %1“%2”：请使用大于 0 且不超过 %3 的秒数。</translation>
+    </message>
+    <message>
+        <source>Invalid %1 &quot;%2&quot;: use %3 to %4.</source>
+        <translation>无效的 %1“%2”：请使用 %3 到 %4。</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 太长：最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>Invalid %1 &quot;%2&quot;: use one of %3.</source>
+        <translation>无效的 %1“%2”：请使用 %3 之一。</translation>
+    </message>
+    <message>
+        <source>Invalid %1 condition &quot;%2&quot;: use %3.</source>
+        <translation>无效的 %1 条件“%2”：请使用 %3。</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,8 @@ const CaptureOption kOptions[] = {
         .recordPlaceholder = "MIB",
         .recordUnit = 1ull << 20,
         .recordUnitName = "MiB",
+        .appSpelling = "-B", // dumpcap's buffer size, in MiB too
+        .appUnit = 1ull << 20,
         .protocolKey = "ringBytes",
         .wire = WireRule::Required,
         .settingsKey = "ringBytes",
@@ -454,56 +456,102 @@ std::string checkBounds(const CaptureOption& option, const OptionValue& value,
     return {};
 }
 
-std::string setFromRecordText(const CaptureOption& option, const char* text,
-                              CaptureOptions* options)
+namespace {
+
+// The one parser of an option's text, in `unit` model units per unit
+// written; the record and app spellings differ only in unit and decimals.
+TextProblem parseText(const CaptureOption& option, const char* text, std::uint64_t unit,
+                      bool decimals, bool flagValue, CaptureOptions* options)
 {
-    const std::string spelling = spellingOf(option);
-    const auto outOfRange = [&] {
-        return spelling + " " + text + " is out of range: it must be " + rangeText(option);
-    };
     switch (option.kind) {
     case OptionKind::Flag:
-        option.set(*options, option.recordFlagValue);
-        return {};
+        option.set(*options, flagValue);
+        return TextProblem::None;
     case OptionKind::Count: {
         std::uint64_t value = 0;
-        if (option.recordDecimals) {
+        if (decimals) {
             double number = 0;
             if (!parseDecimal(text, &number) || !(number > 0) ||
-                number > double(option.max / option.recordUnit) * 2)
-                return outOfRange();
-            value = std::uint64_t(std::llround(number * double(option.recordUnit)));
+                number > double(option.max / unit) * 2)
+                return TextProblem::OutOfRange;
+            value = std::uint64_t(std::llround(number * double(unit)));
         } else {
             std::uint64_t number = 0;
-            if (!parseUnsigned(text, &number) || number > option.max / option.recordUnit)
-                return outOfRange();
-            value = number * option.recordUnit;
+            if (!parseUnsigned(text, &number) || number > option.max / unit)
+                return TextProblem::OutOfRange;
+            value = number * unit;
         }
         // On the command line an option is given to be used: 0 is not "off".
         if (value < option.min || value > option.max || value == 0)
-            return outOfRange();
+            return TextProblem::OutOfRange;
         option.set(*options, value);
-        return {};
+        return TextProblem::None;
     }
     case OptionKind::Seconds: {
         double number = 0;
         if (!parseDecimal(text, &number) || !(number > double(option.min)) ||
             number > double(option.max))
-            return outOfRange();
+            return TextProblem::OutOfRange;
         option.set(*options, number);
-        return {};
+        return TextProblem::None;
     }
     case OptionKind::Text:
+        if (std::string_view(text).size() > option.max)
+            return TextProblem::TooLong;
         option.set(*options, std::string(text));
-        return {};
+        return TextProblem::None;
     case OptionKind::Choice:
-        if (std::string problem = checkBounds(option, std::string(text), spelling);
-            !problem.empty())
-            return problem;
+        if (!checkBounds(option, std::string(text), option.name).empty())
+            return TextProblem::NotAChoice;
         option.set(*options, std::string(text));
+        return TextProblem::None;
+    }
+    return TextProblem::None;
+}
+
+} // namespace
+
+std::string setFromRecordText(const CaptureOption& option, const char* text,
+                              CaptureOptions* options)
+{
+    const std::string spelling = spellingOf(option);
+    switch (parseText(option, text, option.recordUnit, option.recordDecimals,
+                      option.recordFlagValue, options)) {
+    case TextProblem::None:
         return {};
+    case TextProblem::OutOfRange:
+        return spelling + " " + text + " is out of range: it must be " + rangeText(option);
+    case TextProblem::TooLong:
+    case TextProblem::NotAChoice:
+        return checkBounds(option, std::string(text), spelling);
     }
     return {};
+}
+
+TextProblem setFromAppText(const CaptureOption& option, const char* text, CaptureOptions* options)
+{
+    return parseText(option, text, option.appUnit, false, option.appFlagValue, options);
+}
+
+std::uint64_t appMinimum(const CaptureOption& option)
+{
+    return (option.min + option.appUnit - 1) / option.appUnit;
+}
+
+std::uint64_t appMaximum(const CaptureOption& option)
+{
+    return option.max / option.appUnit;
+}
+
+const char* appPlaceholder(const CaptureOption& option)
+{
+    if (option.appUnit == 1000)
+        return "KB";
+    if (option.appUnit == (1ull << 20))
+        return "MIB";
+    if (option.recordPlaceholder && option.appUnit == option.recordUnit)
+        return option.recordPlaceholder;
+    return "N";
 }
 
 std::string recordText(const CaptureOption& option, const OptionValue& value)

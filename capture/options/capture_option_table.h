@@ -111,6 +111,25 @@ bool isDefault(const CaptureOption& option, const CaptureOptions& options);
 // Returns an empty string, or the one line that says what is wrong.
 std::string setFromRecordText(const CaptureOption& option, const char* text,
                               CaptureOptions* options);
+// What is wrong with a value written on a command line.
+enum class TextProblem : std::uint8_t
+{
+    None,
+    OutOfRange, // not a number, or outside the option's bounds
+    TooLong,    // Text: longer than `max`
+    NotAChoice, // Choice: not one of `choices`
+};
+
+// Parses `text` given to the app's spelling of `option` (in appUnit, whole
+// numbers; a Flag sets appFlagValue) into `options`, with the same rules as
+// record's. The caller words the problem (the app translates it).
+TextProblem setFromAppText(const CaptureOption& option, const char* text, CaptureOptions* options);
+// The bounds of a Count in the app's unit, for messages and the usage.
+std::uint64_t appMinimum(const CaptureOption& option);
+std::uint64_t appMaximum(const CaptureOption& option);
+// The value's placeholder in the app's usage: KB, MIB, SECONDS, N...
+const char* appPlaceholder(const CaptureOption& option);
+
 // The value as record's arguments would write it (for the usage and tests).
 std::string recordText(const CaptureOption& option, const OptionValue& value);
 

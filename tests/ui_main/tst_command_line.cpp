@@ -1,9 +1,13 @@
 #include "ui/main/command_line.h"
 
+#include "capture/options/capture_option_table.h"
+
 #include <QCommandLineParser>
 #include <QTest>
 
 using pr::CommandLineOptions;
+using pr::options::CaptureOption;
+using pr::options::OptionKind;
 
 namespace {
 
@@ -30,6 +34,11 @@ private slots:
     void ringBuffer_data();
     void ringBuffer();
     void severalInterfaces();
+    void tableOptions_data();
+    void tableOptions();
+    void everyTableRowParses();
+    void groupReplacesTheSavedOne();
+    void usageListsTheTable();
 };
 
 void TestCommandLine::parses_data()
@@ -94,12 +103,15 @@ void TestCommandLine::parses()
     QVERIFY2(parseArguments(arguments, &options, &error), qPrintable(error));
     QTEST(options.interfaceName, "interfaceName");
     QTEST(options.startImmediately, "start");
-    QTEST(options.outputFile, "outputFile");
-    QTEST(options.filter, "filter");
-    QTEST(options.format, "format");
-    QTEST(options.stopAfterSeconds, "seconds");
-    QTEST(options.stopAfterBytes, "bytes");
-    QTEST(options.stopAfterPackets, "packets");
+    QTEST(QString::fromStdString(options.capture.outputPath), "outputFile");
+    QTEST(QString::fromStdString(options.capture.filter), "filter");
+    QTEST(options.isGiven("format")
+              ? QString::fromLatin1(pr::fileFormatName(options.capture.format))
+              : QString(),
+          "format");
+    QTEST(options.capture.stop.durationSeconds, "seconds");
+    QTEST(quint64(options.capture.stop.fileBytes), "bytes");
+    QTEST(quint64(options.capture.stop.packetCount), "packets");
     QTEST(options.fileToOpen, "fileToOpen");
 }
 
@@ -120,8 +132,17 @@ void TestCommandLine::rejects_data()
         QTest::newRow("too many interfaces") << many << "at most 16";
     }
     QTest::newRow("missing value") << QStringList{"-i"} << "-i";
-    QTest::newRow("unknown autostop") << QStringList{"-a", "files:3"} << "files:3";
-    QTest::newRow("negative duration") << QStringList{"-a", "duration:-1"} << "duration:-1";
+    QTest::newRow("unknown autostop") << QStringList{"-a", "bytes:3"} << "bytes:3";
+    QTest::newRow("negative duration") << QStringList{"-a", "duration:-1"} << "-a duration \"-1\"";
+    QTest::newRow("stop after no files") << QStringList{"-a", "files:0"} << "-a files \"0\"";
+    QTest::newRow("stop files not a number") << QStringList{"-a", "files:many"} << "many";
+    QTest::newRow("stop after too many files")
+        << QStringList{"-a", "files:100001"} << "1 to 100000";
+    QTest::newRow("ring buffer of 0 MiB") << QStringList{"-B", "0"} << "-B \"0\"";
+    QTest::newRow("ring buffer too large") << QStringList{"-B", "4096"} << "1 to 2048";
+    QTest::newRow("ring buffer in bytes") << QStringList{"-B", "128k"} << "128k";
+    QTest::newRow("live list takes no value")
+        << QStringList{"--no-live-list=yes"} << "no-live-list";
     QTest::newRow("autostop without value") << QStringList{"-a", "duration"} << "duration";
     QTest::newRow("bad format") << QStringList{"-F", "erf"} << "erf";
     QTest::newRow("bad count") << QStringList{"-c", "many"} << "many";
@@ -158,9 +179,9 @@ void TestCommandLine::ringBuffer()
     CommandLineOptions options;
     QString error;
     QVERIFY2(parseArguments(arguments, &options, &error), qPrintable(error));
-    QTEST(options.splitBytes, "bytes");
-    QTEST(options.splitSeconds, "seconds");
-    QTEST(options.keepFiles, "files");
+    QTEST(quint64(options.capture.fileSet.maxFileBytes), "bytes");
+    QTEST(quint32(options.capture.fileSet.maxFileSeconds), "seconds");
+    QTEST(quint32(options.capture.fileSet.keepFiles), "files");
 }
 
 // -i repeated, as in Wireshark: all of them, in order, into pcapng.
@@ -171,12 +192,13 @@ void TestCommandLine::severalInterfaces()
     QVERIFY2(parseArguments({"-i", "eth1", "-i", "lo", "-k"}, &options, &error), qPrintable(error));
     QCOMPARE(options.interfaceNames, (QStringList{"eth1", "lo"}));
     QCOMPARE(options.interfaceName, QStringLiteral("eth1"));
-    QCOMPARE(options.format, QStringLiteral("pcapng"));
+    QVERIFY(options.isGiven("format"));
+    QCOMPARE(options.capture.format, pr::FileFormat::Pcapng);
     QVERIFY(options.startImmediately);
 
     QVERIFY(parseArguments({"-i", "lo"}, &options, &error));
     QCOMPARE(options.interfaceNames, QStringList{"lo"});
-    QCOMPARE(options.format, QString());
+    QVERIFY(!options.isGiven("format"));
 }
 
 void TestCommandLine::rejects()
@@ -198,6 +220,127 @@ void TestCommandLine::helpAndVersionAreOptions()
     QVERIFY(pr::parseCommandLine(&parser, {"packet-recorder", "--version"}, &options, &error));
     QVERIFY(parser.isSet(QStringLiteral("version")));
     QVERIFY(parser.helpText().contains(QLatin1String("-a <condition>")));
+}
+
+// Options that exist only through the table's app spellings, with the value
+// the model gets, as record's arguments would write it.
+void TestCommandLine::tableOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("-a files:3") << QStringList{"-a", "files:3"} << "stop_files"
+                                << "3";
+    QTest::newRow("-a files attached") << QStringList{"-afiles:7"} << "stop_files"
+                                       << "7";
+    QTest::newRow("--no-live-list") << QStringList{"--no-live-list"} << "packet_records"
+                                    << "false";
+    QTest::newRow("-B 128") << QStringList{"-B", "128"} << "ring_bytes"
+                            << "128";
+    QTest::newRow("-p") << QStringList{"-p"} << "promiscuous"
+                        << "false";
+    QTest::newRow("-s 96") << QStringList{"-s", "96"} << "snaplen"
+                           << "96";
+    QTest::newRow("-a packets alias") << QStringList{"-a", "packets:9"} << "stop_packets"
+                                      << "9";
+}
+
+void TestCommandLine::tableOptions()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    CommandLineOptions options;
+    QString error;
+    QVERIFY2(parseArguments(arguments, &options, &error), qPrintable(error));
+    const CaptureOption* option = pr::options::findOption(name.toStdString());
+    QVERIFY(option);
+    QVERIFY(options.isGiven(option->name));
+    QCOMPARE(QString::fromStdString(pr::options::recordText(*option, option->get(options.capture))),
+             value);
+}
+
+// Every row of the table with an app spelling is accepted, at its lowest
+// value, and sets its option: a new row is tested here without a new line.
+void TestCommandLine::everyTableRowParses()
+{
+    for (const CaptureOption& option : pr::options::captureOptions()) {
+        if (!option.appSpelling)
+            continue;
+        const QString spelling = QString::fromLatin1(option.appSpelling);
+        const QString flag = spelling.section(QLatin1Char(' '), 0, 0);
+        const QString key = spelling.section(QLatin1Char(' '), 1);
+        QString value;
+        switch (option.kind) {
+        case OptionKind::Flag:
+            break;
+        case OptionKind::Count:
+            value = QString::number(std::max<std::uint64_t>(pr::options::appMinimum(option), 1));
+            break;
+        case OptionKind::Seconds:
+            value = QStringLiteral("1.5");
+            break;
+        case OptionKind::Text:
+            value = QStringLiteral("text");
+            break;
+        case OptionKind::Choice:
+            value = QString::fromLatin1(option.choices.back());
+            break;
+        }
+        QStringList arguments{flag};
+        if (!key.isEmpty())
+            arguments << key + QLatin1Char(':') + value;
+        else if (option.kind != OptionKind::Flag)
+            arguments << value;
+        // A set's options (-b files) need a split to apply to.
+        if (flag == QLatin1String("-b") && key != QLatin1String("duration"))
+            arguments << QStringLiteral("-b") << QStringLiteral("duration:60");
+        CommandLineOptions options;
+        QString error;
+        QVERIFY2(parseArguments(arguments, &options, &error),
+                 qPrintable(arguments.join(QLatin1Char(' ')) + QLatin1String(": ") + error));
+        QVERIFY2(options.isGiven(option.name), option.appSpelling);
+        pr::CaptureOptions expected;
+        QCOMPARE(pr::options::setFromAppText(option, value.toUtf8().constData(), &expected),
+                 pr::options::TextProblem::None);
+        QVERIFY2(option.get(options.capture) == option.get(expected), option.appSpelling);
+        if (option.kind == OptionKind::Flag)
+            QVERIFY2(option.get(options.capture) == pr::options::OptionValue(option.appFlagValue),
+                     option.appSpelling);
+    }
+}
+
+// -a files:3 alone replaces the saved stop conditions: the others are off.
+void TestCommandLine::groupReplacesTheSavedOne()
+{
+    CommandLineOptions options;
+    QString error;
+    QVERIFY2(parseArguments({"-a", "files:3"}, &options, &error), qPrintable(error));
+    QVERIFY(options.isGiven("stop_seconds"));
+    QVERIFY(options.isGiven("stop_packets"));
+    QVERIFY(options.isGiven("stop_bytes"));
+    QCOMPARE(options.capture.stop.durationSeconds, 0.0);
+    QVERIFY(!options.isGiven("split_bytes"));
+    QVERIFY(!options.isGiven("snaplen"));
+}
+
+// The usage names every app spelling of the table.
+void TestCommandLine::usageListsTheTable()
+{
+    QCommandLineParser parser;
+    pr::setUpCommandLineParser(&parser);
+    const QString help = parser.helpText();
+    for (const CaptureOption& option : pr::options::captureOptions()) {
+        if (!option.appSpelling)
+            continue;
+        const QString spelling = QString::fromLatin1(option.appSpelling);
+        const QString key = spelling.section(QLatin1Char(' '), 1);
+        QVERIFY2(help.contains(spelling.section(QLatin1Char(' '), 0, 0)), option.appSpelling);
+        if (!key.isEmpty())
+            QVERIFY2(help.contains(key + QLatin1Char(':')), option.appSpelling);
+        // Its description is translatable, not the table's English help.
+        QVERIFY2(!help.contains(QString::fromUtf8(option.help)), option.appSpelling);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

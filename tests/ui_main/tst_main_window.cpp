@@ -507,8 +507,8 @@ void TestMainWindow::commandLineOptionsAreNotRemembered()
     {
         MainWindow window;
         pr::CommandLineOptions options;
-        options.filter = QStringLiteral("udp port 53");
-        options.stopAfterSeconds = 5;
+        options.give("filter", std::string("udp port 53"));
+        options.give("stop_seconds", 5.0);
         window.applyCommandLine(options);
         QCOMPARE(window.captureOptions()->values().filter, QStringLiteral("udp port 53"));
         QCOMPARE(window.captureOptions()->values().stopAfterSeconds, 5.0);

@@ -1,13 +1,17 @@
 #include "ui/main/command_line.h"
 
-#include "capture/engine/capture_options.h"
-
 #include <QCommandLineParser>
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace pr {
 
 namespace {
+
+using options::CaptureOption;
+using options::OptionKind;
+using options::TextProblem;
 
 // A translation context for the free functions below (lupdate needs a class).
 struct CommandLine
@@ -15,85 +19,161 @@ struct CommandLine
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 };
 
-bool applyAutostop(const QString& condition, CommandLineOptions* options, QString* error)
+// The usage line of a table row with a plain app spelling ("-s",
+// "--no-live-list"), by the row's name. A row missing here shows the
+// table's English help; the test of the usage asks for one.
+struct UsageText
 {
-    const qsizetype colon = condition.indexOf(QLatin1Char(':'));
-    const QString key = condition.left(colon);
-    const QString value = colon < 0 ? QString() : condition.mid(colon + 1);
-    bool ok = false;
-    if (key == QLatin1String("duration")) {
-        const double seconds = value.toDouble(&ok);
-        if (ok && seconds > 0) {
-            options->stopAfterSeconds = seconds;
-            return true;
-        }
-    } else if (key == QLatin1String("filesize")) {
-        // dumpcap counts filesize in kB (1000 bytes).
-        const quint64 kilobytes = value.toULongLong(&ok);
-        if (ok && kilobytes > 0) {
-            options->stopAfterBytes = kilobytes * 1000;
-            return true;
-        }
-    } else if (key == QLatin1String("packets")) {
-        const quint64 packets = value.toULongLong(&ok);
-        if (ok && packets > 0) {
-            options->stopAfterPackets = packets;
-            return true;
-        }
-    }
-    *error = CommandLine::tr(
-                 "Invalid -a condition \"%1\": use duration:SECONDS, filesize:KB or packets:N.")
-                 .arg(condition);
-    return false;
+    const char* name;
+    const char* description;
+    const char* valueName; // nullptr for a Flag
+};
+const UsageText kUsageTexts[] = {
+    {"filter", QT_TRANSLATE_NOOP("CommandLine", "Capture filter (pcap syntax)."),
+     QT_TRANSLATE_NOOP("CommandLine", "filter")},
+    {"snaplen", QT_TRANSLATE_NOOP("CommandLine", "Snapshot length in bytes."),
+     QT_TRANSLATE_NOOP("CommandLine", "snaplen")},
+    {"promiscuous",
+     QT_TRANSLATE_NOOP("CommandLine", "Do not put the interface into promiscuous mode."), nullptr},
+    {"ring_bytes", QT_TRANSLATE_NOOP("CommandLine", "Kernel ring buffer in MiB."),
+     QT_TRANSLATE_NOOP("CommandLine", "mebibytes")},
+    {"format", QT_TRANSLATE_NOOP("CommandLine", "File format: pcap, pcap-us or pcapng."),
+     QT_TRANSLATE_NOOP("CommandLine", "format")},
+    {"output", QT_TRANSLATE_NOOP("CommandLine", "Write the recording to this file."),
+     QT_TRANSLATE_NOOP("CommandLine", "file")},
+    {"stop_packets", QT_TRANSLATE_NOOP("CommandLine", "Stop after this many packets."),
+     QT_TRANSLATE_NOOP("CommandLine", "count")},
+    {"packet_records",
+     QT_TRANSLATE_NOOP("CommandLine", "Do not update the list of packets while recording; it "
+                                      "shows them when the recording stops."),
+     nullptr},
+};
+
+// Spellings of Wireshark's that name a row spelled otherwise in the table.
+struct Alias
+{
+    const char* spelling;
+    const char* name;
+};
+const Alias kAliases[] = {
+    {"-a packets", "stop_packets"}, // Wireshark's, the same as -c
+};
+
+// A group of key:value conditions ("-a", "-b") and its usage sentence.
+struct Group
+{
+    const char* flag;
+    const char* description; // %1: the conditions
+};
+const Group kGroups[] = {
+    {"a", QT_TRANSLATE_NOOP("CommandLine", "Stop automatically: %1.")},
+    {"b", QT_TRANSLATE_NOOP("CommandLine", "Write a set of files (a ring buffer): %1.")},
+};
+
+// "-a files" as the parser's option name ("a") and the condition's key
+// ("files"); "--no-live-list" as "no-live-list" and no key.
+struct Spelling
+{
+    QString flag;
+    QString key;
+};
+Spelling splitSpelling(const char* spelling)
+{
+    const QString text = QString::fromLatin1(spelling);
+    QString flag = text.section(QLatin1Char(' '), 0, 0);
+    while (flag.startsWith(QLatin1Char('-')))
+        flag.remove(0, 1);
+    return {flag, text.section(QLatin1Char(' '), 1)};
 }
 
-// Wireshark's -b: filesize:KB, duration:SEC, files:N, with the engine's bounds.
-bool applyRingBuffer(const QString& condition, CommandLineOptions* options, QString* error)
+// The conditions of a group: the table's rows spelled "-a KEY", then the aliases.
+struct Condition
 {
-    using namespace limits;
-    const qsizetype colon = condition.indexOf(QLatin1Char(':'));
-    const QString key = condition.left(colon);
-    const QString value = colon < 0 ? QString() : condition.mid(colon + 1);
-    bool ok = false;
-    const quint64 number = value.toULongLong(&ok);
-    if (key == QLatin1String("filesize")) {
-        if (ok && number >= kMinSplitBytes / 1000 && number <= kMaxSplitBytes / 1000) {
-            options->splitBytes = number * 1000;
-            return true;
-        }
-        *error = CommandLine::tr("Invalid -b filesize \"%1\": use %2 to %3 kilobytes.")
-                     .arg(value)
-                     .arg(kMinSplitBytes / 1000)
-                     .arg(kMaxSplitBytes / 1000);
-        return false;
+    QString key;
+    const CaptureOption* option;
+};
+std::vector<Condition> conditionsOf(const QString& flag)
+{
+    std::vector<Condition> conditions;
+    for (const CaptureOption& option : options::captureOptions()) {
+        if (!option.appSpelling)
+            continue;
+        const Spelling spelling = splitSpelling(option.appSpelling);
+        if (spelling.flag == flag && !spelling.key.isEmpty())
+            conditions.push_back({spelling.key, &option});
     }
-    if (key == QLatin1String("duration")) {
-        if (ok && number >= kMinSplitSeconds && number <= kMaxSplitSeconds) {
-            options->splitSeconds = quint32(number);
-            return true;
-        }
-        *error = CommandLine::tr("Invalid -b duration \"%1\": use %2 to %3 seconds.")
-                     .arg(value)
-                     .arg(kMinSplitSeconds)
-                     .arg(kMaxSplitSeconds);
-        return false;
+    for (const Alias& alias : kAliases) {
+        const Spelling spelling = splitSpelling(alias.spelling);
+        if (spelling.flag == flag)
+            conditions.push_back({spelling.key, options::findOption(alias.name)});
     }
-    if (key == QLatin1String("files")) {
-        if (ok && number >= 1 && number <= kMaxKeepFiles) {
-            options->keepFiles = quint32(number);
-            return true;
-        }
+    return conditions;
+}
+
+QString conditionList(const QString& flag)
+{
+    QStringList list;
+    for (const Condition& condition : conditionsOf(flag))
+        list << condition.key + QLatin1Char(':') +
+                    QLatin1String(options::appPlaceholder(*condition.option));
+    return list.join(QLatin1String(", "));
+}
+
+// Parses `value` given to `spelling` (as the user wrote it: "-s", "-a files")
+// into options->capture, or says what is wrong with it.
+bool parseValue(const CaptureOption& option, const QString& spelling, const QString& value,
+                CommandLineOptions* options, QString* error)
+{
+    const QByteArray text = value.toUtf8();
+    switch (options::setFromAppText(option, text.constData(), &options->capture)) {
+    case TextProblem::None:
+        if (!options->isGiven(option.name))
+            options->given.push_back(&option);
+        return true;
+    case TextProblem::OutOfRange:
+        if (option.kind == OptionKind::Seconds)
+            *error = CommandLine::tr("Invalid %1 \"%2\": use a number of seconds above 0 and at "
+                                     "most %3.")
+                         .arg(spelling, value)
+                         .arg(options::appMaximum(option));
+        else
+            *error = CommandLine::tr("Invalid %1 \"%2\": use %3 to %4.")
+                         .arg(spelling, value)
+                         .arg(std::max<std::uint64_t>(options::appMinimum(option), 1))
+                         .arg(options::appMaximum(option));
+        return false;
+    case TextProblem::TooLong:
         *error =
-            CommandLine::tr("Invalid -b files \"%1\": use 1 to %2.").arg(value).arg(kMaxKeepFiles);
+            CommandLine::tr("%1 is too long: at most %2 characters.").arg(spelling).arg(option.max);
+        return false;
+    case TextProblem::NotAChoice: {
+        QStringList choices;
+        for (const char* choice : option.choices)
+            choices << QString::fromLatin1(choice);
+        *error = CommandLine::tr("Invalid %1 \"%2\": use one of %3.")
+                     .arg(spelling, value, choices.join(QLatin1String(", ")));
         return false;
     }
-    *error = CommandLine::tr(
-                 "Invalid -b condition \"%1\": use filesize:KB, duration:SECONDS or files:N.")
-                 .arg(condition);
-    return false;
+    }
+    return true;
 }
 
 } // namespace
+
+bool CommandLineOptions::isGiven(std::string_view name) const
+{
+    return std::any_of(given.begin(), given.end(),
+                       [&](const CaptureOption* option) { return name == option->name; });
+}
+
+void CommandLineOptions::give(std::string_view name, const options::OptionValue& value)
+{
+    const CaptureOption* option = options::findOption(name);
+    Q_ASSERT(option);
+    option->set(capture, value);
+    if (!isGiven(name))
+        given.push_back(option);
+}
 
 void setUpCommandLineParser(QCommandLineParser* parser)
 {
@@ -106,25 +186,44 @@ void setUpCommandLineParser(QCommandLineParser* parser)
                          "several into one pcapng file."),
          CommandLine::tr("interface")},
         {QStringLiteral("k"), CommandLine::tr("Start recording immediately.")},
-        {QStringLiteral("w"), CommandLine::tr("Write the recording to this file."),
-         CommandLine::tr("file")},
-        {QStringLiteral("f"), CommandLine::tr("Capture filter (pcap syntax)."),
-         CommandLine::tr("filter")},
-        {QStringLiteral("F"), CommandLine::tr("File format: pcap, pcap-us or pcapng."),
-         CommandLine::tr("format")},
-        {QStringLiteral("a"),
-         CommandLine::tr("Stop automatically: duration:SECONDS, filesize:KB or packets:N."),
-         CommandLine::tr("condition")},
-        {QStringLiteral("b"),
-         CommandLine::tr("Write a set of files: filesize:KB or duration:SECONDS starts a new "
-                         "file, files:N keeps only the newest N."),
-         CommandLine::tr("condition")},
-        {QStringLiteral("c"), CommandLine::tr("Stop after this many packets."),
-         CommandLine::tr("count")},
-        {QStringLiteral("s"), CommandLine::tr("Snapshot length in bytes."),
-         CommandLine::tr("snaplen")},
-        {QStringLiteral("p"), CommandLine::tr("Do not put the interface into promiscuous mode.")},
     });
+    // The capture options, in the table's order; a group (-a, -b) once, at
+    // its first condition.
+    QStringList added;
+    for (const CaptureOption& option : options::captureOptions()) {
+        if (!option.appSpelling)
+            continue;
+        const Spelling spelling = splitSpelling(option.appSpelling);
+        if (added.contains(spelling.flag))
+            continue;
+        added << spelling.flag;
+        if (!spelling.key.isEmpty()) {
+            const auto group =
+                std::find_if(std::begin(kGroups), std::end(kGroups), [&](const Group& g) {
+                    return spelling.flag == QLatin1String(g.flag);
+                });
+            const QString description =
+                group != std::end(kGroups)
+                    ? CommandLine::tr(group->description).arg(conditionList(spelling.flag))
+                    : conditionList(spelling.flag);
+            parser->addOption({spelling.flag, description, CommandLine::tr("condition")});
+            continue;
+        }
+        const auto text = std::find_if(
+            std::begin(kUsageTexts), std::end(kUsageTexts),
+            [&](const UsageText& usage) { return std::string_view(usage.name) == option.name; });
+        const QString description = text != std::end(kUsageTexts)
+                                        ? CommandLine::tr(text->description)
+                                        : QString::fromUtf8(option.help);
+        if (option.kind == OptionKind::Flag)
+            parser->addOption({spelling.flag, description});
+        else
+            parser->addOption(
+                {spelling.flag, description,
+                 text != std::end(kUsageTexts) && text->valueName
+                     ? CommandLine::tr(text->valueName)
+                     : QString::fromLatin1(options::appPlaceholder(option)).toLower()});
+    }
     parser->addPositionalArgument(QStringLiteral("file"),
                                   CommandLine::tr("A capture file to open."),
                                   QStringLiteral("[file]"));
@@ -159,63 +258,69 @@ bool parseCommandLine(QCommandLineParser* parser, const QStringList& arguments,
         return false;
     }
     options->startImmediately = parser->isSet(QStringLiteral("k"));
-    options->outputFile = parser->value(QStringLiteral("w"));
-    options->filter = parser->value(QStringLiteral("f"));
-    options->noPromiscuous = parser->isSet(QStringLiteral("p"));
 
-    if (parser->isSet(QStringLiteral("F"))) {
-        const QString format = parser->value(QStringLiteral("F"));
-        if (format != QLatin1String("pcap") && format != QLatin1String("pcap-us") &&
-            format != QLatin1String("pcapng")) {
-            *error = CommandLine::tr("Unknown file format \"%1\": use pcap, pcap-us or pcapng.")
-                         .arg(format);
-            return false;
+    // The table's options: plain flags first, then the groups' conditions.
+    QStringList groups;
+    for (const CaptureOption& option : options::captureOptions()) {
+        if (!option.appSpelling)
+            continue;
+        const Spelling spelling = splitSpelling(option.appSpelling);
+        if (!spelling.key.isEmpty()) {
+            if (!groups.contains(spelling.flag))
+                groups << spelling.flag;
+            continue;
         }
-        options->format = format;
-    } else if (options->outputFile.endsWith(QLatin1String(".pcapng"), Qt::CaseInsensitive) ||
-               options->interfaceNames.size() > 1) {
-        // Several interfaces need pcapng, dumpcap's default too.
-        options->format = QStringLiteral("pcapng");
+        if (!parser->isSet(spelling.flag))
+            continue;
+        const QString value =
+            option.kind == OptionKind::Flag ? QString() : parser->value(spelling.flag);
+        if (!parseValue(option, QLatin1String(option.appSpelling), value, options, error))
+            return false;
     }
-    if (options->interfaceNames.size() > 1 && options->format != QLatin1String("pcapng")) {
+    for (const QString& flag : std::as_const(groups)) {
+        const std::vector<Condition> conditions = conditionsOf(flag);
+        const QString groupSpelling = QLatin1Char('-') + flag;
+        for (const QString& written : parser->values(flag)) {
+            const qsizetype colon = written.indexOf(QLatin1Char(':'));
+            const QString key = written.left(colon);
+            const auto condition = std::find_if(conditions.begin(), conditions.end(),
+                                                [&](const Condition& c) { return c.key == key; });
+            if (condition == conditions.end()) {
+                *error = CommandLine::tr("Invalid %1 condition \"%2\": use %3.")
+                             .arg(groupSpelling, written, conditionList(flag));
+                return false;
+            }
+            const QString value = colon < 0 ? QString() : written.mid(colon + 1);
+            if (!parseValue(*condition->option, groupSpelling + QLatin1Char(' ') + key, value,
+                            options, error))
+                return false;
+        }
+        // A group given replaces the saved one: its other conditions are off.
+        const bool groupGiven =
+            std::any_of(conditions.begin(), conditions.end(),
+                        [&](const Condition& c) { return options->isGiven(c.option->name); });
+        if (groupGiven)
+            for (const Condition& condition : conditions)
+                if (!options->isGiven(condition.option->name))
+                    options->give(condition.option->name, options::defaultValue(*condition.option));
+    }
+
+    const QString outputFile = QString::fromStdString(options->capture.outputPath);
+    if (!options->isGiven("format") &&
+        ((options->isGiven("output") &&
+          outputFile.endsWith(QLatin1String(".pcapng"), Qt::CaseInsensitive)) ||
+         options->interfaceNames.size() > 1)) {
+        // Several interfaces need pcapng, dumpcap's default too.
+        options->give("format", std::string("pcapng"));
+    }
+    if (options->interfaceNames.size() > 1 && options->capture.format != FileFormat::Pcapng) {
         *error = CommandLine::tr("A pcap file holds one interface: use -F pcapng to record "
                                  "several.");
         return false;
     }
-
-    for (const QString& condition : parser->values(QStringLiteral("a"))) {
-        if (!applyAutostop(condition, options, error))
-            return false;
-    }
-    for (const QString& condition : parser->values(QStringLiteral("b"))) {
-        if (!applyRingBuffer(condition, options, error))
-            return false;
-    }
-    if (options->keepFiles && !options->splitBytes && !options->splitSeconds) {
+    if (options->capture.fileSet.keepFiles && !options->capture.fileSet.splits()) {
         *error = CommandLine::tr("-b files:N needs -b filesize:KB or -b duration:SECONDS.");
         return false;
-    }
-    if (parser->isSet(QStringLiteral("c"))) {
-        bool ok = false;
-        const quint64 count = parser->value(QStringLiteral("c")).toULongLong(&ok);
-        if (!ok || count == 0) {
-            *error = CommandLine::tr("Invalid packet count \"%1\".")
-                         .arg(parser->value(QStringLiteral("c")));
-            return false;
-        }
-        options->stopAfterPackets = count;
-    }
-    if (parser->isSet(QStringLiteral("s"))) {
-        bool ok = false;
-        const uint snaplen = parser->value(QStringLiteral("s")).toUInt(&ok);
-        if (!ok || snaplen < limits::kMinSnaplen || snaplen > limits::kMaxSnaplen) {
-            *error = CommandLine::tr("Invalid snapshot length \"%1\": use %2 to %3.")
-                         .arg(parser->value(QStringLiteral("s")))
-                         .arg(limits::kMinSnaplen)
-                         .arg(limits::kMaxSnaplen);
-            return false;
-        }
-        options->snaplen = snaplen;
     }
 
     const QStringList positional = parser->positionalArguments();

@@ -1,7 +1,13 @@
 #pragma once
 
+#include "capture/engine/capture_options.h"
+#include "capture/options/capture_option_table.h"
+
 #include <QString>
 #include <QStringList>
+
+#include <string_view>
+#include <vector>
 
 class QCommandLineParser;
 
@@ -14,22 +20,22 @@ struct CommandLineOptions
     QString interfaceName;         // -i (the first one)
     QStringList interfaceNames;    // -i repeated, in order: one pcapng file of them all
     bool startImmediately = false; // -k
-    QString outputFile;            // -w
-    QString filter;                // -f
-    QString format;                // -F pcap|pcap-us|pcapng; empty: from -w's suffix or settings
-    double stopAfterSeconds = 0;   // -a duration:SEC
-    quint64 stopAfterBytes = 0;    // -a filesize:KB (kilobytes, as in dumpcap)
-    quint64 stopAfterPackets = 0;  // -a packets:N (-c N too)
-    // -b: a set of files (ring buffer), as in Wireshark and dumpcap.
-    quint64 splitBytes = 0;     // -b filesize:KB (kilobytes of 1000 bytes)
-    quint32 splitSeconds = 0;   // -b duration:SEC
-    quint32 keepFiles = 0;      // -b files:N
-    quint32 snaplen = 0;        // -s; 0: from settings
-    bool noPromiscuous = false; // -p
-    QString fileToOpen;         // positional FILE
+    // The capture options, parsed through the option table's app spellings
+    // (-w, -f, -s, -B, -a files:N, --no-live-list...). Only those in `given`
+    // were asked for; they apply over the saved settings, the others keep
+    // the model's defaults here and mean nothing. Giving one condition of
+    // -a (or -b) gives the whole group: the others are off for this run.
+    CaptureOptions capture;
+    std::vector<const options::CaptureOption*> given;
+    QString fileToOpen; // positional FILE
+
+    bool isGiven(std::string_view name) const;
+    // Sets the option `name` of the table as if it were given.
+    void give(std::string_view name, const options::OptionValue& value);
 };
 
-// Adds the options and --help/--version to the parser.
+// Adds the options and --help/--version to the parser; the capture
+// options' lines come from the option table.
 void setUpCommandLineParser(QCommandLineParser* parser);
 
 // Parses arguments (argv[0] first). Returns false with a plain sentence in

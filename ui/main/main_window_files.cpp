@@ -405,41 +405,20 @@ void MainWindow::applyCommandLine(const CommandLineOptions& options)
                 MessageBar::Kind::Error,
                 tr("There is no interface named %1.").arg(options.interfaceName));
     }
+    // The options given (a whole -a or -b group when one of it is) replace
+    // the saved ones, for this run; the output file is for one recording.
     CaptureOptionsValues values = m_options->values();
+    CaptureOptions model = toModel(values);
     bool changed = false;
-    if (!options.filter.isEmpty()) {
-        values.filter = options.filter;
+    for (const options::CaptureOption* option : options.given) {
+        if (option->perRecording)
+            continue;
+        option->set(model, option->get(options.capture));
         changed = true;
     }
-    if (!options.format.isEmpty()) {
-        values.format = options.format;
-        changed = true;
-    }
-    if (options.snaplen) {
-        values.snaplen = options.snaplen;
-        changed = true;
-    }
-    if (options.noPromiscuous) {
-        values.promiscuous = false;
-        changed = true;
-    }
-    // Auto-stop from the command line is for this run; it replaces the
-    // remembered conditions only when given.
-    if (options.stopAfterSeconds > 0 || options.stopAfterBytes || options.stopAfterPackets) {
-        values.stopAfterSeconds = options.stopAfterSeconds;
-        values.stopAfterBytes = options.stopAfterBytes;
-        values.stopAfterPackets = options.stopAfterPackets;
-        changed = true;
-    }
-    // So is a set of files (-b).
-    if (options.splitBytes || options.splitSeconds) {
-        values.splitBytes = options.splitBytes;
-        values.splitSeconds = options.splitSeconds;
-        values.keepFiles = options.keepFiles;
-        changed = true;
-    }
-    if (!options.outputFile.isEmpty())
-        m_pendingOutputFile = options.outputFile;
+    setFromModel(model, &values);
+    if (options.isGiven("output"))
+        m_pendingOutputFile = QString::fromStdString(options.capture.outputPath);
     if (changed) {
         // Options given on the command line are for this run: the settings
         // keep what the user chose in the window, unless they change the
