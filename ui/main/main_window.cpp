@@ -8,6 +8,7 @@
 #include "ui/main/capture_status_bar.h"
 #include "ui/main/file_handover.h"
 #include "ui/main/message_bar.h"
+#include "ui/main/opened_file_view.h"
 #include "ui/main/recent_files.h"
 #include "ui/main/window_actions.h"
 #include "ui/main/window_geometry.h"
@@ -78,6 +79,7 @@ void MainWindow::createWidgets()
     m_panels = new WindowPanels(this);
     m_messageBar = m_panels->messageBar();
     m_handover = new FileHandover(m_messageBar, this);
+    m_openedFile = new OpenedFileView(m_panels, this);
     m_picker = m_panels->picker();
     m_options = m_panels->options();
     m_chart = m_panels->chart();
@@ -89,12 +91,6 @@ void MainWindow::createWidgets()
 
     connect(m_packetModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyHint);
     connect(m_packetModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyHint);
-    connect(m_packetModel, &PacketListModel::indexingProgress, this,
-            &MainWindow::onIndexingProgress);
-    connect(m_packetModel, &PacketListModel::indexingFinished, this,
-            &MainWindow::onIndexingFinished);
-    connect(m_packetModel, &PacketListModel::indexingFailed, this, &MainWindow::onIndexingFailed);
-    connect(m_packetModel, &PacketListModel::trafficIndexed, this, &MainWindow::onTrafficIndexed);
     connect(m_picker, &InterfacePicker::currentInterfaceChanged, this, [this] {
         m_options->setLinkType(m_picker->currentLinkType());
         updateActions();
@@ -165,6 +161,7 @@ void MainWindow::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    m_openedFile->setWindowIdle(state == State::Idle);
     updateActions();
     updateEmptyHint();
     emit stateChanged(state);

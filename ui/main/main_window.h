@@ -22,6 +22,7 @@ class FileHandover;
 class HelperClient;
 class InterfacePicker;
 class MessageBar;
+class OpenedFileView;
 class PacketDetailView;
 class PacketListModel;
 class PacketListView;
@@ -30,7 +31,6 @@ class RecentFiles;
 class ThroughputChart;
 class WindowActions;
 class WindowPanels;
-struct TrafficSecond;
 
 // The desktop app's window: interfaces and options on the left, the live
 // throughput chart on the right, the packet list and detail pane below.
@@ -162,12 +162,6 @@ private:
     void openFileDialog();
     void openInWireshark();
     void openContainingFolder();
-    // An opened file is read in the background; these follow it.
-    void onIndexingProgress(quint64 bytesRead, quint64 bytesTotal);
-    void onIndexingFinished();
-    void onIndexingFailed(const QString& path, const QString& error);
-    void onTrafficIndexed(const QList<pr::TrafficSecond>& seconds);
-    void showOpenedFileFigures();
     // View > Go to Packet (Ctrl+G, as in Wireshark).
     void goToPacket();
     // diskFull: the helper stopped because the output folder's file system
@@ -198,6 +192,7 @@ private:
     // The panels the window works with most, from m_panels.
     MessageBar* m_messageBar = nullptr;
     FileHandover* m_handover = nullptr;
+    OpenedFileView* m_openedFile = nullptr;
     InterfacePicker* m_picker = nullptr;
     CaptureOptionsWidget* m_options = nullptr;
     ThroughputChart* m_chart = nullptr;

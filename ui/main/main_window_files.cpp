@@ -8,10 +8,10 @@
 #include "ui/main/capture_status_bar.h"
 #include "ui/main/file_handover.h"
 #include "ui/main/message_bar.h"
+#include "ui/main/opened_file_view.h"
 #include "ui/main/recent_files.h"
 #include "ui/main/recording_messages.h"
 #include "ui/options/capture_options_widget.h"
-#include "ui/packets/count_text.h"
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
@@ -211,6 +211,7 @@ bool MainWindow::saveCaptureAs(const QString& target, const QString& format, QSt
         m_recentFiles->remove(m_filePath);
     m_filePath = absoluteTarget;
     m_fileFormat = format;
+    m_openedFile->setFilePath(m_filePath);
     m_unsaved = false;
     m_recentFiles->add(m_filePath);
     m_statusBar->showFile(m_filePath, quint64(QFileInfo(m_filePath).size()));
@@ -252,87 +253,16 @@ bool MainWindow::openCaptureFile(const QString& path)
     if (m_unsaved && !confirmLeavingUnsaved(tr("Keep the recording before opening another file?")))
         return false;
 
-    QString error;
-    if (!probeCaptureFile(path, &error)) {
-        m_messageBar->showMessage(
-            MessageBar::Kind::Error,
-            tr("%1 cannot be opened. %2").arg(QDir::toNativeSeparators(path), error));
+    if (!m_openedFile->show(path))
         return false;
-    }
-    // The list reads the file in the background: first rows at once, the
-    // rest as the index grows (a progress bar and Cancel in the status bar).
-    m_packetModel->openFile(path);
     // An opened file's packets are not from a recording's interfaces.
     m_showsRecording = false;
-    m_detailView->clear();
-    m_chart->clear();
-    // The Programs view is of recordings (the helper's totals).
-    m_programsView->clearSelection();
-    m_programsView->model()->clear();
-    m_chart->setWholeCapture(true);
-    // A file is read from the top: its rows arrive as the index grows, and
-    // following them is for recordings (Auto-Scroll turns it back on).
-    m_packetView->setAutoScroll(false);
-    m_packetView->scrollToTop();
     m_filePath = QFileInfo(path).absoluteFilePath();
     m_fileFormat = detectFormat(m_filePath);
     m_unsaved = false;
     m_recentFiles->add(m_filePath);
-    m_statusBar->showOpenedFile(m_filePath, 0, 0, 0);
-    m_statusBar->showIndexing(0, quint64(QFileInfo(path).size()));
-    m_messageBar->dismiss();
     updateActions();
     return true;
-}
-
-void MainWindow::onIndexingProgress(quint64 bytesRead, quint64 bytesTotal)
-{
-    if (m_state != State::Idle || m_packetModel->isRecording())
-        return;
-    m_statusBar->showIndexing(bytesRead, bytesTotal);
-    showOpenedFileFigures();
-}
-
-void MainWindow::onIndexingFinished()
-{
-    m_statusBar->hideIndexing();
-    // After a recording the status bar keeps the helper's totals.
-    if (m_state == State::Idle && !m_packetModel->isRecording())
-        showOpenedFileFigures();
-}
-
-void MainWindow::showOpenedFileFigures()
-{
-    const quint64 packets = m_packetModel->indexedPackets();
-    const double seconds =
-        packets > 1
-            ? double(m_packetModel->lastTimestampNs() - m_packetModel->firstTimestampNs()) / 1e9
-            : 0.0;
-    m_statusBar->showOpenedFile(m_filePath, packets, m_packetModel->indexedWireBytes(), seconds);
-}
-
-void MainWindow::onIndexingFailed(const QString& path, const QString& error)
-{
-    m_statusBar->hideIndexing();
-    //: %1 is a file path, %2 what is wrong with it; %Ln the packets the list shows
-    m_messageBar->showMessage(
-        MessageBar::Kind::Warning,
-        withCount(tr("%1 could not be read to its end. %2 The list shows the %Ln packet(s) "
-                     "before that point.",
-                     nullptr, pluralCount(m_packetModel->indexedPackets())),
-                  m_packetModel->indexedPackets())
-            .arg(QDir::toNativeSeparators(path), error));
-}
-
-void MainWindow::onTrafficIndexed(const QList<TrafficSecond>& seconds)
-{
-    if (m_state != State::Idle)
-        return;
-    for (const TrafficSecond& second : seconds)
-        m_chart->addSample(double(second.second + 1), double(second.inBytes) * 8,
-                           double(second.outBytes) * 8, double(second.inPackets),
-                           double(second.outPackets), 0, double(second.unknownBytes) * 8,
-                           double(second.unknownPackets));
 }
 
 namespace {
