@@ -10,6 +10,7 @@
 #include "ui/main/message_bar.h"
 #include "ui/main/opened_file_view.h"
 #include "ui/main/recent_files.h"
+#include "ui/main/shown_file.h"
 #include "ui/main/window_actions.h"
 #include "ui/main/window_geometry.h"
 #include "ui/main/window_panels.h"
@@ -46,6 +47,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     createWidgets();
     m_actions = std::make_unique<WindowActions>(this);
+    m_file = new ShownFile(m_actions->recentFiles(), this);
     connectActions();
     connectRecording();
     restoreSettings();
@@ -111,7 +113,6 @@ void MainWindow::createWidgets()
 
 void MainWindow::connectActions()
 {
-    m_recentFiles = m_actions->recentFiles();
     connect(m_actions->record(), &QAction::triggered, this, &MainWindow::startRecording);
     connect(m_actions->stop(), &QAction::triggered, this, &MainWindow::stopRecording);
     connect(m_actions->options(), &QAction::triggered, this, [this] { m_panels->showOptions(); });
@@ -132,7 +133,19 @@ void MainWindow::connectActions()
                                          ? PacketListModel::TimeFormat::Absolute
                                          : PacketListModel::TimeFormat::Relative);
     });
-    connect(m_recentFiles, &RecentFiles::fileActivated, this, &MainWindow::openCaptureFile);
+    connect(m_file->recentFiles(), &RecentFiles::fileActivated, this, &MainWindow::openCaptureFile);
+    connect(m_file, &ShownFile::kept, this, &MainWindow::updateWindowTitle);
+    connect(m_file, &ShownFile::discarded, this, [this] {
+        m_discardAfterStop = false;
+        m_messageBar->dismiss();
+        m_statusBar->showIdle(tr("Recording deleted"));
+        updateActions();
+    });
+    connect(m_file, &ShownFile::saved, this, [this] {
+        m_openedFile->setFilePath(m_file->path());
+        m_statusBar->showFile(m_file->path(), quint64(QFileInfo(m_file->path()).size()));
+        updateActions();
+    });
 }
 
 void MainWindow::connectRecording()
@@ -222,7 +235,7 @@ void MainWindow::updateEmptyHint()
 void MainWindow::updateActions()
 {
     const bool idle = m_state == State::Idle;
-    const bool haveFile = idle && !m_filePath.isEmpty();
+    const bool haveFile = idle && !m_file->isEmpty();
     WindowActions::Availability can;
     can.idle = idle;
     can.canRecord = idle && !m_picker->selectedInterfaces().isEmpty() && m_options->isValid();
@@ -231,7 +244,7 @@ void MainWindow::updateActions()
     can.canSaveAs = haveFile && fileSetPaths().isEmpty();
     can.canOpenInWireshark = haveFile;
     // While starting the file does not exist yet (and may never).
-    can.canShowFolder = !m_filePath.isEmpty() && m_state != State::Starting;
+    can.canShowFolder = !m_file->isEmpty() && m_state != State::Starting;
     m_actions->update(can);
     // The interface list stays live while recording (its sparklines are worth
     // watching); only the options, which apply to the running recording, lock.
@@ -243,13 +256,13 @@ void MainWindow::updateWindowTitle()
 {
     // "name.pcap* — Packet Recorder" (Qt appends the display name): the
     // asterisk marks a recording not kept yet, as editors mark unsaved text.
-    if (m_filePath.isEmpty()) {
+    if (m_file->isEmpty()) {
         setWindowTitle(tr("Packet Recorder"));
         setWindowModified(false);
         return;
     }
-    setWindowTitle(QFileInfo(m_filePath).fileName() + QStringLiteral("[*]"));
-    setWindowModified(m_unsaved);
+    setWindowTitle(QFileInfo(m_file->path()).fileName() + QStringLiteral("[*]"));
+    setWindowModified(m_file->isUnsaved());
 }
 
 void MainWindow::showEvent(QShowEvent* event)
@@ -319,7 +332,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     if (m_state != State::Idle) {
         if (!m_closeAfterStop) {
             const QMessageBox::StandardButton answer =
-                ask(tr("A recording is running. Stop it and keep the file?"));
+                m_file->ask(tr("A recording is running. Stop it and keep the file?"));
             if (answer == QMessageBox::Cancel) {
                 event->ignore();
                 return;
@@ -332,7 +345,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
-    if (m_unsaved && !confirmLeavingUnsaved(tr("Keep the recording before closing?"))) {
+    if (m_file->isUnsaved() && !m_file->confirmLeaving(tr("Keep the recording before closing?"))) {
         event->ignore();
         return;
     }

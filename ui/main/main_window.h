@@ -3,12 +3,11 @@
 #include "capture/protocol/helper_messages.h"
 #include "capture/recording/recording_controller.h"
 #include "ui/main/command_line.h"
+#include "ui/main/shown_file.h"
 #include "ui/options/capture_options_widget.h"
 
 #include <QMainWindow>
-#include <QMessageBox>
 
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -63,10 +62,10 @@ public:
     State state() const { return m_state; }
     bool isRecording() const { return m_state != State::Idle; }
     // The file of the current or last recording, or the opened file.
-    QString currentFilePath() const { return m_filePath; }
-    QString currentFileFormat() const { return m_fileFormat; }
-    RecentFiles* recentFiles() const { return m_recentFiles; }
-    bool hasUnsavedRecording() const { return m_unsaved; }
+    QString currentFilePath() const { return m_file->path(); }
+    QString currentFileFormat() const { return m_file->format(); }
+    RecentFiles* recentFiles() const { return m_file->recentFiles(); }
+    bool hasUnsavedRecording() const { return m_file->isUnsaved(); }
     // A recording split into a set of files: the files it started, oldest
     // first (older ones may be deleted by keep-N); empty for one file.
     QStringList fileSetPaths() const;
@@ -76,8 +75,8 @@ public:
     // Answers "keep / discard / cancel" questions instead of a QMessageBox
     // (tests, and a future "don't ask again" setting). Returns Save, Discard
     // or Cancel.
-    using ConfirmHook = std::function<QMessageBox::StandardButton(const QString& question)>;
-    void setConfirmHook(ConfirmHook hook) { m_confirmHook = std::move(hook); }
+    using ConfirmHook = ShownFile::ConfirmHook;
+    void setConfirmHook(ConfirmHook hook) { m_file->setConfirmHook(std::move(hook)); }
 
     // File > Open's name filters: formats libpcap reads, then all files.
     static QStringList openFileNameFilters();
@@ -155,9 +154,6 @@ private:
     void updateEmptyHint();
 
     // main_window_files.cpp: save, open, hand over to other programs
-    bool confirmLeavingUnsaved(const QString& question);
-    QMessageBox::StandardButton ask(const QString& question);
-    void discardRecording();
     void saveAs();
     void openFileDialog();
     void openInWireshark();
@@ -171,10 +167,9 @@ private:
     RecordingController* m_recording = nullptr;
     HelperClient* m_client = nullptr; // m_recording's, through its transport
     State m_state = State::Idle;
-    QString m_filePath;   // the recording's file as the GUI reads it, or the opened file
-    QString m_fileFormat; // "pcap", "pcap-us", "pcapng" of m_filePath
+    // The recording's file as the GUI reads it, or the opened file.
+    ShownFile* m_file = nullptr;
     bool m_showsRecording = false; // not an opened file
-    bool m_unsaved = false;
     bool m_namedByUser = false; // -w FILE: never "unsaved"
     bool m_closeAfterStop = false;
     bool m_discardAfterStop = false;
@@ -185,7 +180,6 @@ private:
     QString m_pendingOutputFile; // -w: used for the next recording only
     // What to save as the capture options while command-line overrides apply.
     std::optional<CaptureOptionsValues> m_settingsOptions;
-    ConfirmHook m_confirmHook;
     bool m_fittedAfterShow = false;
 
     WindowPanels* m_panels = nullptr;
@@ -201,7 +195,6 @@ private:
     PacketListView* m_packetView = nullptr;
     PacketDetailView* m_detailView = nullptr;
     CaptureStatusBar* m_statusBar = nullptr;
-    RecentFiles* m_recentFiles = nullptr; // m_actions' File > Open Recent
 
     std::unique_ptr<WindowActions> m_actions;
 };

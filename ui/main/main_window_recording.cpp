@@ -9,6 +9,7 @@
 #include "ui/main/message_bar.h"
 #include "ui/main/recent_files.h"
 #include "ui/main/recording_messages.h"
+#include "ui/main/shown_file.h"
 #include "ui/main/window_actions.h"
 #include "ui/main/window_panels.h"
 #include "ui/options/capture_options_widget.h"
@@ -93,7 +94,7 @@ void MainWindow::startRecording()
                nullptr, int(interfaceNames.size())));
         return;
     }
-    if (m_unsaved && !confirmLeavingUnsaved(tr("Keep the previous recording?")))
+    if (m_file->isUnsaved() && !m_file->confirmLeaving(tr("Keep the previous recording?")))
         return;
 
     const CaptureOptionsValues values = m_options->values();
@@ -119,10 +120,10 @@ void MainWindow::startRecording()
         request.outputPath = nextRecordingPath(namePart, values.format);
     }
 
-    m_filePath = request.outputPath;
-    m_fileFormat = values.format;
+    m_file->setPath(request.outputPath);
+    m_file->setFormat(values.format);
     // A file the user named on the command line is theirs already.
-    m_unsaved = false;
+    m_file->setUnsaved(false);
     m_namedByUser = namedByUser;
     m_showsRecording = true;
     m_closeAfterStop = m_discardAfterStop = false;
@@ -178,12 +179,12 @@ void MainWindow::onRecordingStateChanged(RecordingController::State state)
 void MainWindow::onStarted(const QString& readPath)
 {
     if (!readPath.isEmpty())
-        m_filePath = readPath;
+        m_file->setPath(readPath);
     m_statusBar->showRecording(QLocale().createSeparatedList(m_recording->interfaceNames()),
-                               m_filePath);
+                               m_file->path());
     // A set's first file comes with its FileStarted.
-    if (!m_recording->isSplit() && !m_filePath.isEmpty() && hasLiveList(*m_recording))
-        m_packetModel->recordingFileStarted(m_filePath);
+    if (!m_recording->isSplit() && !m_file->isEmpty() && hasLiveList(*m_recording))
+        m_packetModel->recordingFileStarted(m_file->path());
     updateEmptyHint();
 }
 
@@ -237,8 +238,8 @@ void MainWindow::onFileStarted(const QString& readPath, quint32 number, quint32 
     // list go on; the list drops the rows of files the ring deleted.
     if (hasLiveList(*m_recording))
         m_packetModel->recordingFileStarted(readPath, filesKept);
-    m_filePath = readPath;
-    m_statusBar->showFileSet(m_filePath, number, filesKept);
+    m_file->setPath(readPath);
+    m_statusBar->showFileSet(readPath, number, filesKept);
     updateWindowTitle();
 }
 
@@ -250,7 +251,7 @@ QStringList MainWindow::fileSetPaths() const
 QString MainWindow::filePathForRow(int row) const
 {
     const QString path = m_packetModel->filePath(row);
-    return path.isEmpty() ? m_filePath : path;
+    return path.isEmpty() ? m_file->path() : path;
 }
 
 void MainWindow::onInterfaceEnded(const QString& interfaceName)
@@ -287,32 +288,29 @@ void MainWindow::finishRecording(const proto::TotalsInfo& finalTotals)
     m_packetModel->finishRecording();
 
     if (m_recording->hasRecordedFile()) {
-        m_filePath = m_recording->filePath();
         m_statusBar->showStopped(finalTotals);
         // A set of files is kept as named (its files may already be gone by
         // keep-N rotation, so there is nothing to "save" as one).
-        m_unsaved = !m_namedByUser && fileSetPaths().isEmpty();
-        m_recentFiles->add(m_filePath);
+        m_file->setRecorded(m_recording->filePath(), !m_namedByUser && fileSetPaths().isEmpty());
         if (m_recording->stoppedOnFullDisk())
             showFinishedMessage(finalTotals.packets, true, finalTotals.diskFullDrops);
         else if (m_messageBar->isHidden() || m_messageBar->kind() != MessageBar::Kind::Error)
             showFinishedMessage(finalTotals.packets);
     } else {
         m_statusBar->showIdle(tr("Ready"));
-        m_filePath.clear();
-        m_unsaved = false;
+        m_file->clear();
     }
     updateActions();
     // Polkit may remember the authorization now.
     m_recording->transport()->checkWillAskForPassword();
-    emit recordingFinished(m_filePath);
+    emit recordingFinished(m_file->path());
 
     if (m_discardAfterStop)
-        discardRecording();
+        m_file->discard();
     if (m_quitAfterStop) {
         QApplication::quit();
     } else if (m_closeAfterStop) {
-        m_unsaved = false; // the question was asked before stopping
+        m_file->setUnsaved(false); // the question was asked before stopping
         m_closeAfterStop = false;
         close();
     }
