@@ -106,7 +106,9 @@ void MainWindow::createWidgets()
         startRecording();
     });
     connect(m_options, &CaptureOptionsWidget::validityChanged, this, &MainWindow::updateActions);
-    connect(m_packetView, &PacketListView::packetSelected, this, &MainWindow::showPacketDetails);
+    connect(m_packetView, &PacketListView::packetSelected, this, [this](int row) {
+        m_detailView->showListRow(*m_packetModel, row, fileSetPaths().size() > 1);
+    });
     connect(m_programsView, &ProgramsView::programSelected, this, &MainWindow::showProgramPackets);
     connect(m_programsView, &ProgramsView::selectionCleared, this, &MainWindow::showAllPackets);
 }

@@ -150,7 +150,6 @@ private:
     void showAllPackets();
     void onError(const pr::proto::ErrorInfo& error);
     void finishRecording(const pr::proto::TotalsInfo& finalTotals);
-    void showPacketDetails(int row);
     void updateEmptyHint();
 
     // main_window_files.cpp: save, open, hand over to other programs

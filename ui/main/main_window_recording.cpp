@@ -316,27 +316,4 @@ void MainWindow::finishRecording(const proto::TotalsInfo& finalTotals)
     }
 }
 
-void MainWindow::showPacketDetails(int row)
-{
-    const PacketListModel::Packet packet = m_packetModel->packet(row);
-    if (!packet.valid) {
-        m_detailView->clear();
-        return;
-    }
-    // The whole frame from the file; a row the index has not reached yet
-    // shows the head the helper sent.
-    const QByteArray frame = m_packetModel->frame(row);
-    m_detailView->showPacket(frame, packet.linkType, packet.wireLength, packet.capturedLength,
-                             m_packetModel->packetNumber(row));
-    // Which interface, when there are several (pcapng names them).
-    if (!packet.interfaceName.isEmpty() && m_packetModel->interfaceCount() > 1)
-        m_detailView->addFrameLine(tr("Interface: %1").arg(packet.interfaceName));
-    // In a set of files, which file and which packet of it.
-    if (fileSetPaths().size() > 1 || m_packetModel->firstPacketNumber() > 1)
-        m_detailView->addFrameLine(tr("File: %1, packet %2")
-                                       .arg(QFileInfo(packet.path).fileName())
-                                       .arg(packet.numberInFile));
-    m_detailView->addComments(packet.comments);
-}
-
 } // namespace pr

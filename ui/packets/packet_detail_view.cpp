@@ -1,6 +1,10 @@
 #include "ui/packets/packet_detail_view.h"
 
+#include "ui/packets/packet_list_model.h"
+
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
@@ -393,6 +397,26 @@ void PacketDetailView::highlightBytes(int offset, int length)
         }
     }
     m_hex->setExtraSelections(selections);
+}
+
+void PacketDetailView::showListRow(const PacketListModel& model, int row, bool inFileSet)
+{
+    const PacketListModel::Packet packet = model.packet(row);
+    if (!packet.valid) {
+        clear();
+        return;
+    }
+    showPacket(model.frame(row), packet.linkType, packet.wireLength, packet.capturedLength,
+               model.packetNumber(row));
+    // The main window's texts, under its translation context.
+    if (!packet.interfaceName.isEmpty() && model.interfaceCount() > 1)
+        addFrameLine(QCoreApplication::translate("pr::MainWindow", "Interface: %1")
+                         .arg(packet.interfaceName));
+    if (inFileSet || model.firstPacketNumber() > 1)
+        addFrameLine(QCoreApplication::translate("pr::MainWindow", "File: %1, packet %2")
+                         .arg(QFileInfo(packet.path).fileName())
+                         .arg(packet.numberInFile));
+    addComments(packet.comments);
 }
 
 } // namespace pr

@@ -16,6 +16,8 @@ class QStackedLayout;
 
 namespace pr {
 
+class PacketListModel;
+
 // The detail pane: the decoded layers as a tree above a hex dump
 // (offset | hex | ASCII); selecting a tree node highlights its bytes, and
 // clicking a byte selects the innermost field it belongs to.
@@ -35,6 +37,10 @@ public:
     // back from the file; otherwise the record's head is shown.
     void showRecord(const pr::proto::PacketRecord& record, quint64 frameNumber,
                     const QByteArray& fullFrame = {});
+    // The packet in the list's row: the whole frame from its file (or the
+    // head the helper sent, while the index has not reached it), the
+    // interface when the list has several, the file when it has several.
+    void showListRow(const PacketListModel& model, int row, bool inFileSet);
     void clear();
     // One more line under the Frame node of the packet shown (e.g. the
     // interface of a recording on several).
