@@ -1,8 +1,11 @@
 #include "ui/main/command_line.h"
 
 #include "capture/options/capture_option_table.h"
+#include "ui/main/recording_paths.h"
 
 #include <QCommandLineParser>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using pr::CommandLineOptions;
@@ -39,6 +42,8 @@ private slots:
     void everyTableRowParses();
     void groupReplacesTheSavedOne();
     void usageListsTheTable();
+    // Without -w a recording gets a generated name, never an existing file.
+    void recordingNamesDoNotCollide();
 };
 
 void TestCommandLine::parses_data()
@@ -341,6 +346,22 @@ void TestCommandLine::usageListsTheTable()
         // Its description is translatable, not the table's English help.
         QVERIFY2(!help.contains(QString::fromUtf8(option.help)), option.appSpelling);
     }
+}
+
+void TestCommandLine::recordingNamesDoNotCollide()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDateTime now(QDate(2026, 1, 2), QTime(3, 4, 5));
+    const QString first = pr::nextRecordingPath(dir.path(), {QStringLiteral("eth0")}, "pcap", now);
+    QCOMPARE(first, dir.filePath(QStringLiteral("packet-recorder-eth0-20260102-030405.pcap")));
+    QVERIFY(QFile(first).open(QIODevice::WriteOnly));
+    QCOMPARE(pr::nextRecordingPath(dir.path(), {QStringLiteral("eth0")}, "pcap", now),
+             dir.filePath(QStringLiteral("packet-recorder-eth0-20260102-030405-2.pcap")));
+    QCOMPARE(pr::nextRecordingPath(dir.path(), {"a", "b", "c", "d"}, "pcapng", now),
+             dir.filePath(QStringLiteral("packet-recorder-4-interfaces-20260102-030405.pcapng")));
+    QCOMPARE(pr::nextRecordingPath(dir.path(), {"a", "b"}, "pcapng", now),
+             dir.filePath(QStringLiteral("packet-recorder-a+b-20260102-030405.pcapng")));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -135,7 +135,6 @@ private:
     void saveSettings() const;
 
     // main_window_recording.cpp: the recording life cycle
-    QString nextRecordingPath(const QString& interfaceName, const QString& format) const;
     void onRecordingStateChanged(pr::RecordingController::State state);
     void onStarted(const QString& readPath);
     void onTotals(const pr::proto::TotalsInfo& totals);

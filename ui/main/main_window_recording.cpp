@@ -9,6 +9,7 @@
 #include "ui/main/message_bar.h"
 #include "ui/main/recent_files.h"
 #include "ui/main/recording_messages.h"
+#include "ui/main/recording_paths.h"
 #include "ui/main/shown_file.h"
 #include "ui/main/window_actions.h"
 #include "ui/main/window_panels.h"
@@ -22,7 +23,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 
@@ -39,23 +39,6 @@ bool hasLiveList(const RecordingController& recording)
 }
 
 } // namespace
-
-QString MainWindow::nextRecordingPath(const QString& interfaceName, const QString& format) const
-{
-    const QString directory = m_options->values().outputDirectory;
-    const QString suffix =
-        format == QLatin1String("pcapng") ? QStringLiteral("pcapng") : QStringLiteral("pcap");
-    const QString stem =
-        QStringLiteral("packet-recorder-%1-%2")
-            .arg(interfaceName,
-                 QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-    QDir dir(directory);
-    QString path = dir.filePath(stem + QLatin1Char('.') + suffix);
-    // Two recordings within a second must not overwrite each other.
-    for (int n = 2; QFileInfo::exists(path); ++n)
-        path = dir.filePath(QStringLiteral("%1-%2.%3").arg(stem).arg(n).arg(suffix));
-    return path;
-}
 
 void MainWindow::toggleRecording()
 {
@@ -113,11 +96,8 @@ void MainWindow::startRecording()
                                           .arg(QDir::toNativeSeparators(values.outputDirectory)));
             return;
         }
-        // A few names read well in a file name; many would make it too long.
-        const QString namePart = interfaceNames.size() <= 3
-                                     ? interfaceNames.join(QLatin1Char('+'))
-                                     : QStringLiteral("%1-interfaces").arg(interfaceNames.size());
-        request.outputPath = nextRecordingPath(namePart, values.format);
+        request.outputPath =
+            nextRecordingPath(values.outputDirectory, interfaceNames, values.format);
     }
 
     m_file->setPath(request.outputPath);

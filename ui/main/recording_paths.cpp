@@ -1,0 +1,27 @@
+#include "ui/main/recording_paths.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace pr {
+
+QString nextRecordingPath(const QString& directory, const QStringList& interfaceNames,
+                          const QString& format, const QDateTime& now)
+{
+    // A few names read well in a file name; many would make it too long.
+    const QString namePart = interfaceNames.size() <= 3
+                                 ? interfaceNames.join(QLatin1Char('+'))
+                                 : QStringLiteral("%1-interfaces").arg(interfaceNames.size());
+    const QString suffix =
+        format == QLatin1String("pcapng") ? QStringLiteral("pcapng") : QStringLiteral("pcap");
+    const QString stem = QStringLiteral("packet-recorder-%1-%2")
+                             .arg(namePart, now.toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    QDir dir(directory);
+    QString path = dir.filePath(stem + QLatin1Char('.') + suffix);
+    // Two recordings within a second must not overwrite each other.
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = dir.filePath(QStringLiteral("%1-%2.%3").arg(stem).arg(n).arg(suffix));
+    return path;
+}
+
+} // namespace pr
