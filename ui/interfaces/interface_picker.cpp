@@ -121,6 +121,32 @@ void InterfacePicker::keepAnyExclusive(const QItemSelection& selected)
     m_adjusting = false;
 }
 
+void InterfacePicker::restoreSelection(QSettings& settings)
+{
+    settings.beginGroup(QStringLiteral("capture"));
+    const QString last = settings.value(QStringLiteral("interface")).toString();
+    const QStringList lastSeveral = settings.value(QStringLiteral("interfaces")).toStringList();
+    settings.endGroup();
+    if (lastSeveral.size() > 1)
+        setSelectedInterfaces(lastSeveral);
+    else if (!last.isEmpty())
+        setCurrentInterface(last);
+}
+
+void InterfacePicker::saveSelection(QSettings* settings) const
+{
+    settings->beginGroup(QStringLiteral("capture"));
+    const QStringList selected = selectedInterfaces();
+    if (!selected.isEmpty())
+        settings->setValue(QStringLiteral("interface"), selected.front());
+    // Several: restored as a selection; one stays the "interface" key alone.
+    if (selected.size() > 1)
+        settings->setValue(QStringLiteral("interfaces"), selected);
+    else
+        settings->remove(QStringLiteral("interfaces"));
+    settings->endGroup();
+}
+
 QStringList InterfacePicker::selectedInterfaces() const
 {
     QList<int> rows;

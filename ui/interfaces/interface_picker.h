@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSettings>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -34,6 +35,10 @@ public:
     // Selects exactly these (the ones the list has; "any" alone wins), the
     // first one current. Returns the names the list does not have.
     QStringList setSelectedInterfaces(const QStringList& names);
+    // The selection under capture/interface (and capture/interfaces when
+    // there are several), as the window saves it on close.
+    void restoreSelection(QSettings& settings);
+    void saveSelection(QSettings* settings) const;
     // LINKTYPE_* of the current interface (EN10MB for "any" or none).
     quint32 currentLinkType() const;
 

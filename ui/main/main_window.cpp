@@ -7,6 +7,7 @@
 #include "ui/main/app_icons.h"
 #include "ui/main/capture_status_bar.h"
 #include "ui/main/file_handover.h"
+#include "ui/main/go_to_packet.h"
 #include "ui/main/message_bar.h"
 #include "ui/main/opened_file_view.h"
 #include "ui/main/recent_files.h"
@@ -71,46 +72,39 @@ QAction* MainWindow::stopAction() const
     return m_actions->stop();
 }
 
-QTabWidget* MainWindow::rightTabs() const
-{
-    return m_panels->rightTabs();
-}
-
 void MainWindow::createWidgets()
 {
     m_panels = new WindowPanels(this);
-    m_messageBar = m_panels->messageBar();
-    m_handover = new FileHandover(m_messageBar, this);
+    m_handover = new FileHandover(m_panels->messageBar(), this);
     m_openedFile = new OpenedFileView(m_panels, this);
-    m_picker = m_panels->picker();
-    m_options = m_panels->options();
-    m_chart = m_panels->chart();
-    m_programsView = m_panels->programsView();
-    m_packetModel = m_panels->packetModel();
-    m_packetView = m_panels->packetView();
-    m_detailView = m_panels->detailView();
-    m_statusBar = m_panels->statusBar();
 
-    connect(m_packetModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyHint);
-    connect(m_packetModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyHint);
-    connect(m_picker, &InterfacePicker::currentInterfaceChanged, this, [this] {
-        m_options->setLinkType(m_picker->currentLinkType());
+    connect(m_panels->packetModel(), &QAbstractItemModel::rowsInserted, this,
+            &MainWindow::updateEmptyHint);
+    connect(m_panels->packetModel(), &QAbstractItemModel::modelReset, this,
+            &MainWindow::updateEmptyHint);
+    connect(m_panels->picker(), &InterfacePicker::currentInterfaceChanged, this, [this] {
+        m_panels->options()->setLinkType(m_panels->picker()->currentLinkType());
         updateActions();
     });
-    connect(m_picker, &InterfacePicker::selectedInterfacesChanged, this,
+    connect(m_panels->picker(), &InterfacePicker::selectedInterfacesChanged, this,
             &MainWindow::updateActions);
-    connect(m_picker, &InterfacePicker::interfaceActivated, this, [this](const QString& name) {
-        if (m_state != State::Idle)
-            return;
-        m_picker->setCurrentInterface(name);
-        startRecording();
+    connect(m_panels->picker(), &InterfacePicker::interfaceActivated, this,
+            [this](const QString& name) {
+                if (m_state != State::Idle)
+                    return;
+                m_panels->picker()->setCurrentInterface(name);
+                startRecording();
+            });
+    connect(m_panels->options(), &CaptureOptionsWidget::validityChanged, this,
+            &MainWindow::updateActions);
+    connect(m_panels->packetView(), &PacketListView::packetSelected, this, [this](int row) {
+        m_panels->detailView()->showListRow(*m_panels->packetModel(), row,
+                                            fileSetPaths().size() > 1);
     });
-    connect(m_options, &CaptureOptionsWidget::validityChanged, this, &MainWindow::updateActions);
-    connect(m_packetView, &PacketListView::packetSelected, this, [this](int row) {
-        m_detailView->showListRow(*m_packetModel, row, fileSetPaths().size() > 1);
-    });
-    connect(m_programsView, &ProgramsView::programSelected, this, &MainWindow::showProgramPackets);
-    connect(m_programsView, &ProgramsView::selectionCleared, this, &MainWindow::showAllPackets);
+    connect(m_panels->programsView(), &ProgramsView::programSelected, this,
+            &MainWindow::showProgramPackets);
+    connect(m_panels->programsView(), &ProgramsView::selectionCleared, this,
+            &MainWindow::showAllPackets);
 }
 
 void MainWindow::connectActions()
@@ -123,29 +117,32 @@ void MainWindow::connectActions()
     connect(m_actions->openInWireshark(), &QAction::triggered, this, &MainWindow::openInWireshark);
     connect(m_actions->showInFolder(), &QAction::triggered, this,
             &MainWindow::openContainingFolder);
-    connect(m_actions->autoScroll(), &QAction::toggled, m_packetView,
+    connect(m_actions->autoScroll(), &QAction::toggled, m_panels->packetView(),
             &PacketListView::setAutoScroll);
-    connect(m_actions->goToPacket(), &QAction::triggered, this, &MainWindow::goToPacket);
+    connect(m_actions->goToPacket(), &QAction::triggered, this, [this] {
+        goToPacket(this, m_panels->packetModel(), m_panels->packetView(), m_panels->messageBar(),
+                   m_actions->autoScroll());
+    });
     connect(m_actions->showAllPackets(), &QAction::triggered, this, [this] {
-        m_programsView->clearSelection();
+        m_panels->programsView()->clearSelection();
         showAllPackets();
     });
     connect(m_actions->timeFormat(), &QActionGroup::triggered, this, [this](QAction* action) {
-        m_packetModel->setTimeFormat(action == m_actions->absoluteTime()
-                                         ? PacketListModel::TimeFormat::Absolute
-                                         : PacketListModel::TimeFormat::Relative);
+        m_panels->packetModel()->setTimeFormat(action == m_actions->absoluteTime()
+                                                   ? PacketListModel::TimeFormat::Absolute
+                                                   : PacketListModel::TimeFormat::Relative);
     });
     connect(m_file->recentFiles(), &RecentFiles::fileActivated, this, &MainWindow::openCaptureFile);
     connect(m_file, &ShownFile::kept, this, &MainWindow::updateWindowTitle);
     connect(m_file, &ShownFile::discarded, this, [this] {
         m_discardAfterStop = false;
-        m_messageBar->dismiss();
-        m_statusBar->showIdle(tr("Recording deleted"));
+        m_panels->messageBar()->dismiss();
+        m_panels->statusBar()->showIdle(tr("Recording deleted"));
         updateActions();
     });
     connect(m_file, &ShownFile::saved, this, [this] {
         m_openedFile->setFilePath(m_file->path());
-        m_statusBar->showFile(m_file->path(), quint64(QFileInfo(m_file->path()).size()));
+        m_panels->statusBar()->showFile(m_file->path(), quint64(QFileInfo(m_file->path()).size()));
         updateActions();
     });
 }
@@ -157,11 +154,11 @@ void MainWindow::connectRecording()
     connect(m_recording, &Controller::started, this, &MainWindow::onStarted);
     connect(m_recording, &Controller::totalsChanged, this, &MainWindow::onTotals);
     connect(m_recording, &Controller::freeSpaceLow, this, &MainWindow::onFreeSpaceLow);
-    connect(m_recording, &Controller::packetsReceived, m_packetModel,
+    connect(m_recording, &Controller::packetsReceived, m_panels->packetModel(),
             &PacketListModel::appendPackets);
     connect(m_recording, &Controller::fileStarted, this, &MainWindow::onFileStarted);
     connect(m_recording, &Controller::warningReceived, this, [this](const QString& message) {
-        m_messageBar->showMessage(MessageBar::Kind::Warning, message);
+        m_panels->messageBar()->showMessage(MessageBar::Kind::Warning, message);
     });
     connect(m_recording, &Controller::interfaceEnded, this, &MainWindow::onInterfaceEnded);
     connect(m_recording, &Controller::programsUpdated, this, &MainWindow::onPrograms);
@@ -182,43 +179,9 @@ void MainWindow::setState(State state)
     emit stateChanged(state);
 }
 
-void MainWindow::goToPacket()
-{
-    if (m_packetModel->rowCount() == 0)
-        return;
-    const quint64 first = m_packetModel->firstPacketNumber();
-    const quint64 last = m_packetModel->packetNumber(m_packetModel->rowCount() - 1);
-    const int current = m_packetView->currentRow();
-    bool ok = false;
-    // QInputDialog::getInt stops at 2^31; packet numbers are plain text here.
-    const QString text = QInputDialog::getText(
-        this, tr("Go to Packet"),
-        //: %1 and %2 are the first and last packet numbers in the list
-        tr("Packet number (%1 to %2):")
-            .arg(QLocale().toString(qulonglong(first)), QLocale().toString(qulonglong(last))),
-        QLineEdit::Normal,
-        current >= 0 ? QString::number(m_packetModel->packetNumber(current)) : QString(), &ok);
-    if (!ok || text.trimmed().isEmpty())
-        return;
-    const quint64 number = QLocale().toULongLong(text.trimmed(), &ok);
-    const int row = ok ? m_packetModel->rowOfPacketNumber(number) : -1;
-    if (row < 0) {
-        m_messageBar->showMessage(
-            MessageBar::Kind::Information,
-            tr("There is no packet %1 in the list: it holds packets %2 to %3.")
-                .arg(text.trimmed(), QLocale().toString(qulonglong(first)),
-                     QLocale().toString(qulonglong(last))));
-        return;
-    }
-    // Going back means reading, not following the newest packet.
-    if (m_actions->autoScroll()->isChecked() && row < m_packetModel->rowCount() - 1)
-        m_actions->autoScroll()->setChecked(false);
-    m_packetView->goToRow(row);
-}
-
 void MainWindow::updateEmptyHint()
 {
-    if (m_packetModel->rowCount() > 0)
+    if (m_panels->packetModel()->rowCount() > 0)
         m_panels->setEmptyHint({});
     else if (m_state == State::Idle)
         m_panels->setEmptyHint(
@@ -240,7 +203,8 @@ void MainWindow::updateActions()
     const bool haveFile = idle && !m_file->isEmpty();
     WindowActions::Availability can;
     can.idle = idle;
-    can.canRecord = idle && !m_picker->selectedInterfaces().isEmpty() && m_options->isValid();
+    can.canRecord = idle && !m_panels->picker()->selectedInterfaces().isEmpty() &&
+                    m_panels->options()->isValid();
     can.canStop = m_state == State::Starting || m_state == State::Recording;
     // A set of files stays as the helper named it (Wireshark opens it as a set).
     can.canSaveAs = haveFile && fileSetPaths().isEmpty();
@@ -250,7 +214,7 @@ void MainWindow::updateActions()
     m_actions->update(can);
     // The interface list stays live while recording (its sparklines are worth
     // watching); only the options, which apply to the running recording, lock.
-    m_options->setEnabled(idle);
+    m_panels->options()->setEnabled(idle);
     updateWindowTitle();
 }
 
@@ -283,23 +247,12 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreWindowGeometry(this, settings);
     m_panels->restoreLayout(settings);
-    m_actions->autoScroll()->setChecked(
-        settings.value(QStringLiteral("view/autoScroll"), true).toBool());
-    m_packetView->setAutoScroll(m_actions->autoScroll()->isChecked());
-    if (settings.value(QStringLiteral("view/absoluteTime"), false).toBool())
-        m_actions->absoluteTime()->trigger();
-    m_chart->setWindowSeconds(settings.value(QStringLiteral("view/chartWindow"), 60).toInt());
+    m_actions->restoreView(settings);
+    m_panels->packetView()->setAutoScroll(m_actions->autoScroll()->isChecked());
 
-    m_options->setValues(loadCaptureOptions(settings));
-    settings.beginGroup(QStringLiteral("capture"));
-    const QString lastInterface = settings.value(QStringLiteral("interface")).toString();
-    const QStringList lastInterfaces = settings.value(QStringLiteral("interfaces")).toStringList();
-    settings.endGroup();
-    if (lastInterfaces.size() > 1)
-        m_picker->setSelectedInterfaces(lastInterfaces);
-    else if (!lastInterface.isEmpty())
-        m_picker->setCurrentInterface(lastInterface);
-    m_options->setLinkType(m_picker->currentLinkType());
+    m_panels->options()->setValues(loadCaptureOptions(settings));
+    m_panels->picker()->restoreSelection(settings);
+    m_panels->options()->setLinkType(m_panels->picker()->currentLinkType());
 }
 
 void MainWindow::saveSettings() const
@@ -307,21 +260,10 @@ void MainWindow::saveSettings() const
     QSettings settings;
     saveWindowGeometry(*this, &settings);
     m_panels->saveLayout(&settings);
-    settings.setValue(QStringLiteral("view/autoScroll"), m_actions->autoScroll()->isChecked());
-    settings.setValue(QStringLiteral("view/absoluteTime"), m_actions->absoluteTime()->isChecked());
-    settings.setValue(QStringLiteral("view/chartWindow"), m_chart->windowSeconds());
+    m_actions->saveView(&settings);
 
-    saveCaptureOptions(settings, m_settingsOptions.value_or(m_options->values()));
-    settings.beginGroup(QStringLiteral("capture"));
-    const QStringList selected = m_picker->selectedInterfaces();
-    if (!selected.isEmpty())
-        settings.setValue(QStringLiteral("interface"), selected.front());
-    // Several: restored as a selection; one stays the "interface" key alone.
-    if (selected.size() > 1)
-        settings.setValue(QStringLiteral("interfaces"), selected);
-    else
-        settings.remove(QStringLiteral("interfaces"));
-    settings.endGroup();
+    saveCaptureOptions(settings, m_settingsOptions.value_or(m_panels->options()->values()));
+    m_panels->picker()->saveSelection(&settings);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

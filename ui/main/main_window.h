@@ -3,7 +3,9 @@
 #include "capture/protocol/helper_messages.h"
 #include "capture/recording/recording_controller.h"
 #include "ui/main/command_line.h"
+#include "ui/main/opened_file_view.h"
 #include "ui/main/shown_file.h"
+#include "ui/main/window_panels.h"
 #include "ui/options/capture_options_widget.h"
 
 #include <QMainWindow>
@@ -21,7 +23,6 @@ class FileHandover;
 class HelperClient;
 class InterfacePicker;
 class MessageBar;
-class OpenedFileView;
 class PacketDetailView;
 class PacketListModel;
 class PacketListView;
@@ -29,7 +30,6 @@ class ProgramsView;
 class RecentFiles;
 class ThroughputChart;
 class WindowActions;
-class WindowPanels;
 
 // The desktop app's window: interfaces and options on the left, the live
 // throughput chart on the right, the packet list and detail pane below.
@@ -79,22 +79,22 @@ public:
     void setConfirmHook(ConfirmHook hook) { m_file->setConfirmHook(std::move(hook)); }
 
     // File > Open's name filters: formats libpcap reads, then all files.
-    static QStringList openFileNameFilters();
+    static QStringList openFileNameFilters() { return OpenedFileView::nameFilters(); }
 
     // The local transport's launcher (its helper path, its signals).
     HelperClient* helperClient() const { return m_client; }
     RecordingController* recordingController() const { return m_recording; }
-    InterfacePicker* interfacePicker() const { return m_picker; }
-    CaptureOptionsWidget* captureOptions() const { return m_options; }
-    ThroughputChart* throughputChart() const { return m_chart; }
-    ProgramsView* programsView() const { return m_programsView; }
+    InterfacePicker* interfacePicker() const { return m_panels->picker(); }
+    CaptureOptionsWidget* captureOptions() const { return m_panels->options(); }
+    ThroughputChart* throughputChart() const { return m_panels->chart(); }
+    ProgramsView* programsView() const { return m_panels->programsView(); }
     // The chart and the Programs view share the right-hand column as tabs.
-    QTabWidget* rightTabs() const;
-    PacketListModel* packetModel() const { return m_packetModel; }
-    PacketListView* packetView() const { return m_packetView; }
-    PacketDetailView* packetDetailView() const { return m_detailView; }
-    MessageBar* messageBar() const { return m_messageBar; }
-    CaptureStatusBar* captureStatusBar() const { return m_statusBar; }
+    QTabWidget* rightTabs() const { return m_panels->rightTabs(); }
+    PacketListModel* packetModel() const { return m_panels->packetModel(); }
+    PacketListView* packetView() const { return m_panels->packetView(); }
+    PacketDetailView* packetDetailView() const { return m_panels->detailView(); }
+    MessageBar* messageBar() const { return m_panels->messageBar(); }
+    CaptureStatusBar* captureStatusBar() const { return m_panels->statusBar(); }
     QAction* recordAction() const;
     QAction* stopAction() const;
 
@@ -156,8 +156,6 @@ private:
     void openFileDialog();
     void openInWireshark();
     void openContainingFolder();
-    // View > Go to Packet (Ctrl+G, as in Wireshark).
-    void goToPacket();
     // diskFull: the helper stopped because the output folder's file system
     // filled up; the message says so with the packets recorded and lost.
     void showFinishedMessage(quint64 packets, bool diskFull = false, quint64 lostPackets = 0);
@@ -168,31 +166,21 @@ private:
     // The recording's file as the GUI reads it, or the opened file.
     ShownFile* m_file = nullptr;
     bool m_showsRecording = false; // not an opened file
-    bool m_namedByUser = false; // -w FILE: never "unsaved"
+    bool m_namedByUser = false;    // -w FILE: never "unsaved"
     bool m_closeAfterStop = false;
     bool m_discardAfterStop = false;
     bool m_quitAfterStop = false;
     // SIGTERM: Qt 6's quit() closes the windows, and no question may block it.
     bool m_terminating = false;
     bool m_warnedFreeSpace = false; // this recording's free-space warning is up
-    QString m_pendingOutputFile; // -w: used for the next recording only
+    QString m_pendingOutputFile;    // -w: used for the next recording only
     // What to save as the capture options while command-line overrides apply.
     std::optional<CaptureOptionsValues> m_settingsOptions;
     bool m_fittedAfterShow = false;
 
     WindowPanels* m_panels = nullptr;
-    // The panels the window works with most, from m_panels.
-    MessageBar* m_messageBar = nullptr;
     FileHandover* m_handover = nullptr;
     OpenedFileView* m_openedFile = nullptr;
-    InterfacePicker* m_picker = nullptr;
-    CaptureOptionsWidget* m_options = nullptr;
-    ThroughputChart* m_chart = nullptr;
-    ProgramsView* m_programsView = nullptr;
-    PacketListModel* m_packetModel = nullptr;
-    PacketListView* m_packetView = nullptr;
-    PacketDetailView* m_detailView = nullptr;
-    CaptureStatusBar* m_statusBar = nullptr;
 
     std::unique_ptr<WindowActions> m_actions;
 };

@@ -5,6 +5,7 @@
 #include "ui/charts/throughput_chart.h"
 #include "ui/interfaces/interface_picker.h"
 #include "ui/main/capture_status_bar.h"
+#include "ui/main/command_line_apply.h"
 #include "ui/main/file_handover.h"
 #include "ui/main/message_bar.h"
 #include "ui/main/opened_file_view.h"
@@ -33,18 +34,19 @@ namespace pr {
 
 void MainWindow::showFinishedMessage(quint64 packets, bool diskFull, quint64 lostPackets)
 {
-    m_messageBar->showMessage(diskFull ? MessageBar::Kind::Error : MessageBar::Kind::Positive,
-                              finishedRecordingText(m_file->path(), packets,
-                                                    !fileSetPaths().isEmpty(), diskFull,
-                                                    lostPackets));
+    m_panels->messageBar()->showMessage(
+        diskFull ? MessageBar::Kind::Error : MessageBar::Kind::Positive,
+        finishedRecordingText(m_file->path(), packets, !fileSetPaths().isEmpty(), diskFull,
+                              lostPackets));
     QToolButton* wireshark =
-        m_messageBar->addActionButton(tr("Open in Wireshark"), tr("Open in Wireshark"));
+        m_panels->messageBar()->addActionButton(tr("Open in Wireshark"), tr("Open in Wireshark"));
     connect(wireshark, &QToolButton::clicked, this, &MainWindow::openInWireshark);
-    QToolButton* folder = m_messageBar->addActionButton(tr("Show in Folder"), tr("Show in folder"));
+    QToolButton* folder =
+        m_panels->messageBar()->addActionButton(tr("Show in Folder"), tr("Show in folder"));
     connect(folder, &QToolButton::clicked, this, &MainWindow::openContainingFolder);
     // A set stays as the helper named it (see updateActions()).
     if (fileSetPaths().isEmpty()) {
-        QToolButton* save = m_messageBar->addActionButton(tr("Save As…"), tr("Save as"));
+        QToolButton* save = m_panels->messageBar()->addActionButton(tr("Save As…"), tr("Save as"));
         connect(save, &QToolButton::clicked, this, &MainWindow::saveAs);
     }
 }
@@ -59,12 +61,13 @@ void MainWindow::saveAs()
         return;
     QString error;
     if (!saveCaptureAs(target, format, &error)) {
-        m_messageBar->showMessage(MessageBar::Kind::Error,
-                                  tr("The capture could not be saved. %1").arg(error));
+        m_panels->messageBar()->showMessage(MessageBar::Kind::Error,
+                                            tr("The capture could not be saved. %1").arg(error));
         return;
     }
-    m_messageBar->showMessage(MessageBar::Kind::Positive,
-                              tr("Saved to %1.").arg(QDir::toNativeSeparators(m_file->path())));
+    m_panels->messageBar()->showMessage(
+        MessageBar::Kind::Positive,
+        tr("Saved to %1.").arg(QDir::toNativeSeparators(m_file->path())));
 }
 
 bool MainWindow::saveCaptureAs(const QString& target, const QString& format, QString* error)
@@ -76,29 +79,13 @@ bool MainWindow::saveCaptureAs(const QString& target, const QString& format, QSt
     return m_file->saveAs(target, format, error);
 }
 
-QStringList MainWindow::openFileNameFilters()
-{
-    // What libpcap 1.10 reads (the file is opened with pcap_open_offline), under
-    // the names Wireshark gives these formats: pcap as .pcap, .cap, .dmp and
-    // pcapng as .pcapng, .ntar. Not .pcap.gz: libpcap does not decompress.
-    return {
-        //: File > Open filter; keep the patterns in parentheses as they are
-        tr("Capture files (*.pcap *.pcapng *.cap *.dmp *.ntar)"),
-        //: File > Open filter; keep the patterns in parentheses as they are
-        tr("pcap (*.pcap *.cap *.dmp)"),
-        //: File > Open filter; keep the patterns in parentheses as they are
-        tr("pcapng (*.pcapng *.ntar)"),
-        //: File > Open filter; keep the pattern in parentheses as it is
-        tr("All files (*)"),
-    };
-}
-
 void MainWindow::openFileDialog()
 {
-    const QString directory = m_file->isEmpty() ? m_options->values().outputDirectory
+    const QString directory = m_file->isEmpty() ? m_panels->options()->values().outputDirectory
                                                 : QFileInfo(m_file->path()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Capture File"), directory, openFileNameFilters().join(QStringLiteral(";;")));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Capture File"), directory,
+                                     OpenedFileView::nameFilters().join(QStringLiteral(";;")));
     if (!path.isEmpty())
         openCaptureFile(path);
 }
@@ -155,7 +142,7 @@ void MainWindow::openInWireshark()
     // In a set of files: the file of the selected packet, while it is still
     // there (keep-N may have deleted it); otherwise the newest.
     QString file = m_file->path();
-    const int selectedRow = m_packetView->currentRow();
+    const int selectedRow = m_panels->packetView()->currentRow();
     if (selectedRow >= 0) {
         const QString selectedFile = filePathForRow(selectedRow);
         if (QFileInfo::exists(selectedFile))
@@ -172,46 +159,22 @@ void MainWindow::openContainingFolder()
 
 void MainWindow::applyCommandLine(const CommandLineOptions& options)
 {
-    bool interfaceFound = true;
-    if (options.interfaceNames.size() > 1) {
-        const QStringList missing = m_picker->setSelectedInterfaces(options.interfaceNames);
-        interfaceFound = missing.isEmpty();
-        if (!interfaceFound)
-            m_messageBar->showMessage(
-                MessageBar::Kind::Error,
-                missing.size() == 1 ? tr("There is no interface named %1.").arg(missing.front())
-                                    : tr("There are no interfaces named %1.")
-                                          .arg(QLocale().createSeparatedList(missing)));
-    } else if (!options.interfaceName.isEmpty()) {
-        m_picker->setCurrentInterface(options.interfaceName);
-        interfaceFound = m_picker->currentInterface() == options.interfaceName;
-        if (!interfaceFound)
-            m_messageBar->showMessage(
-                MessageBar::Kind::Error,
-                tr("There is no interface named %1.").arg(options.interfaceName));
-    }
-    // The options given (a whole -a or -b group when one of it is) replace
-    // the saved ones, for this run; the output file is for one recording.
-    CaptureOptionsValues values = m_options->values();
-    CaptureOptions model = toModel(values);
-    bool changed = false;
-    for (const options::CaptureOption* option : options.given) {
-        if (option->perRecording)
-            continue;
-        option->set(model, option->get(options.capture));
-        changed = true;
-    }
-    setFromModel(model, &values);
+    const bool interfaceFound =
+        selectCommandLineInterfaces(options, m_panels->picker(), m_panels->messageBar());
+    // The options given replace the saved ones for this run; the output
+    // file is for one recording.
+    CaptureOptionsValues values = m_panels->options()->values();
+    const bool changed = mergeGivenOptions(options, &values);
     if (options.isGiven("output"))
         m_pendingOutputFile = QString::fromStdString(options.capture.outputPath);
     if (changed) {
         // Options given on the command line are for this run: the settings
         // keep what the user chose in the window, unless they change the
         // options here afterwards.
-        m_settingsOptions = m_options->values();
-        m_options->setValues(values);
+        m_settingsOptions = m_panels->options()->values();
+        m_panels->options()->setValues(values);
         connect(
-            m_options, &CaptureOptionsWidget::valuesChanged, this,
+            m_panels->options(), &CaptureOptionsWidget::valuesChanged, this,
             [this] { m_settingsOptions.reset(); }, Qt::SingleShotConnection);
     }
     if (!options.fileToOpen.isEmpty())

@@ -52,15 +52,16 @@ void MainWindow::startRecording()
 {
     if (m_state != State::Idle)
         return;
-    const QStringList interfaceNames = m_picker->selectedInterfaces();
+    const QStringList interfaceNames = m_panels->picker()->selectedInterfaces();
     if (interfaceNames.isEmpty()) {
-        m_messageBar->showMessage(MessageBar::Kind::Information,
-                                  tr("Choose an interface to record on."));
+        m_panels->messageBar()->showMessage(MessageBar::Kind::Information,
+                                            tr("Choose an interface to record on."));
         return;
     }
-    if (!m_options->isValid()) {
+    if (!m_panels->options()->isValid()) {
         m_panels->showOptions();
-        m_messageBar->showMessage(MessageBar::Kind::Warning, m_options->problem());
+        m_panels->messageBar()->showMessage(MessageBar::Kind::Warning,
+                                            m_panels->options()->problem());
         return;
     }
     // Only pcapng can say which interface a packet came from (one IDB each).
@@ -68,9 +69,10 @@ void MainWindow::startRecording()
     // the Options: the format is a choice the user made (some tools read only
     // pcap), and a file in another format than the one chosen is a surprise
     // found later, while this sentence costs one click now.
-    if (interfaceNames.size() > 1 && m_options->values().format != QLatin1String("pcapng")) {
+    if (interfaceNames.size() > 1 &&
+        m_panels->options()->values().format != QLatin1String("pcapng")) {
         m_panels->showOptions();
-        m_messageBar->showMessage(
+        m_panels->messageBar()->showMessage(
             MessageBar::Kind::Warning,
             tr("A pcap file holds one interface: choose pcapng in Options to record %n "
                "interfaces into one file, or select only one.",
@@ -80,7 +82,7 @@ void MainWindow::startRecording()
     if (m_file->isUnsaved() && !m_file->confirmLeaving(tr("Keep the previous recording?")))
         return;
 
-    const CaptureOptionsValues values = m_options->values();
+    const CaptureOptionsValues values = m_panels->options()->values();
     proto::StartRequest request = startRequestFor(values, interfaceNames);
     const bool namedByUser = !m_pendingOutputFile.isEmpty();
     if (namedByUser) {
@@ -91,9 +93,10 @@ void MainWindow::startRecording()
         m_pendingOutputFile.clear();
     } else {
         if (!QDir().mkpath(values.outputDirectory)) {
-            m_messageBar->showMessage(MessageBar::Kind::Error,
-                                      tr("The output folder %1 cannot be created.")
-                                          .arg(QDir::toNativeSeparators(values.outputDirectory)));
+            m_panels->messageBar()->showMessage(
+                MessageBar::Kind::Error,
+                tr("The output folder %1 cannot be created.")
+                    .arg(QDir::toNativeSeparators(values.outputDirectory)));
             return;
         }
         request.outputPath =
@@ -107,13 +110,13 @@ void MainWindow::startRecording()
     m_namedByUser = namedByUser;
     m_showsRecording = true;
     m_closeAfterStop = m_discardAfterStop = false;
-    m_packetModel->startRecording();
-    m_packetView->setAutoScroll(m_actions->autoScroll()->isChecked());
-    m_detailView->clear();
-    m_chart->clear();
-    m_programsView->clearSelection();
-    m_programsView->model()->clear();
-    m_messageBar->dismiss();
+    m_panels->packetModel()->startRecording();
+    m_panels->packetView()->setAutoScroll(m_actions->autoScroll()->isChecked());
+    m_panels->detailView()->clear();
+    m_panels->chart()->clear();
+    m_panels->programsView()->clearSelection();
+    m_panels->programsView()->model()->clear();
+    m_panels->messageBar()->dismiss();
     // Nothing is recorded until the helper says Started (under pkexec, not
     // before the password was given): no red dot and no clock until then.
     // The controller warns about free space, then enters Starting or
@@ -136,11 +139,12 @@ void MainWindow::onRecordingStateChanged(RecordingController::State state)
     case Recording::WaitingForPermission:
     case Recording::Starting: {
         const QString interfaces = QLocale().createSeparatedList(m_recording->interfaceNames());
-        m_statusBar->showStarting(interfaces, state == Recording::WaitingForPermission);
+        m_panels->statusBar()->showStarting(interfaces, state == Recording::WaitingForPermission);
         setState(State::Starting);
         if (m_recording->isSplit() && !m_warnedFreeSpace)
-            m_messageBar->showMessage(MessageBar::Kind::Information,
-                                      splitRecordingNotice(m_recording->request().outputPath));
+            m_panels->messageBar()->showMessage(
+                MessageBar::Kind::Information,
+                splitRecordingNotice(m_recording->request().outputPath));
         return;
     }
     case Recording::Recording:
@@ -160,55 +164,55 @@ void MainWindow::onStarted(const QString& readPath)
 {
     if (!readPath.isEmpty())
         m_file->setPath(readPath);
-    m_statusBar->showRecording(QLocale().createSeparatedList(m_recording->interfaceNames()),
-                               m_file->path());
+    m_panels->statusBar()->showRecording(
+        QLocale().createSeparatedList(m_recording->interfaceNames()), m_file->path());
     // A set's first file comes with its FileStarted.
     if (!m_recording->isSplit() && !m_file->isEmpty() && hasLiveList(*m_recording))
-        m_packetModel->recordingFileStarted(m_file->path());
+        m_panels->packetModel()->recordingFileStarted(m_file->path());
     updateEmptyHint();
 }
 
 void MainWindow::onTotals(const proto::TotalsInfo& totals)
 {
-    m_chart->addSample(totals.elapsedSeconds, totals.incomingBitsPerSecond,
-                       totals.outgoingBitsPerSecond, totals.incomingPacketsPerSecond,
-                       totals.outgoingPacketsPerSecond, totals.kernelDrops);
-    m_statusBar->showTotals(totals);
+    m_panels->chart()->addSample(totals.elapsedSeconds, totals.incomingBitsPerSecond,
+                                 totals.outgoingBitsPerSecond, totals.incomingPacketsPerSecond,
+                                 totals.outgoingPacketsPerSecond, totals.kernelDrops);
+    m_panels->statusBar()->showTotals(totals);
     if (hasLiveList(*m_recording))
-        m_packetModel->fileBytesWritten(totals.fileBytes);
+        m_panels->packetModel()->fileBytesWritten(totals.fileBytes);
     // Programs come right before their Totals: rates on the helper's clock.
-    m_programsView->model()->advance(totals.elapsedSeconds);
+    m_panels->programsView()->model()->advance(totals.elapsedSeconds);
 }
 
 void MainWindow::onFreeSpaceLow(const QString& folder, qint64 bytesAvailable, double bytesPerSecond,
                                 bool beforeStart)
 {
     m_warnedFreeSpace = true;
-    m_messageBar->showMessage(
+    m_panels->messageBar()->showMessage(
         MessageBar::Kind::Warning,
         freeSpaceWarningText(folder, bytesAvailable, bytesPerSecond, beforeStart));
 }
 
 void MainWindow::onPrograms(const QList<proto::ProgramInfo>& programs)
 {
-    m_programsView->model()->update(programs);
+    m_panels->programsView()->model()->update(programs);
     // Names for the Program column of the helper's records.
-    m_packetModel->setPrograms(programs);
+    m_panels->packetModel()->setPrograms(programs);
 }
 
 void MainWindow::showProgramPackets(const proto::ProgramInfo& program)
 {
-    m_packetModel->setProgramFilter(ProgramFilter::fromProgramInfo(program));
+    m_panels->packetModel()->setProgramFilter(ProgramFilter::fromProgramInfo(program));
     m_actions->showAllPackets()->setEnabled(true);
-    const QString note = m_packetModel->programFilterNote();
+    const QString note = m_panels->packetModel()->programFilterNote();
     if (!note.isEmpty())
-        m_messageBar->showMessage(MessageBar::Kind::Information, note);
+        m_panels->messageBar()->showMessage(MessageBar::Kind::Information, note);
 }
 
 void MainWindow::showAllPackets()
 {
-    if (m_packetModel->programFilter())
-        m_packetModel->clearProgramFilter();
+    if (m_panels->packetModel()->programFilter())
+        m_panels->packetModel()->clearProgramFilter();
     m_actions->showAllPackets()->setEnabled(false);
 }
 
@@ -217,9 +221,9 @@ void MainWindow::onFileStarted(const QString& readPath, quint32 number, quint32 
     // Packets arrive after the FileStarted of their file. Totals, chart and
     // list go on; the list drops the rows of files the ring deleted.
     if (hasLiveList(*m_recording))
-        m_packetModel->recordingFileStarted(readPath, filesKept);
+        m_panels->packetModel()->recordingFileStarted(readPath, filesKept);
     m_file->setPath(readPath);
-    m_statusBar->showFileSet(readPath, number, filesKept);
+    m_panels->statusBar()->showFileSet(readPath, number, filesKept);
     updateWindowTitle();
 }
 
@@ -230,24 +234,25 @@ QStringList MainWindow::fileSetPaths() const
 
 QString MainWindow::filePathForRow(int row) const
 {
-    const QString path = m_packetModel->filePath(row);
+    const QString path = m_panels->packetModel()->filePath(row);
     return path.isEmpty() ? m_file->path() : path;
 }
 
 void MainWindow::onInterfaceEnded(const QString& interfaceName)
 {
-    m_messageBar->showMessage(MessageBar::Kind::Warning,
-                              tr("Recording of %1 ended: the interface went down or was removed; "
-                                 "the others go on.")
-                                  .arg(interfaceName));
+    m_panels->messageBar()->showMessage(
+        MessageBar::Kind::Warning,
+        tr("Recording of %1 ended: the interface went down or was removed; "
+           "the others go on.")
+            .arg(interfaceName));
 }
 
 void MainWindow::onError(const proto::ErrorInfo& error)
 {
     // A full disk: Stopped follows with the counts; the message is shown then.
     if (error.code != proto::ErrorCode::DiskFull)
-        m_messageBar->showMessage(MessageBar::Kind::Error,
-                                  recordingErrorText(error, m_recording->interfaceNames()));
+        m_panels->messageBar()->showMessage(
+            MessageBar::Kind::Error, recordingErrorText(error, m_recording->interfaceNames()));
 }
 
 void MainWindow::finishRecording(const proto::TotalsInfo& finalTotals)
@@ -262,22 +267,23 @@ void MainWindow::finishRecording(const proto::TotalsInfo& finalTotals)
                                                          : QStringList{m_recording->filePath()};
         for (const QString& path : paths)
             if (QFileInfo::exists(path))
-                m_packetModel->recordingFileStarted(path);
+                m_panels->packetModel()->recordingFileStarted(path);
     }
     // The files are complete: the list reads each to its end, every packet.
-    m_packetModel->finishRecording();
+    m_panels->packetModel()->finishRecording();
 
     if (m_recording->hasRecordedFile()) {
-        m_statusBar->showStopped(finalTotals);
+        m_panels->statusBar()->showStopped(finalTotals);
         // A set of files is kept as named (its files may already be gone by
         // keep-N rotation, so there is nothing to "save" as one).
         m_file->setRecorded(m_recording->filePath(), !m_namedByUser && fileSetPaths().isEmpty());
         if (m_recording->stoppedOnFullDisk())
             showFinishedMessage(finalTotals.packets, true, finalTotals.diskFullDrops);
-        else if (m_messageBar->isHidden() || m_messageBar->kind() != MessageBar::Kind::Error)
+        else if (m_panels->messageBar()->isHidden() ||
+                 m_panels->messageBar()->kind() != MessageBar::Kind::Error)
             showFinishedMessage(finalTotals.packets);
     } else {
-        m_statusBar->showIdle(tr("Ready"));
+        m_panels->statusBar()->showIdle(tr("Ready"));
         m_file->clear();
     }
     updateActions();

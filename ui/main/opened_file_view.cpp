@@ -13,6 +13,7 @@
 #include "ui/programs/program_list_model.h"
 #include "ui/programs/programs_view.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -110,6 +111,25 @@ void OpenedFileView::onTrafficIndexed(const QList<TrafficSecond>& seconds)
                                      double(second.outBytes) * 8, double(second.inPackets),
                                      double(second.outPackets), 0, double(second.unknownBytes) * 8,
                                      double(second.unknownPackets));
+}
+
+// The texts keep the main window's translation context.
+QStringList OpenedFileView::nameFilters()
+{
+    // What libpcap 1.10 reads (the file is opened with pcap_open_offline), under
+    // the names Wireshark gives these formats: pcap as .pcap, .cap, .dmp and
+    // pcapng as .pcapng, .ntar. Not .pcap.gz: libpcap does not decompress.
+    return {
+        //: File > Open filter; keep the patterns in parentheses as they are
+        QCoreApplication::translate("pr::MainWindow",
+                                    "Capture files (*.pcap *.pcapng *.cap *.dmp *.ntar)"),
+        //: File > Open filter; keep the patterns in parentheses as they are
+        QCoreApplication::translate("pr::MainWindow", "pcap (*.pcap *.cap *.dmp)"),
+        //: File > Open filter; keep the patterns in parentheses as they are
+        QCoreApplication::translate("pr::MainWindow", "pcapng (*.pcapng *.ntar)"),
+        //: File > Open filter; keep the pattern in parentheses as it is
+        QCoreApplication::translate("pr::MainWindow", "All files (*)"),
+    };
 }
 
 } // namespace pr

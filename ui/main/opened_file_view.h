@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 namespace pr {
 
@@ -18,6 +19,9 @@ class OpenedFileView : public QObject
     Q_OBJECT
 public:
     explicit OpenedFileView(WindowPanels* panels, QObject* parent = nullptr);
+
+    // File > Open's name filters: what libpcap reads, named as Wireshark does.
+    static QStringList nameFilters();
 
     // Reads path into the panels. False, with the reason in the message
     // bar, when it cannot be read as a capture file.

@@ -11,6 +11,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStyle>
 #include <QToolBar>
 
@@ -204,6 +205,19 @@ void WindowActions::setRecordNeedsPassword(bool willAskForPassword)
                              ? base + QLatin1Char('\n') +
                                    MainWindow::tr("You will be asked for your password")
                              : base);
+}
+
+void WindowActions::restoreView(const QSettings& settings)
+{
+    m_autoScroll->setChecked(settings.value(QStringLiteral("view/autoScroll"), true).toBool());
+    if (settings.value(QStringLiteral("view/absoluteTime"), false).toBool())
+        m_absoluteTime->trigger();
+}
+
+void WindowActions::saveView(QSettings* settings) const
+{
+    settings->setValue(QStringLiteral("view/autoScroll"), m_autoScroll->isChecked());
+    settings->setValue(QStringLiteral("view/absoluteTime"), m_absoluteTime->isChecked());
 }
 
 } // namespace pr

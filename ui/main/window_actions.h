@@ -4,6 +4,7 @@ class QAction;
 class QActionGroup;
 class QMainWindow;
 class QMenu;
+class QSettings;
 
 namespace pr {
 
@@ -43,6 +44,9 @@ public:
     QAction* openInWireshark() const { return m_wireshark; }
     QAction* showInFolder() const { return m_folder; }
     QAction* autoScroll() const { return m_autoScroll; }
+    // View > Auto Scroll and Absolute Time, under "view/".
+    void restoreView(const QSettings& settings);
+    void saveView(QSettings* settings) const;
     QAction* goToPacket() const { return m_goToPacket; }
     QAction* showAllPackets() const { return m_showAllPackets; }
     QAction* absoluteTime() const { return m_absoluteTime; }

@@ -144,6 +144,7 @@ void WindowPanels::restoreLayout(const QSettings& settings)
             settings.value(QStringLiteral("window/packetSplitter")).toByteArray()))
         m_packetSplitter->setSizes({860, 580}); // room for the hex dump's 16 columns
     m_leftTabs->setCurrentIndex(settings.value(QStringLiteral("window/leftTab"), 0).toInt());
+    m_chart->setWindowSeconds(settings.value(QStringLiteral("view/chartWindow"), 60).toInt());
 }
 
 void WindowPanels::saveLayout(QSettings* settings) const
@@ -152,6 +153,7 @@ void WindowPanels::saveLayout(QSettings* settings) const
     settings->setValue(QStringLiteral("window/topSplitter"), m_topSplitter->saveState());
     settings->setValue(QStringLiteral("window/packetSplitter"), m_packetSplitter->saveState());
     settings->setValue(QStringLiteral("window/leftTab"), m_leftTabs->currentIndex());
+    settings->setValue(QStringLiteral("view/chartWindow"), m_chart->windowSeconds());
 }
 
 } // namespace pr

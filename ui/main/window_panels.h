@@ -50,7 +50,8 @@ public:
     // What to do instead of a blank packet list; an empty text hides it.
     void setEmptyHint(const QString& text);
 
-    // The splitters' positions and the left tab, under "window/".
+    // The splitters' positions and the left tab, under "window/", and the
+    // chart's time window.
     void restoreLayout(const QSettings& settings);
     void saveLayout(QSettings* settings) const;
 
