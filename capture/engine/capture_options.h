@@ -35,6 +35,7 @@ inline constexpr std::uint64_t kMaxSplitBytes = 1'000'000'000'000;
 inline constexpr std::uint32_t kMinSplitSeconds = 1;
 inline constexpr std::uint32_t kMaxSplitSeconds = 31'536'000; // a year
 inline constexpr std::uint32_t kMaxKeepFiles = 100'000;
+inline constexpr std::uint64_t kMaxFilePackets = 1'000'000'000; // per file of a set
 // Interfaces one recording may take (--interface repeated): the helper
 // creates this many packet sockets while privileged, before it knows how
 // many the user will ask for (docs/SECURITY.md).
@@ -60,7 +61,10 @@ struct FileSetOptions
     std::uint64_t maxFileBytes = 0;   // 0: no size limit
     std::uint32_t maxFileSeconds = 0; // 0: no time limit
     std::uint32_t keepFiles = 0;      // 0: keep every file; N: delete the oldest beyond N
-    bool splits() const { return maxFileBytes != 0 || maxFileSeconds != 0; }
+    // A new file every this many packets (dumpcap's -b packets:N); 0: no
+    // packet limit.
+    std::uint64_t maxFilePackets = 0;
+    bool splits() const { return maxFileBytes != 0 || maxFileSeconds != 0 || maxFilePackets != 0; }
     bool operator==(const FileSetOptions&) const = default;
 };
 

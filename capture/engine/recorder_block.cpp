@@ -175,7 +175,10 @@ CaptureError Recorder::Impl::acceptPacket(const std::uint8_t* packet, Source& so
     }
     if (attribution)
         attribution->attribute(view);
-    if (files && needsNewFile(view)) {
+    // Every N packets (-b packets:N): this one is the first of the next file.
+    const std::uint64_t packetLimit = options.fileSet.maxFilePackets;
+    const bool fileFull = packetLimit != 0 && filePackets + batch.size() - 1 >= packetLimit;
+    if (files && (fileFull || needsNewFile(view))) {
         // The packets before this one finish the current file.
         const PacketView held = view;
         batch.pop_back();

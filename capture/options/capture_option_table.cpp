@@ -322,6 +322,24 @@ const CaptureOption kOptions[] = {
         .settingsKey = "updateListInRealTime",
         .help = "no live packet list while recording; the list reads the file when it stops",
     },
+    {
+        .name = "split_packets",
+        .kind = OptionKind::Count,
+        .get = [](const CaptureOptions& o) { return OptionValue(o.fileSet.maxFilePackets); },
+        .set = [](CaptureOptions& o,
+                  const OptionValue& v) { o.fileSet.maxFilePackets = as<std::uint64_t>(v); },
+        .min = 1,
+        .max = limits::kMaxFilePackets,
+        .zeroIsOff = true,
+        .recordLong = "--split-packets",
+        .recordPlaceholder = "N",
+        .recordUnitName = "packets",
+        .appSpelling = "-b packets", // dumpcap's ring buffer packets:N
+        .protocolKey = "splitPackets",
+        .wire = WireRule::SentIfChanged, // absent means no packet limit, as before the key
+        .settingsKey = "splitPackets",
+        .help = "start a new file of the set every N packets",
+    },
 };
 
 bool parseUnsigned(const char* text, std::uint64_t* value)

@@ -15,7 +15,7 @@
 //   payload = one CBOR data item (RFC 8949): a map with text keys
 //   Each direction has its own limit on the length (see Channel):
 //     towards the helper  kMaxRequestBytes (16 KiB). The largest valid Start
-//                         is kLargestStartBytes = 8763 bytes (computed below
+//                         is kLargestStartBytes = 8781 bytes (computed below
 //                         from the field bounds: a 4096-byte filter and a
 //                         4096-byte path are most of it; 16
 //                         interface names add 272); the rest is room
@@ -80,7 +80,9 @@
 //                         each attributed packet's program as its comment);
 //                         "stopFiles" uint <= kMaxKeepFiles (absent or 0:
 //                         no limit; stop once that many files of a set
-//                         are finished)
+//                         are finished); "splitPackets" uint <=
+//                         kMaxFilePackets (absent or 0: no packet limit; a
+//                         new file of the set every that many packets)
 //   Started  (helper)     "linkType" uint, "linkTypeName" text, "outputPath" text,
 //                         "interfaces" array of [ifindex int, name text, linkType uint]
 //   Totals   (helper)     "totals" map (see below); about every 100 ms. When the
@@ -248,8 +250,9 @@ inline constexpr std::uint32_t kLargestStartBytes =
     + detail::textItem(11) + 1                                          // attribution
     + detail::textItem(15) + 1                                          // programComments
     + detail::textItem(9) + detail::cborHead(limits::kMaxKeepFiles)     // stopFiles
-    + detail::textItem(13) + 1;                                         // packetRecords
-static_assert(kLargestStartBytes == 8763, "update the number in the Framing comment");
+    + detail::textItem(13) + 1                                          // packetRecords
+    + detail::textItem(12) + detail::cborHead(limits::kMaxFilePackets); // splitPackets
+static_assert(kLargestStartBytes == 8781, "update the number in the Framing comment");
 static_assert(kLargestStartBytes <= kMaxRequestBytes);
 
 // The largest Programs that validates: every entry at its longest (a UTF-16

@@ -97,4 +97,27 @@ jq -e '.stop_reason == "normal" and .options.stop_files == 3' "$WORK/stop-files.
     fail "--stop-files 3: stop_reason or options: $(cat "$WORK/stop-files.json")"
 echo "ok: --stop-files 3 finishes three files of the set and stops"
 
+# A new file every N packets (dumpcap's -b packets:N): 40 pings of an
+# unusual size on lo are 80 packets (request and reply), so 8 files of
+# exactly 10, the summary listing them; --count 80 ends the eighth.
+mkdir "$WORK/split-packets"
+start_recorder - --interface lo --filter "icmp and len == 1276" --count 80 \
+    --output "$WORK/split-packets/p.pcap" --split-packets 10
+ping -q -n -c 40 -i 0.01 -s 1234 127.0.0.1 >"$WORK/ping.log" 2>&1 ||
+    fail "ping on lo failed: $(cat "$WORK/ping.log")"
+wait_for 20 eval '! kill -0 "$RECORDER_PID" 2>/dev/null' ||
+    fail "--split-packets 10: record did not stop after 80 packets"
+wait "$RECORDER_PID" || fail "--split-packets 10: record failed: $(cat "$WORK/recorder.err")"
+mapfile -t split_files < <(find "$WORK/split-packets" -type f | LC_ALL=C sort)
+((${#split_files[@]} == 8)) || fail "--split-packets 10: not 8 files: ${split_files[*]}"
+for file in "${split_files[@]}"; do
+    packets=$(capinfos -T -M -r -c "$file" | awk -F'\t' '{print $2}')
+    [[ $packets == 10 ]] || fail "--split-packets 10: $file has $packets packets"
+done
+diff <(printf '%s\n' "${split_files[@]}") <(jq -r '.files[]' "$WORK/recorder.json") >/dev/null ||
+    fail "--split-packets 10: the summary's files differ: $(jq -c .files "$WORK/recorder.json")"
+jq -e '.options.split_packets == 10 and .packets == 80' "$WORK/recorder.json" >/dev/null ||
+    fail "--split-packets 10: options or packets: $(cat "$WORK/recorder.json")"
+echo "ok: --split-packets 10 writes files of exactly 10 packets"
+
 echo "PASS: JSON output is valid"

@@ -141,6 +141,7 @@ StartRequest largestStart()
     r.programComments = false;
     r.stopAfterFiles = pr::limits::kMaxKeepFiles;
     r.tableOptions.packetRecords = false; // sent only when off
+    r.tableOptions.fileSet.maxFilePackets = pr::limits::kMaxFilePackets;
     return r;
 }
 

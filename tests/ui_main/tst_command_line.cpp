@@ -154,7 +154,7 @@ void TestCommandLine::rejects_data()
     QTest::newRow("snaplen too small") << QStringList{"-s", "10"} << "10";
     QTest::newRow("two files") << QStringList{"a.pcap", "b.pcap"} << "one";
     QTest::newRow("-k with a file") << QStringList{"-k", "a.pcap"} << "-k";
-    QTest::newRow("ring: unknown key") << QStringList{"-b", "packets:3"} << "packets:3";
+    QTest::newRow("ring: unknown key") << QStringList{"-b", "interval:3"} << "interval:3";
     QTest::newRow("ring: file below 1 MB") << QStringList{"-b", "filesize:999"} << "999";
     QTest::newRow("ring: zero seconds") << QStringList{"-b", "duration:0"} << "duration";
     QTest::newRow("ring: too many files")
