@@ -193,14 +193,15 @@ record_lo_through_the_window() {
     xdotool type --delay 150 "lo"
     sleep 0.5
     key ctrl+e
-    # Recording has begun once the helper runs as this user.
-    pk_wait_for "pgrep -u $uid -f '^$helper serve' >/dev/null" 300 || {
+    # Recording has begun once the helper runs as this user: after the drop
+    # the launcher has become the capture program (same process, exec).
+    pk_wait_for "pgrep -u $uid -f '^$capture serve' >/dev/null" 300 || {
         screenshot "$shots/$name-no-helper.png"
         cat "$work/app.log"
         fail "$name: no helper running as $user after Record"
     }
     local helper_pid
-    helper_pid=$(pgrep -u "$uid" -f "^$helper serve" | head -n 1)
+    helper_pid=$(pgrep -u "$uid" -f "^$capture serve" | head -n 1)
     sleep 1
     pk_check_dropped_as "$helper_pid"
     for ((i = 0; i < 40; i++)); do
