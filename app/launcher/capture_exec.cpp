@@ -8,6 +8,7 @@
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include <fcntl.h>
@@ -73,6 +74,12 @@ std::string execCaptureProgram(int argc, char** argv, const PrivilegedAcquisitio
     std::vector<std::string> environment = handoverEnvironment(acquired);
     if (timeZone && std::strlen(timeZone) <= kMaxTimeZoneBytes)
         environment.push_back(std::string("TZ=") + timeZone);
+    // How the helper was started stays visible in /proc/PID/environ (pkexec
+    // sets it; the tests and an administrator read it): only the value the
+    // drop used, the caller's uid, which the capture program never reads.
+    const char* pkexecUid = std::getenv("PKEXEC_UID");
+    if (pkexecUid && std::to_string(::getuid()) == pkexecUid)
+        environment.push_back(std::string("PKEXEC_UID=") + pkexecUid);
 
     keepOnly(acquired.descriptors());
 
