@@ -2,6 +2,8 @@
 // (docs/SECURITY.md). The seccomp filters are in seccomp_filters.cpp.
 #include "capture/engine/confinement.h"
 
+#include "capture/engine/privileges.h"
+
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
@@ -90,18 +92,9 @@ std::uint64_t handledFsRights(int abi)
 // The calling process's thread count, from /proc/self/status; 0 if unknown.
 int threadCount()
 {
-    const int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    std::string status;
+    if (!readProcessStatus("/proc/self/status", &status))
         return 0;
-    std::string status = "\n";
-    char buffer[4096];
-    for (;;) {
-        const ssize_t n = read(fd, buffer, sizeof buffer);
-        if (n <= 0 || status.size() > 65536)
-            break;
-        status.append(buffer, static_cast<std::size_t>(n));
-    }
-    close(fd);
     const std::size_t at = status.find("\nThreads:");
     return at == std::string::npos ? 0 : std::atoi(status.c_str() + at + 9);
 }

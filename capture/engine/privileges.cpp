@@ -89,19 +89,9 @@ bool fillFromParent(uid_t expectedUid, TargetUser* user, std::string* error)
     const pid_t parent = getppid();
     if (parent <= 1)
         return setError(error, "The process that started the helper is gone.");
-    const std::string path = "/proc/" + std::to_string(parent) + "/status";
-    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0)
+    std::string status;
+    if (!readProcessStatus("/proc/" + std::to_string(parent) + "/status", &status))
         return setError(error, errnoText("Cannot read the caller's status", errno));
-    std::string status = "\n";
-    char buffer[4096];
-    for (;;) {
-        const ssize_t n = read(fd, buffer, sizeof buffer);
-        if (n <= 0 || status.size() > 65536)
-            break;
-        status.append(buffer, static_cast<std::size_t>(n));
-    }
-    close(fd);
     // Reparented while we read: the pid may name another process by now.
     if (getppid() != parent)
         return setError(error, "The process that started the helper is gone.");
@@ -193,6 +183,23 @@ bool verifyDropped(const TargetUser& user, std::string* error)
 }
 
 } // namespace
+
+bool readProcessStatus(const std::string& path, std::string* status)
+{
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return false;
+    *status = "\n";
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = read(fd, buffer, sizeof buffer);
+        if (n <= 0 || status->size() > 65536)
+            break;
+        status->append(buffer, static_cast<std::size_t>(n));
+    }
+    close(fd);
+    return true;
+}
 
 bool hasCaptureCapability()
 {

@@ -16,6 +16,10 @@ struct TargetUser
     std::vector<gid_t> groups; // supplementary groups
 };
 
+// Reads a /proc/<pid>/status file (at most 64 KiB) into `status`, with a
+// newline in front so that every field is found as "\nName:". False (errno
+// set) if it cannot be opened.
+bool readProcessStatus(const std::string& path, std::string* status);
 // True when this process may open an AF_PACKET socket (CAP_NET_RAW effective).
 bool hasCaptureCapability();
 // True when any capability set of this process (effective, permitted,
