@@ -227,6 +227,15 @@
         <translation>Aus: Eine lange Aufnahme kostet das Fenster nichts; die Liste zeigt die Pakete, wenn die Aufnahme endet.</translation>
     </message>
     <message>
+        <source>New file every N pac&amp;kets:</source>
+        <comment>Start the next file of a set after this many packets (dumpcap -b packets)</comment>
+        <translation>Neue Datei alle N Pa&amp;kete:</translation>
+    </message>
+    <message>
+        <source>Start the next file of the set after this many packets.</source>
+        <translation>Die nächste Datei der Reihe nach so vielen Paketen beginnen.</translation>
+    </message>
+    <message>
         <source>After f&amp;iles:</source>
         <comment>Stop automatically after this many files of a set</comment>
         <translation>Nach &amp;Dateien:</translation>

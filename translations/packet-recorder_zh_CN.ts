@@ -227,6 +227,15 @@
         <translation>关闭时，长时间录制不占用窗口资源：录制结束后列表才显示数据包。</translation>
     </message>
     <message>
+        <source>New file every N pac&amp;kets:</source>
+        <comment>Start the next file of a set after this many packets (dumpcap -b packets)</comment>
+        <translation>每 N 个数据包新建文件(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Start the next file of the set after this many packets.</source>
+        <translation>达到这么多个数据包后开始该组的下一个文件。</translation>
+    </message>
+    <message>
         <source>After f&amp;iles:</source>
         <comment>Stop automatically after this many files of a set</comment>
         <translation>文件数达到(&amp;I)：</translation>

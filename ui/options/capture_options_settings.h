@@ -44,7 +44,10 @@ struct CaptureOptionsValues
     // option needs no field above.
     CaptureOptions model;
 
-    bool splits() const { return splitBytes != 0 || splitSeconds != 0; }
+    bool splits() const
+    {
+        return splitBytes != 0 || splitSeconds != 0 || model.fileSet.maxFilePackets != 0;
+    }
 };
 
 // The values as the model (no interfaces, no output path) and back.
