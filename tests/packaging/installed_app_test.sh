@@ -315,9 +315,14 @@ grep -F "packet-recorder: $helper is root:root mode 0755, not root:packet-record
     "$work/apt-override.log" >/dev/null ||
     { cat "$work/apt-override.log"; fail "override: nothing on stderr says why the helper has no capabilities"; }
 note=packet-recorder/group-capture-refused
-seen=$(echo "FGET $note seen" | LC_ALL=C LANGUAGE= debconf-communicate packet-recorder 2>&1) || true
-[[ $seen == "0 true" ]] || fail "override: the debconf note $note was not shown ($seen)"
-said=$(echo "METAGET $note extended_description" | LC_ALL=C LANGUAGE= debconf-communicate packet-recorder 2>&1) || true
+# Without a terminal (CI, a fresh root) debconf says on stderr which
+# frontend it falls back to: only stdout is the answer.
+seen=$(echo "FGET $note seen" | DEBIAN_FRONTEND=noninteractive LC_ALL=C LANGUAGE= \
+    debconf-communicate packet-recorder 2>"$work/debconf.err") || true
+[[ $seen == "0 true" ]] ||
+    fail "override: the debconf note $note was not shown ($seen; $(cat "$work/debconf.err"))"
+said=$(echo "METAGET $note extended_description" | DEBIAN_FRONTEND=noninteractive LC_ALL=C \
+    LANGUAGE= debconf-communicate packet-recorder 2>"$work/debconf.err") || true
 grep -F "$helper belongs to root:root with mode 0755" <<<"$said" >/dev/null ||
     fail "override: the note does not name what it found: $said"
 log "override: $(getcap "$helper" | wc -l) capabilities, note: ${said:0:160}"
