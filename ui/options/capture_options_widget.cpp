@@ -47,6 +47,7 @@ enum class Section : quint8
 {
     Packets,
     Output,
+    Split, // with the other "new file" rules of a set of files
     Stop,
 };
 struct PlainText
@@ -66,9 +67,10 @@ const std::vector<PlainText> kPlainTexts = {
                         "After f&iles:", "Stop automatically after this many files of a set"),
      QT_TRANSLATE_NOOP("pr::CaptureOptionsWidget",
                        "With a split recording: stop once this many files are finished.")},
-    {"split_packets", Section::Output,
-     QT_TRANSLATE_NOOP3("pr::CaptureOptionsWidget", "New file every N pac&kets:",
-                        "Start the next file of a set after this many packets (dumpcap -b packets)"),
+    {"split_packets", Section::Split,
+     QT_TRANSLATE_NOOP3(
+         "pr::CaptureOptionsWidget", "New file every N pac&kets:",
+         "Start the next file of a set after this many packets (dumpcap -b packets)"),
      QT_TRANSLATE_NOOP("pr::CaptureOptionsWidget",
                        "Start the next file of the set after this many packets.")},
     {"packet_records", Section::Packets,
@@ -228,9 +230,8 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     splitGrid->addWidget(m_splitMB, 0, 1);
     splitGrid->addWidget(m_splitByTime, 1, 0);
     splitGrid->addLayout(timeRow, 1, 1);
-    splitGrid->addWidget(m_keepFiles, 2, 0);
-    splitGrid->addWidget(m_keepCount, 2, 1);
-    splitGrid->addWidget(m_splitNames, 3, 0, 1, 2);
+    // The keep row and the names example follow the table's own split
+    // options (buildPlainFields()), so every "new file" rule stands together.
     splitGrid->setColumnStretch(1, 1);
     outputForm->addRow(m_splitControls);
     layout->addWidget(outputGroup);
@@ -302,7 +303,11 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     stopGrid->addWidget(m_packetCount, 2, 1);
     stopGrid->setColumnStretch(1, 1);
     layout->addWidget(stopGroup);
-    buildPlainFields(packetsForm, outputForm, stopGrid);
+    buildPlainFields(packetsForm, outputForm, splitGrid, stopGrid);
+    const int keepRow = splitGrid->rowCount();
+    splitGrid->addWidget(m_keepFiles, keepRow, 0);
+    splitGrid->addWidget(m_keepCount, keepRow, 1);
+    splitGrid->addWidget(m_splitNames, keepRow + 1, 0, 1, 2);
 
     // Language: an application setting rather than a capture option, here
     // because this is the one place with settings; stored as soon as chosen.
@@ -379,12 +384,13 @@ void CaptureOptionsWidget::addPlainField(const char* name, QCheckBox* check, QSp
 }
 
 void CaptureOptionsWidget::buildPlainFields(QFormLayout* packets, QFormLayout* output,
-                                            QGridLayout* stop)
+                                            QGridLayout* split, QGridLayout* stop)
 {
     for (const PlainText& text : kPlainTexts) {
         const options::CaptureOption* option = options::findOption(text.name);
         Q_ASSERT(option && !option->specialWidget);
-        QWidget* parent = text.section == Section::Stop      ? stop->parentWidget()
+        QWidget* parent = text.section == Section::Split     ? split->parentWidget()
+                          : text.section == Section::Stop    ? stop->parentWidget()
                           : text.section == Section::Packets ? packets->parentWidget()
                                                              : output->parentWidget();
         const QString label = tr(text.label.text, text.label.comment);
@@ -410,11 +416,12 @@ void CaptureOptionsWidget::buildPlainFields(QFormLayout* packets, QFormLayout* o
         }
         if (check)
             connect(check, &QCheckBox::toggled, this, [this] { emit valuesChanged(); });
-        if (text.section == Section::Stop) {
-            const int row = stop->rowCount();
-            stop->addWidget(check, row, 0);
+        if (text.section == Section::Stop || text.section == Section::Split) {
+            QGridLayout* grid = text.section == Section::Stop ? stop : split;
+            const int row = grid->rowCount();
+            grid->addWidget(check, row, 0);
             if (spin)
-                stop->addWidget(spin, row, 1);
+                grid->addWidget(spin, row, 1);
         } else {
             QFormLayout* form = text.section == Section::Packets ? packets : output;
             if (check && spin)

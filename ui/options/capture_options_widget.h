@@ -66,7 +66,8 @@ private:
         QSpinBox* spin = nullptr;
     };
     void addPlainField(const char* name, QCheckBox* check, QSpinBox* spin);
-    void buildPlainFields(QFormLayout* packets, QFormLayout* output, QGridLayout* stop);
+    void buildPlainFields(QFormLayout* packets, QFormLayout* output, QGridLayout* split,
+                          QGridLayout* stop);
     void readPlainFields(CaptureOptionsValues* values) const;
     void writePlainFields(const CaptureOptionsValues& values);
 
