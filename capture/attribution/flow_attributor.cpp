@@ -93,7 +93,7 @@ FlowAttribution FlowAttributor::lookup(const FlowKey& key, std::int64_t packetNs
         pushFront(node);
         ++m_pending;
         if (m_adopted && m_adopted->startedRealtimeNs >= packetNs &&
-            match(m_nodes[node], m_adopted->sockets, m_adopted->processes))
+            match(m_nodes[node], m_adopted->sockets, m_adopted->processes, m_adopted->complete))
             --m_pending;
     }
     const Node& n = m_nodes[node];
@@ -129,7 +129,8 @@ void FlowAttributor::adopt(std::shared_ptr<const SocketSnapshot> snapshot)
     m_adopted = std::move(snapshot);
     buildIndexes(m_adopted->sockets);
     if (m_pending != 0)
-        matchPending(m_adopted->sockets, m_adopted->processes, m_adopted->startedRealtimeNs);
+        matchPending(m_adopted->sockets, m_adopted->processes, m_adopted->startedRealtimeNs,
+                     m_adopted->complete);
 }
 
 void FlowAttributor::setLocalAddresses(std::vector<IpAddress> addresses)
@@ -185,15 +186,16 @@ void FlowAttributor::collectWanted(std::span<const SocketEntry> sockets)
 }
 
 void FlowAttributor::matchPending(std::span<const SocketEntry> sockets,
-                                  const ProcessSnapshot& processes, std::int64_t startedNs)
+                                  const ProcessSnapshot& processes, std::int64_t startedNs,
+                                  bool complete)
 {
     for (std::uint32_t i = m_head; i != kNil; i = m_nodes[i].next) {
         Node& n = m_nodes[i];
         if (n.state != FlowState::Pending || startedNs < n.bornNs)
             continue;
-        if (match(n, sockets, processes)) {
+        if (match(n, sockets, processes, complete)) {
             --m_pending;
-        } else if (--n.refreshesLeft == 0) {
+        } else if (complete && --n.refreshesLeft == 0) {
             n.state = FlowState::Unknown;
             --m_pending;
             ++m_unknownFlows;
@@ -202,18 +204,31 @@ void FlowAttributor::matchPending(std::span<const SocketEntry> sockets,
 }
 
 bool FlowAttributor::match(Node& n, std::span<const SocketEntry> sockets,
-                           const ProcessSnapshot& processes)
+                           const ProcessSnapshot& processes, bool complete)
 {
     const SocketEntry* low = findSocket(sockets, n.key.transport, n.key.source, n.key.destination);
     const SocketEntry* high = findSocket(sockets, n.key.transport, n.key.destination, n.key.source);
     if (!low && !high)
         return false;
-    n.lowOwner =
-        low ? ownerOf(socketOrListener(sockets, n.key.transport, *low, processes), processes)
-            : kNoOwner;
-    n.highOwner =
-        high ? ownerOf(socketOrListener(sockets, n.key.transport, *high, processes), processes)
-             : kNoOwner;
+    if (low)
+        low = &socketOrListener(sockets, n.key.transport, *low, processes);
+    if (high)
+        high = &socketOrListener(sockets, n.key.transport, *high, processes);
+    if (!complete) {
+        // The next full look may still find or name an end of this machine
+        // that a quick look left out: settle only what it names.
+        const std::pair<const Endpoint*, const SocketEntry*> ends[] = {{&n.key.source, low},
+                                                                       {&n.key.destination, high}};
+        for (const auto& [endpoint, socket] : ends) {
+            if (!socket && (endpoint->address.isLoopback() || m_local.contains(endpoint->address)))
+                return false;
+            if (socket && (m_selfUid == 0 || socket->uid == m_selfUid) &&
+                !processes.find(socket->inode))
+                return false;
+        }
+    }
+    n.lowOwner = low ? ownerOf(*low, processes) : kNoOwner;
+    n.highOwner = high ? ownerOf(*high, processes) : kNoOwner;
     for (const OwnerId id : {n.lowOwner, n.highOwner}) {
         if (id != kNoOwner)
             ++m_owners[id].connections;

@@ -173,10 +173,14 @@ private:
     void pushFront(std::uint32_t node);
     void buildIndexes(std::span<const SocketEntry> sockets);
     void collectWanted(std::span<const SocketEntry> sockets);
+    // complete: the sockets of a full dump; a flow none of them holds uses
+    // up one refresh. A quick look's snapshot only settles what it names.
     void matchPending(std::span<const SocketEntry> sockets, const ProcessSnapshot& processes,
-                      std::int64_t startedNs);
-    // Both ends of one flow against the indexed sockets; false if neither matched.
-    bool match(Node& node, std::span<const SocketEntry> sockets, const ProcessSnapshot& processes);
+                      std::int64_t startedNs, bool complete = true);
+    // Both ends of one flow against the indexed sockets; false if neither
+    // matched or, not complete, if an end of ours has no process yet.
+    bool match(Node& node, std::span<const SocketEntry> sockets, const ProcessSnapshot& processes,
+               bool complete = true);
     const SocketEntry* findSocket(std::span<const SocketEntry> sockets, Transport transport,
                                   const Endpoint& local, const Endpoint& remote) const;
     const SocketEntry* findBound(std::span<const SocketEntry> sockets, Transport transport,

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <utility>
 
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
@@ -162,7 +163,7 @@ int SocketTable::openSocket()
     return ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
 }
 
-bool SocketTable::dump()
+bool SocketTable::dump(const std::function<void()>& between)
 {
     m_sockets.clear();
     m_overLimit = 0;
@@ -170,9 +171,14 @@ bool SocketTable::dump()
     m_interrupted = false;
     m_lastError = 0;
     bool ok = true;
-    for (std::uint8_t family : {std::uint8_t(AF_INET), std::uint8_t(AF_INET6)})
-        for (Transport transport : {Transport::Tcp, Transport::Udp})
+    bool first = true;
+    for (std::uint8_t family : {std::uint8_t(AF_INET), std::uint8_t(AF_INET6)}) {
+        for (Transport transport : {Transport::Tcp, Transport::Udp}) {
+            if (!std::exchange(first, false) && between)
+                between();
             ok = dumpOne(family, transport) && ok;
+        }
+    }
     return ok;
 }
 

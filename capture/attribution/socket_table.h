@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -66,7 +67,8 @@ public:
 
     // Replaces sockets() with a fresh dump. False on an I/O error (the table
     // then holds what arrived before it); truncated() says the limit was hit.
-    bool dump();
+    // `between` runs between the four requests (TCP, UDP; IPv4, IPv6).
+    bool dump(const std::function<void()>& between = {});
     // The one TCP socket with this local and remote end, asked for by its
     // 4-tuple (no dump: the kernel looks it up in its hash, tens of
     // microseconds however many sockets there are). Leaves sockets() alone.

@@ -21,6 +21,18 @@ std::int64_t SocketWatcher::monotonicNs()
     return std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
+namespace {
+
+// The packets' clock: their timestamps are CLOCK_REALTIME.
+std::int64_t realtimeNs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    return std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+} // namespace
+
 SocketWatcher::SocketWatcher(Descriptors descriptors, std::uint32_t selfUid)
     : m_sockets(descriptors.netlink), m_processes(descriptors.proc), m_trigger(descriptors.trigger),
       m_selfUid(selfUid)
@@ -52,7 +64,7 @@ bool SocketWatcher::start(std::string* error, const Confine& confine)
         std::lock_guard lock(m_mutex);
         m_realtime = m_thread->realtime();
     }
-    m_creditAtNs = monotonicNs();
+    m_ration = RealtimeRation(kRealtimeBurstNs, kRealtimeShareDivisor, monotonicNs());
     // The reason the thread could not confine itself; empty once it is.
     std::promise<std::string> confined;
     std::future<std::string> outcome = confined.get_future();
@@ -167,19 +179,24 @@ std::vector<std::pair<Endpoint, Endpoint>> SocketWatcher::drainTrigger()
     return connecting;
 }
 
-void SocketWatcher::serveTrigger()
+void SocketWatcher::serveTrigger(Publish publish)
 {
     if (m_trigger < 0)
         return;
-    if (const auto connecting = drainTrigger(); !connecting.empty())
-        quickLook(connecting);
+    const auto connecting = drainTrigger();
+    if (connecting.empty())
+        return;
+    const std::int64_t startedRealtime = realtimeNs();
+    if (quickLook(connecting) && publish == Publish::Found && m_snapshots != 0)
+        this->publish(startedRealtime, false);
 }
 
-void SocketWatcher::quickLook(const std::vector<std::pair<Endpoint, Endpoint>>& connecting)
+bool SocketWatcher::quickLook(const std::vector<std::pair<Endpoint, Endpoint>>& connecting)
 {
     const std::int64_t now = monotonicNs();
     std::vector<std::uint64_t> wanted;
     std::size_t found = 0;
+    bool added = false;
     for (const auto& [local, remote] : connecting) {
         SocketEntry socket;
         if (!m_sockets.find(local, remote, &socket))
@@ -190,20 +207,31 @@ void SocketWatcher::quickLook(const std::vector<std::pair<Endpoint, Endpoint>>& 
         });
         // Part of the live set from now on: if it closes before the next
         // dump, the dump moves it to the recently closed ones.
-        if (!known)
+        if (!known) {
             m_live.push_back(socket);
+            added = true;
+        }
         if ((m_selfUid == 0 || socket.uid == m_selfUid) && !m_processOf.contains(socket.inode))
             wanted.push_back(socket.inode);
     }
     if (!wanted.empty())
         walkFor(wanted, {}, kQuickWalkBudgetNs, now, kQuickProbe);
     std::size_t named = 0;
-    for (const std::uint64_t inode : wanted)
-        named += m_processOf.contains(inode) ? 1 : 0;
+    for (const std::uint64_t inode : wanted) {
+        if (m_processOf.contains(inode)) {
+            ++named;
+            added = true;
+        } else {
+            // The process may not have shown its descriptor yet: the next
+            // full look tries again instead of waiting kRetryProcessNs.
+            m_notFound.erase(inode);
+        }
+    }
     std::lock_guard lock(m_mutex);
     m_connectsSeen += connecting.size();
     m_connectsFound += found;
     m_connectsNamed += named;
+    return added;
 }
 
 void SocketWatcher::walkFor(const std::vector<std::uint64_t>& wanted,
@@ -234,23 +262,18 @@ void SocketWatcher::ration(std::int64_t workNs)
     if (!m_realtime)
         return;
     const std::int64_t now = monotonicNs();
-    m_creditNs =
-        std::min(kRealtimeBurstNs, m_creditNs + (now - m_creditAtNs) / kRealtimeShareDivisor) -
-        workNs;
-    m_creditAtNs = now;
-    if (m_creditNs >= 0)
+    const std::int64_t sleepNs = m_ration.charge(workNs, now);
+    if (sleepNs == 0)
         return;
-    // The debt is paid by sleeping kRealtimeShareDivisor times as long, in
-    // slices, so that stop() is not kept waiting.
-    const std::int64_t until = now - m_creditNs * kRealtimeShareDivisor;
+    // In slices, so that stop() is not kept waiting.
+    const std::int64_t until = now + sleepNs;
     for (std::int64_t at = now; at < until && !m_stop.load(std::memory_order_acquire);
          at = monotonicNs()) {
         const std::int64_t slice = std::min<std::int64_t>(until - at, 10'000'000);
         const timespec pause{0, static_cast<long>(slice)};
         ::nanosleep(&pause, nullptr);
     }
-    m_creditNs = 0;
-    m_creditAtNs = monotonicNs();
+    m_ration.rested(monotonicNs());
     std::lock_guard lock(m_mutex);
     ++m_rationed;
 }
@@ -287,7 +310,7 @@ void SocketWatcher::run()
             // when the capture loop meets the flow, so the worker is free
             // for the next SYN.
             const std::int64_t served = monotonicNs();
-            serveTrigger();
+            serveTrigger(Publish::Found);
             const std::int64_t took = monotonicNs() - served;
             ration(took);
             std::lock_guard lock(m_mutex);
@@ -300,17 +323,16 @@ void SocketWatcher::run()
 void SocketWatcher::look()
 {
     const std::int64_t started = monotonicNs();
-    timespec realtime{};
-    ::clock_gettime(CLOCK_REALTIME, &realtime);
-    const std::int64_t startedRealtime =
-        std::int64_t(realtime.tv_sec) * 1'000'000'000 + realtime.tv_nsec;
+    const std::int64_t startedRealtime = realtimeNs();
     // Sockets first, then processes: a process found afterwards holding
     // one of them owns it now; the other order misses sockets created between.
-    // A SYN that arrived meanwhile comes first: its connection may be over
-    // by the end of this look (the dump alone takes 0.5 to 2.5 ms).
-    serveTrigger();
-    m_sockets.dump();
-    serveTrigger();
+    // A SYN that arrived meanwhile comes first, also between the dump's
+    // requests and after the walk: a local connection can be over before
+    // the look is (the dump alone takes 0.5 to 2.5 ms), and once closed
+    // its socket has no process to find.
+    serveTrigger(Publish::No);
+    m_sockets.dump([this] { serveTrigger(Publish::No); });
+    serveTrigger(Publish::No);
     const std::vector<SocketEntry>& live = m_sockets.sockets();
 
     std::unordered_set<std::uint64_t> liveInodes;
@@ -363,21 +385,35 @@ void SocketWatcher::look()
                 first.push_back(holder->second.pid);
         }
         walkFor(wanted, std::move(first), kWalkBudgetNs, started);
+        serveTrigger(Publish::No);
     }
 
-    auto snapshot = std::make_shared<SocketSnapshot>();
-    snapshot->startedNs = started;
-    snapshot->startedRealtimeNs = startedRealtime;
-    snapshot->sockets.reserve(live.size() + m_closed.size());
-    snapshot->sockets = live;
-    std::unordered_set<std::uint64_t> known = std::move(liveInodes);
-    for (const Closed& closed : m_closed) {
-        snapshot->sockets.push_back(closed.socket);
-        known.insert(closed.socket.inode);
-    }
     // Forget processes of sockets gone for good, and retries for them.
+    std::unordered_set<std::uint64_t> known = std::move(liveInodes);
+    for (const Closed& closed : m_closed)
+        known.insert(closed.socket.inode);
     std::erase_if(m_processOf, [&](const auto& entry) { return !known.contains(entry.first); });
     std::erase_if(m_notFound, [&](const auto& entry) { return !known.contains(entry.first); });
+
+    m_lastDumpNs = started;
+    publish(startedRealtime, true);
+    const std::int64_t took = monotonicNs() - started;
+    std::lock_guard lock(m_mutex);
+    ++m_looks;
+    m_lookNs += took;
+    m_longestLookNs = std::max(m_longestLookNs, took);
+}
+
+void SocketWatcher::publish(std::int64_t realtimeNs, bool complete)
+{
+    auto snapshot = std::make_shared<SocketSnapshot>();
+    snapshot->startedNs = m_lastDumpNs;
+    snapshot->startedRealtimeNs = realtimeNs;
+    snapshot->complete = complete;
+    snapshot->sockets.reserve(m_live.size() + m_closed.size());
+    snapshot->sockets = m_live;
+    for (const Closed& closed : m_closed)
+        snapshot->sockets.push_back(closed.socket);
     for (const SocketEntry& socket : snapshot->sockets) {
         auto& bits = socket.transport == Transport::Tcp ? snapshot->tcpPorts : snapshot->udpPorts;
         bits[socket.local.port >> 6] |= std::uint64_t(1) << (socket.local.port & 63);
@@ -389,13 +425,10 @@ void SocketWatcher::look()
         processes.processes.push_back(process);
     }
 
-    const std::int64_t took = monotonicNs() - started;
     std::lock_guard lock(m_mutex);
-    m_lookNs += took;
-    m_longestLookNs = std::max(m_longestLookNs, took);
-    snapshot->generation = ++m_looks;
+    snapshot->generation = ++m_snapshots;
     m_snapshot = std::move(snapshot);
-    m_generation.store(m_looks, std::memory_order_release);
+    m_generation.store(m_snapshots, std::memory_order_release);
     m_published.notify_all();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/attribution/process_table.h"
+#include "capture/attribution/realtime_ration.h"
 #include "capture/attribution/socket_table.h"
 #include "capture/attribution/worker_thread.h"
 #include "capture/engine/program_totals.h"
@@ -23,8 +24,13 @@ namespace pr {
 struct SocketSnapshot
 {
     std::uint64_t generation = 0;
-    std::int64_t startedNs = 0;         // CLOCK_MONOTONIC when its dump began
-    std::int64_t startedRealtimeNs = 0; // the same moment on the packets' clock
+    std::int64_t startedNs = 0; // CLOCK_MONOTONIC when its last full dump began
+    // When its newest sockets were read, on the packets' clock: the full
+    // dump's start, or a quick look's.
+    std::int64_t startedRealtimeNs = 0;
+    // False: the last full dump plus the connecting sockets a quick look
+    // found since. A flow it does not hold may still be in the next dump.
+    bool complete = true;
     std::vector<SocketEntry> sockets;
     ProcessSnapshot processes;
     // One bit per local port with any socket on it, per transport: lets the
@@ -43,7 +49,11 @@ struct SocketSnapshot
 //     packets (which a ring block can hold back for its timeout);
 //   - when the capture loop asks (a flow it cannot place), and
 //   - once a second.
-// At most once every kMinIntervalNs. Each look publishes a SocketSnapshot.
+// At most once every kMinIntervalNs. Each look publishes a SocketSnapshot;
+// so does a quick look (the trigger's) that found a connecting socket, as
+// an incomplete one: the capture loop names a short local connection from
+// it without waiting for a full look (which costs it up to 3 ms a flow,
+// and its wait budget ran out at 25 connections a second).
 //
 // A local connection can be over within a millisecond of its SYN, sooner
 // than a thread at normal priority may be scheduled on a busy machine: the
@@ -128,8 +138,19 @@ private:
     // Those sockets by their 4-tuple, and their processes among the user's
     // newest, before the connection can close: a local curl is done in
     // about the time a full look takes.
-    void quickLook(const std::vector<std::pair<Endpoint, Endpoint>>& connecting);
-    void serveTrigger();
+    // Returns whether it found a socket the last snapshot did not hold.
+    bool quickLook(const std::vector<std::pair<Endpoint, Endpoint>>& connecting);
+    // Serves the trigger; a look serves it without publishing (it
+    // publishes at its end), the idle worker publishes what it found at
+    // once, so the capture loop need not wait for a full look.
+    enum class Publish
+    {
+        No,
+        Found
+    };
+    void serveTrigger(Publish publish);
+    // Publishes the live and recently closed sockets with their processes.
+    void publish(std::int64_t realtimeNs, bool complete);
     void walkFor(const std::vector<std::uint64_t>& wanted, std::vector<std::int32_t> first,
                  std::int64_t budgetNs, std::int64_t now, std::size_t probeNewest = 0);
     // At real-time priority: charges `workNs` to the ration and sleeps off
@@ -155,9 +176,10 @@ private:
     std::unordered_map<std::uint64_t, ProcessInfo> m_processOf; // inode -> process
     std::unordered_map<std::uint64_t, std::int64_t> m_notFound; // inode -> retry time
     std::uint64_t m_looks = 0;
+    std::uint64_t m_snapshots = 0; // snapshots, full and quick
+    std::int64_t m_lastDumpNs = 0; // CLOCK_MONOTONIC when the last full dump began
     bool m_realtime = false;
-    std::int64_t m_creditNs = kRealtimeBurstNs;
-    std::int64_t m_creditAtNs = 0;
+    RealtimeRation m_ration{kRealtimeBurstNs, kRealtimeShareDivisor, 0};
 
     std::uint64_t m_triggers = 0;
     std::uint64_t m_connectsSeen = 0;

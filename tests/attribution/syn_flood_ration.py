@@ -7,12 +7,17 @@ itself to a quarter of the time. Here trafgen sends a bounded flood of SYNs
 (each from a new port) across a veth pair between two namespaces this test
 creates, while the real helper records the receiving end with --programs as
 root, as under pkexec. Checked:
-  - the worker ran at real-time priority and slept off its ration (the JSON
-    summary's attribution.realtime and attribution.rationed);
+  - the worker ran at real-time priority (the JSON summary's
+    attribution.realtime);
   - the time it worked (serving the trigger and looking, by its own clock:
     at real-time priority it is not preempted, so that is CPU time) is at
     most 30 % of the flood's length (a quarter, and slack);
   - every SYN is in the file (the capture loop kept up).
+Whether the worker reaches its ration here depends on the machine: serving
+the trigger took 17 % of a 1.5 s flood on one and over a quarter on
+another, so attribution.rationed is printed, not judged. The ration's
+arithmetic (a quarter under any demand, nothing taken from light work) is
+tst_realtime_ration's.
 The thread's CPU time in /proc is printed but not judged: the network
 stack's softirq work runs in the context of whichever thread the CPU is in
 (here on every recvfrom of a worker that wakes thousands of times a second)
@@ -139,8 +144,6 @@ def main():
     if share > CEILING:
         fail(f"the worker worked {100 * share:.0f} % of the flood's time "
              f"(at most {100 * CEILING:.0f} %)")
-    if attribution.get("rationed", 0) < 1:
-        fail("the worker never slept off its ration during the flood")
     packets = subprocess.run(["capinfos", "-c", "-M", capture], capture_output=True, text=True,
                              check=True).stdout
     count = int(packets.strip().splitlines()[-1].split(":")[-1].strip())

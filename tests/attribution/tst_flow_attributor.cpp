@@ -246,6 +246,55 @@ private slots:
         QCOMPARE(attributor.pendingCount(), 0u);
     }
 
+    // A quick look's snapshot (the last full dump plus the connecting
+    // sockets found since) settles a flow only when it names both ends of
+    // this machine; otherwise the flow waits, without using up a refresh,
+    // for the next full dump.
+    void quickSnapshotSettlesOnlyWhatItNames()
+    {
+        FlowAttributor attributor(names(), FlowAttributor::kDefaultMaxFlows, kAlice);
+        auto quick = std::make_shared<SocketSnapshot>();
+        quick->complete = false;
+        quick->startedRealtimeNs = 2000;
+        quick->sockets = machineSockets();
+        quick->processes = machineProcesses();
+        // curl's connection, both ends named: settled at once.
+        const FlowKey named = flow(Transport::Tcp, ep("127.0.0.1", 45678), ep("127.0.0.1", 8000));
+        // A UDP flow between two local ports the last dump did not hold.
+        const FlowKey newSender =
+            flow(Transport::Udp, ep("127.0.0.1", 42000), ep("127.0.0.1", 5353));
+        attributor.lookup(named, 1000);
+        attributor.lookup(newSender, 1000);
+        attributor.adopt(quick);
+        QCOMPARE(attributor.lookup(named, 1000).state, FlowState::Resolved);
+        QCOMPARE(attributor.owner(attributor.lookup(named, 1000).source).note,
+                 std::string("proc=curl pid=200 user=alice"));
+        QCOMPARE(attributor.lookup(newSender, 1000).state, FlowState::Pending);
+        // An end of ours found without its process is not settled by account.
+        const FlowKey unnamed =
+            flow(Transport::Tcp, ep("198.18.0.1", 40001), ep("198.51.100.9", 443));
+        auto withUnnamed = std::make_shared<SocketSnapshot>(*quick);
+        withUnnamed->startedRealtimeNs = 4000;
+        withUnnamed->sockets.push_back(sock(Transport::Tcp, TCP_SYN_SENT, ep("198.18.0.1", 40001),
+                                            ep("198.51.100.9", 443), kAlice, 70));
+        attributor.lookup(unnamed, 3000);
+        for (int i = 0; i < FlowAttributor::kPendingRefreshes + 1; ++i)
+            attributor.adopt(withUnnamed);
+        QCOMPARE(attributor.lookup(unnamed, 3000).state, FlowState::Pending);
+        QCOMPARE(attributor.lookup(newSender, 1000).state, FlowState::Pending);
+        // The full dump settles both: by account when no process is found.
+        auto full = std::make_shared<SocketSnapshot>(*withUnnamed);
+        full->complete = true;
+        full->startedRealtimeNs = 5000;
+        full->sockets.push_back(
+            sock(Transport::Udp, 7, ep("127.0.0.1", 42000), ep("127.0.0.1", 5353), kAlice, 71));
+        attributor.adopt(full);
+        QCOMPARE(attributor.lookup(unnamed, 3000).state, FlowState::Resolved);
+        QCOMPARE(attributor.owner(attributor.lookup(unnamed, 3000).source).note,
+                 std::string("user=alice"));
+        QCOMPARE(attributor.lookup(newSender, 1000).state, FlowState::Resolved);
+    }
+
     void lruBound()
     {
         FlowAttributor attributor(names(), 4);
