@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <iterator>
 #include <limits>
 
@@ -719,13 +720,15 @@ bool decodeStart(Fields& f, Checker& check, StartRequest* start)
     if (!check.ok())
         return false;
     if (options.fileSet.keepFiles != 0 && !options.fileSet.splits())
-        return check.fail(ErrorCode::OutOfRange,
-                          QStringLiteral("Field keepFiles needs splitBytes or splitSeconds: "
-                                         "without a split there is one file."));
+        return check.fail(
+            ErrorCode::OutOfRange,
+            QStringLiteral("Field keepFiles needs splitBytes, splitSeconds or splitPackets: "
+                           "without a split there is one file."));
     if (options.stop.fileCount != 0 && !options.fileSet.splits())
-        return check.fail(ErrorCode::OutOfRange,
-                          QStringLiteral("Field stopFiles needs splitBytes or splitSeconds: "
-                                         "without a split there is one file."));
+        return check.fail(
+            ErrorCode::OutOfRange,
+            QStringLiteral("Field stopFiles needs splitBytes, splitSeconds or splitPackets: "
+                           "without a split there is one file."));
     setStartOptions(options, start);
     return true;
 }
@@ -1384,6 +1387,49 @@ MessageReader::Status MessageReader::next(Message* message, ErrorInfo* error)
         return failed();
     }
     return Status::Message;
+}
+
+} // namespace pr::proto
+
+namespace pr::proto {
+
+std::uint32_t largestStartBytes()
+{
+    using detail::cborHead;
+    using detail::textItem;
+    constexpr std::uint32_t kInterfaceBytes = 15; // IFNAMSIZ - 1
+    std::uint32_t bytes = 2;                      // indefinite-length map: head and break
+    bytes += textItem(key::kind.size()) + 1;
+    bytes += textItem(key::interface.size()) + textItem(kInterfaceBytes);
+    bytes += textItem(key::interfaceNames.size()) + cborHead(limits::kMaxInterfaces) +
+             std::uint32_t(limits::kMaxInterfaces) * textItem(kInterfaceBytes);
+    for (const options::CaptureOption& option : options::captureOptions()) {
+        if (option.wire == options::WireRule::None)
+            continue;
+        bytes += textItem(std::strlen(option.protocolKey));
+        switch (option.kind) {
+        case options::OptionKind::Flag:
+            bytes += 1;
+            break;
+        case options::OptionKind::Count:
+            bytes += cborHead(std::min(option.max, kMaxCounter));
+            break;
+        case options::OptionKind::Seconds:
+            bytes += detail::kDouble;
+            break;
+        case options::OptionKind::Text:
+            bytes += textItem(option.max);
+            break;
+        case options::OptionKind::Choice: {
+            std::size_t longest = 0;
+            for (const char* choice : option.choices)
+                longest = std::max(longest, std::strlen(choice));
+            bytes += textItem(longest);
+            break;
+        }
+        }
+    }
+    return bytes;
 }
 
 } // namespace pr::proto

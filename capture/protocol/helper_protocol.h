@@ -15,11 +15,11 @@
 //   payload = one CBOR data item (RFC 8949): a map with text keys
 //   Each direction has its own limit on the length (see Channel):
 //     towards the helper  kMaxRequestBytes (16 KiB). The largest valid Start
-//                         is kLargestStartBytes = 8781 bytes (computed below
-//                         from the field bounds: a 4096-byte filter and a
-//                         4096-byte path are most of it; 16
-//                         interface names add 272); the rest is room
-//                         for fields appended later without a new limit.
+//                         is largestStartBytes(), about 8.8 KiB (from the
+//                         option table's bounds: a 4096-byte filter and a
+//                         4096-byte path are most of it; 16 interface
+//                         names add 272); the rest is room for options
+//                         added later without a new limit.
 //     towards the GUI     kMaxMessageBytes (1 MiB): Packets carry up to
 //                         kMaxPacketsPerMessage records, Programs up to
 //                         kMaxProgramsPerMessage programs (at most
@@ -227,33 +227,12 @@ constexpr std::uint32_t kAnyUint = 9; // a full 64-bit integer
 constexpr std::uint32_t kDouble = 9;
 } // namespace detail
 
-// The largest Start that validates, key by key (key text + value).
-inline constexpr std::uint32_t kLargestStartBytes =
-    2 /* indefinite-length map: head and break, as encoded */           //
-    + detail::textItem(4) + 1                                           // kind (2)
-    + detail::textItem(9) + detail::textItem(15)                        // interface
-    + detail::textItem(6) + detail::textItem(limits::kMaxFilterLength)  // filter
-    + detail::textItem(7) + detail::cborHead(limits::kMaxSnaplen)       // snaplen
-    + detail::textItem(11) + 1                                          // promiscuous
-    + detail::textItem(9) + detail::cborHead(limits::kMaxRingBytes)     // ringBytes
-    + detail::textItem(6) + detail::textItem(7)                         // format "pcap-us"
-    + detail::textItem(10) + detail::textItem(limits::kMaxPathLength)   // outputPath
-    + detail::textItem(9) + 1                                           // overwrite
-    + detail::textItem(11) + detail::kDouble                            // stopSeconds
-    + detail::textItem(11) + detail::kAnyUint                           // stopPackets
-    + detail::textItem(9) + detail::kAnyUint                            // stopBytes
-    + detail::textItem(10) + detail::cborHead(limits::kMaxSplitBytes)   // splitBytes
-    + detail::textItem(12) + detail::cborHead(limits::kMaxSplitSeconds) // splitSeconds
-    + detail::textItem(9) + detail::cborHead(limits::kMaxKeepFiles)     // keepFiles
-    + detail::textItem(14) + detail::cborHead(limits::kMaxInterfaces)   // interfaceNames
-    + std::uint32_t(limits::kMaxInterfaces) * detail::textItem(15)      // ...each one
-    + detail::textItem(11) + 1                                          // attribution
-    + detail::textItem(15) + 1                                          // programComments
-    + detail::textItem(9) + detail::cborHead(limits::kMaxKeepFiles)     // stopFiles
-    + detail::textItem(13) + 1                                          // packetRecords
-    + detail::textItem(12) + detail::cborHead(limits::kMaxFilePackets); // splitPackets
-static_assert(kLargestStartBytes == 8781, "update the number in the Framing comment");
-static_assert(kLargestStartBytes <= kMaxRequestBytes);
+// The largest Start that validates: the interface names at their longest
+// and every option of the table (capture/options) at the longest value its
+// bounds allow. Computed from the table, so a new option needs no edit
+// here; tst_helper_protocol encodes such a Start, checks it is exactly this
+// long and that it fits kMaxRequestBytes.
+std::uint32_t largestStartBytes();
 
 // The largest Programs that validates: every entry at its longest (a UTF-16
 // unit is at most 3 bytes of UTF-8), so kMaxProgramsPerMessage fits the limit.

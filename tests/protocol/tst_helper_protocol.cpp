@@ -2,6 +2,7 @@
 // decoder, and the decoder's refusals of malformed or out-of-range input.
 
 #include "capture/engine/capture_options.h"
+#include "capture/options/capture_option_table.h"
 #include "capture/protocol/helper_protocol.h"
 #include "tests/protocol/protocol_samples.h"
 
@@ -12,7 +13,9 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QtCborCommon>
+
 #include <QtTest>
+#include <cstring>
 
 #include <limits>
 
@@ -40,14 +43,14 @@ bool sameTotals(const TotalsInfo& a, const TotalsInfo& b)
 
 bool sameStart(const StartRequest& a, const StartRequest& b)
 {
-    return a.interfaceName == b.interfaceName && a.filter == b.filter && a.snaplen == b.snaplen &&
-           a.promiscuous == b.promiscuous && a.ringBytes == b.ringBytes && a.format == b.format &&
-           a.outputPath == b.outputPath && a.stopAfterSeconds == b.stopAfterSeconds &&
-           a.stopAfterPackets == b.stopAfterPackets && a.stopAfterBytes == b.stopAfterBytes &&
-           a.overwrite == b.overwrite && a.splitBytes == b.splitBytes &&
-           a.splitSeconds == b.splitSeconds && a.keepFiles == b.keepFiles &&
-           a.interfaceNames == b.interfaceNames && a.attribution == b.attribution &&
-           a.programComments == b.programComments && a.stopAfterFiles == b.stopAfterFiles;
+    if (a.interfaceName != b.interfaceName || a.interfaceNames != b.interfaceNames)
+        return false;
+    const pr::CaptureOptions x = startOptions(a), y = startOptions(b);
+    for (const pr::options::CaptureOption& option : pr::options::captureOptions()) {
+        if (option.wire != pr::options::WireRule::None && !(option.get(x) == option.get(y)))
+            return false;
+    }
+    return true;
 }
 
 bool sameStarted(const StartedInfo& a, const StartedInfo& b)
@@ -113,35 +116,47 @@ QCborMap validStartMap()
     return QCborValue::fromCbor(f.mid(4)).toMap();
 }
 
-// A Start with every field at its longest valid value.
+// A Start with every field at its longest valid value: the interface names
+// by hand, every option of the table from its bounds (a flag at its
+// non-default, which is what an optional one needs to be sent).
 StartRequest largestStart()
 {
+    using namespace pr::options;
+    pr::CaptureOptions model;
+    for (const CaptureOption& option : captureOptions()) {
+        if (option.wire == WireRule::None)
+            continue;
+        switch (option.kind) {
+        case OptionKind::Flag:
+            option.set(model, !std::get<bool>(defaultValue(option)));
+            break;
+        case OptionKind::Count:
+            option.set(model, std::min<std::uint64_t>(option.max,
+                                                      std::numeric_limits<std::int64_t>::max()));
+            break;
+        case OptionKind::Seconds:
+            option.set(model, 1e300);
+            break;
+        case OptionKind::Text:
+            option.set(model, (option.absolutePath ? std::string("/") : std::string()) +
+                                  std::string(option.max - (option.absolutePath ? 1 : 0), 'f'));
+            break;
+        case OptionKind::Choice: {
+            std::string longest;
+            for (const char* choice : option.choices)
+                if (std::strlen(choice) > longest.size())
+                    longest = choice;
+            option.set(model, longest);
+            break;
+        }
+        }
+    }
     StartRequest r;
-    r.interfaceName = QStringLiteral("abcdefghijklmno"); // 15 bytes, IFNAMSIZ - 1
-    r.filter = QString(int(pr::limits::kMaxFilterLength), QLatin1Char('f'));
-    r.snaplen = pr::limits::kMaxSnaplen;
-    r.promiscuous = true;
-    r.overwrite = true;
-    r.ringBytes = pr::limits::kMaxRingBytes;
-    r.format = QStringLiteral("pcap-us");
-    r.outputPath =
-        QLatin1Char('/') + QString(int(pr::limits::kMaxPathLength) - 1, QLatin1Char('p'));
-    r.stopAfterSeconds = 1e300;
-    r.stopAfterPackets = std::uint64_t(std::numeric_limits<std::int64_t>::max());
-    r.stopAfterBytes = std::uint64_t(std::numeric_limits<std::int64_t>::max());
-    r.splitBytes = pr::limits::kMaxSplitBytes;
-    r.splitSeconds = pr::limits::kMaxSplitSeconds;
-    r.keepFiles = pr::limits::kMaxKeepFiles;
-    // kMaxInterfaces names of 15 bytes, the first one the interface.
+    setStartOptions(model, &r);
+    // kMaxInterfaces names of 15 bytes (IFNAMSIZ - 1), the first one the interface.
     for (std::size_t i = 0; i < pr::limits::kMaxInterfaces; ++i)
         r.interfaceNames.append(QStringLiteral("abcdefghijklm%1").arg(i, 2, 10, QLatin1Char('0')));
     r.interfaceName = r.interfaceNames.front();
-    // Both sent only when they differ from their defaults.
-    r.attribution = true;
-    r.programComments = false;
-    r.stopAfterFiles = pr::limits::kMaxKeepFiles;
-    r.tableOptions.packetRecords = false; // sent only when off
-    r.tableOptions.fileSet.maxFilePackets = pr::limits::kMaxFilePackets;
     return r;
 }
 
@@ -757,11 +772,12 @@ void TestHelperProtocol::shape()
 }
 
 // The request limit is derived from the field bounds: the largest valid
-// Start must fit, and kLargestStartBytes must be what the encoder writes.
+// Start must fit, and largestStartBytes() must be what the encoder writes.
 void TestHelperProtocol::largestStartFits()
 {
     const QByteArray bytes = encodeStart(largestStart());
-    QCOMPARE(bytes.size() - kMessageHeaderBytes, qsizetype(kLargestStartBytes));
+    QCOMPARE(bytes.size() - kMessageHeaderBytes, qsizetype(largestStartBytes()));
+    QVERIFY(largestStartBytes() <= kMaxRequestBytes);
     MessageReader decoder(Channel::ToHelper);
     decoder.feed(bytes);
     Message m;
