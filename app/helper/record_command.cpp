@@ -5,6 +5,7 @@
 
 #include "app/helper/commands.h"
 #include "app/helper/json_text.h"
+#include "app/helper/options_json.h"
 #include "capture/engine/capture_options.h"
 #include "capture/engine/helper_session.h"
 #include "capture/engine/interface_info.h"
@@ -226,31 +227,6 @@ QJsonArray programsJson(std::vector<ProgramTotals> programs)
         list.append(program);
     }
     return list;
-}
-
-// The options the recording ran with, by their names in the option table.
-QJsonObject optionsJson(const CaptureOptions& options)
-{
-    QJsonObject object;
-    for (const options::CaptureOption& option : options::captureOptions()) {
-        const options::OptionValue value = option.get(options);
-        switch (option.kind) {
-        case options::OptionKind::Flag:
-            object.insert(option.name, std::get<bool>(value));
-            break;
-        case options::OptionKind::Count:
-            object.insert(option.name, qint64(std::get<std::uint64_t>(value)));
-            break;
-        case options::OptionKind::Seconds:
-            object.insert(option.name, std::get<double>(value));
-            break;
-        case options::OptionKind::Text:
-        case options::OptionKind::Choice:
-            object.insert(option.name, jsonText(std::get<std::string>(value)));
-            break;
-        }
-    }
-    return object;
 }
 
 // Built after seccomp is in place: only memory allocation, no system calls.

@@ -1,14 +1,17 @@
 // The option table (capture/options) against everything it drives: each
-// option goes from record's arguments through the model into a Start
-// message, is decoded and becomes the helper's CaptureOptions again with the
+// option, at a value other than its default, goes from record's arguments
+// through the model into a Start message, is decoded, becomes the helper's
+// CaptureOptions again and is what record's JSON summary reports, with the
 // same value; defaults are the model's everywhere; the man pages list the
 // options the table has.
 
+#include "app/helper/options_json.h"
 #include "app/helper/serve_session.h"
 #include "capture/options/capture_option_table.h"
 #include "capture/protocol/helper_protocol.h"
 
 #include <QFile>
+#include <QJsonValue>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -41,6 +44,18 @@ OptionValue otherValue(const CaptureOption& option)
         return std::string(option.choices.back());
     }
     return {};
+}
+
+// How record's JSON summary writes a value.
+QJsonValue asJson(const OptionValue& value)
+{
+    if (const bool* flag = std::get_if<bool>(&value))
+        return *flag;
+    if (const std::uint64_t* count = std::get_if<std::uint64_t>(&value))
+        return qint64(*count);
+    if (const double* seconds = std::get_if<double>(&value))
+        return *seconds;
+    return QString::fromStdString(std::get<std::string>(value));
 }
 
 QString manPage(const char* name)
@@ -92,8 +107,10 @@ void TestOptionTable::roundTrip()
         option.set(parsed, wanted);
     }
     QVERIFY(option.get(parsed) == wanted);
-    if (option.wire == WireRule::None)
+    if (option.wire == WireRule::None) {
+        QCOMPARE(helper::optionsJson(parsed).value(QLatin1String(option.name)), asJson(wanted));
         return;
+    }
 
     // Model -> Start message -> decoded -> the helper's CaptureOptions.
     proto::StartRequest request;
@@ -102,11 +119,13 @@ void TestOptionTable::roundTrip()
     const QByteArray frame = proto::encodeStart(request);
     proto::Message message;
     proto::ErrorInfo error;
-    QVERIFY2(proto::decodePayload(QByteArrayView(frame).sliced(proto::kMessageHeaderBytes), &message,
-                                  &error),
+    QVERIFY2(proto::decodePayload(QByteArrayView(frame).sliced(proto::kMessageHeaderBytes),
+                                  &message, &error),
              qPrintable(error.message));
     const CaptureOptions helper = helper::toCaptureOptions(message.start);
     QVERIFY(option.get(helper) == wanted);
+    // The helper's CaptureOptions -> record's JSON summary.
+    QCOMPARE(helper::optionsJson(helper).value(QLatin1String(option.name)), asJson(wanted));
     // A key sent only when changed is in this Start, since the value is not
     // the default.
     const QCborMap map = QCborValue::fromCbor(frame.mid(proto::kMessageHeaderBytes)).toMap();
@@ -132,6 +151,9 @@ void TestOptionTable::defaultsEverywhere()
             continue;
         QVERIFY2(option.get(fromStart) == option.get(model), option.name);
         QVERIFY2(option.get(decoded) == option.get(model), option.name);
+        QVERIFY2(helper::optionsJson(decoded).value(QLatin1String(option.name)) ==
+                     asJson(option.get(model)),
+                 option.name);
         QVERIFY2(checkBounds(option, option.get(model), option.name).empty(), option.name);
     }
 }
