@@ -227,6 +227,15 @@
         <translation>Aus: Eine lange Aufnahme kostet das Fenster nichts; die Liste zeigt die Pakete, wenn die Aufnahme endet.</translation>
     </message>
     <message>
+        <source>&amp;Immediate mode</source>
+        <comment>tcpdump&apos;s name: hand each packet over at once, not in blocks</comment>
+        <translation>&amp;Sofortmodus</translation>
+    </message>
+    <message>
+        <source>Packets reach the file and the list within a millisecond instead of in blocks of up to 50 ms, for more wake-ups while traffic is light.</source>
+        <translation>Pakete erreichen die Datei und die Liste innerhalb einer Millisekunde statt in Blöcken von bis zu 50 ms; bei wenig Verkehr wacht die Aufnahme dafür öfter auf.</translation>
+    </message>
+    <message>
         <source>New file every N pac&amp;kets:</source>
         <comment>Start the next file of a set after this many packets (dumpcap -b packets)</comment>
         <translation>Neue Datei alle N Pa&amp;kete:</translation>

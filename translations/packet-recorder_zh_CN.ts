@@ -227,6 +227,15 @@
         <translation>关闭时，长时间录制不占用窗口资源：录制结束后列表才显示数据包。</translation>
     </message>
     <message>
+        <source>&amp;Immediate mode</source>
+        <comment>tcpdump&apos;s name: hand each packet over at once, not in blocks</comment>
+        <translation>立即模式(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Packets reach the file and the list within a millisecond instead of in blocks of up to 50 ms, for more wake-ups while traffic is light.</source>
+        <translation>数据包在一毫秒内写入文件并显示在列表中，而不是以最长 50 毫秒的块为单位；流量较少时唤醒次数更多。</translation>
+    </message>
+    <message>
         <source>New file every N pac&amp;kets:</source>
         <comment>Start the next file of a set after this many packets (dumpcap -b packets)</comment>
         <translation>每 N 个数据包新建文件(&amp;K)：</translation>

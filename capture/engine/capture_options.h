@@ -98,6 +98,11 @@ struct CaptureOptions
     // "update list of packets in real time"). Off, a long unattended
     // recording costs the GUI nothing; it reads the file when it stops.
     bool packetRecords = true;
+    // tcpdump's --immediate-mode: the kernel hands each packet over within a
+    // millisecond instead of in ring blocks that wait up to 50 ms to fill,
+    // so the file and the live list follow the wire at once, for more
+    // wake-ups when traffic is light.
+    bool immediate = false;
 };
 
 // interfaceNames, or interfaceName alone.

@@ -277,7 +277,8 @@ CaptureError Recorder::Impl::openRing(Source& source, std::int32_t ifindex,
     config.ringBytes = ringBytes;
     config.snaplen = options.snaplen;
     config.promiscuous = options.promiscuous;
-    config.blockTimeoutMs = kBlockTimeoutMs;
+    // --immediate-mode: 1 ms, the shortest timeout the kernel takes.
+    config.blockTimeoutMs = options.immediate ? 1 : kBlockTimeoutMs;
     const char* step = "";
     const int socket = packetSockets.front();
     packetSockets.erase(packetSockets.begin());

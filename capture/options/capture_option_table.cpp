@@ -340,6 +340,17 @@ const CaptureOption kOptions[] = {
         .settingsKey = "splitPackets",
         .help = "start a new file of the set every N packets",
     },
+    {
+        .name = "immediate",
+        .kind = OptionKind::Flag,
+        .get = [](const CaptureOptions& o) { return OptionValue(o.immediate); },
+        .set = [](CaptureOptions& o, const OptionValue& v) { o.immediate = as<bool>(v); },
+        .recordLong = "--immediate-mode", // tcpdump's spelling
+        .protocolKey = "immediate",
+        .wire = WireRule::SentIfChanged,
+        .settingsKey = "immediateMode",
+        .help = "hand each packet over at once, not in blocks of up to 50 ms",
+    },
 };
 
 bool parseUnsigned(const char* text, std::uint64_t* value)

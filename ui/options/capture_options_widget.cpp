@@ -73,6 +73,12 @@ const std::vector<PlainText> kPlainTexts = {
          "Start the next file of a set after this many packets (dumpcap -b packets)"),
      QT_TRANSLATE_NOOP("pr::CaptureOptionsWidget",
                        "Start the next file of the set after this many packets.")},
+    {"immediate", Section::Packets,
+     QT_TRANSLATE_NOOP3("pr::CaptureOptionsWidget", "&Immediate mode",
+                        "tcpdump's name: hand each packet over at once, not in blocks"),
+     QT_TRANSLATE_NOOP("pr::CaptureOptionsWidget",
+                       "Packets reach the file and the list within a millisecond instead of in "
+                       "blocks of up to 50 ms, for more wake-ups while traffic is light.")},
     {"packet_records", Section::Packets,
      QT_TRANSLATE_NOOP3("pr::CaptureOptionsWidget", "&Update list of packets in real time",
                         "Wireshark's name for showing packets in the list while recording"),
