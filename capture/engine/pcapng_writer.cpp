@@ -2,11 +2,17 @@
 // Description Block per interface, Enhanced Packet Blocks with nanosecond
 // timestamps and direction flags, Interface Statistics Blocks at the end.
 // Host byte order throughout; the SHB byte-order magic tells readers.
+// The block format is capture/pcapng's, shared with the file library's
+// writer: it builds the SHB and the IDBs, its BlockBuilder the ISBs; the
+// EPBs, one per packet, are written here in place into the iovec batch.
 
 #include "capture/engine/capture_file_writer.h"
 #include "capture/engine/frame_as_written.h"
 #include "capture/engine/interface_info.h"
 #include "capture/engine/iovec_batch.h"
+#include "capture/pcapng/block_builder.h"
+#include "capture/pcapng/pcapng_blocks.h"
+#include "capture/pcapng/pcapng_format.h"
 
 #include <algorithm>
 #include <cstring>
@@ -16,22 +22,7 @@ namespace pr {
 
 namespace {
 
-constexpr std::uint32_t kBlockSectionHeader = 0x0a0d0d0a;
-constexpr std::uint32_t kBlockInterfaceDescription = 0x00000001;
-constexpr std::uint32_t kBlockInterfaceStatistics = 0x00000005;
-constexpr std::uint32_t kBlockEnhancedPacket = 0x00000006;
-constexpr std::uint32_t kByteOrderMagic = 0x1a2b3c4d;
-
-constexpr std::uint16_t kOptEndOfOptions = 0;
-constexpr std::uint16_t kOptComment = 1;
-constexpr std::uint16_t kOptShbUserApplication = 4;
-constexpr std::uint16_t kOptIfName = 2;
-constexpr std::uint16_t kOptIfTsresol = 9;
-constexpr std::uint16_t kOptEpbFlags = 2;
-constexpr std::uint16_t kOptIsbStartTime = 2;
-constexpr std::uint16_t kOptIsbEndTime = 3;
-constexpr std::uint16_t kOptIsbIfRecv = 4;
-constexpr std::uint16_t kOptIsbIfDrop = 5;
+using namespace pcapng;
 
 // EPB: type, total length, interface id, timestamp high/low, captured and
 // original length; after the padded data: epb_flags, end of options, total
@@ -53,7 +44,6 @@ constexpr std::size_t kMaxPadding = 3;
 // are 15 bytes, users 32).
 constexpr std::size_t kMaxNoteLength = 200;
 constexpr std::size_t kMaxNotesLength = 2 * (4 + kMaxNoteLength);
-constexpr std::size_t kMaxInterfaceNameLength = 64;
 
 constexpr char kAnyStatisticsComment[] =
     "received and dropped counts are totals for all interfaces";
@@ -63,51 +53,6 @@ constexpr std::uint8_t kPacketHost = 0;
 constexpr std::uint8_t kPacketBroadcast = 1;
 constexpr std::uint8_t kPacketMulticast = 2;
 constexpr std::uint8_t kPacketOtherHost = 3;
-
-constexpr std::uint32_t padded(std::size_t length)
-{
-    return static_cast<std::uint32_t>((length + 3) & ~std::size_t(3));
-}
-
-// Builds one block in a growable byte vector (headers that are rare: SHB,
-// IDB, ISB). Per-packet EPBs are written in place into the iovec batch.
-class BlockBuilder
-{
-public:
-    BlockBuilder(std::vector<std::uint8_t>& out, std::uint32_t type) : m_out(out)
-    {
-        m_start = out.size();
-        put32(type);
-        put32(0); // total length, patched by finish()
-    }
-    void put16(std::uint16_t value) { putBytes(&value, sizeof value); }
-    void put32(std::uint32_t value) { putBytes(&value, sizeof value); }
-    void put64(std::uint64_t value) { putBytes(&value, sizeof value); }
-    void putBytes(const void* bytes, std::size_t length)
-    {
-        const auto* begin = static_cast<const std::uint8_t*>(bytes);
-        m_out.insert(m_out.end(), begin, begin + length);
-    }
-    void option(std::uint16_t code, const void* value, std::size_t length)
-    {
-        put16(code);
-        put16(static_cast<std::uint16_t>(length));
-        putBytes(value, length);
-        m_out.resize(m_out.size() + (padded(length) - length), 0);
-    }
-    void option64(std::uint16_t code, std::uint64_t value) { option(code, &value, sizeof value); }
-    void finish()
-    {
-        option(kOptEndOfOptions, nullptr, 0);
-        const auto total = static_cast<std::uint32_t>(m_out.size() - m_start + 4);
-        put32(total);
-        std::memcpy(m_out.data() + m_start + 4, &total, sizeof total);
-    }
-
-private:
-    std::vector<std::uint8_t>& m_out;
-    std::size_t m_start = 0;
-};
 
 std::uint32_t epbFlags(const PacketView& packet)
 {
@@ -177,14 +122,7 @@ public:
     bool begin() override
     {
         m_blocks.clear();
-        BlockBuilder shb(m_blocks, kBlockSectionHeader);
-        shb.put32(kByteOrderMagic);
-        shb.put16(1); // version 1.0
-        shb.put16(0);
-        shb.put64(~std::uint64_t(0)); // section length not specified
-        static constexpr char kApplication[] = "Packet Recorder";
-        shb.option(kOptShbUserApplication, kApplication, sizeof kApplication - 1);
-        shb.finish();
+        appendSectionHeader(m_blocks);
         if (severalInterfaces()) {
             for (const WriterInterface& info : m_config.interfaces)
                 addInterface(info);
@@ -245,13 +183,12 @@ public:
         for (const KnownInterface& known : m_interfaces) {
             BlockBuilder isb(m_blocks, kBlockInterfaceStatistics);
             isb.put32(known.id);
-            isb.put32(static_cast<std::uint32_t>(endNs >> 32));
-            isb.put32(static_cast<std::uint32_t>(endNs));
+            isb.putTimestamp(endNs);
             const bool totals = known.id == 0 && !perInterface;
             if (totals && m_config.anyInterface)
                 isb.option(kOptComment, kAnyStatisticsComment, sizeof kAnyStatisticsComment - 1);
-            isb.option64(kOptIsbStartTime, swapHalves(m_startNs));
-            isb.option64(kOptIsbEndTime, swapHalves(endNs));
+            isb.timestampOption(kOptIsbStartTime, m_startNs);
+            isb.timestampOption(kOptIsbEndTime, endNs);
             if (perInterface) {
                 const std::uint64_t drops =
                     m_config.interfaceDrops ? m_config.interfaceDrops(known.id) : 0;
@@ -298,17 +235,6 @@ public:
 private:
     bool severalInterfaces() const { return !m_config.interfaces.empty(); }
 
-    // pcapng timestamps are two 32-bit words, the high one first.
-    static std::uint64_t swapHalves(std::uint64_t value)
-    {
-        const auto high = static_cast<std::uint32_t>(value >> 32);
-        const auto low = static_cast<std::uint32_t>(value);
-        std::uint64_t out = 0;
-        std::memcpy(&out, &high, 4);
-        std::memcpy(reinterpret_cast<std::uint8_t*>(&out) + 4, &low, 4);
-        return out;
-    }
-
     bool commitBlocks(const char* what)
     {
         IovecBatch& batch = m_output.batch();
@@ -321,16 +247,8 @@ private:
     KnownInterface& addInterface(const WriterInterface& info)
     {
         const auto id = static_cast<std::uint32_t>(m_interfaces.size());
-        BlockBuilder idb(m_blocks, kBlockInterfaceDescription);
-        idb.put16(static_cast<std::uint16_t>(info.linkType));
-        idb.put16(0);
-        idb.put32(m_config.snaplen);
-        const std::string name = info.name.substr(0, kMaxInterfaceNameLength);
-        if (!name.empty())
-            idb.option(kOptIfName, name.data(), name.size());
-        const std::uint8_t nanoseconds = 9;
-        idb.option(kOptIfTsresol, &nanoseconds, 1);
-        idb.finish();
+        appendInterfaceDescription(m_blocks, static_cast<std::uint16_t>(info.linkType),
+                                   m_config.snaplen, info.name);
         m_interfaces.push_back({info.ifindex, id, 0});
         return m_interfaces.back();
     }

@@ -1,12 +1,15 @@
 #pragma once
 
 // Writes pcapng (draft-ietf-opsawg-pcapng), which libpcap cannot write: one
-// section, nanosecond timestamps, direction in each packet's epb_flags.
+// section, nanosecond timestamps, direction in each packet's epb_flags. The
+// blocks are capture/pcapng's, as the capture program writes them.
 
 #include <QFile>
 #include <QString>
 
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace pr::pcapng {
 
@@ -25,10 +28,12 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    bool write(const QByteArray& bytes);
+    // Writes m_block, the block just built.
+    bool writeBlock();
 
     QFile m_file;
     QString m_error;
+    std::vector<std::uint8_t> m_block; // reused from block to block
 };
 
 } // namespace pr::pcapng
