@@ -91,10 +91,15 @@ double processCpuSeconds(const QString& pid)
 }
 
 // The helper: the child process (of any of our threads) running the helper
-// executable. QProcess starts it from the GUI thread, but ask every thread.
+// executable, or the capture program it execs in place once it has dropped
+// privileges (packet-recorder-capture beside it). QProcess starts it from
+// the GUI thread, but ask every thread.
 QString helperPid(const QString& helperPath)
 {
     const QString wanted = QFileInfo(helperPath).canonicalFilePath();
+    const QString capture =
+        QFileInfo(QFileInfo(helperPath).dir(), QStringLiteral("packet-recorder-capture"))
+            .canonicalFilePath();
     const QStringList tasks =
         QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString& task : tasks) {
@@ -107,7 +112,7 @@ QString helperPid(const QString& helperPath)
             const QString exe =
                 QFileInfo(QStringLiteral("/proc/%1/exe").arg(QString::fromLatin1(pid)))
                     .canonicalFilePath();
-            if (exe == wanted || wanted.isEmpty())
+            if (exe == wanted || (!capture.isEmpty() && exe == capture) || wanted.isEmpty())
                 return QString::fromLatin1(pid);
         }
     }
