@@ -32,6 +32,9 @@ test_packages=(
     # real peers the tests compare against
     tcpdump tshark iperf3 netsniff-ng iproute2 procps libcap2-bin jq util-linux iputils-ping \
     netcat-openbsd curl
+    # recording other machines: an sshd of the tests' own in a namespace
+    # (never the system's service: see below) and the ssh client
+    openssh-server openssh-client
     # the polkit tests also use dbus-send, setpriv, useradd and setcap
     # (libcap2-bin above)
     passwd
@@ -75,6 +78,24 @@ done
 if ((${#missing[@]})); then
     echo "installing: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
+    # openssh-server is for the tests' own sshd inside a network namespace:
+    # its package must not start (or enable) the system's sshd on this
+    # machine's network. policy-rc.d keeps invoke-rc.d and systemd from
+    # starting it during the install.
+    new_sshd=false
+    for p in "${missing[@]}"; do [[ $p == openssh-server ]] && new_sshd=true; done
+    own_policy=false
+    if $new_sshd && [[ ! -e /usr/sbin/policy-rc.d ]]; then
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+        chmod 0755 /usr/sbin/policy-rc.d
+        own_policy=true
+    fi
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    status=0
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" || status=$?
+    $own_policy && rm -f /usr/sbin/policy-rc.d
+    if $new_sshd && [[ -d /run/systemd/system ]]; then
+        systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+    fi
+    ((status == 0)) || exit "$status"
 fi

@@ -135,6 +135,13 @@ std::string parseArguments(int argc, char** argv, CaptureOptions* options, Reque
     if (options->stop.fileCount != 0 && !options->fileSet.splits())
         return "--stop-files needs --split-size or --split-seconds: without a split there is "
                "one file";
+    if (options->outputPath == kStandardOutputPath) {
+        if (options->fileSet.splits())
+            return "--output - streams one file to standard output: it cannot be split into a "
+                   "set (name a file to split, or split where the stream arrives)";
+        if (options->overwrite)
+            return "--overwrite has no file to replace with --output - (standard output)";
+    }
     if (options->fileSet.splits() && options->outputPath.back() == '/')
         return "--output must name a file when splitting: the set's names are derived from it";
     // One interface: exactly as before, through interfaceName alone.
@@ -325,9 +332,23 @@ int runRecord(int argc, char** argv, HelperSession& session)
         return 0;
     }
 
+    // -w -: the file streams to the program reading standard output, and
+    // the summary goes to standard error instead.
+    const bool streaming = options.outputPath == kStandardOutputPath;
+    if (streaming && ::isatty(STDOUT_FILENO)) {
+        printError("standard output is a terminal: --output - streams a capture file to another "
+                   "program (| wireshark -k -i -, > FILE); give a file name to record here");
+        return kExitUsage;
+    }
+    const int summaryFd = streaming ? STDERR_FILENO : STDOUT_FILENO;
+
     Recorder recorder;
     g_recorder = &recorder;
     installStopHandlers();
+    // A reader that goes away turns the next write into EPIPE: the recording
+    // stops with a sentence and a summary, as on a full disk, not silently.
+    if (streaming)
+        std::signal(SIGPIPE, SIG_IGN);
 
     if (const CaptureError error = session.prepare(recorder, options, options.overwrite)) {
         printError(error.code == CaptureErrorCode::OutputExists
@@ -369,7 +390,7 @@ int runRecord(int argc, char** argv, HelperSession& session)
         summaryJson(options, recorder.linkType(), recorder.totals(), recorder.interfaceTotals(),
                     recorder.filePaths(), recorder.programTotals(),
                     recorder.attributionStatistics(), stopReason);
-    n = ::write(STDOUT_FILENO, summary.data(), summary.size());
+    n = ::write(summaryFd, summary.data(), summary.size());
     return diskFull ? kExitDiskFull : interfaceDown ? kExitInterfaceDown : 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pr {
@@ -68,6 +69,10 @@ struct FileSetOptions
     bool operator==(const FileSetOptions&) const = default;
 };
 
+// The output path that means standard output (record's -w -, as tcpdump's):
+// the file streams to another program. A file named "-" is "./-".
+inline constexpr std::string_view kStandardOutputPath = "-";
+
 struct CaptureOptions
 {
     std::string interfaceName; // a real interface name, or "any"
@@ -83,7 +88,7 @@ struct CaptureOptions
     // (HelperSession sets it).
     std::uint64_t maxRingBytes = limits::kMaxRingBytes;
     FileFormat format = FileFormat::PcapNanoseconds;
-    std::string outputPath; // one file, or the name the set's file names derive from
+    std::string outputPath; // one file, the name a set's names derive from, or "-"
     // Replace an existing file at outputPath (record's --overwrite, Start's
     // "overwrite"); otherwise an existing file is refused and left alone.
     bool overwrite = false;

@@ -54,6 +54,11 @@ CaptureError OutputFile::open(const std::string& path, bool overwrite)
     m_path = path;
     m_created = false;
     m_replacement.clear();
+    m_standardOutput = path == kStandardOutputPath;
+    if (m_standardOutput) {
+        m_fd = STDOUT_FILENO;
+        return {};
+    }
     // O_EXCL never follows a symlink, and never opens what exists.
     m_fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, kPrivate);
     if (m_fd >= 0) {
@@ -136,7 +141,7 @@ void OutputFile::discard()
 
 void OutputFile::close()
 {
-    if (m_fd >= 0)
+    if (m_fd >= 0 && !m_standardOutput)
         ::close(m_fd);
     m_fd = -1;
 }

@@ -18,6 +18,10 @@ namespace pr {
 // the old contents, and a file owned by someone else is refused with a
 // sentence, not replaced (in a sticky folder such as /tmp the kernel would
 // refuse the rename anyway).
+//
+// The path "-" is standard output, as for tcpdump -w -: a stream to another
+// program (`ssh host packet-recorder-helper record -w - | wireshark -k -i -`).
+// Nothing is created, replaced or removed, and descriptor 1 stays open.
 class OutputFile
 {
 public:
@@ -36,6 +40,7 @@ public:
     void close();
 
     int fd() const { return m_fd; }
+    bool isStandardOutput() const { return m_standardOutput; }
     const std::string& path() const { return m_path; }
 
 private:
@@ -43,6 +48,7 @@ private:
     std::string m_replacement; // non-empty while a replacement waits for commit()
     int m_fd = -1;
     bool m_created = false;
+    bool m_standardOutput = false; // "-": descriptor 1, not ours to close
 };
 
 } // namespace pr

@@ -6,6 +6,7 @@
 #include "capture/engine/interface_info.h"
 #include "capture/engine/recorder_impl.h"
 
+#include <cerrno>
 #include <cstring>
 #include <optional>
 #include <span>
@@ -234,6 +235,10 @@ CaptureError Recorder::Impl::flushBatch(RecorderObserver& observer, bool wantOff
     bool progressSinceRotation = true;
     while (!writer->writePackets(pending, recordOffsets)) {
         const int error = writer->errorNumber();
+        if (error == EPIPE) // a pipe or socket: -w -, or a FIFO given as the file
+            return makeError(CaptureErrorCode::OutputNotWritable,
+                             "the program reading the capture stream \"" + currentPath() +
+                                 "\" closed it: the recording stops");
         if (!isDiskFull(error))
             return makeError(CaptureErrorCode::OutputNotWritable, "cannot write output file \"" +
                                                                       currentPath() +
