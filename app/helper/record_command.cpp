@@ -6,6 +6,7 @@
 #include "app/helper/commands.h"
 #include "app/helper/json_text.h"
 #include "app/helper/options_json.h"
+#include "app/helper/record_arguments.h"
 #include "capture/engine/capture_options.h"
 #include "capture/engine/helper_session.h"
 #include "capture/engine/interface_info.h"
@@ -66,91 +67,6 @@ void printError(const std::string& message)
 {
     const std::string line = "packet-recorder-helper: " + message + "\n";
     [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, line.data(), line.size());
-}
-
-enum class Request
-{
-    Record,
-    Help,
-    Version
-};
-
-// Returns an empty string on success, else the one line to print. --help and
-// --version where an option is expected end the parse (a value that happens
-// to read "--help", as in --output --help, stays a value).
-std::string parseArguments(int argc, char** argv, CaptureOptions* options, Request* request)
-{
-    *request = Request::Record;
-    bool haveInterface = false;
-    bool haveOutput = false;
-    for (int i = 1; i < argc; ++i) {
-        std::string option = argv[i];
-        if (isHelpOption(option) || isVersionOption(option)) {
-            *request = isHelpOption(option) ? Request::Help : Request::Version;
-            return {};
-        }
-        const char* value = nullptr;
-        const std::size_t equals = option.find('=');
-        if (option.rfind("--", 0) == 0 && equals != std::string::npos) {
-            value = argv[i] + equals + 1;
-            option.resize(equals);
-        }
-        const options::CaptureOption* known = options::findRecordOption(option);
-        if (known && known->kind == options::OptionKind::Flag) {
-            options::setFromRecordText(*known, "", options);
-            continue;
-        }
-        if (!known && option != "--interface" && option != "-i")
-            return "unknown option \"" + option + "\" (see packet-recorder-helper record --help)";
-        if (!value) {
-            if (i + 1 >= argc)
-                return option + " needs a value";
-            value = argv[++i];
-        }
-        if (!known) {
-            // Repeated: several interfaces into one pcapng file, in this order.
-            if (options->interfaceNames.size() >= limits::kMaxInterfaces)
-                return "--interface is given more than " + std::to_string(limits::kMaxInterfaces) +
-                       " times: at most " + std::to_string(limits::kMaxInterfaces) +
-                       " interfaces at once";
-            options->interfaceNames.push_back(value);
-            options->interfaceName = options->interfaceNames.front();
-            haveInterface = true;
-            continue;
-        }
-        if (std::string problem = options::setFromRecordText(*known, value, options);
-            !problem.empty())
-            return problem;
-        haveOutput = haveOutput || std::string_view(known->name) == "output";
-    }
-    if (!haveInterface)
-        return "--interface is required (a name from \"packet-recorder-helper interfaces\", or "
-               "any)";
-    if (!haveOutput || options->outputPath.empty())
-        return "--output is required";
-    if (options->fileSet.keepFiles != 0 && !options->fileSet.splits())
-        return "--keep-files needs --split-size or --split-seconds (when to start a new file)";
-    // Without a split there is one file, which is never finished before the
-    // recording stops: the limit would never be reached.
-    if (options->stop.fileCount != 0 && !options->fileSet.splits())
-        return "--stop-files needs --split-size or --split-seconds: without a split there is "
-               "one file";
-    if (options->outputPath == kStandardOutputPath) {
-        if (options->fileSet.splits())
-            return "--output - streams one file to standard output: it cannot be split into a "
-                   "set (name a file to split, or split where the stream arrives)";
-        if (options->overwrite)
-            return "--overwrite has no file to replace with --output - (standard output)";
-    }
-    if (options->fileSet.splits() && options->outputPath.back() == '/')
-        return "--output must name a file when splitting: the set's names are derived from it";
-    // One interface: exactly as before, through interfaceName alone.
-    if (options->interfaceNames.size() == 1)
-        options->interfaceNames.clear();
-    if (options->outputPath.size() > limits::kMaxPathLength)
-        return "--output path is too long: at most " + std::to_string(limits::kMaxPathLength) +
-               " characters";
-    return {};
 }
 
 // Prints one progress line a second on stderr, and each new file of a set.
@@ -317,17 +233,17 @@ std::string summaryJson(const CaptureOptions& options, std::uint32_t linkType,
 int runRecord(int argc, char** argv, HelperSession& session)
 {
     CaptureOptions options;
-    Request request = Request::Record;
-    if (const std::string problem = parseArguments(argc, argv, &options, &request);
+    RecordRequest request = RecordRequest::Record;
+    if (const std::string problem = parseRecordArguments(argc, argv, &options, &request);
         !problem.empty()) {
         printError(problem);
         return kExitUsage;
     }
-    if (request == Request::Help) {
+    if (request == RecordRequest::Help) {
         printUsage(stdout, "record");
         return 0;
     }
-    if (request == Request::Version) {
+    if (request == RecordRequest::Version) {
         printVersion();
         return 0;
     }

@@ -611,6 +611,32 @@ std::string recordText(const CaptureOption& option, const OptionValue& value)
     return {};
 }
 
+std::vector<std::string> recordArguments(const CaptureOptions& options,
+                                         std::vector<std::string>* unspoken)
+{
+    std::vector<std::string> arguments;
+    for (const std::string& name : interfaceList(options)) {
+        arguments.emplace_back("-i");
+        arguments.push_back(name);
+    }
+    for (const CaptureOption& option : captureOptions()) {
+        if (isDefault(option, options))
+            continue;
+        const OptionValue value = option.get(options);
+        const bool spoken = option.recordLong && (option.kind != OptionKind::Flag ||
+                                                  std::get<bool>(value) == option.recordFlagValue);
+        if (!spoken) {
+            if (unspoken)
+                unspoken->emplace_back(option.name);
+            continue;
+        }
+        arguments.emplace_back(option.recordLong);
+        if (option.kind != OptionKind::Flag)
+            arguments.push_back(recordText(option, value));
+    }
+    return arguments;
+}
+
 std::string recordOptionsUsage()
 {
     std::string usage;

@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace pr::options {
 
@@ -137,6 +138,15 @@ std::string recordText(const CaptureOption& option, const OptionValue& value);
 // the problem, named by `spelling`.
 std::string checkBounds(const CaptureOption& option, const OptionValue& value,
                         std::string_view spelling);
+
+// The record arguments that ask a helper for `options`: -i for each
+// interface, then every option record spells that is away from its default
+// (so the defaults of the helper that runs them apply), as Wireshark turns
+// its capture options back into dumpcap's. How a recording is asked of a
+// helper on another machine, over ssh. The names of options set away from
+// their default that record has no spelling for go to `unspoken`.
+std::vector<std::string> recordArguments(const CaptureOptions& options,
+                                         std::vector<std::string>* unspoken = nullptr);
 
 // The `record` synopsis lines and one line per option, from the table.
 std::string recordOptionsUsage();
