@@ -108,6 +108,10 @@ struct CaptureOptions
     // so the file and the live list follow the wire at once, for more
     // wake-ups when traffic is light.
     bool immediate = false;
+    // record's --leave-out-connection "$SSH_CONNECTION": the one TCP
+    // connection (leave_out_connection.h) the recording leaves out, as if
+    // the filter said so. Empty: none.
+    std::string leaveOutConnection;
 };
 
 // interfaceNames, or interfaceName alone.

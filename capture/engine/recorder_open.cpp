@@ -2,6 +2,7 @@
 // the filters and sets up one TPACKET_V3 ring per interface (one for "any").
 // Everything the loop needs later is allocated here, before seccomp.
 #include "capture/engine/interface_info.h"
+#include "capture/engine/leave_out_connection.h"
 #include "capture/engine/recorder_impl.h"
 
 #include <cstring>
@@ -139,6 +140,14 @@ CaptureError Recorder::open(const CaptureOptions& options, std::vector<int> pack
     d->options = options;
     if (CaptureError error = checkRanges(options))
         return error;
+    if (!options.leaveOutConnection.empty()) {
+        // From here on the filter is the user's without that connection.
+        ConnectionEnds ends;
+        if (const std::string problem = parseConnectionEnds(options.leaveOutConnection, &ends);
+            !problem.empty())
+            return makeError(CaptureErrorCode::OutOfRange, "--leave-out-connection " + problem);
+        d->options.filter = filterLeavingOut(options.filter, ends);
+    }
     const std::vector<std::string> names = interfaceList(options);
     if (names.size() > 1) {
         if (CaptureError error = checkSeveral(options, names, d->packetSockets.size()))
@@ -178,8 +187,8 @@ CaptureError Recorder::open(const CaptureOptions& options, std::vector<int> pack
         d->markInterface(info.index, 1);
         d->ifindexDetails[info.index] = d->interfaces.back();
     }
-    d->vlanFilter = filterTestsVlanTags(options.filter);
-    d->userSpaceFilter = (!allEthernet && !options.filter.empty()) || d->vlanFilter;
+    d->vlanFilter = filterTestsVlanTags(d->options.filter);
+    d->userSpaceFilter = (!allEthernet && !d->options.filter.empty()) || d->vlanFilter;
     if (d->userSpaceFilter) {
         if (CaptureError error = d->compileUserSpaceFilters(!allEthernet))
             return error;

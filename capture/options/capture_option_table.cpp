@@ -341,6 +341,20 @@ const CaptureOption kOptions[] = {
         .help = "start a new file of the set every N packets",
     },
     {
+        .name = "leave_out_connection",
+        .kind = OptionKind::Text,
+        .get = [](const CaptureOptions& o) { return OptionValue(o.leaveOutConnection); },
+        .set = [](CaptureOptions& o,
+                  const OptionValue& v) { o.leaveOutConnection = as<std::string>(v); },
+        .max = 128,
+        // Not for the GUI's Start: a remote command passes the session it
+        // runs in, which only the remote shell knows.
+        .recordLong = "--leave-out-connection",
+        .recordPlaceholder = "\"$SSH_CONNECTION\"",
+        .help = "leave out the TCP connection named as SSH_CONNECTION names it (the ssh "
+                "session that carries a remote recording)",
+    },
+    {
         .name = "immediate",
         .kind = OptionKind::Flag,
         .get = [](const CaptureOptions& o) { return OptionValue(o.immediate); },

@@ -11,6 +11,10 @@ keys made here), checked:
     side at the same time (100 pings: requests and replies), and capinfos
     and tshark read it to its end;
   - the JSON summary comes on standard error then, not in the stream;
+  - unfiltered, with --leave-out-connection "$SSH_CONNECTION" (expanded by
+    the remote shell), the stream holds no packet of the SSH session that
+    carries it, while tcpdump on the same interface sees that session's
+    packets and both see the 200 ICMP packets;
   - a reader that goes away stops the recording with a sentence and a
     non-zero status, not a silent death by SIGPIPE;
   - a terminal on standard output is refused, as is a split (one stream is
@@ -94,8 +98,50 @@ def over_ssh(helper, work):
                  f"{theirs[:4]} ...")
         if len(ours_seen) != 2 * PINGS:
             fail(f"{len(ours_seen)} packets instead of {2 * PINGS}")
+        leave_out_session(helper, lab, work)
     finally:
         lab.close()
+
+
+def leave_out_session(helper, lab, work):
+    reference = os.path.join(work, "tcpdump-all.pcap")
+    streamed = os.path.join(work, "streamed-all.pcapng")
+    tcpdump = subprocess.Popen(lab.in_remote(["tcpdump", "-i", lab.remote_link, "-U", "-n",
+                                              "-w", reference, "-Z", "root"]),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if "listening on" not in tcpdump.stderr.readline():
+        fail("tcpdump did not start")
+    with open(streamed, "wb") as out:
+        ours = subprocess.Popen(lab.ssh(f"{helper} record -i {lab.remote_link} -w - "
+                                        "--format pcapng --duration 4 "
+                                        "--leave-out-connection \"$SSH_CONNECTION\""),
+                                stdout=out, stderr=subprocess.PIPE, text=True)
+        banner = ours.stderr.readline()
+        if "recording on" not in banner:
+            fail(f"the helper did not start over ssh: {banner}{ours.stderr.read()}")
+        subprocess.run(lab.in_desktop(["ping", "-c", str(PINGS), "-i", "0.01", "-q",
+                                       REMOTE_ADDRESS]), check=True, stdout=subprocess.DEVNULL)
+        errors = ours.communicate(timeout=30)[1]
+    tcpdump.send_signal(2)
+    tcpdump.wait(timeout=10)
+    if ours.returncode != 0:
+        fail(f"the helper over ssh with --leave-out-connection exited with {ours.returncode}: "
+             f"{errors}")
+
+    def count(path, display_filter):
+        return len(subprocess.run(["tshark", "-r", path, "-Y", display_filter, "-T", "fields",
+                                   "-e", "frame.number"], capture_output=True, text=True,
+                                  check=True).stdout.split())
+    ssh_ours, ssh_theirs = count(streamed, "tcp.port == 22"), count(reference, "tcp.port == 22")
+    icmp_ours, icmp_theirs = count(streamed, "icmp"), count(reference, "icmp")
+    print(f"session left out: SSH packets {ssh_ours} streamed, {ssh_theirs} seen by tcpdump; "
+          f"ICMP {icmp_ours} and {icmp_theirs}")
+    if ssh_theirs == 0:
+        fail("tcpdump saw no SSH packet: the check proves nothing")
+    if ssh_ours != 0:
+        fail(f"{ssh_ours} packets of the SSH session are in the stream")
+    if icmp_ours != 2 * PINGS or icmp_theirs != 2 * PINGS:
+        fail(f"ICMP: {icmp_ours} streamed, {icmp_theirs} by tcpdump, {2 * PINGS} sent")
 
 
 def reader_goes_away(helper):
@@ -135,6 +181,12 @@ def refusals(helper):
         os.close(controller)
     if result.returncode != 2 or "standard output is a terminal" not in result.stderr:
         fail(f"a terminal on standard output: status {result.returncode}, {result.stderr!r}")
+    result = subprocess.run([helper, "record", "-i", "lo", "-w", "/dev/null",
+                             "--leave-out-connection", "198.18.7.1 22"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            timeout=10)
+    if result.returncode == 0 or "SSH_CONNECTION" not in result.stderr:
+        fail(f"a malformed connection: status {result.returncode}, {result.stderr!r}")
     result = subprocess.run([helper, "record", "-i", "lo", "-w", "-", "--split-size", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             timeout=10)
