@@ -7,7 +7,8 @@
 # a write there; openat with create of .bash_profile in the set's folder and
 # its parent; unlinkat, rename, link, symlink, mkdir there; socket(AF_PACKET).
 # For each mode (one file, a set of files, --programs, any, several
-# interfaces) through record and serve: every attempt fails, each part that
+# interfaces) through record and serve, and record streaming to a pipe
+# (--output -): every attempt fails, each part that
 # should report did, the victim files are intact, no .bash_profile appeared,
 # tcpdump on the peer and on "any" in the helper's namespace saw no forged
 # frame (ether proto 0x88b5), and the recording stopped cleanly into files
@@ -113,6 +114,7 @@ check_part() {
 
 # run_case LABEL FRONT SET PROGRAMS INTERFACES...: FRONT record|serve, SET
 # and PROGRAMS 0|1, INTERFACES as the recorder takes them ("any" too).
+# STREAM=1: record writes the file to standard output (--output -), a pipe.
 run_case() {
     LABEL=$1
     local front=$2 set=$3 programs=$4
@@ -136,11 +138,17 @@ run_case() {
     local status=0 args=() iface
     if [[ $front == record ]]; then
         for iface in "${interfaces[@]}"; do args+=(--interface "$iface"); done
-        args+=(--output "$output" --format "$format" --ring-mb 4)
         ((set == 0)) || args+=(--split-size 1 --keep-files 3)
         ((programs == 0)) || args+=(--programs)
-        ip netns exec "$NS_B" env PR_PROBE_IFINDEXES="$IFINDEXES" timeout -s KILL 60 \
-            "$RUN" record "${args[@]}" >"$CASE/record.json" 2>"$CASE/helper.err" &
+        if ((${STREAM:-0})); then
+            args+=(--output - --format "$format" --ring-mb 4)
+            ip netns exec "$NS_B" env PR_PROBE_IFINDEXES="$IFINDEXES" timeout -s KILL 60 \
+                "$RUN" record "${args[@]}" > >(cat >"$output") 2>"$CASE/helper.err" &
+        else
+            args+=(--output "$output" --format "$format" --ring-mb 4)
+            ip netns exec "$NS_B" env PR_PROBE_IFINDEXES="$IFINDEXES" timeout -s KILL 60 \
+                "$RUN" record "${args[@]}" >"$CASE/record.json" 2>"$CASE/helper.err" &
+        fi
         local pid=$!
         BACKGROUND+=("$pid")
         if wait_for 20 file_contains "$CASE/helper.err" "recording on"; then
@@ -240,6 +248,7 @@ for front in record serve; do
     run_case "$front any" "$front" 0 0 any
     run_case "$front several" "$front" 1 1 "$VETH_B" lo
 done
+STREAM=1 run_case "record stream" record 0 1 "$VETH_B"
 
 if ((${#PROBLEMS[@]} > 0)); then
     echo "FAIL: ${#PROBLEMS[@]} problems" >&2
