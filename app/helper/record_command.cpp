@@ -74,6 +74,12 @@ class ProgressPrinter final : public RecorderObserver
 {
 public:
     bool wantsRecordOffsets() const override { return false; }
+    // --stop-at-input-end: standard input ended or brought something.
+    void extraFdReadable() override
+    {
+        if (g_recorder)
+            g_recorder->requestStop();
+    }
     void fileStarted(std::uint32_t number, const std::string& path,
                      std::uint32_t filesKept) override
     {
@@ -291,7 +297,9 @@ int runRecord(int argc, char** argv, HelperSession& session)
     [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, banner.data(), banner.size());
 
     ProgressPrinter progress;
-    const CaptureError error = recorder.run(progress);
+    // Nothing is read from standard input: poll() reports its end (or any
+    // byte) and the loop stops as on SIGINT.
+    const CaptureError error = recorder.run(progress, options.stopAtInputEnd ? STDIN_FILENO : -1);
     session.closeOutput();
     // Stops that leave a finished file: the summary, and a status of their own.
     const bool diskFull = error.code == CaptureErrorCode::DiskFull;

@@ -112,6 +112,11 @@ struct CaptureOptions
     // connection (leave_out_connection.h) the recording leaves out, as if
     // the filter said so. Empty: none.
     std::string leaveOutConnection;
+    // record's --stop-at-input-end: the recording stops (and finishes its
+    // file) when standard input ends or brings anything. A remote program
+    // holds the ssh channel's input open and closes it to stop: ssh carries
+    // an end of input, not a signal.
+    bool stopAtInputEnd = false;
 };
 
 // interfaceNames, or interfaceName alone.

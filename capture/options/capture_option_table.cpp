@@ -365,6 +365,16 @@ const CaptureOption kOptions[] = {
         .settingsKey = "immediateMode",
         .help = "hand each packet over at once, not in blocks of up to 50 ms",
     },
+    {
+        .name = "stop_at_input_end",
+        .kind = OptionKind::Flag,
+        .get = [](const CaptureOptions& o) { return OptionValue(o.stopAtInputEnd); },
+        .set = [](CaptureOptions& o, const OptionValue& v) { o.stopAtInputEnd = as<bool>(v); },
+        // Not for the GUI's Start: how a remote command is told to stop.
+        .recordLong = "--stop-at-input-end",
+        .help = "stop when standard input ends or brings anything (how a program that runs "
+                "record over ssh stops it cleanly: it closes the channel's input)",
+    },
 };
 
 bool parseUnsigned(const char* text, std::uint64_t* value)
