@@ -35,6 +35,8 @@ test_packages=(
     # recording other machines: an sshd of the tests' own in a namespace
     # (never the system's service: see below) and the ssh client
     openssh-server openssh-client
+    # a remote machine that records through `sudo -n` (a rule the test writes)
+    sudo
     # the polkit tests also use dbus-send, setpriv, useradd and setcap
     # (libcap2-bin above)
     passwd

@@ -17,7 +17,8 @@ void appendSectionHeader(std::vector<std::uint8_t>& out)
 }
 
 void appendInterfaceDescription(std::vector<std::uint8_t>& out, std::uint16_t linkType,
-                                std::uint32_t snaplen, std::string_view name)
+                                std::uint32_t snaplen, std::string_view name,
+                                std::string_view description)
 {
     BlockBuilder idb(out, kBlockInterfaceDescription);
     idb.put16(linkType);
@@ -26,6 +27,8 @@ void appendInterfaceDescription(std::vector<std::uint8_t>& out, std::uint16_t li
     name = name.substr(0, kMaxInterfaceNameLength);
     if (!name.empty())
         idb.option(kOptIfName, name.data(), name.size());
+    if (!description.empty())
+        idb.option(kOptIfDescription, description.data(), description.size());
     const std::uint8_t nanoseconds = 9; // 10^-9 s
     idb.option(kOptIfTsresol, &nanoseconds, 1);
     idb.finish();

@@ -16,9 +16,11 @@ namespace pr::pcapng {
 // One section, its length not given.
 void appendSectionHeader(std::vector<std::uint8_t>& out);
 
-// if_name when `name` is not empty, cut to kMaxInterfaceNameLength bytes.
+// if_name when `name` is not empty, cut to kMaxInterfaceNameLength bytes;
+// if_description when `description` is not empty.
 void appendInterfaceDescription(std::vector<std::uint8_t>& out, std::uint16_t linkType,
-                                std::uint32_t snaplen, std::string_view name = {});
+                                std::uint32_t snaplen, std::string_view name = {},
+                                std::string_view description = {});
 
 struct EnhancedPacket
 {

@@ -24,6 +24,7 @@ constexpr std::uint16_t kOptComment = 1;
 constexpr std::uint16_t kOptShbUserApplication = 4;
 // Interface Description Block.
 constexpr std::uint16_t kOptIfName = 2;
+constexpr std::uint16_t kOptIfDescription = 3;
 constexpr std::uint16_t kOptIfTsresol = 9;
 // Enhanced Packet Block.
 constexpr std::uint16_t kOptEpbFlags = 2;

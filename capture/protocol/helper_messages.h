@@ -121,6 +121,10 @@ struct TotalsInfo
     std::uint64_t fileBytes = 0;
     std::uint64_t notShown = 0;      // packet records the socket could not take
     std::uint64_t diskFullDrops = 0; // lost to a full disk (optional key)
+    // A recording of other machines: the bytes their ssh connections
+    // received on this desktop (after encryption and compression), beside
+    // fileBytes. Never on the wire of the helper protocol; 0 otherwise.
+    std::uint64_t channelBytes = 0;
     double elapsedSeconds = 0;
     double packetsPerSecond = 0; // over the last interval
     double bitsPerSecond = 0;
