@@ -45,6 +45,8 @@ QString recordMethodText(RecordMethod method)
         return tr("tcpdump (sudo)");
     case RecordMethod::None:
         return tr("cannot record");
+    case RecordMethod::HelperPkexec:
+        return tr("Packet Recorder (polkit)");
     }
     return {};
 }
@@ -62,6 +64,7 @@ QString recordMethodKeyword(RecordMethod method)
         return QStringLiteral("tcpdump-sudo");
     case RecordMethod::None:
         return QStringLiteral("none");
+    case RecordMethod::HelperPkexec:
     case RecordMethod::Unknown:
         break;
     }

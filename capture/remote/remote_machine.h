@@ -25,6 +25,7 @@ enum class RecordMethod
     Tcpdump,
     TcpdumpSudo,
     None,
+    HelperPkexec, // this desktop's helper through pkexec (a local interface)
 };
 
 // "Packet Recorder", "Packet Recorder (sudo)", "tcpdump", "tcpdump (sudo)",

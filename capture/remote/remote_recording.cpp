@@ -94,6 +94,10 @@ void RemoteRecording::start()
     for (const QString& name : proto::startInterfaces(m_request)) {
         RemoteTarget target;
         QString problem;
+        if (!isRemoteInterfaceName(name)) {
+            targets.push_back(localTarget(name)); // recorded here, beside the others
+            continue;
+        }
         if (!parseRemoteTarget(name, &target, &problem)) {
             failStart(proto::ErrorCode::UnknownInterface, problem);
             return;
@@ -120,6 +124,7 @@ void RemoteRecording::start()
         ssh.compression = ssh.compression || machine.compression;
         source.stream =
             new RemoteStream(targets[i], machineOptions, m_options.leaveOutSession, ssh, this);
+        source.stream->setLocalHelperPath(m_options.localHelperPath);
         source.stream->setPacketHandler(
             [this, i](const ScannedPacket& packet, const std::uint8_t* data) {
                 Source& from = m_sources[i];

@@ -38,6 +38,9 @@ struct RemoteRecordingOptions
     // Merge by timestamps corrected with each machine's clock offset instead
     // of by the timestamps as recorded (which are written unchanged).
     bool orderByCorrectedTime = false;
+    // The helper that records this desktop's own interfaces in the same
+    // file; empty: where the app finds it (defaultHelperPath()).
+    QString localHelperPath;
 };
 
 // One recording of interfaces on other machines (SshRecordingTransport):

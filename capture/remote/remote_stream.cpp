@@ -101,7 +101,19 @@ void RemoteStream::start()
         return;
     }
     m_process = new QProcess(this);
-    const SshInvocation ssh = sshInvocation(m_target, recordCommand(m_options, m_leaveOutSession), m_ssh);
+    SshInvocation ssh;
+    if (m_target.local) {
+        // This desktop's own helper, as the app starts it (directly in
+        // group mode or as root, else through pkexec and a password
+        // prompt), recording into its standard output.
+        ssh = localRecordInvocation(m_options, m_localHelperPath);
+        m_method = ssh.program.endsWith(QLatin1String("pkexec")) ? RecordMethod::HelperPkexec
+                                                                  : RecordMethod::Helper;
+        m_clock = {0, 0, true};
+        setState(State::Streaming);
+    } else {
+        ssh = sshInvocation(m_target, recordCommand(m_options, m_leaveOutSession), m_ssh);
+    }
     m_process->setProcessEnvironment(ssh.environment);
     connect(m_process, &QProcess::readyReadStandardOutput, this, &RemoteStream::onOutput);
     connect(m_process, &QProcess::readyReadStandardError, this, &RemoteStream::onStandardError);
@@ -111,7 +123,7 @@ void RemoteStream::start()
             });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            fail(tr("%1: cannot run ssh (%2): %3")
+            fail(tr("%1: cannot run %2: %3")
                      .arg(m_target.label(), m_process->program(), m_process->errorString()));
     });
     m_process->start(ssh.program, ssh.arguments);
@@ -310,7 +322,14 @@ void RemoteStream::onFinished(int exitCode)
     onStandardError();
     if (m_state == State::Failed)
         return;
-    if (exitCode == 3 || m_method == RecordMethod::None) {
+    if (m_target.local && m_method == RecordMethod::HelperPkexec &&
+        (exitCode == 126 || exitCode == 127) && m_streamBytes == 0) {
+        fail(tr("%1: recording here was not permitted (the password prompt was refused or "
+                "closed, or no polkit agent could ask)")
+                 .arg(m_target.label()));
+        return;
+    }
+    if (!m_target.local && (exitCode == 3 || m_method == RecordMethod::None)) {
         RemoteMachineInfo info;
         fail(tr("%1 cannot record: neither Packet Recorder nor tcpdump may capture there for this "
                 "user (install the package there and add the user to the group "
@@ -319,7 +338,7 @@ void RemoteStream::onFinished(int exitCode)
                       m_why.isEmpty() ? QString() : tr(" (it said: %1)").arg(m_why)));
         return;
     }
-    if (m_state != State::Streaming) {
+    if (m_state != State::Streaming && !m_target.local) {
         fail(sshFailureSentence(m_target.destination, m_standardError, exitCode));
         return;
     }

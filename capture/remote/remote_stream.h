@@ -78,6 +78,8 @@ public:
     QStringList standardError() const { return m_standardError; }
 
     void setPacketHandler(PacketHandler handler) { m_handler = std::move(handler); }
+    // A local target: the helper to run (empty: defaultHelperPath()).
+    void setLocalHelperPath(const QString& path) { m_localHelperPath = path; }
     void start();
     // Closes the session's input: the remote recorder finishes its stream
     // and exits. After a grace period the session is cut.
@@ -126,6 +128,7 @@ private:
     quint64 m_kernelDrops = 0;
     QString m_failure;
     bool m_stopping = false;
+    QString m_localHelperPath;
     qint64 m_channelProcess = 0;
     quint64 m_channelStartBytes = 0;
 };

@@ -1,6 +1,7 @@
 #include "capture/remote/remote_target.h"
 
 #include <QCoreApplication>
+#include <QSysInfo>
 
 namespace pr::remote {
 namespace {
@@ -29,7 +30,17 @@ bool isPlainName(const QString& text)
 
 QString RemoteTarget::toString() const
 {
-    return kScheme + destination + u'/' + interfaceName;
+    return local ? interfaceName : kScheme + destination + u'/' + interfaceName;
+}
+
+RemoteTarget localTarget(const QString& interfaceName)
+{
+    RemoteTarget target;
+    target.local = true;
+    target.host = QSysInfo::machineHostName();
+    target.destination = target.host;
+    target.interfaceName = interfaceName;
+    return target;
 }
 
 QString RemoteTarget::label() const

@@ -18,8 +18,11 @@ struct RemoteTarget
     QString host;        // the host part, as given
     int port = 0;        // 0: ssh's own choice
     QString interfaceName;
+    // An interface of this desktop in a recording of other machines: its
+    // host is this machine's name, and no ssh is involved.
+    bool local = false;
 
-    // "ssh://destination/interface".
+    // "ssh://destination/interface" (a local one: the interface's name).
     QString toString() const;
     // The name of its interface in a file of several machines: "web1:eth0"
     // (the host part, not the user).
@@ -31,6 +34,10 @@ struct RemoteTarget
 
 // Whether `name` is a remote interface ("ssh://..."), by its prefix.
 bool isRemoteInterfaceName(const QString& name);
+
+// An interface of this desktop recorded beside other machines' (named
+// "HOSTNAME:interface" in the file, HOSTNAME this machine's name).
+RemoteTarget localTarget(const QString& interfaceName);
 
 // Parses "ssh://[user@]host[:port]/interface" (an IPv6 host in brackets).
 // Returns false with a sentence naming the wrong part in *error.

@@ -1,5 +1,7 @@
 #include "capture/remote/ssh_command.h"
 
+#include "capture/client/helper_launch.h"
+#include "capture/options/capture_option_table.h"
 #include "capture/remote/remote_target.h"
 
 #include <QCoreApplication>
@@ -38,6 +40,28 @@ QString askpassProgram()
         return beside;
     const QString installed = QStringLiteral(PR_ASKPASS_INSTALL_PATH);
     return QFileInfo(installed).isExecutable() ? installed : QString();
+}
+
+SshInvocation localRecordInvocation(const CaptureOptions& options, const QString& helperPath)
+{
+    CaptureOptions local = options;
+    local.interfaceNames.clear();
+    local.outputPath = kStandardOutputPath;
+    local.format = FileFormat::Pcapng;
+    local.overwrite = false;
+    local.stop = {};
+    local.fileSet = {};
+    local.leaveOutConnection.clear();
+    local.stopAtInputEnd = true;
+    QStringList record{QStringLiteral("record")};
+    for (const std::string& argument : options::recordArguments(local))
+        record << QString::fromStdString(argument);
+    const QString helper = helperPath.isEmpty() ? defaultHelperPath() : helperPath;
+    const HelperCommand serve = serveCommand(helper, canLaunchDirectly(helper));
+    // serve's command with "record ..." in place of "serve".
+    QStringList arguments = serve.arguments;
+    arguments.removeLast();
+    return {serve.program, arguments + record, serve.environment};
 }
 
 SshInvocation sshMasterCheck(const RemoteTarget& machine, const SshOptions& options)

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "capture/engine/capture_options.h"
+
 #include <optional>
 
 namespace pr::remote {
@@ -43,6 +45,12 @@ QString askpassProgram();
 // notice a dead connection within about 15 s, and ConnectTimeout is 15 s.
 SshInvocation sshInvocation(const RemoteTarget& machine, const QString& remoteCommand,
                             const SshOptions& options = {});
+
+// This desktop's helper recording options.interfaceName into its standard
+// output (pcapng, stopping at the end of its input), started as the app
+// starts it: directly when it may capture, else through pkexec. helperPath
+// empty: where the app finds it (defaultHelperPath()).
+SshInvocation localRecordInvocation(const CaptureOptions& options, const QString& helperPath);
 
 // `ssh -O check` for the machine's shared connection: its standard error
 // says "Master running (pid=N)" when there is one.

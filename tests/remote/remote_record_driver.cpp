@@ -7,6 +7,7 @@
 //   program ID NAME PID USER PACKETS_IN PACKETS_OUT (--programs)
 // Usage: remote_record_driver OUTPUT [--seconds S] [--filter F] [--snaplen N]
 //        [--corrected-order] [--keep-session] [--compress] [--programs]
+//        [--local-helper PATH] (for interfaces of this machine beside them)
 //        ssh://... [...]
 // A line "stop" on standard input (or its end) stops the recording.
 
@@ -60,6 +61,8 @@ int main(int argc, char** argv)
             options.orderByCorrectedTime = true;
         else if (argument == QLatin1String("--keep-session"))
             options.leaveOutSession = false;
+        else if (argument == QLatin1String("--local-helper"))
+            options.localHelperPath = arguments.takeFirst();
         else if (argument == QLatin1String("--programs"))
             request.attribution = true;
         else if (argument == QLatin1String("--compress"))
