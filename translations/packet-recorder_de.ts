@@ -141,6 +141,161 @@
     </message>
 </context>
 <context>
+    <name>SshFailure</name>
+    <message>
+        <source>The host key of %1 has changed, so someone may be intercepting the connection; if the change is expected, remove its old key from known_hosts with ssh-keygen -R and connect again.</source>
+        <extracomment>%1 is a machine (user@host or a name from ~/.ssh/config). &quot;ssh-keygen -R&quot; is a command: keep it as it is.</extracomment>
+        <translation>Der Host-Schlüssel von %1 hat sich geändert, möglicherweise hört jemand die Verbindung ab; wenn die Änderung erwartet ist, entfernen Sie den alten Schlüssel mit ssh-keygen -R aus known_hosts und verbinden Sie sich erneut.</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has changed, so someone may be intercepting the connection; if the change is expected, remove the old key (%2) with %3 and connect again.</source>
+        <extracomment>%1 is a machine, %2 the known_hosts file and line ssh names (&quot;/home/u/.ssh/known_hosts:3&quot;), %3 the command that removes that line (keep it as it is).</extracomment>
+        <translation>Der Host-Schlüssel von %1 hat sich geändert, möglicherweise hört jemand die Verbindung ab; wenn die Änderung erwartet ist, entfernen Sie den alten Schlüssel (%2) mit %3 und verbinden Sie sich erneut.</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known, and the dialog that asks whether to accept it could not be shown (%2).</source>
+        <extracomment>%1 is a machine, %2 ssh&apos;s reason, in English (&quot;exec(...): No such file or directory&quot;)</extracomment>
+        <translation>Der Host-Schlüssel von %1 ist unbekannt, und der Dialog, der fragt, ob er angenommen werden soll, konnte nicht angezeigt werden (%2).</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known and was not accepted, so no connection was made.</source>
+        <extracomment>%1 is a machine. ssh had never seen its host key, and the user (or a setting such as StrictHostKeyChecking) did not accept it.</extracomment>
+        <translation>Der Host-Schlüssel von %1 ist unbekannt und wurde nicht angenommen, daher wurde keine Verbindung hergestellt.</translation>
+    </message>
+    <message>
+        <source>%1 refused the login as %2: the password or key was not accepted (the machine offers: %3).</source>
+        <extracomment>%1 is a machine, %2 the user name, %3 ssh&apos;s names of the login methods the machine offers (&quot;publickey, password&quot;): keep those words as they are</extracomment>
+        <translation>%1 hat die Anmeldung als %2 abgelehnt: Das Passwort oder der Schlüssel wurde nicht angenommen (der Rechner bietet an: %3).</translation>
+    </message>
+    <message>
+        <source>%1 refused the login: the password or key was not accepted (the machine offers: %2).</source>
+        <extracomment>%1 is a machine, %2 ssh&apos;s names of the login methods the machine offers (&quot;publickey, password&quot;): keep those words as they are</extracomment>
+        <translation>%1 hat die Anmeldung abgelehnt: Das Passwort oder der Schlüssel wurde nicht angenommen (der Rechner bietet an: %2).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found: no machine is named %2 (check the spelling, or the Host entry in ~/.ssh/config).</source>
+        <extracomment>%1 is a machine, %2 the host name ssh looked up (the same, or its HostName in ~/.ssh/config)</extracomment>
+        <translation>%1 wurde nicht gefunden: Kein Rechner heißt %2 (prüfen Sie die Schreibweise oder den Host-Eintrag in ~/.ssh/config).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found: the name %2 could not be looked up (no name server answered; is this computer connected?).</source>
+        <extracomment>%1 is a machine, %2 the host name ssh looked up</extracomment>
+        <translation>%1 wurde nicht gefunden: Der Name %2 konnte nicht nachgeschlagen werden (kein Nameserver hat geantwortet; ist dieser Computer mit dem Netz verbunden?).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found: the name %2 could not be resolved (%3).</source>
+        <extracomment>%1 is a machine, %2 the host name ssh looked up, %3 the reason, in English</extracomment>
+        <translation>%1 wurde nicht gefunden: Der Name %2 konnte nicht aufgelöst werden (%3).</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2: no SSH server listens there, or a firewall rejects it.</source>
+        <extracomment>%1 is a machine, %2 a TCP port number</extracomment>
+        <translation>%1 hat die Verbindung auf Port %2 abgelehnt: Dort wartet kein SSH-Server, oder eine Firewall weist sie ab.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer on port %2 (the connection timed out): the machine may be off, or a firewall drops the connection.</source>
+        <extracomment>%1 is a machine, %2 a TCP port number</extracomment>
+        <translation>%1 hat auf Port %2 nicht geantwortet (Zeitüberschreitung der Verbindung): Der Rechner ist vielleicht ausgeschaltet, oder eine Firewall verwirft die Verbindung.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: there is no route to it (the machine may be off, or on another network).</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>%1 ist nicht erreichbar: Es gibt keine Route dorthin (der Rechner ist vielleicht ausgeschaltet oder in einem anderen Netz).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: its network is unreachable from this computer.</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>%1 ist nicht erreichbar: Sein Netz ist von diesem Computer aus nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached on port %2: %3.</source>
+        <extracomment>%1 is a machine, %2 a TCP port number, %3 the reason, in English</extracomment>
+        <translation>%1 ist auf Port %2 nicht erreichbar: %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 is a machine, %2 the last line ssh (or the remote command) wrote, in English</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>ssh could not connect to %1 and did not say why.</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>ssh konnte keine Verbindung zu %1 herstellen und hat keinen Grund genannt.</translation>
+    </message>
+    <message>
+        <source>The command on %1 ended with exit status %2.</source>
+        <extracomment>%1 is a machine, %2 a number</extracomment>
+        <translation>Der Befehl auf %1 endete mit dem Exit-Status %2.</translation>
+    </message>
+    <message>
+        <source>On %1, the program %2 was not found.</source>
+        <extracomment>%1 is a machine, %2 the program its shell could not find</extracomment>
+        <translation>Auf %1 wurde das Programm %2 nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>On %1, a program of the remote command was not found (exit status 127).</source>
+        <extracomment>%1 is a machine; 127 is the shell&apos;s &quot;command not found&quot; exit status</extracomment>
+        <translation>Auf %1 wurde ein Programm des entfernten Befehls nicht gefunden (Exit-Status 127).</translation>
+    </message>
+    <message>
+        <source>%1 refused the login: too many keys were tried (choose the right one with IdentityFile and IdentitiesOnly in ~/.ssh/config).</source>
+        <extracomment>%1 is a machine. IdentityFile and IdentitiesOnly are ssh settings: keep them as they are</extracomment>
+        <translation>%1 hat die Anmeldung abgelehnt: Es wurden zu viele Schlüssel versucht (wählen Sie den richtigen mit IdentityFile und IdentitiesOnly in ~/.ssh/config).</translation>
+    </message>
+    <message>
+        <source>%1 accepted the connection, but its SSH server did not answer in time.</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>%1 hat die Verbindung angenommen, aber sein SSH-Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost: the machine stopped answering.</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>Die Verbindung zu %1 ist verloren: Der Rechner antwortet nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke off (broken pipe).</source>
+        <extracomment>%1 is a machine; &quot;broken pipe&quot; is what ssh said</extracomment>
+        <translation>Die Verbindung zu %1 ist abgebrochen (broken pipe).</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was reset, by the machine or by something on the way.</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>Die Verbindung zu %1 wurde zurückgesetzt, vom Rechner selbst oder von etwas auf dem Weg dorthin.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection (the session was ended there, or the machine is shutting down).</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>%1 hat die Verbindung geschlossen (die Sitzung wurde dort beendet, oder der Rechner fährt herunter).</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the login completed.</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>%1 hat die Verbindung geschlossen, bevor die Anmeldung abgeschlossen war.</translation>
+    </message>
+    <message>
+        <source>%1 ended the connection: %2.</source>
+        <extracomment>%1 is a machine, %2 the reason its SSH server gave, in English</extracomment>
+        <translation>%1 hat die Verbindung beendet: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>pr::AskpassDialog</name>
+    <message>
+        <source>ssh does not know the key of this machine yet. Connect only if the fingerprint below is the one its administrator gives you; ssh then remembers the key in known_hosts.</source>
+        <translation>ssh kennt den Schlüssel dieses Rechners noch nicht. Verbinden Sie sich nur, wenn der Fingerabdruck unten der ist, den Ihnen die Administration des Rechners nennt; ssh merkt sich den Schlüssel dann in known_hosts.</translation>
+    </message>
+    <message>
+        <source>Connect and remember this key</source>
+        <extracomment>Button of the dialog that asks whether to trust a machine ssh has not seen before</extracomment>
+        <translation>Verbinden und diesen Schlüssel merken</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <extracomment>Button of the same dialog: do not connect (ssh is told &quot;no&quot;)</extracomment>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>pr::CaptureFileReader</name>
     <message>
         <source>Not a pcap or pcapng file.</source>

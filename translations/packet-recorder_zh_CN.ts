@@ -141,6 +141,161 @@
     </message>
 </context>
 <context>
+    <name>SshFailure</name>
+    <message>
+        <source>The host key of %1 has changed, so someone may be intercepting the connection; if the change is expected, remove its old key from known_hosts with ssh-keygen -R and connect again.</source>
+        <extracomment>%1 is a machine (user@host or a name from ~/.ssh/config). &quot;ssh-keygen -R&quot; is a command: keep it as it is.</extracomment>
+        <translation>%1 的主机密钥已更改，可能有人正在拦截连接；如果这一更改是预期的，请用 ssh-keygen -R 从 known_hosts 中删除旧密钥，然后重新连接。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has changed, so someone may be intercepting the connection; if the change is expected, remove the old key (%2) with %3 and connect again.</source>
+        <extracomment>%1 is a machine, %2 the known_hosts file and line ssh names (&quot;/home/u/.ssh/known_hosts:3&quot;), %3 the command that removes that line (keep it as it is).</extracomment>
+        <translation>%1 的主机密钥已更改，可能有人正在拦截连接；如果这一更改是预期的，请用 %3 删除旧密钥（%2），然后重新连接。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known, and the dialog that asks whether to accept it could not be shown (%2).</source>
+        <extracomment>%1 is a machine, %2 ssh&apos;s reason, in English (&quot;exec(...): No such file or directory&quot;)</extracomment>
+        <translation>%1 的主机密钥未知，且无法显示询问是否接受该密钥的对话框（%2）。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known and was not accepted, so no connection was made.</source>
+        <extracomment>%1 is a machine. ssh had never seen its host key, and the user (or a setting such as StrictHostKeyChecking) did not accept it.</extracomment>
+        <translation>%1 的主机密钥未知且未被接受，因此没有建立连接。</translation>
+    </message>
+    <message>
+        <source>%1 refused the login as %2: the password or key was not accepted (the machine offers: %3).</source>
+        <extracomment>%1 is a machine, %2 the user name, %3 ssh&apos;s names of the login methods the machine offers (&quot;publickey, password&quot;): keep those words as they are</extracomment>
+        <translation>%1 拒绝了以 %2 身份登录：密码或密钥未被接受（该主机提供的登录方式：%3）。</translation>
+    </message>
+    <message>
+        <source>%1 refused the login: the password or key was not accepted (the machine offers: %2).</source>
+        <extracomment>%1 is a machine, %2 ssh&apos;s names of the login methods the machine offers (&quot;publickey, password&quot;): keep those words as they are</extracomment>
+        <translation>%1 拒绝了登录：密码或密钥未被接受（该主机提供的登录方式：%2）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found: no machine is named %2 (check the spelling, or the Host entry in ~/.ssh/config).</source>
+        <extracomment>%1 is a machine, %2 the host name ssh looked up (the same, or its HostName in ~/.ssh/config)</extracomment>
+        <translation>找不到 %1：没有名为 %2 的主机（请检查拼写，或 ~/.ssh/config 中的 Host 条目）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found: the name %2 could not be looked up (no name server answered; is this computer connected?).</source>
+        <extracomment>%1 is a machine, %2 the host name ssh looked up</extracomment>
+        <translation>找不到 %1：无法查询名称 %2（没有名称服务器应答；这台计算机是否已联网？）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found: the name %2 could not be resolved (%3).</source>
+        <extracomment>%1 is a machine, %2 the host name ssh looked up, %3 the reason, in English</extracomment>
+        <translation>找不到 %1：无法解析名称 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2: no SSH server listens there, or a firewall rejects it.</source>
+        <extracomment>%1 is a machine, %2 a TCP port number</extracomment>
+        <translation>%1 拒绝了端口 %2 上的连接：那里没有 SSH 服务器在监听，或者防火墙拒绝了连接。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer on port %2 (the connection timed out): the machine may be off, or a firewall drops the connection.</source>
+        <extracomment>%1 is a machine, %2 a TCP port number</extracomment>
+        <translation>%1 没有在端口 %2 上应答（连接超时）：该主机可能已关机，或者防火墙丢弃了连接。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: there is no route to it (the machine may be off, or on another network).</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>无法访问 %1：没有通往它的路由（该主机可能已关机，或位于其他网络中）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: its network is unreachable from this computer.</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>无法访问 %1：从这台计算机无法访问它所在的网络。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached on port %2: %3.</source>
+        <extracomment>%1 is a machine, %2 a TCP port number, %3 the reason, in English</extracomment>
+        <translation>无法在端口 %2 上访问 %1：%3。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 is a machine, %2 the last line ssh (or the remote command) wrote, in English</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>ssh could not connect to %1 and did not say why.</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>ssh 无法连接到 %1，且未说明原因。</translation>
+    </message>
+    <message>
+        <source>The command on %1 ended with exit status %2.</source>
+        <extracomment>%1 is a machine, %2 a number</extracomment>
+        <translation>%1 上的命令以退出状态 %2 结束。</translation>
+    </message>
+    <message>
+        <source>On %1, the program %2 was not found.</source>
+        <extracomment>%1 is a machine, %2 the program its shell could not find</extracomment>
+        <translation>在 %1 上找不到程序 %2。</translation>
+    </message>
+    <message>
+        <source>On %1, a program of the remote command was not found (exit status 127).</source>
+        <extracomment>%1 is a machine; 127 is the shell&apos;s &quot;command not found&quot; exit status</extracomment>
+        <translation>在 %1 上找不到远程命令中的某个程序（退出状态 127）。</translation>
+    </message>
+    <message>
+        <source>%1 refused the login: too many keys were tried (choose the right one with IdentityFile and IdentitiesOnly in ~/.ssh/config).</source>
+        <extracomment>%1 is a machine. IdentityFile and IdentitiesOnly are ssh settings: keep them as they are</extracomment>
+        <translation>%1 拒绝了登录：尝试的密钥太多（请在 ~/.ssh/config 中用 IdentityFile 和 IdentitiesOnly 选择正确的密钥）。</translation>
+    </message>
+    <message>
+        <source>%1 accepted the connection, but its SSH server did not answer in time.</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>%1 接受了连接，但其 SSH 服务器没有及时应答。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost: the machine stopped answering.</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>与 %1 的连接已丢失：该主机不再应答。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke off (broken pipe).</source>
+        <extracomment>%1 is a machine; &quot;broken pipe&quot; is what ssh said</extracomment>
+        <translation>与 %1 的连接已中断（broken pipe）。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was reset, by the machine or by something on the way.</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>与 %1 的连接被重置，重置者是该主机或途中的某个设备。</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection (the session was ended there, or the machine is shutting down).</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>%1 关闭了连接（会话在那里被结束，或该主机正在关机）。</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the login completed.</source>
+        <extracomment>%1 is a machine</extracomment>
+        <translation>%1 在登录完成前关闭了连接。</translation>
+    </message>
+    <message>
+        <source>%1 ended the connection: %2.</source>
+        <extracomment>%1 is a machine, %2 the reason its SSH server gave, in English</extracomment>
+        <translation>%1 结束了连接：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>pr::AskpassDialog</name>
+    <message>
+        <source>ssh does not know the key of this machine yet. Connect only if the fingerprint below is the one its administrator gives you; ssh then remembers the key in known_hosts.</source>
+        <translation>ssh 还不认识这台主机的密钥。只有当下面的指纹与该主机的管理员提供给您的指纹一致时才连接；之后 ssh 会将该密钥记在 known_hosts 中。</translation>
+    </message>
+    <message>
+        <source>Connect and remember this key</source>
+        <extracomment>Button of the dialog that asks whether to trust a machine ssh has not seen before</extracomment>
+        <translation>连接并记住此密钥</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <extracomment>Button of the same dialog: do not connect (ssh is told &quot;no&quot;)</extracomment>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>pr::CaptureFileReader</name>
     <message>
         <source>Not a pcap or pcapng file.</source>

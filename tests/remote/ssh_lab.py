@@ -3,8 +3,11 @@
 Two network namespaces joined by a veth pair (198.18.7.1/30 is the desktop,
 198.18.7.2/30 the remote machine); in the remote one an `sshd` of its own,
 with a host key and a user key generated here, that lets root in by that key
-only. Nothing listens outside the namespace and nothing is kept: close()
-stops sshd and deletes the namespaces and the keys.
+only (password_auth=True: by password too, which for an account whose
+password is locked or unknown means every password is refused;
+private_run=True: sshd with a /run of its own, see _sshd()). Nothing
+listens outside the namespace and nothing is kept: close() stops sshd and
+deletes the namespaces and the keys.
 """
 import os
 import shutil
@@ -22,7 +25,9 @@ def run(*argv):
 
 
 class SshLab:
-    def __init__(self, tag):
+    def __init__(self, tag, password_auth=False, private_run=False):
+        self.password_auth = password_auth
+        self.private_run = private_run
         self.desktop = f"{tag}-d"
         self.remote = f"{tag}-r"
         self.desktop_link = f"{tag[:10]}d"
@@ -61,24 +66,36 @@ class SshLab:
         with open(self.known_hosts, "w") as out:
             out.write(f"{REMOTE_ADDRESS} {host_public[0]} {host_public[1]}\n")
         self.config = os.path.join(self.work, "sshd_config")
+        if self.password_auth:
+            login = "PermitRootLogin yes\nPasswordAuthentication yes\n"
+        else:
+            login = "PermitRootLogin prohibit-password\nPasswordAuthentication no\n"
         with open(self.config, "w") as out:
             out.write(f"ListenAddress {REMOTE_ADDRESS}:22\n"
                       f"HostKey {self.host_key}\n"
                       f"AuthorizedKeysFile {self.work}/authorized_keys\n"
                       f"PidFile {self.work}/sshd.pid\n"
-                      "PermitRootLogin prohibit-password\n"
-                      "PasswordAuthentication no\n"
+                      + login +
                       "KbdInteractiveAuthentication no\n"
                       "UsePAM no\n"
                       "StrictModes no\n"
                       "AcceptEnv LANG LC_*\n")
 
     def _sshd(self):
-        if not os.path.isdir("/run/sshd"):
+        command = [SSHD, "-D", "-e", "-f", self.config]
+        if self.private_run:
+            # sshd needs its privilege separation folder, /run/sshd (compiled
+            # in), at every connection; another lab that made and removes the
+            # shared one would cut this one off. Here sshd gets a /run of its
+            # own, a tmpfs in a mount namespace of its own, and the
+            # machine's /run is not touched.
+            command = ["unshare", "--mount", "--propagation", "private", "sh", "-c",
+                       "mount -t tmpfs -o mode=0755 pr-ssh-lab /run && "
+                       "mkdir -m 0755 /run/sshd && exec \"$@\"", "sshd"] + command
+        elif not os.path.isdir("/run/sshd"):
             os.makedirs("/run/sshd", mode=0o755)
             self.made_privsep = True
-        self.sshd = subprocess.Popen(["ip", "netns", "exec", self.remote, SSHD, "-D", "-e",
-                                      "-f", self.config],
+        self.sshd = subprocess.Popen(["ip", "netns", "exec", self.remote] + command,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 10
         while True:

@@ -1,8 +1,10 @@
-// pr::remote::sshFailureSentence() over what OpenSSH 9.2 really wrote: every
-// standard error below was taken from ssh against an sshd of a test's own in
-// a network namespace (tests/remote/ssh_lab.py), or a listener that closed,
-// reset or stalled the connection, or a link taken down under a session.
-// askpass_dialogs.py produces the host-key and password cases again, live.
+// pr::remote::sshFailureSentence() over what OpenSSH 9.2 really wrote: the
+// standard error of each row (unless its comment says otherwise) was taken
+// from ssh against an sshd of a test's own in a network namespace
+// (tests/remote/ssh_lab.py), a listener that closed, reset or stalled the
+// connection, or a link taken down under a session; addresses from
+// 198.18.0.0/15. askpass_dialogs.py produces the host-key and password cases
+// again, live.
 #include "capture/remote/ssh_failure.h"
 
 #include <QTest>
@@ -14,7 +16,8 @@ namespace {
 constexpr int kSsh = 255;
 
 // A changed key, as ssh 9.2 reported it for a known_hosts file holding
-// another key for the address.
+// another key for the address (the lab's temporary file name replaced by
+// the usual one).
 const char kChangedKey[] =
     "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n"
     "@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\n"
@@ -25,10 +28,10 @@ const char kChangedKey[] =
     "The fingerprint for the ED25519 key sent by the remote host is\n"
     "SHA256:kojcau1A+QoKC1mHjFfwVGYmKkZ9Sd0aTbUUPj5YaLw.\n"
     "Please contact your system administrator.\n"
-    "Add correct host key in /tmp/pr-ssh-lab-ijrs8hfc/kh_changed to get rid of this message.\n"
-    "Offending ED25519 key in /tmp/pr-ssh-lab-ijrs8hfc/kh_changed:1\n"
+    "Add correct host key in /home/alice/.ssh/known_hosts to get rid of this message.\n"
+    "Offending ED25519 key in /home/alice/.ssh/known_hosts:1\n"
     "  remove with:\n"
-    "  ssh-keygen -f \"/tmp/pr-ssh-lab-ijrs8hfc/kh_changed\" -R \"198.18.7.2\"\n"
+    "  ssh-keygen -f \"/home/alice/.ssh/known_hosts\" -R \"198.18.7.2\"\n"
     "Host key for 198.18.7.2 has changed and you have requested strict checking.\n"
     "Host key verification failed.\n";
 
@@ -101,8 +104,8 @@ void TestSshFailure::sentence_data()
         << "root@198.18.7.2" << kChangedKey << kSsh
         << "The host key of root@198.18.7.2 has changed, so someone may be intercepting the "
            "connection; if the change is expected, remove the old key "
-           "(/tmp/pr-ssh-lab-ijrs8hfc/kh_changed:1) with ssh-keygen -f "
-           "\"/tmp/pr-ssh-lab-ijrs8hfc/kh_changed\" -R \"198.18.7.2\" and connect again.";
+           "(/home/alice/.ssh/known_hosts:1) with ssh-keygen -f "
+           "\"/home/alice/.ssh/known_hosts\" -R \"198.18.7.2\" and connect again.";
     // The dialog's Cancel, and BatchMode with StrictHostKeyChecking=ask.
     QTest::newRow("host key not accepted")
         << "web1"
@@ -189,13 +192,14 @@ void TestSshFailure::sentence_data()
         << "web1"
         << "sh: 1: no-such-program-here: not found\n"
         << 127 << "On web1, the program no-such-program-here was not found.";
+    // zsh's format (zsh was not installed where the samples were taken).
     QTest::newRow("not found, zsh") << "web1"
                                     << "zsh:1: command not found: tcpdump\n"
                                     << 127 << "On web1, the program tcpdump was not found.";
     QTest::newRow("not found, a path")
         << "web1"
-        << "bash: line 1: /usr/sbin/tcpdump: No such file or directory\n"
-        << 127 << "On web1, the program /usr/sbin/tcpdump was not found.";
+        << "bash: line 1: /usr/sbin/no-such-tcpdump: No such file or directory\n"
+        << 127 << "On web1, the program /usr/sbin/no-such-tcpdump was not found.";
     QTest::newRow("not found, silent") << "web1"
                                        << "" << 127
                                        << "On web1, a program of the remote command was not found "
@@ -203,19 +207,25 @@ void TestSshFailure::sentence_data()
     // Anything else: the machine and the last line.
     QTest::newRow("other ssh failure")
         << "web1"
-        << "Bad owner or permissions on /root/.ssh/config\n"
+        << "command-line line 0: Bad SSH2 cipher spec 'nonexistent'.\n"
            "\n"
-        << kSsh << "web1: Bad owner or permissions on /root/.ssh/config";
+        << kSsh << "web1: command-line line 0: Bad SSH2 cipher spec 'nonexistent'.";
     QTest::newRow("remote command failed")
         << "web1"
-        << "packet-recorder-helper: no interface \"eth9\" (ip link shows the interfaces)\n"
+        << "packet-recorder-helper: unknown interface \"eth9\"; available: lo, prak8340r\n"
         << 1
-        << "web1: packet-recorder-helper: no interface \"eth9\" (ip link shows the interfaces)";
+        << "web1: packet-recorder-helper: unknown interface \"eth9\"; available: lo, prak8340r";
     // A remote command's words are not ssh's, whatever they say.
     QTest::newRow("remote words like ssh's")
         << "web1"
-        << "curl: (7) Failed to connect: Connection refused\n"
-        << 7 << "web1: curl: (7) Failed to connect: Connection refused";
+        << "ls: cannot access '/no/such/folder': No such file or directory\n"
+        << 2 << "web1: ls: cannot access '/no/such/folder': No such file or directory";
+    // Made up: a remote program that says what ssh says, but with its own
+    // status, is not taken for ssh.
+    QTest::newRow("remote words, ssh's wording")
+        << "web1"
+        << "ssh: connect to host db1 port 22: Connection refused\n"
+        << 1 << "web1: ssh: connect to host db1 port 22: Connection refused";
     QTest::newRow("remote command, silent")
         << "web1"
         << "" << 3 << "The command on web1 ended with exit status 3.";
