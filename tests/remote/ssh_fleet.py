@@ -60,7 +60,7 @@ class SshFleet:
         self.work = tempfile.mkdtemp(prefix="pr-ssh-fleet-")
         os.chmod(self.work, 0o755)
         self.machines = [Machine(self, i + 1, f"web{i + 1}", mode) for i, mode in enumerate(modes)]
-        self.made_user = self.made_group = self.made_privsep = self.made_sudoers = False
+        self.made_user = self.made_group = self.made_sudoers = False
         try:
             self._accounts()
             self._helpers(helper)
@@ -160,10 +160,14 @@ class SshFleet:
                       "UsePAM no\n"
                       "StrictModes no\n"
                       f"SetEnv PACKET_RECORDER_HELPER={helper}\n")
-        if not os.path.isdir("/run/sshd"):
-            os.makedirs("/run/sshd", mode=0o755)
-            self.made_privsep = True
-        machine.sshd = machine.popen([SSHD, "-D", "-e", "-f", config],
+        # sshd needs /run/sshd at every connection; another test that made
+        # and removes the shared one would cut this one off. So sshd gets a
+        # /run of its own (a tmpfs in a mount namespace of its own) and the
+        # machine's /run is not touched.
+        private_run = ["unshare", "--mount", "--propagation", "private", "sh", "-c",
+                       "mount -t tmpfs -o mode=0755 pr-ssh-fleet /run && "
+                       "mkdir -m 0755 /run/sshd && exec \"$@\"", "sshd"]
+        machine.sshd = machine.popen(private_run + [SSHD, "-D", "-e", "-f", config],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 10
         while not machine.run(["ss", "-Hltn", "sport = :22"], capture_output=True,
@@ -219,6 +223,4 @@ class SshFleet:
             subprocess.run(["userdel", USER], check=False)
         if self.made_group:
             subprocess.run(["groupdel", GROUP], check=False, stderr=subprocess.DEVNULL)
-        if self.made_privsep:
-            shutil.rmtree("/run/sshd", ignore_errors=True)
         shutil.rmtree(self.work, ignore_errors=True)

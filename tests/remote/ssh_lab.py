@@ -25,7 +25,7 @@ def run(*argv):
 
 
 class SshLab:
-    def __init__(self, tag, password_auth=False, private_run=False):
+    def __init__(self, tag, password_auth=False, private_run=True):
         self.password_auth = password_auth
         self.private_run = private_run
         self.desktop = f"{tag}-d"
