@@ -11,10 +11,11 @@
 namespace pr::remote {
 namespace {
 
-QString tr(const char* text)
+// lupdate finds strings passed to Class::tr(); this gives them a context.
+struct RemoteMachineText
 {
-    return QCoreApplication::translate("RemoteMachine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(pr::remote::RemoteMachine)
+};
 
 double monotonicSeconds()
 {
@@ -34,19 +35,19 @@ QString recordMethodText(RecordMethod method)
 {
     switch (method) {
     case RecordMethod::Unknown:
-        return tr("not asked yet");
+        return RemoteMachineText::tr("not asked yet");
     case RecordMethod::Helper:
-        return tr("Packet Recorder");
+        return RemoteMachineText::tr("Packet Recorder");
     case RecordMethod::HelperSudo:
-        return tr("Packet Recorder (sudo)");
+        return RemoteMachineText::tr("Packet Recorder (sudo)");
     case RecordMethod::Tcpdump:
-        return tr("tcpdump");
+        return RemoteMachineText::tr("tcpdump");
     case RecordMethod::TcpdumpSudo:
-        return tr("tcpdump (sudo)");
+        return RemoteMachineText::tr("tcpdump (sudo)");
     case RecordMethod::None:
-        return tr("cannot record");
+        return RemoteMachineText::tr("cannot record");
     case RecordMethod::HelperPkexec:
-        return tr("Packet Recorder (polkit)");
+        return RemoteMachineText::tr("Packet Recorder (polkit)");
     }
     return {};
 }
@@ -85,21 +86,21 @@ static QString setupSentence(const QString& machine, const RemoteMachineInfo& in
 {
     QString sentence;
     if (!info.helperPath.isEmpty())
-        sentence = tr("%1 has Packet Recorder (%2) but this user may not capture with it: add "
+        sentence = RemoteMachineText::tr("%1 has Packet Recorder (%2) but this user may not capture with it: add "
                       "the user to the group \"packet-recorder\" there (the package's group "
                       "mode), or allow it with sudo without a password (a sudoers rule for %2)")
                        .arg(machine, info.helperPath);
     else if (!info.tcpdumpPath.isEmpty())
-        sentence = tr("%1 has tcpdump (%2) but this user may not capture with it: install "
+        sentence = RemoteMachineText::tr("%1 has tcpdump (%2) but this user may not capture with it: install "
                       "Packet Recorder there and add the user to the group \"packet-recorder\", "
                       "or allow tcpdump with sudo without a password")
                        .arg(machine, info.tcpdumpPath);
     else
-        sentence = tr("%1 has neither Packet Recorder nor tcpdump: install the package "
+        sentence = RemoteMachineText::tr("%1 has neither Packet Recorder nor tcpdump: install the package "
                       "packet-recorder (or tcpdump) there")
                        .arg(machine);
     if (!why.isEmpty())
-        sentence += tr(" (it said: %1)").arg(why);
+        sentence += RemoteMachineText::tr(" (it said: %1)").arg(why);
     return sentence;
 }
 
@@ -157,7 +158,7 @@ void RemoteMachineWatcher::start()
             [this](int exitCode, QProcess::ExitStatus) { onFinished(exitCode); });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart) {
-            emit failed(tr("%1: cannot run ssh (%2): %3")
+            emit failed(RemoteMachineText::tr("%1: cannot run ssh (%2): %3")
                             .arg(m_machine.destination, m_process->program(),
                                  m_process->errorString()));
         }

@@ -8,10 +8,11 @@ namespace {
 
 const QString kScheme = QStringLiteral("ssh://");
 
-QString tr(const char* text)
+// lupdate finds strings passed to Class::tr(); this gives them a context.
+struct RemoteTargetText
 {
-    return QCoreApplication::translate("RemoteTarget", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(pr::remote::RemoteTarget)
+};
 
 // The characters a host name, an address or a Host alias may hold; ssh
 // would take more, but nothing here may reach a shell or look like an option.
@@ -71,7 +72,7 @@ bool parseRemoteDestination(const QString& text, RemoteTarget* machine, QString*
         parsed.user = rest.left(at);
         rest = rest.mid(at + 1);
         if (parsed.user.isEmpty() || !isPlainName(parsed.user)) {
-            *error = tr("\"%1\" is not a user name for ssh").arg(parsed.user);
+            *error = RemoteTargetText::tr("\"%1\" is not a user name for ssh").arg(parsed.user);
             return false;
         }
     }
@@ -80,14 +81,14 @@ bool parseRemoteDestination(const QString& text, RemoteTarget* machine, QString*
     if (rest.startsWith(u'[')) {
         const qsizetype close = rest.indexOf(u']');
         if (close < 0) {
-            *error = tr("\"%1\": an IPv6 address in brackets needs its \"]\"").arg(text);
+            *error = RemoteTargetText::tr("\"%1\": an IPv6 address in brackets needs its \"]\"").arg(text);
             return false;
         }
         parsed.host = rest.mid(1, close - 1);
         const QString after = rest.mid(close + 1);
         if (!after.isEmpty()) {
             if (!after.startsWith(u':')) {
-                *error = tr("\"%1\": after \"]\" only \":PORT\" may follow").arg(text);
+                *error = RemoteTargetText::tr("\"%1\": after \"]\" only \":PORT\" may follow").arg(text);
                 return false;
             }
             portText = after.mid(1);
@@ -100,17 +101,17 @@ bool parseRemoteDestination(const QString& text, RemoteTarget* machine, QString*
     }
     if (!isPlainName(parsed.host)) {
         *error = parsed.host.isEmpty()
-                     ? tr("\"%1\" names no machine: give user@host, host or a Host alias of "
+                     ? RemoteTargetText::tr("\"%1\" names no machine: give user@host, host or a Host alias of "
                           "~/.ssh/config")
                            .arg(text)
-                     : tr("\"%1\" is not a host name, an address or a Host alias").arg(parsed.host);
+                     : RemoteTargetText::tr("\"%1\" is not a host name, an address or a Host alias").arg(parsed.host);
         return false;
     }
     if (!portText.isEmpty()) {
         bool ok = false;
         parsed.port = portText.toInt(&ok);
         if (!ok || parsed.port < 1 || parsed.port > 65535) {
-            *error = tr("\"%1\" is not a port (1 to 65535)").arg(portText);
+            *error = RemoteTargetText::tr("\"%1\" is not a port (1 to 65535)").arg(portText);
             return false;
         }
     }
@@ -121,13 +122,13 @@ bool parseRemoteDestination(const QString& text, RemoteTarget* machine, QString*
 bool parseRemoteTarget(const QString& text, RemoteTarget* target, QString* error)
 {
     if (!isRemoteInterfaceName(text)) {
-        *error = tr("\"%1\" is not a remote interface: write ssh://[user@]host/interface").arg(text);
+        *error = RemoteTargetText::tr("\"%1\" is not a remote interface: write ssh://[user@]host/interface").arg(text);
         return false;
     }
     const QString rest = text.mid(kScheme.size());
     const qsizetype slash = rest.indexOf(u'/');
     if (slash < 0 || slash == rest.size() - 1) {
-        *error = tr("\"%1\" names no interface: write ssh://%2/eth0 (or /any)")
+        *error = RemoteTargetText::tr("\"%1\" names no interface: write ssh://%2/eth0 (or /any)")
                      .arg(text, slash < 0 ? rest : rest.left(slash));
         return false;
     }
@@ -141,7 +142,7 @@ bool parseRemoteTarget(const QString& text, RemoteTarget* target, QString* error
     for (char c : name)
         plain = plain && c > ' ' && c != '/' && c != '\'' && c != '"' && c != '\\' && c != 0x7f;
     if (!plain) {
-        *error = tr("\"%1\" is not an interface name").arg(parsed.interfaceName);
+        *error = RemoteTargetText::tr("\"%1\" is not an interface name").arg(parsed.interfaceName);
         return false;
     }
     *target = parsed;
