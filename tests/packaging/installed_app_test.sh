@@ -121,6 +121,9 @@ desktop_file=/usr/share/applications/org.packetrecorder.PacketRecorder.desktop
 [[ -f $desktop_file ]] || fail "no desktop entry at $desktop_file"
 packet-recorder --version | grep "packet-recorder" >/dev/null || fail "packet-recorder --version"
 "$helper" --version >/dev/null || fail "packet-recorder-helper --version"
+# The dialog ssh runs for passwords and host keys when recording other
+# machines (the app looks for it there: PR_ASKPASS_INSTALL_PATH).
+[[ -x /usr/libexec/packet-recorder-askpass ]] || fail "no /usr/libexec/packet-recorder-askpass"
 for page in man1/packet-recorder.1.gz man8/packet-recorder-helper.8.gz; do
     [[ -f /usr/share/man/$page ]] || fail "no man page /usr/share/man/$page"
 done
