@@ -309,15 +309,7 @@ void RemoteRecording::write(Source& source, const Queued& packet)
         m_file.writePacket(source.interfaceId, packet.timestampNs, packet.originalLength, data,
                            std::uint32_t(packet.data.size()), packet.flags, packet.comments);
     if (!offset) {
-        m_writeFailed = true;
-        proto::Message error;
-        error.kind = proto::MessageKind::Error;
-        error.error = {m_file.diskFull() ? proto::ErrorCode::DiskFull
-                                         : proto::ErrorCode::OutputNotWritable,
-                       tr("Cannot write \"%1\": %2; the file ends at the last whole packet")
-                           .arg(m_file.path(), m_file.errorString())};
-        emit message(error);
-        stop();
+        reportWriteFailure();
         return;
     }
     ++source.packets;
@@ -373,20 +365,24 @@ void RemoteRecording::write(Source& source, const Queued& packet)
         stop();
 }
 
+void RemoteRecording::reportWriteFailure()
+{
+    m_writeFailed = true;
+    proto::Message error;
+    error.kind = proto::MessageKind::Error;
+    error.error = {m_file.diskFull() ? proto::ErrorCode::DiskFull
+                                     : proto::ErrorCode::OutputNotWritable,
+                   tr("Cannot write \"%1\": %2; the file ends at the last whole packet")
+                       .arg(m_file.path(), m_file.errorString())};
+    emit message(error);
+    stop();
+}
+
 void RemoteRecording::flushPackets()
 {
     // The file first: a record names an offset the reader must find.
-    if (!m_file.flush() && !m_writeFailed) {
-        m_writeFailed = true;
-        proto::Message error;
-        error.kind = proto::MessageKind::Error;
-        error.error = {m_file.diskFull() ? proto::ErrorCode::DiskFull
-                                         : proto::ErrorCode::OutputNotWritable,
-                       tr("Cannot write \"%1\": %2; the file ends at the last whole packet")
-                           .arg(m_file.path(), m_file.errorString())};
-        emit message(error);
-        stop();
-    }
+    if (!m_file.flush() && !m_writeFailed)
+        reportWriteFailure();
     while (!m_pendingRecords.isEmpty()) {
         proto::Message packets;
         packets.kind = proto::MessageKind::Packets;

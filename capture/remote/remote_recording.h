@@ -101,6 +101,8 @@ private:
     std::uint32_t countProgram(const Source& source, const QByteArray& comment,
                                bool outgoing, std::uint32_t bytes);
     void flushPackets();
+    // A full disk or another write error: said once, and the recording stops.
+    void reportWriteFailure();
     void finish();
     void failStart(proto::ErrorCode code, const QString& sentence);
     bool streamDone(const Source& source) const;

@@ -103,17 +103,8 @@ QString recordCommand(const CaptureOptions& options, bool leaveOutSession)
     script += QString::fromLatin1(kClockExchange);
 
     // Our helper: the table's own record arguments, as a pcapng stream.
-    CaptureOptions remote = options;
-    remote.interfaceNames.clear();
-    remote.outputPath = kStandardOutputPath;
-    remote.format = FileFormat::Pcapng;
-    remote.overwrite = false;
-    remote.stop = {};
-    remote.fileSet = {};
-    remote.leaveOutConnection.clear();
-    remote.stopAtInputEnd = true;
     QStringList helperArguments;
-    for (const std::string& argument : options::recordArguments(remote))
+    for (const std::string& argument : options::recordArguments(streamingRecordOptions(options)))
         helperArguments << shellQuote(QString::fromStdString(argument));
     script += QStringLiteral("case $m in helper|helper-sudo)\n"
                              "  exec $s \"$h\" record %1 ${x:+--leave-out-connection \"$x\"}\n"
@@ -132,6 +123,20 @@ QString recordCommand(const CaptureOptions& options, bool leaveOutSession)
     script += QStringLiteral("f=%1\n").arg(shellQuote(QString::fromStdString(options.filter)));
     script += QString::fromLatin1(kTcpdumpRun).arg(tcpdumpArguments.join(u' '));
     return asRemoteCommand(script);
+}
+
+CaptureOptions streamingRecordOptions(const CaptureOptions& options)
+{
+    CaptureOptions streaming = options;
+    streaming.interfaceNames.clear();
+    streaming.outputPath = kStandardOutputPath;
+    streaming.format = FileFormat::Pcapng;
+    streaming.overwrite = false;
+    streaming.stop = {};
+    streaming.fileSet = {};
+    streaming.leaveOutConnection.clear();
+    streaming.stopAtInputEnd = true;
+    return streaming;
 }
 
 QList<RemoteInterface> parseProcNetDev(const QStringList& lines)

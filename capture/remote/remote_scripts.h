@@ -39,6 +39,11 @@ QString machineWatchCommand();
 //   ring size, promiscuous mode and the table's other record options apply.
 QString recordCommand(const CaptureOptions& options, bool leaveOutSession);
 
+// `options` as one interface's record into standard output: pcapng, no
+// file of its own (no split, no overwrite, no stop condition: the recording
+// here stops it), stopping at the end of its input.
+CaptureOptions streamingRecordOptions(const CaptureOptions& options);
+
 // Parses /proc/net/dev lines into interfaces' counters (the names and
 // counters only).
 QList<RemoteInterface> parseProcNetDev(const QStringList& lines);

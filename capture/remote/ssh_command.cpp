@@ -2,6 +2,7 @@
 
 #include "capture/client/helper_launch.h"
 #include "capture/options/capture_option_table.h"
+#include "capture/remote/remote_scripts.h"
 #include "capture/remote/remote_target.h"
 
 #include <QCoreApplication>
@@ -44,17 +45,8 @@ QString askpassProgram()
 
 SshInvocation localRecordInvocation(const CaptureOptions& options, const QString& helperPath)
 {
-    CaptureOptions local = options;
-    local.interfaceNames.clear();
-    local.outputPath = kStandardOutputPath;
-    local.format = FileFormat::Pcapng;
-    local.overwrite = false;
-    local.stop = {};
-    local.fileSet = {};
-    local.leaveOutConnection.clear();
-    local.stopAtInputEnd = true;
     QStringList record{QStringLiteral("record")};
-    for (const std::string& argument : options::recordArguments(local))
+    for (const std::string& argument : options::recordArguments(streamingRecordOptions(options)))
         record << QString::fromStdString(argument);
     const QString helper = helperPath.isEmpty() ? defaultHelperPath() : helperPath;
     const HelperCommand serve = serveCommand(helper, canLaunchDirectly(helper));

@@ -16,7 +16,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ssh_fleet import SshFleet, USER  # noqa: E402
+from ssh_fleet import SshFleet  # noqa: E402
 
 
 class Lines:
@@ -64,7 +64,7 @@ def main():
             print(f"SKIP: {tool} is not installed")
             return 77
     work = tempfile.mkdtemp(prefix="pr-machine-faults-")
-    fleet = SshFleet("prfault", helper, modes=("group", "tcpdump"))
+    fleet = SshFleet("prfault", helper, modes=("group", "tcpdump"), account="prfaultu")
     processes = []
     try:
         web1, web2 = fleet.machines
@@ -84,7 +84,7 @@ def main():
 
         # 1. The capture program on web1 dies.
         killed_helper_at = time.time()
-        subprocess.run(["pkill", "-9", "-u", USER, "-f", "packet-recorder-capture"], check=False)
+        subprocess.run(["pkill", "-9", "-u", fleet.user, "-f", "packet-recorder-capture"], check=False)
         warning = lines.wait(lambda line: line.startswith("warning") and "web1" in line
                              and "left out" not in line, 20)
         print(warning)

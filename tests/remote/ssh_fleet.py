@@ -43,7 +43,7 @@ class Machine:
         self.desktop_link = f"{fleet.tag[:8]}d{index}"
         self.address = f"198.18.8.{4 * index + 2}"
         self.desktop_address = f"198.18.8.{4 * index + 1}"
-        self.user = "root" if mode == "tcpdump" else USER
+        self.user = "root" if mode == "tcpdump" else fleet.user
         self.sshd = None
 
     def run(self, argv, **kwargs):
@@ -54,8 +54,13 @@ class Machine:
 
 
 class SshFleet:
-    def __init__(self, tag, helper, modes=("group", "sudo", "tcpdump")):
+    def __init__(self, tag, helper, modes=("group", "sudo", "tcpdump"), account=None):
+        """account: the test user and group (default USER); tests that may run
+        beside another fleet give their own, and so their own sudoers rule."""
         self.tag = tag
+        self.user = account or USER
+        self.group = account or GROUP
+        self.sudoers = f"/etc/sudoers.d/{account}" if account else SUDOERS
         self.desktop = f"{tag}-d"
         self.work = tempfile.mkdtemp(prefix="pr-ssh-fleet-")
         os.chmod(self.work, 0o755)
@@ -74,18 +79,18 @@ class SshFleet:
 
     def _accounts(self):
         try:
-            grp.getgrnam(GROUP)
+            grp.getgrnam(self.group)
         except KeyError:
-            run("groupadd", "--system", GROUP)
+            run("groupadd", "--system", self.group)
             self.made_group = True
         try:
-            pwd.getpwnam(USER)
+            pwd.getpwnam(self.user)
         except KeyError:
             run("useradd", "--system", "--no-create-home", "--home-dir", self.work,
-                "--shell", "/bin/sh", "--no-user-group", "--gid", GROUP, USER)
+                "--shell", "/bin/sh", "--no-user-group", "--gid", self.group, self.user)
             self.made_user = True
         # sshd refuses a locked account ("!" in shadow) even for keys.
-        run("usermod", "-p", "*", USER)
+        run("usermod", "-p", "*", self.user)
 
     def _helpers(self, helper):
         """Copies of the helper and its capture program, as a package would install them."""
@@ -97,13 +102,13 @@ class SshFleet:
             for program in ("packet-recorder-helper", "packet-recorder-capture"):
                 shutil.copy(os.path.join(source, program),
                             os.path.join(os.path.dirname(target), program))
-        gid = grp.getgrnam(GROUP).gr_gid
+        gid = grp.getgrnam(self.group).gr_gid
         os.chown(self.group_helper, 0, gid)
         os.chmod(self.group_helper, 0o750)
         run("setcap", "cap_net_raw+ep", self.group_helper)
-        with open(SUDOERS, "w") as rule:
-            rule.write(f"{USER} ALL=(root) NOPASSWD: {self.plain_helper}\n")
-        os.chmod(SUDOERS, 0o440)
+        with open(self.sudoers, "w") as rule:
+            rule.write(f"{self.user} ALL=(root) NOPASSWD: {self.plain_helper}\n")
+        os.chmod(self.sudoers, 0o440)
         self.made_sudoers = True
 
     def _network(self):
@@ -216,11 +221,11 @@ class SshFleet:
         subprocess.run(["ip", "netns", "del", self.desktop], check=False,
                        stderr=subprocess.DEVNULL)
         if self.made_sudoers:
-            os.unlink(SUDOERS)
+            os.unlink(self.sudoers)
         if self.made_user:
-            subprocess.run(["pkill", "-9", "-u", USER], check=False)
+            subprocess.run(["pkill", "-9", "-u", self.user], check=False)
             time.sleep(0.2)
-            subprocess.run(["userdel", USER], check=False)
+            subprocess.run(["userdel", self.user], check=False)
         if self.made_group:
-            subprocess.run(["groupdel", GROUP], check=False, stderr=subprocess.DEVNULL)
+            subprocess.run(["groupdel", self.group], check=False, stderr=subprocess.DEVNULL)
         shutil.rmtree(self.work, ignore_errors=True)

@@ -63,7 +63,7 @@ def main():
     for tool in ("sshd", "tcpdump", "tshark", "iperf3", "sudo", "setcap", "useradd"):
         need(tool if tool != "sshd" else "/usr/sbin/sshd")
     work = tempfile.mkdtemp(prefix="pr-three-machines-")
-    fleet = SshFleet("prthree", helper)
+    fleet = SshFleet("prthree", helper, account="prthreeu")
     references = []
     processes = []
     try:
