@@ -139,6 +139,10 @@
         <source>Invalid %1 condition &quot;%2&quot;: use %3.</source>
         <translation>Ungültige Bedingung für %1 „%2“: %3 verwenden.</translation>
     </message>
+    <message>
+        <source>Other machines are recorded into a pcapng file: use -F pcapng or leave -F out.</source>
+        <translation>Andere Rechner werden in eine pcapng-Datei aufgezeichnet: Verwenden Sie -F pcapng oder lassen Sie -F weg.</translation>
+    </message>
 </context>
 <context>
     <name>SshFailure</name>
@@ -279,6 +283,52 @@
     </message>
 </context>
 <context>
+    <name>pr::AddRemoteMachineDialog</name>
+    <message>
+        <source>Add Remote Machine</source>
+        <translation>Entfernten Rechner hinzufügen</translation>
+    </message>
+    <message>
+        <source>Packet Recorder records the machine through your own ssh: its keys, agent, ~/.ssh/config and known hosts. A password or a new host key is asked in a dialog and never stored.</source>
+        <translation>Packet Recorder zeichnet den Rechner über Ihr eigenes ssh auf: mit Ihren Schlüsseln, Ihrem Agenten, ~/.ssh/config und den bekannten Hosts. Ein Passwort oder ein neuer Host-Schlüssel wird in einem Dialog abgefragt und nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>alice@web1, web1:2222 or a Host alias</source>
+        <extracomment>Placeholder of the machine field; keep the examples as they are</extracomment>
+        <translation>alice@web1, web1:2222 oder ein Host-Alias</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>What you would type after &quot;ssh&quot;: user@host, host, host:port or a Host alias of ~/.ssh/config</source>
+        <translation>Was Sie nach „ssh“ eingeben würden: user@host, host, host:port oder ein Host-Alias aus ~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>&amp;Compress the channel (ssh -C)</source>
+        <translation>Kanal &amp;komprimieren (ssh -C)</translation>
+    </message>
+    <message>
+        <source>Fewer bytes on a slow link, more CPU on both ends; of little use on a fast local network</source>
+        <translation>Weniger Bytes auf einer langsamen Verbindung, mehr CPU-Last auf beiden Seiten; in einem schnellen lokalen Netz kaum nützlich</translation>
+    </message>
+    <message>
+        <source>&amp;Machine:</source>
+        <extracomment>Label of the field for user@host or a Host alias</extracomment>
+        <translation>&amp;Rechner:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <extracomment>The dialog&apos;s OK button</extracomment>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 is in the list already.</source>
+        <translation>%1 ist bereits in der Liste.</translation>
+    </message>
+</context>
+<context>
     <name>pr::AskpassDialog</name>
     <message>
         <source>ssh does not know the key of this machine yet. Connect only if the fingerprint below is the one its administrator gives you; ssh then remembers the key in known_hosts.</source>
@@ -374,7 +424,7 @@
     <name>pr::CaptureOptionsWidget</name>
     <message>
         <source>&amp;Update list of packets in real time</source>
-        <comment>Wireshark's name for showing packets in the list while recording</comment>
+        <comment>Wireshark&apos;s name for showing packets in the list while recording</comment>
         <translation>Liste der Pakete in &amp;Echtzeit aktualisieren</translation>
     </message>
     <message>
@@ -841,6 +891,11 @@
     <message>
         <source>Stop reading the file: the list keeps the packets read so far</source>
         <translation>Lesen der Datei beenden: die Liste behält die bisher gelesenen Pakete</translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <extracomment>Status bar: some interfaces of a recording ended, the others go on; %1 lists them (&quot;web2:eth0 and web3:eth0&quot;)</extracomment>
+        <translation>%1 beendet</translation>
     </message>
 </context>
 <context>
@@ -2204,6 +2259,7 @@ Zum Starten die Passwortabfrage beantworten.</translation>
     </message>
     <message numerus="yes">
         <source>Only %2 is free in %1: at the current rate the disk is full in %Ln minute(s), and the recording stops then.</source>
+        <extracomment>While recording. %1 is the output folder, %2 its free space (e.g. &quot;300 MB&quot;).</extracomment>
         <translation>
             <numerusform>In %1 sind nur %2 frei: Bei der aktuellen Rate ist der Datenträger in %Ln Minute voll; dann stoppt die Aufzeichnung.</numerusform>
             <numerusform>In %1 sind nur %2 frei: Bei der aktuellen Rate ist der Datenträger in %Ln Minuten voll; dann stoppt die Aufzeichnung.</numerusform>
@@ -2304,6 +2360,14 @@ Zum Starten die Passwortabfrage beantworten.</translation>
     <message>
         <source>Show every packet again, not one program&apos;s</source>
         <translation>Wieder alle Pakete anzeigen, nicht nur die eines Programms</translation>
+    </message>
+    <message>
+        <source>Add Re&amp;mote Machine…</source>
+        <translation>Entfernten &amp;Rechner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Record the interfaces of another machine over ssh</source>
+        <translation>Die Schnittstellen eines anderen Rechners über ssh aufzeichnen</translation>
     </message>
 </context>
 <context>
@@ -2560,6 +2624,15 @@ Zum Starten die Passwortabfrage beantworten.</translation>
         <source>This file is pcap, which stores no programs: no packet can be shown for a program.</source>
         <translation>Diese Datei ist im Format pcap, das keine Programme speichert: Für ein Programm kann kein Paket gezeigt werden.</translation>
     </message>
+    <message>
+        <source>Interface</source>
+        <extracomment>Column header: the interface a packet was recorded on</extracomment>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>The interface the packet was recorded on, as the file names it; machine:interface for another machine&apos;s</source>
+        <translation>Die Schnittstelle, auf der das Paket aufgezeichnet wurde, wie die Datei sie nennt; Rechner:Schnittstelle bei einem anderen Rechner</translation>
+    </message>
 </context>
 <context>
     <name>pr::PacketListView</name>
@@ -2769,6 +2842,132 @@ An: %2</translation>
     <message>
         <source>Clear Menu</source>
         <translation>Menü leeren</translation>
+    </message>
+</context>
+<context>
+    <name>pr::RemoteMachineListModel</name>
+    <message>
+        <source>Packet Recorder there: %1 %2</source>
+        <translation>Packet Recorder dort: %1 %2</translation>
+    </message>
+    <message>
+        <source>The ssh channel is compressed (ssh -C).</source>
+        <translation>Der ssh-Kanal ist komprimiert (ssh -C).</translation>
+    </message>
+    <message>
+        <source>From the command line: not remembered.</source>
+        <translation>Von der Befehlszeile: wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <extracomment>A remote machine whose ssh session has not answered yet</extracomment>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <extracomment>A remote machine that answered and can record</extracomment>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Cannot record</source>
+        <translation>Kann nicht aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <extracomment>A remote machine that ssh could not reach, or lost</extracomment>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Records there with %1</source>
+        <extracomment>%1: &quot;Packet Recorder&quot;, &quot;Packet Recorder (sudo)&quot;, &quot;tcpdump&quot; or &quot;tcpdump (sudo)&quot;</extracomment>
+        <translation>Zeichnet dort mit %1 auf</translation>
+    </message>
+    <message>
+        <source>loopback</source>
+        <extracomment>The remote interface is the machine&apos;s loopback (lo)</extracomment>
+        <translation>Loopback</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <extracomment>Column of the remote machines&apos; list: a machine, and its interfaces under it</extracomment>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>Records with</source>
+        <extracomment>Column: how a remote machine records (&quot;tcpdump (sudo)&quot;), or why it cannot</extracomment>
+        <translation>Zeichnet auf mit</translation>
+    </message>
+</context>
+<context>
+    <name>pr::RemoteMachinesView</name>
+    <message>
+        <source>Other machines (over SSH)</source>
+        <extracomment>Heading of the picker&apos;s section of remote machines</extracomment>
+        <translation>Andere Rechner (über SSH)</translation>
+    </message>
+    <message>
+        <source>Add Remote Machine…</source>
+        <translation>Entfernten Rechner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Record the interfaces of another machine over ssh</source>
+        <translation>Die Schnittstellen eines anderen Rechners über ssh aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Record on servers, routers and lab machines through your own ssh: add one by user@host or by a Host alias of ~/.ssh/config.</source>
+        <translation>Zeichnen Sie auf Servern, Routern und Laborrechnern über Ihr eigenes ssh auf: Fügen Sie einen per user@host oder per Host-Alias aus ~/.ssh/config hinzu.</translation>
+    </message>
+    <message>
+        <source>Other machines</source>
+        <translation>Andere Rechner</translation>
+    </message>
+    <message>
+        <source>Machines recorded over ssh, with their interfaces and recent traffic</source>
+        <translation>Über ssh aufgezeichnete Rechner mit ihren Schnittstellen und dem jüngsten Verkehr</translation>
+    </message>
+    <message>
+        <source>Remove Machine</source>
+        <translation>Rechner entfernen</translation>
+    </message>
+    <message>
+        <source>Connect Again</source>
+        <translation>Erneut verbinden</translation>
+    </message>
+    <message>
+        <source>Compress the Channel (ssh -C)</source>
+        <translation>Kanal komprimieren (ssh -C)</translation>
+    </message>
+</context>
+<context>
+    <name>pr::RemoteRecordingOptionsGroup</name>
+    <message>
+        <source>Other machines (over SSH)</source>
+        <extracomment>Options group: recording interfaces of remote machines over ssh</extracomment>
+        <translation>Andere Rechner (über SSH)</translation>
+    </message>
+    <message>
+        <source>Leave out my own ss&amp;h session</source>
+        <translation>Meine eigene ss&amp;h-Sitzung auslassen</translation>
+    </message>
+    <message>
+        <source>Leave out my own ssh session</source>
+        <translation>Meine eigene ssh-Sitzung auslassen</translation>
+    </message>
+    <message>
+        <source>The connection that carries the recording is not recorded: without this, every packet sent to this desktop makes more packets to record. Other ssh sessions stay in.</source>
+        <translation>Die Verbindung, die die Aufzeichnung überträgt, wird nicht aufgezeichnet: Ohne dies erzeugt jedes an diesen Desktop gesendete Paket weitere Pakete zum Aufzeichnen. Andere ssh-Sitzungen bleiben enthalten.</translation>
+    </message>
+    <message>
+        <source>Order several machines by &amp;corrected clock</source>
+        <translation>Mehrere Rechner nach korrigierter &amp;Uhr ordnen</translation>
+    </message>
+    <message>
+        <source>Order several machines by corrected clock</source>
+        <translation>Mehrere Rechner nach korrigierter Uhr ordnen</translation>
+    </message>
+    <message>
+        <source>Each machine&apos;s clock offset to this desktop is measured over ssh. On: packets of several machines are merged by their corrected times. The timestamps in the file stay as each machine recorded them; the offsets are written beside them.</source>
+        <translation>Der Uhrenversatz jedes Rechners zu diesem Desktop wird über ssh gemessen. Eingeschaltet: Pakete mehrerer Rechner werden nach ihren korrigierten Zeiten zusammengeführt. Die Zeitstempel in der Datei bleiben, wie jeder Rechner sie aufgezeichnet hat; die Versätze werden daneben geschrieben.</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,10 @@
         <source>Invalid %1 condition &quot;%2&quot;: use %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Other machines are recorded into a pcapng file: use -F pcapng or leave -F out.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SshFailure</name>
@@ -275,6 +279,52 @@
     <message>
         <source>%1 ended the connection: %2.</source>
         <extracomment>%1 is a machine, %2 the reason its SSH server gave, in English</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::AddRemoteMachineDialog</name>
+    <message>
+        <source>Add Remote Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet Recorder records the machine through your own ssh: its keys, agent, ~/.ssh/config and known hosts. A password or a new host key is asked in a dialog and never stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alice@web1, web1:2222 or a Host alias</source>
+        <extracomment>Placeholder of the machine field; keep the examples as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you would type after &quot;ssh&quot;: user@host, host, host:port or a Host alias of ~/.ssh/config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compress the channel (ssh -C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer bytes on a slow link, more CPU on both ends; of little use on a fast local network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Machine:</source>
+        <extracomment>Label of the field for user@host or a Host alias</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <extracomment>The dialog&apos;s OK button</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in the list already.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -691,6 +741,42 @@
         <source>Write each packet&apos;s program into the file</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>After f&amp;iles:</source>
+        <comment>Stop automatically after this many files of a set</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a split recording: stop once this many files are finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New file every N pac&amp;kets:</source>
+        <comment>Start the next file of a set after this many packets (dumpcap -b packets)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the next file of the set after this many packets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Immediate mode</source>
+        <comment>tcpdump&apos;s name: hand each packet over at once, not in blocks</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets reach the file and the list within a millisecond instead of in blocks of up to 50 ms, for more wake-ups while traffic is light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update list of packets in real time</source>
+        <comment>Wireshark&apos;s name for showing packets in the list while recording</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off, a long recording costs the window nothing: the list shows the packets when the recording stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::CaptureStatusBar</name>
@@ -804,6 +890,11 @@
     </message>
     <message>
         <source>Stop reading the file: the list keeps the packets read so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <extracomment>Status bar: some interfaces of a recording ended, the others go on; %1 lists them (&quot;web2:eth0 and web3:eth0&quot;)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2165,6 +2256,7 @@ Answer the password prompt to start.</source>
     </message>
     <message numerus="yes">
         <source>Only %2 is free in %1: at the current rate the disk is full in %Ln minute(s), and the recording stops then.</source>
+        <extracomment>While recording. %1 is the output folder, %2 its free space (e.g. &quot;300 MB&quot;).</extracomment>
         <translation>
             <numerusform>Only %2 is free in %1: at the current rate the disk is full in %Ln minute, and the recording stops then.</numerusform>
             <numerusform>Only %2 is free in %1: at the current rate the disk is full in %Ln minutes, and the recording stops then.</numerusform>
@@ -2264,6 +2356,14 @@ Answer the password prompt to start.</source>
     </message>
     <message>
         <source>Show every packet again, not one program&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Re&amp;mote Machine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the interfaces of another machine over ssh</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2521,6 +2621,15 @@ Answer the password prompt to start.</source>
         <source>This file is pcap, which stores no programs: no packet can be shown for a program.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Interface</source>
+        <extracomment>Column header: the interface a packet was recorded on</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interface the packet was recorded on, as the file names it; machine:interface for another machine&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::PacketListView</name>
@@ -2727,6 +2836,132 @@ To: %2</source>
     </message>
     <message>
         <source>Clear Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::RemoteMachineListModel</name>
+    <message>
+        <source>Packet Recorder there: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ssh channel is compressed (ssh -C).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the command line: not remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <extracomment>A remote machine whose ssh session has not answered yet</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <extracomment>A remote machine that answered and can record</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <extracomment>A remote machine that ssh could not reach, or lost</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records there with %1</source>
+        <extracomment>%1: &quot;Packet Recorder&quot;, &quot;Packet Recorder (sudo)&quot;, &quot;tcpdump&quot; or &quot;tcpdump (sudo)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loopback</source>
+        <extracomment>The remote interface is the machine&apos;s loopback (lo)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <extracomment>Column of the remote machines&apos; list: a machine, and its interfaces under it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records with</source>
+        <extracomment>Column: how a remote machine records (&quot;tcpdump (sudo)&quot;), or why it cannot</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::RemoteMachinesView</name>
+    <message>
+        <source>Other machines (over SSH)</source>
+        <extracomment>Heading of the picker&apos;s section of remote machines</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Remote Machine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the interfaces of another machine over ssh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record on servers, routers and lab machines through your own ssh: add one by user@host or by a Host alias of ~/.ssh/config.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machines recorded over ssh, with their interfaces and recent traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compress the Channel (ssh -C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::RemoteRecordingOptionsGroup</name>
+    <message>
+        <source>Other machines (over SSH)</source>
+        <extracomment>Options group: recording interfaces of remote machines over ssh</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out my own ss&amp;h session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out my own ssh session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection that carries the recording is not recorded: without this, every packet sent to this desktop makes more packets to record. Other ssh sessions stay in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order several machines by &amp;corrected clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order several machines by corrected clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each machine&apos;s clock offset to this desktop is measured over ssh. On: packets of several machines are merged by their corrected times. The timestamps in the file stay as each machine recorded them; the offsets are written beside them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -139,6 +139,10 @@
         <source>Invalid %1 condition &quot;%2&quot;: use %3.</source>
         <translation>无效的 %1 条件“%2”：请使用 %3。</translation>
     </message>
+    <message>
+        <source>Other machines are recorded into a pcapng file: use -F pcapng or leave -F out.</source>
+        <translation>其他机器总是录制到 pcapng 文件中：请使用 -F pcapng，或不指定 -F。</translation>
+    </message>
 </context>
 <context>
     <name>SshFailure</name>
@@ -279,6 +283,52 @@
     </message>
 </context>
 <context>
+    <name>pr::AddRemoteMachineDialog</name>
+    <message>
+        <source>Add Remote Machine</source>
+        <translation>添加远程机器</translation>
+    </message>
+    <message>
+        <source>Packet Recorder records the machine through your own ssh: its keys, agent, ~/.ssh/config and known hosts. A password or a new host key is asked in a dialog and never stored.</source>
+        <translation>Packet Recorder 通过您自己的 ssh 录制该机器：使用您的密钥、代理、~/.ssh/config 和已知主机。密码或新的主机密钥会在对话框中询问，且从不保存。</translation>
+    </message>
+    <message>
+        <source>alice@web1, web1:2222 or a Host alias</source>
+        <extracomment>Placeholder of the machine field; keep the examples as they are</extracomment>
+        <translation>alice@web1、web1:2222 或 Host 别名</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>What you would type after &quot;ssh&quot;: user@host, host, host:port or a Host alias of ~/.ssh/config</source>
+        <translation>即您在“ssh”后输入的内容：user@host、host、host:port 或 ~/.ssh/config 中的 Host 别名</translation>
+    </message>
+    <message>
+        <source>&amp;Compress the channel (ssh -C)</source>
+        <translation>压缩通道（ssh -C）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Fewer bytes on a slow link, more CPU on both ends; of little use on a fast local network</source>
+        <translation>在慢速链路上传输更少的字节，但两端占用更多 CPU；在快速局域网中用处不大</translation>
+    </message>
+    <message>
+        <source>&amp;Machine:</source>
+        <extracomment>Label of the field for user@host or a Host alias</extracomment>
+        <translation>机器(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <extracomment>The dialog&apos;s OK button</extracomment>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1 is in the list already.</source>
+        <translation>%1 已在列表中。</translation>
+    </message>
+</context>
+<context>
     <name>pr::AskpassDialog</name>
     <message>
         <source>ssh does not know the key of this machine yet. Connect only if the fingerprint below is the one its administrator gives you; ssh then remembers the key in known_hosts.</source>
@@ -374,7 +424,7 @@
     <name>pr::CaptureOptionsWidget</name>
     <message>
         <source>&amp;Update list of packets in real time</source>
-        <comment>Wireshark's name for showing packets in the list while recording</comment>
+        <comment>Wireshark&apos;s name for showing packets in the list while recording</comment>
         <translation>实时更新数据包列表(&amp;U)</translation>
     </message>
     <message>
@@ -836,6 +886,11 @@
     <message>
         <source>Stop reading the file: the list keeps the packets read so far</source>
         <translation>停止读取文件：列表保留已读取的分组</translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <extracomment>Status bar: some interfaces of a recording ended, the others go on; %1 lists them (&quot;web2:eth0 and web3:eth0&quot;)</extracomment>
+        <translation>%1 已结束</translation>
     </message>
 </context>
 <context>
@@ -2196,6 +2251,7 @@ Answer the password prompt to start.</source>
     </message>
     <message numerus="yes">
         <source>Only %2 is free in %1: at the current rate the disk is full in %Ln minute(s), and the recording stops then.</source>
+        <extracomment>While recording. %1 is the output folder, %2 its free space (e.g. &quot;300 MB&quot;).</extracomment>
         <translation>
             <numerusform>%1 中仅剩 %2 可用空间：按当前速率，磁盘将在 %Ln 分钟后写满，届时录制将停止。</numerusform>
         </translation>
@@ -2292,6 +2348,14 @@ Answer the password prompt to start.</source>
     <message>
         <source>Show every packet again, not one program&apos;s</source>
         <translation>重新显示所有分组，而不只是某个程序的分组</translation>
+    </message>
+    <message>
+        <source>Add Re&amp;mote Machine…</source>
+        <translation>添加远程机器(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Record the interfaces of another machine over ssh</source>
+        <translation>通过 ssh 录制另一台机器的接口</translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2609,15 @@ Answer the password prompt to start.</source>
         <source>This file is pcap, which stores no programs: no packet can be shown for a program.</source>
         <translation>此文件为 pcap 格式，不保存程序：无法按程序显示分组。</translation>
     </message>
+    <message>
+        <source>Interface</source>
+        <extracomment>Column header: the interface a packet was recorded on</extracomment>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>The interface the packet was recorded on, as the file names it; machine:interface for another machine&apos;s</source>
+        <translation>录制该分组的接口，采用文件中的名称；其他机器的接口写作“机器:接口”</translation>
+    </message>
 </context>
 <context>
     <name>pr::PacketListView</name>
@@ -2754,6 +2827,132 @@ To: %2</source>
     <message>
         <source>Clear Menu</source>
         <translation>清除菜单</translation>
+    </message>
+</context>
+<context>
+    <name>pr::RemoteMachineListModel</name>
+    <message>
+        <source>Packet Recorder there: %1 %2</source>
+        <translation>该机器上的 Packet Recorder：%1 %2</translation>
+    </message>
+    <message>
+        <source>The ssh channel is compressed (ssh -C).</source>
+        <translation>ssh 通道已压缩（ssh -C）。</translation>
+    </message>
+    <message>
+        <source>From the command line: not remembered.</source>
+        <translation>来自命令行：不会被记住。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <extracomment>A remote machine whose ssh session has not answered yet</extracomment>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <extracomment>A remote machine that answered and can record</extracomment>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Cannot record</source>
+        <translation>无法录制</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <extracomment>A remote machine that ssh could not reach, or lost</extracomment>
+        <translation>无法访问</translation>
+    </message>
+    <message>
+        <source>Records there with %1</source>
+        <extracomment>%1: &quot;Packet Recorder&quot;, &quot;Packet Recorder (sudo)&quot;, &quot;tcpdump&quot; or &quot;tcpdump (sudo)&quot;</extracomment>
+        <translation>在该机器上使用 %1 录制</translation>
+    </message>
+    <message>
+        <source>loopback</source>
+        <extracomment>The remote interface is the machine&apos;s loopback (lo)</extracomment>
+        <translation>环回</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <extracomment>Column of the remote machines&apos; list: a machine, and its interfaces under it</extracomment>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>Records with</source>
+        <extracomment>Column: how a remote machine records (&quot;tcpdump (sudo)&quot;), or why it cannot</extracomment>
+        <translation>录制方式</translation>
+    </message>
+</context>
+<context>
+    <name>pr::RemoteMachinesView</name>
+    <message>
+        <source>Other machines (over SSH)</source>
+        <extracomment>Heading of the picker&apos;s section of remote machines</extracomment>
+        <translation>其他机器（通过 SSH）</translation>
+    </message>
+    <message>
+        <source>Add Remote Machine…</source>
+        <translation>添加远程机器…</translation>
+    </message>
+    <message>
+        <source>Record the interfaces of another machine over ssh</source>
+        <translation>通过 ssh 录制另一台机器的接口</translation>
+    </message>
+    <message>
+        <source>Record on servers, routers and lab machines through your own ssh: add one by user@host or by a Host alias of ~/.ssh/config.</source>
+        <translation>通过您自己的 ssh 在服务器、路由器和实验机器上录制：按 user@host 或 ~/.ssh/config 中的 Host 别名添加一台。</translation>
+    </message>
+    <message>
+        <source>Other machines</source>
+        <translation>其他机器</translation>
+    </message>
+    <message>
+        <source>Machines recorded over ssh, with their interfaces and recent traffic</source>
+        <translation>通过 ssh 录制的机器，及其接口和最近的流量</translation>
+    </message>
+    <message>
+        <source>Remove Machine</source>
+        <translation>移除机器</translation>
+    </message>
+    <message>
+        <source>Connect Again</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Compress the Channel (ssh -C)</source>
+        <translation>压缩通道（ssh -C）</translation>
+    </message>
+</context>
+<context>
+    <name>pr::RemoteRecordingOptionsGroup</name>
+    <message>
+        <source>Other machines (over SSH)</source>
+        <extracomment>Options group: recording interfaces of remote machines over ssh</extracomment>
+        <translation>其他机器（通过 SSH）</translation>
+    </message>
+    <message>
+        <source>Leave out my own ss&amp;h session</source>
+        <translation>不录制我自己的 ssh 会话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Leave out my own ssh session</source>
+        <translation>不录制我自己的 ssh 会话</translation>
+    </message>
+    <message>
+        <source>The connection that carries the recording is not recorded: without this, every packet sent to this desktop makes more packets to record. Other ssh sessions stay in.</source>
+        <translation>不录制承载本次录制的连接：否则发往本桌面的每个分组都会产生更多需要录制的分组。其他 ssh 会话仍会被录制。</translation>
+    </message>
+    <message>
+        <source>Order several machines by &amp;corrected clock</source>
+        <translation>按校正后的时钟排列多台机器(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Order several machines by corrected clock</source>
+        <translation>按校正后的时钟排列多台机器</translation>
+    </message>
+    <message>
+        <source>Each machine&apos;s clock offset to this desktop is measured over ssh. On: packets of several machines are merged by their corrected times. The timestamps in the file stay as each machine recorded them; the offsets are written beside them.</source>
+        <translation>通过 ssh 测量每台机器相对本桌面的时钟偏差。开启时：多台机器的分组按校正后的时间合并。文件中的时间戳保持各机器录制时的原样；偏差写在旁边。</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,8 @@ public:
             return QString::number(number);
         case PacketListModel::Time:
             return QString::asprintf("%lld.%06lld", number / 1000, number % 1000 * 997);
+        case PacketListModel::Interface:
+            return number % 2 ? QStringLiteral("web1:eth0") : QStringLiteral("web2:eth0");
         case PacketListModel::DirectionColumn:
             return number % 3 ? QStringLiteral("In") : QStringLiteral("Out");
         case PacketListModel::Source:
@@ -101,9 +103,9 @@ public:
     }
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override
     {
-        static const char* const names[] = {"No.",    "Time",        "Dir.",
-                                            "Source", "Destination", "Protocol",
-                                            "Length", "Program",     "Info"};
+        static const char* const names[] = {"No.",     "Time",        "Interface", "Dir.",
+                                            "Source",  "Destination", "Protocol",  "Length",
+                                            "Program", "Info"};
         static_assert(std::size(names) == PacketListModel::ColumnCount);
         if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
             section >= PacketListModel::ColumnCount)

@@ -37,6 +37,10 @@ private slots:
     void ringBuffer_data();
     void ringBuffer();
     void severalInterfaces();
+    // -i ssh://[user@]host[:port]/interface: another machine's interface.
+    void remoteInterfaces();
+    void rejectsRemoteInterfaces_data();
+    void rejectsRemoteInterfaces();
     void tableOptions_data();
     void tableOptions();
     void everyTableRowParses();
@@ -206,6 +210,54 @@ void TestCommandLine::severalInterfaces()
     QVERIFY(!options.isGiven("format"));
 }
 
+void TestCommandLine::remoteInterfaces()
+{
+    CommandLineOptions options;
+    QString error;
+    QVERIFY2(parseArguments({"-i", "ssh://alice@web1/eth0", "-i", "ssh://web2:2222/any", "-k"},
+                            &options, &error),
+             qPrintable(error));
+    QCOMPARE(options.interfaceNames, (QStringList{"ssh://alice@web1/eth0", "ssh://web2:2222/any"}));
+    QVERIFY(options.startImmediately);
+    QCOMPARE(options.capture.format, pr::FileFormat::Pcapng);
+
+    // One machine's interface is a pcapng file too: the machines are merged
+    // into one, whatever their number.
+    QVERIFY2(parseArguments({"-i", "ssh://web1/eth0", "-k"}, &options, &error), qPrintable(error));
+    QCOMPARE(options.interfaceName, QStringLiteral("ssh://web1/eth0"));
+    QVERIFY(options.isGiven("format"));
+    QCOMPARE(options.capture.format, pr::FileFormat::Pcapng);
+
+    // Mixed with this computer's: one file of them all.
+    QVERIFY2(parseArguments({"-i", "lo", "-i", "ssh://web1/eth0"}, &options, &error),
+             qPrintable(error));
+    QCOMPARE(options.interfaceNames.size(), 2);
+}
+
+void TestCommandLine::rejectsRemoteInterfaces_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("errorContains");
+    // The sentence is parseRemoteTarget()'s: it names the wrong part.
+    QTest::newRow("no interface") << QStringList{"-i", "ssh://web1"} << "ssh://web1/eth0";
+    QTest::newRow("empty interface") << QStringList{"-i", "ssh://web1/"} << "names no interface";
+    QTest::newRow("not a port") << QStringList{"-i", "ssh://web1:99999/eth0"} << "99999";
+    QTest::newRow("option as host")
+        << QStringList{"-i", "ssh://-oProxyCommand=x/eth0"} << "-oProxyCommand=x";
+    QTest::newRow("interface with a quote") << QStringList{"-i", "ssh://web1/eth0'x"} << "eth0'x";
+    QTest::newRow("into pcap") << QStringList{"-i", "ssh://web1/eth0", "-F", "pcap"} << "pcapng";
+}
+
+void TestCommandLine::rejectsRemoteInterfaces()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, errorContains);
+    CommandLineOptions options;
+    QString error;
+    QVERIFY(!parseArguments(arguments, &options, &error));
+    QVERIFY2(error.contains(errorContains), qPrintable(error));
+}
+
 void TestCommandLine::rejects()
 {
     QFETCH(QStringList, arguments);
@@ -362,6 +414,11 @@ void TestCommandLine::recordingNamesDoNotCollide()
              dir.filePath(QStringLiteral("packet-recorder-4-interfaces-20260102-030405.pcapng")));
     QCOMPARE(pr::nextRecordingPath(dir.path(), {"a", "b"}, "pcapng", now),
              dir.filePath(QStringLiteral("packet-recorder-a+b-20260102-030405.pcapng")));
+    // Other machines' interfaces by their name in the file, without slashes.
+    QCOMPARE(
+        pr::nextRecordingPath(dir.path(), {"ssh://alice@web1/eth0", "ssh://web2:2222/any"},
+                              "pcapng", now),
+        dir.filePath(QStringLiteral("packet-recorder-web1-eth0+web2-any-20260102-030405.pcapng")));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

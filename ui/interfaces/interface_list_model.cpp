@@ -12,9 +12,8 @@
 #include <algorithm>
 
 namespace pr {
-namespace {
 
-QIcon stateIcon(const QColor& color)
+QIcon stateDotIcon(const QColor& color)
 {
     QPixmap pixmap(12, 12);
     pixmap.fill(Qt::transparent);
@@ -25,6 +24,8 @@ QIcon stateIcon(const QColor& color)
     painter.drawEllipse(QRectF(1.5, 1.5, 9, 9));
     return QIcon(pixmap);
 }
+
+namespace {
 
 // Bytes that a capture on the interface would see. On loopback every packet is
 // counted as sent and as received; a capture keeps one copy, so count one.
@@ -110,9 +111,9 @@ QVariant InterfaceListModel::data(const QModelIndex& index, int role) const
             return s.running ? tr("Up") : tr("No carrier");
         }
         if (role == Qt::DecorationRole && !isAny) {
-            static const QIcon up = stateIcon(QColor(0x2e, 0xa0, 0x43));
-            static const QIcon noCarrier = stateIcon(QColor(0xe0, 0xa0, 0x20));
-            static const QIcon down = stateIcon(QColor(0xa0, 0xa0, 0xa0));
+            static const QIcon up = stateDotIcon(QColor(0x2e, 0xa0, 0x43));
+            static const QIcon noCarrier = stateDotIcon(QColor(0xe0, 0xa0, 0x20));
+            static const QIcon down = stateDotIcon(QColor(0xa0, 0xa0, 0xa0));
             return !s.up ? down : (s.running ? up : noCarrier);
         }
         break;

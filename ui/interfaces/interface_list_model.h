@@ -2,6 +2,7 @@
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -42,6 +43,10 @@ public:
 };
 
 std::unique_ptr<InterfaceSampler> makeSystemInterfaceSampler();
+
+// The State column's small filled circle (green up, amber no carrier, grey
+// down), shared with the remote machines' list.
+QIcon stateDotIcon(const QColor& color);
 
 // Every interface plus the pseudo-interface "any" (first row), with a rolling
 // history of bytes/s per interface for the sparkline column. Refreshing

@@ -1,8 +1,12 @@
 #include "ui/interfaces/interface_picker.h"
 
+#include "capture/remote/remote_target.h"
 #include "ui/interfaces/interface_list_model.h"
+#include "ui/interfaces/remote_machine_list_model.h"
+#include "ui/interfaces/remote_machines_view.h"
 #include "ui/interfaces/sparkline_delegate.h"
 
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelection>
 #include <QItemSelectionModel>
@@ -51,10 +55,16 @@ void InterfacePicker::setUpView()
     header->resizeSection(InterfaceListModel::Traffic, 230);
     m_view->setTextElideMode(Qt::ElideRight);
 
+    m_remoteModel = new RemoteMachineListModel(this);
+    m_remote = new RemoteMachinesView(m_remoteModel, this);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->addWidget(m_view, 3);
+    layout->addWidget(m_remote, 2);
     setFocusProxy(m_view);
+    setUpRemoteMachines();
+    fitLocalListToRows();
 
     // activated covers double-click and Enter (and single click where the
     // platform style asks for it).
@@ -74,21 +84,95 @@ void InterfacePicker::setUpView()
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this](const QItemSelection& selected) {
                 keepAnyExclusive(selected);
-                const QStringList names = selectedInterfaces();
-                if (m_adjusting || names == m_lastSelected)
+                if (m_adjusting)
                     return;
-                m_lastSelected = names;
-                emit selectedInterfacesChanged(names);
+                if (m_view->selectionModel()->hasSelection()) {
+                    // A plain click starts a new selection: the other
+                    // machines' goes, and so does one still waiting for its
+                    // machine. Ctrl or Shift adds to it.
+                    if (!(QGuiApplication::keyboardModifiers() &
+                          (Qt::ControlModifier | Qt::ShiftModifier)))
+                        m_remote->clearSelection();
+                    if (m_remoteActive) {
+                        m_remoteActive = false;
+                        m_lastCurrent = currentInterface();
+                        emit currentInterfaceChanged(m_lastCurrent);
+                    }
+                }
+                emitSelectionIfChanged();
             });
     // Rows of interfaces that went away leave the selection without a
     // selectionChanged.
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
-        const QStringList names = selectedInterfaces();
-        if (names == m_lastSelected)
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this,
+            &InterfacePicker::emitSelectionIfChanged);
+}
+
+void InterfacePicker::setUpRemoteMachines()
+{
+    for (QAbstractItemModel* model : {static_cast<QAbstractItemModel*>(m_model),
+                                      static_cast<QAbstractItemModel*>(m_remoteModel)}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this,
+                &InterfacePicker::fitLocalListToRows);
+        connect(model, &QAbstractItemModel::rowsRemoved, this,
+                &InterfacePicker::fitLocalListToRows);
+    }
+    connect(m_remote, &RemoteMachinesView::interfaceActivated, this,
+            &InterfacePicker::interfaceActivated);
+    connect(m_remote, &RemoteMachinesView::selectionChangedByUser, this, [this](bool adding) {
+        if (m_remote->selectedInterfaces().isEmpty())
             return;
-        m_lastSelected = names;
-        emit selectedInterfacesChanged(names);
+        // As on this computer's side: a plain click there starts anew.
+        if (!adding) {
+            m_adjusting = true;
+            m_view->selectionModel()->clearSelection();
+            m_adjusting = false;
+        }
+        m_remoteActive = true;
     });
+    connect(m_remote, &RemoteMachinesView::selectedInterfacesChanged, this,
+            [this](const QStringList& names) {
+                if (m_adjusting)
+                    return;
+                // Selected while nothing of this computer's is (a remembered
+                // selection whose machine just answered): the current side.
+                if (!names.isEmpty() && !m_view->selectionModel()->hasSelection())
+                    m_remoteActive = true;
+                if (m_remoteActive && currentInterface() != m_lastCurrent) {
+                    m_lastCurrent = currentInterface();
+                    emit currentInterfaceChanged(m_lastCurrent);
+                }
+                emitSelectionIfChanged();
+            });
+    connect(m_remote, &RemoteMachinesView::currentInterfaceChanged, this,
+            [this](const QString& name) {
+                if (!m_remoteActive || name.isEmpty() || name == m_lastCurrent)
+                    return;
+                m_lastCurrent = name;
+                emit currentInterfaceChanged(name);
+            });
+}
+
+// With other machines listed, this computer's list is no taller than its
+// rows (at most its share of the picker): the room below is theirs.
+void InterfacePicker::fitLocalListToRows()
+{
+    if (m_remoteModel->rowCount() == 0) {
+        m_view->setMaximumHeight(QWIDGETSIZE_MAX);
+        return;
+    }
+    const int rows = m_model->rowCount();
+    const int rowHeight = rows > 0 ? m_view->sizeHintForRow(0) : 0;
+    m_view->setMaximumHeight(m_view->header()->sizeHint().height() + rows * rowHeight +
+                             2 * m_view->frameWidth() + 2);
+}
+
+void InterfacePicker::emitSelectionIfChanged()
+{
+    const QStringList names = selectedInterfaces();
+    if (names == m_lastSelected)
+        return;
+    m_lastSelected = names;
+    emit selectedInterfacesChanged(names);
 }
 
 // "any" records every interface: it never shares the selection.
@@ -147,7 +231,7 @@ void InterfacePicker::saveSelection(QSettings* settings) const
     settings->endGroup();
 }
 
-QStringList InterfacePicker::selectedInterfaces() const
+QStringList InterfacePicker::localSelection() const
 {
     QList<int> rows;
     for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
@@ -159,6 +243,13 @@ QStringList InterfacePicker::selectedInterfaces() const
             names.append(name);
     if (names.contains(InterfaceListModel::kAnyName))
         return {InterfaceListModel::kAnyName};
+    return names;
+}
+
+QStringList InterfacePicker::selectedInterfaces() const
+{
+    // This computer's first, then the other machines' (one file of them all).
+    QStringList names = localSelection() + m_remote->selectedInterfaces();
     if (names.isEmpty() && !currentInterface().isEmpty())
         names.append(currentInterface());
     return names;
@@ -166,11 +257,15 @@ QStringList InterfacePicker::selectedInterfaces() const
 
 QStringList InterfacePicker::setSelectedInterfaces(const QStringList& names)
 {
+    QStringList localNames;
+    QStringList remoteNames;
+    for (const QString& name : names)
+        (remote::isRemoteInterfaceName(name) ? remoteNames : localNames) << name;
     QStringList missing;
     QItemSelection selection;
     int first = -1;
-    const bool any = names.contains(InterfaceListModel::kAnyName);
-    for (const QString& name : names) {
+    const bool any = localNames.contains(InterfaceListModel::kAnyName);
+    for (const QString& name : std::as_const(localNames)) {
         if (any && name != InterfaceListModel::kAnyName)
             continue;
         const int row = m_model->rowForName(name);
@@ -182,38 +277,53 @@ QStringList InterfacePicker::setSelectedInterfaces(const QStringList& names)
             first = row;
         selection.select(m_model->index(row, 0), m_model->index(row, 0));
     }
-    if (first < 0)
+    // None of them here: the selection stays as it was.
+    if (first < 0 && remoteNames.isEmpty())
         return missing;
     QItemSelectionModel* model = m_view->selectionModel();
     m_adjusting = true;
-    model->setCurrentIndex(m_model->index(first, 0), QItemSelectionModel::NoUpdate);
+    if (first >= 0)
+        model->setCurrentIndex(m_model->index(first, 0), QItemSelectionModel::NoUpdate);
     model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    // Machines whose interfaces have not arrived keep their names for then.
+    missing += m_remote->setSelectedInterfaces(remoteNames);
     m_adjusting = false;
-    const QStringList selected = selectedInterfaces();
-    if (selected != m_lastSelected) {
-        m_lastSelected = selected;
-        emit selectedInterfacesChanged(selected);
+    m_remoteActive = !names.isEmpty() && remote::isRemoteInterfaceName(names.front()) &&
+                     !remoteNames.isEmpty();
+    if (currentInterface() != m_lastCurrent && !currentInterface().isEmpty()) {
+        m_lastCurrent = currentInterface();
+        emit currentInterfaceChanged(m_lastCurrent);
     }
+    emitSelectionIfChanged();
     return missing;
 }
 
 QString InterfacePicker::currentInterface() const
 {
+    if (m_remoteActive)
+        return m_remote->currentInterface();
     const QModelIndex current = m_view->currentIndex();
     return current.isValid() ? m_model->nameAt(current.row()) : QString();
 }
 
 void InterfacePicker::setCurrentInterface(const QString& name)
 {
+    if (remote::isRemoteInterfaceName(name)) {
+        setSelectedInterfaces({name});
+        return;
+    }
     const int row = m_model->rowForName(name);
     if (row < 0)
         return;
+    m_remote->clearSelection();
     m_view->selectionModel()->setCurrentIndex(
         m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 quint32 InterfacePicker::currentLinkType() const
 {
+    if (m_remoteActive)
+        return m_remote->currentLinkType();
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid())
         return 1;

@@ -78,6 +78,8 @@ QLabel* CaptureStatusBar::addField(const QString& objectName, const QString& acc
 
 void CaptureStatusBar::showIdle(const QString& text)
 {
+    m_recordingInterfaces.clear();
+    setRecordingNote({});
     m_totals = {};
     m_filePath.clear();
     m_fileNumber = m_filesKept = 0;
@@ -89,6 +91,8 @@ void CaptureStatusBar::showIdle(const QString& text)
 
 void CaptureStatusBar::showStarting(const QString& interfaceName, bool forPermission)
 {
+    m_recordingInterfaces.clear();
+    setRecordingNote({});
     m_totals = {};
     m_filePath.clear();
     m_fileNumber = m_filesKept = 0;
@@ -119,10 +123,36 @@ void CaptureStatusBar::showRecording(const QString& interfaceName, const QString
     m_totals = {};
     m_filePath = filePath;
     m_fileNumber = m_filesKept = 0;
-    //: Status bar while a recording runs; %1 is an interface name such as eth0.
-    m_state->setText(QStringLiteral("<span style=\"color:#e53935\">\u25cf</span> ") +
-                     tr("Recording on %1").arg(interfaceName.toHtmlEscaped()));
+    m_recordingInterfaces = interfaceName;
+    m_endedInterfaces.clear();
+    showRecordingState();
     updateFields();
+}
+
+void CaptureStatusBar::showRecordingState()
+{
+    //: Status bar while a recording runs; %1 is an interface name such as eth0.
+    QString text = tr("Recording on %1").arg(m_recordingInterfaces);
+    if (!m_endedInterfaces.isEmpty())
+        //: Status bar: some interfaces of a recording ended, the others go on;
+        //: %1 lists them ("web2:eth0 and web3:eth0")
+        text += QStringLiteral("; ") +
+                tr("%1 ended").arg(QLocale().createSeparatedList(m_endedInterfaces));
+    m_state->setText(QStringLiteral("<span style=\"color:#e53935\">\u25cf</span> ") +
+                     text.toHtmlEscaped());
+}
+
+void CaptureStatusBar::showInterfaceEnded(const QString& interfaceName)
+{
+    if (m_recordingInterfaces.isEmpty() || m_endedInterfaces.contains(interfaceName))
+        return;
+    m_endedInterfaces << interfaceName;
+    showRecordingState();
+}
+
+void CaptureStatusBar::setRecordingNote(const QString& note)
+{
+    m_state->setToolTip(note.isEmpty() ? m_state->accessibleName() : note);
 }
 
 void CaptureStatusBar::showFileSet(const QString& filePath, quint32 number, quint32 filesKept)
@@ -142,6 +172,7 @@ void CaptureStatusBar::showTotals(const pr::proto::TotalsInfo& totals)
 void CaptureStatusBar::showStopped(const pr::proto::TotalsInfo& finalTotals)
 {
     m_totals = finalTotals;
+    m_recordingInterfaces.clear();
     m_state->setText(tr("Stopped").toHtmlEscaped());
     updateFields();
 }

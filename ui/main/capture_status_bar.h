@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QStatusBar>
+#include <QStringList>
 
 class QFrame;
 class QLabel;
@@ -27,6 +28,13 @@ public:
     // password (the prompt may stay open for a while).
     void showStarting(const QString& interfaceName, bool forPermission);
     void showRecording(const QString& interfaceName, const QString& filePath);
+    // One interface of several ended while the others go on (a machine that
+    // failed, an interface removed): the state names it until the next
+    // recording.
+    void showInterfaceEnded(const QString& interfaceName);
+    // More about the running recording (how each machine records, whose
+    // sessions are left out, why one ended): the state's tool tip.
+    void setRecordingNote(const QString& note);
     // A recording split into a set of files is now writing file `number` at
     // filePath; filesKept files of the set exist. Totals continue.
     void showFileSet(const QString& filePath, quint32 number, quint32 filesKept);
@@ -50,8 +58,12 @@ private:
     void updateFields();
     void setFieldVisible(QLabel* label, bool visible);
 
+    void showRecordingState();
+
     pr::proto::TotalsInfo m_totals;
     QString m_filePath;
+    QString m_recordingInterfaces;
+    QStringList m_endedInterfaces;
     QLabel* m_state = nullptr;
     QLabel* m_elapsed = nullptr;
     QLabel* m_packets = nullptr;

@@ -1,5 +1,7 @@
 #include "ui/main/command_line.h"
 
+#include "capture/remote/remote_target.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -257,6 +259,17 @@ bool parseCommandLine(QCommandLineParser* parser, const QStringList& arguments,
                                  "other interfaces.");
         return false;
     }
+    // Another machine's interface: checked here as the recording will read
+    // it, so a typo is said before any ssh runs.
+    bool anyRemote = false;
+    for (const QString& name : std::as_const(options->interfaceNames)) {
+        if (!remote::isRemoteInterfaceName(name))
+            continue;
+        anyRemote = true;
+        remote::RemoteTarget target;
+        if (!remote::parseRemoteTarget(name, &target, error))
+            return false;
+    }
     options->startImmediately = parser->isSet(QStringLiteral("k"));
 
     // The table's options: plain flags first, then the groups' conditions.
@@ -309,9 +322,15 @@ bool parseCommandLine(QCommandLineParser* parser, const QStringList& arguments,
     if (!options->isGiven("format") &&
         ((options->isGiven("output") &&
           outputFile.endsWith(QLatin1String(".pcapng"), Qt::CaseInsensitive)) ||
-         options->interfaceNames.size() > 1)) {
-        // Several interfaces need pcapng, dumpcap's default too.
+         options->interfaceNames.size() > 1 || anyRemote)) {
+        // Several interfaces need pcapng, dumpcap's default too; other
+        // machines are always merged into a pcapng file.
         options->give("format", std::string("pcapng"));
+    }
+    if (anyRemote && options->capture.format != FileFormat::Pcapng) {
+        *error = CommandLine::tr("Other machines are recorded into a pcapng file: use -F pcapng "
+                                 "or leave -F out.");
+        return false;
     }
     if (options->interfaceNames.size() > 1 && options->capture.format != FileFormat::Pcapng) {
         *error = CommandLine::tr("A pcap file holds one interface: use -F pcapng to record "

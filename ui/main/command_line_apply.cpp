@@ -1,5 +1,6 @@
 #include "ui/main/command_line_apply.h"
 
+#include "capture/remote/routing_transport.h"
 #include "ui/interfaces/interface_picker.h"
 #include "ui/main/message_bar.h"
 
@@ -13,7 +14,10 @@ namespace pr {
 bool selectCommandLineInterfaces(const CommandLineOptions& options, InterfacePicker* picker,
                                  MessageBar* messages)
 {
-    if (options.interfaceNames.size() > 1) {
+    // Remote names are selected once their machine lists its interfaces
+    // (addCommandLineMachines() put the machine into the picker).
+    if (options.interfaceNames.size() > 1 ||
+        remote::RoutingTransport::isRemoteRecording(options.interfaceNames)) {
         const QStringList missing = picker->setSelectedInterfaces(options.interfaceNames);
         if (!missing.isEmpty())
             messages->showMessage(MessageBar::Kind::Error,

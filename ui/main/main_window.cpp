@@ -2,8 +2,13 @@
 
 #include "capture/client/helper_client.h"
 #include "capture/client/local_helper_transport.h"
+#include "capture/remote/routing_transport.h"
+#include "capture/remote/ssh_recording_transport.h"
 #include "ui/charts/throughput_chart.h"
 #include "ui/interfaces/interface_picker.h"
+#include "ui/interfaces/remote_machine_list_model.h"
+#include "ui/interfaces/remote_machine_watchers.h"
+#include "ui/interfaces/remote_machines_view.h"
 #include "ui/main/app_icons.h"
 #include "ui/main/capture_status_bar.h"
 #include "ui/main/file_handover.h"
@@ -16,6 +21,7 @@
 #include "ui/main/window_geometry.h"
 #include "ui/main/window_panels.h"
 #include "ui/options/capture_options_widget.h"
+#include "ui/options/remote_recording_options_group.h"
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
@@ -37,9 +43,11 @@ namespace pr {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
-    auto* transport = new LocalHelperTransport;
-    m_client = transport->client();
-    m_recording = new RecordingController(transport, this);
+    auto* local = new LocalHelperTransport;
+    m_client = local->client();
+    m_remoteTransport = new remote::SshRecordingTransport;
+    m_router = new remote::RoutingTransport(local, m_remoteTransport);
+    m_recording = new RecordingController(m_router, this);
     setWindowTitle(tr("Packet Recorder"));
     setWindowIcon(appIcon());
     setObjectName(QStringLiteral("mainWindow"));
@@ -56,8 +64,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     updateEmptyHint();
     // The polkit question goes over D-Bus: ask without blocking the window
     // and show the lock once the answer is in (pessimistic until then).
-    m_actions->setRecordNeedsPassword(transport->needsPermission());
-    transport->checkWillAskForPassword();
+    m_router->chooseFor(m_panels->picker()->selectedInterfaces());
+    m_actions->setRecordNeedsPassword(m_router->needsPermission());
+    m_router->checkWillAskForPassword();
+}
+
+void MainWindow::chooseTransport()
+{
+    if (m_state != State::Idle || !m_router->chooseFor(m_panels->picker()->selectedInterfaces()))
+        return;
+    m_actions->setRecordNeedsPassword(m_router->needsPermission());
+    m_router->checkWillAskForPassword();
 }
 
 MainWindow::~MainWindow() = default;
@@ -86,8 +103,13 @@ void MainWindow::createWidgets()
         m_panels->options()->setLinkType(m_panels->picker()->currentLinkType());
         updateActions();
     });
-    connect(m_panels->picker(), &InterfacePicker::selectedInterfacesChanged, this,
-            &MainWindow::updateActions);
+    connect(m_panels->picker(), &InterfacePicker::selectedInterfacesChanged, this, [this] {
+        // From this computer to other machines the current interface may
+        // stay unnamed (a machine row): the link type follows the selection.
+        m_panels->options()->setLinkType(m_panels->picker()->currentLinkType());
+        chooseTransport();
+        updateActions();
+    });
     connect(m_panels->picker(), &InterfacePicker::interfaceActivated, this,
             [this](const QString& name) {
                 if (m_state != State::Idle)
@@ -97,6 +119,17 @@ void MainWindow::createWidgets()
             });
     connect(m_panels->options(), &CaptureOptionsWidget::validityChanged, this,
             &MainWindow::updateActions);
+
+    // Other machines: a watcher (one ssh session) each while they are listed;
+    // the list is written to the settings as soon as it changes.
+    RemoteMachinesView* machines = m_panels->picker()->remoteMachines();
+    m_remoteWatchers = new RemoteMachineWatchers(machines->model(), this);
+    connect(machines, &RemoteMachinesView::reconnectRequested, m_remoteWatchers,
+            &RemoteMachineWatchers::reconnect);
+    connect(machines, &RemoteMachinesView::machinesChanged, this, [machines] {
+        QSettings settings;
+        saveRemoteMachines(&settings, machines->model()->machines());
+    });
     connect(m_panels->packetView(), &PacketListView::packetSelected, this, [this](int row) {
         m_panels->detailView()->showListRow(*m_panels->packetModel(), row,
                                             fileSetPaths().size() > 1);
@@ -112,6 +145,10 @@ void MainWindow::connectActions()
     connect(m_actions->record(), &QAction::triggered, this, &MainWindow::startRecording);
     connect(m_actions->stop(), &QAction::triggered, this, &MainWindow::stopRecording);
     connect(m_actions->options(), &QAction::triggered, this, [this] { m_panels->showOptions(); });
+    connect(m_actions->addRemoteMachine(), &QAction::triggered, this, [this] {
+        m_panels->leftTabs()->setCurrentWidget(m_panels->picker());
+        m_panels->picker()->remoteMachines()->showAddDialog();
+    });
     connect(m_actions->open(), &QAction::triggered, this, &MainWindow::openFileDialog);
     connect(m_actions->saveAs(), &QAction::triggered, this, &MainWindow::saveAs);
     connect(m_actions->openInWireshark(), &QAction::triggered, this, &MainWindow::openInWireshark);
@@ -157,9 +194,7 @@ void MainWindow::connectRecording()
     connect(m_recording, &Controller::packetsReceived, m_panels->packetModel(),
             &PacketListModel::appendPackets);
     connect(m_recording, &Controller::fileStarted, this, &MainWindow::onFileStarted);
-    connect(m_recording, &Controller::warningReceived, this, [this](const QString& message) {
-        m_panels->messageBar()->showMessage(MessageBar::Kind::Warning, message);
-    });
+    connect(m_recording, &Controller::warningReceived, this, &MainWindow::onWarning);
     connect(m_recording, &Controller::interfaceEnded, this, &MainWindow::onInterfaceEnded);
     connect(m_recording, &Controller::programsUpdated, this, &MainWindow::onPrograms);
     connect(m_recording, &Controller::errorReported, this, &MainWindow::onError);
@@ -251,6 +286,10 @@ void MainWindow::restoreSettings()
     m_panels->packetView()->setAutoScroll(m_actions->autoScroll()->isChecked());
 
     m_panels->options()->setValues(loadCaptureOptions(settings));
+    m_panels->options()->remoteRecording()->setValues(loadRemoteRecordingOptions(settings));
+    // The machines before the selection, which may name their interfaces.
+    for (const RemoteMachineEntry& machine : loadRemoteMachines(settings))
+        m_panels->picker()->remoteModel()->addMachine(machine);
     m_panels->picker()->restoreSelection(settings);
     m_panels->options()->setLinkType(m_panels->picker()->currentLinkType());
 }
@@ -263,6 +302,7 @@ void MainWindow::saveSettings() const
     m_actions->saveView(&settings);
 
     saveCaptureOptions(settings, m_settingsOptions.value_or(m_panels->options()->values()));
+    saveRemoteRecordingOptions(&settings, m_panels->options()->remoteRecording()->values());
     m_panels->picker()->saveSelection(&settings);
 }
 

@@ -18,10 +18,16 @@ class QTabWidget;
 
 namespace pr {
 
+namespace remote {
+class RoutingTransport;
+class SshRecordingTransport;
+} // namespace remote
+
 class CaptureStatusBar;
 class FileHandover;
 class HelperClient;
 class InterfacePicker;
+class RemoteMachineWatchers;
 class MessageBar;
 class PacketDetailView;
 class PacketListModel;
@@ -34,7 +40,9 @@ class WindowActions;
 // The desktop app's window: interfaces and options on the left, the live
 // throughput chart on the right, the packet list and detail pane below.
 // Shows one RecordingController (Idle -> Starting -> Recording -> Stopping),
-// which reaches the helper through a LocalHelperTransport.
+// which reaches the helper through a RoutingTransport: this computer's
+// interfaces through a LocalHelperTransport, other machines' through an
+// SshRecordingTransport.
 //
 // Recordings are written straight into the output folder under a generated
 // name (packet-recorder-<iface>-<yyyyMMdd-HHmmss>.pcap). Such a file is
@@ -142,6 +150,10 @@ private:
                         bool beforeStart);
     void onFileStarted(const QString& readPath, quint32 number, quint32 filesKept);
     void onInterfaceEnded(const QString& interfaceName);
+    void onWarning(const QString& text);
+    // The selection decides which transport the next recording takes (and
+    // whether Record shows the password lock).
+    void chooseTransport();
     void onPrograms(const QList<pr::proto::ProgramInfo>& programs);
     // A row of the Programs view was selected (or none is): the list shows
     // that program's packets (or all of them).
@@ -162,6 +174,18 @@ private:
 
     RecordingController* m_recording = nullptr;
     HelperClient* m_client = nullptr; // m_recording's, through its transport
+    remote::RoutingTransport* m_router = nullptr;               // m_recording's transport
+    remote::SshRecordingTransport* m_remoteTransport = nullptr; // m_router's remote one
+    RemoteMachineWatchers* m_remoteWatchers = nullptr;
+    // -i ssh://... -k: recorded as given, before their machines have answered.
+    QStringList m_pendingInterfaces;
+    // A recording of other machines: its first Warning is the note on how
+    // each machine records (information, not a warning); a machine that
+    // fails later arrives as a Warning with its cause, then InterfaceEnded.
+    bool m_remoteNotePending = false;
+    QString m_remoteNote;
+    QString m_lastRemoteWarning;
+    QStringList m_remoteEndings;
     State m_state = State::Idle;
     // The recording's file as the GUI reads it, or the opened file.
     ShownFile* m_file = nullptr;

@@ -2,6 +2,7 @@
 // Wireshark or the file manager.
 #include "ui/main/main_window.h"
 
+#include "capture/remote/routing_transport.h"
 #include "ui/charts/throughput_chart.h"
 #include "ui/interfaces/interface_picker.h"
 #include "ui/main/capture_status_bar.h"
@@ -11,6 +12,7 @@
 #include "ui/main/opened_file_view.h"
 #include "ui/main/recent_files.h"
 #include "ui/main/recording_messages.h"
+#include "ui/main/remote_interfaces.h"
 #include "ui/main/shown_file.h"
 #include "ui/options/capture_options_widget.h"
 #include "ui/packets/packet_detail_view.h"
@@ -34,10 +36,17 @@ namespace pr {
 
 void MainWindow::showFinishedMessage(quint64 packets, bool diskFull, quint64 lostPackets)
 {
-    m_panels->messageBar()->showMessage(
-        diskFull ? MessageBar::Kind::Error : MessageBar::Kind::Positive,
-        finishedRecordingText(m_file->path(), packets, !fileSetPaths().isEmpty(), diskFull,
-                              lostPackets));
+    QString text = finishedRecordingText(m_file->path(), packets, !fileSetPaths().isEmpty(),
+                                         diskFull, lostPackets);
+    MessageBar::Kind kind = diskFull ? MessageBar::Kind::Error : MessageBar::Kind::Positive;
+    // Machines that ended early stay in view with the result: the file has
+    // less of them than of the others.
+    if (!m_remoteEndings.isEmpty()) {
+        text += QLatin1Char('\n') + m_remoteEndings.join(QLatin1Char('\n'));
+        if (!diskFull)
+            kind = MessageBar::Kind::Warning;
+    }
+    m_panels->messageBar()->showMessage(kind, text);
     QToolButton* wireshark =
         m_panels->messageBar()->addActionButton(tr("Open in Wireshark"), tr("Open in Wireshark"));
     connect(wireshark, &QToolButton::clicked, this, &MainWindow::openInWireshark);
@@ -159,6 +168,9 @@ void MainWindow::openContainingFolder()
 
 void MainWindow::applyCommandLine(const CommandLineOptions& options)
 {
+    const bool remote = remote::RoutingTransport::isRemoteRecording(options.interfaceNames);
+    if (remote)
+        addCommandLineMachines(options.interfaceNames, m_panels->picker()->remoteMachines());
     const bool interfaceFound =
         selectCommandLineInterfaces(options, m_panels->picker(), m_panels->messageBar());
     // The options given replace the saved ones for this run; the output
@@ -181,6 +193,10 @@ void MainWindow::applyCommandLine(const CommandLineOptions& options)
         openCaptureFile(options.fileToOpen);
     // -k on an interface that does not exist must not record another one.
     if (options.startImmediately && interfaceFound) {
+        // Other machines' interfaces are recorded by name: their machines
+        // may not have answered the picker yet, and need not have.
+        if (remote)
+            m_pendingInterfaces = options.interfaceNames;
         // After the event loop runs: the picker lists interfaces and the
         // filter validates before the window shows.
         QTimer::singleShot(0, this, &MainWindow::startRecording);

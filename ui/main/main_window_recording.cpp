@@ -3,17 +3,22 @@
 
 #include "capture/recording/helper_transport.h"
 #include "capture/recording/recording_controller.h"
+#include "capture/remote/routing_transport.h"
+#include "capture/remote/ssh_recording_transport.h"
 #include "ui/charts/throughput_chart.h"
 #include "ui/interfaces/interface_picker.h"
+#include "ui/interfaces/remote_machine_list_model.h"
 #include "ui/main/capture_status_bar.h"
 #include "ui/main/message_bar.h"
 #include "ui/main/recent_files.h"
 #include "ui/main/recording_messages.h"
 #include "ui/main/recording_paths.h"
+#include "ui/main/remote_interfaces.h"
 #include "ui/main/shown_file.h"
 #include "ui/main/window_actions.h"
 #include "ui/main/window_panels.h"
 #include "ui/options/capture_options_widget.h"
+#include "ui/options/remote_recording_options_group.h"
 #include "ui/packets/packet_detail_view.h"
 #include "ui/packets/packet_list_model.h"
 #include "ui/packets/packet_list_view.h"
@@ -52,7 +57,12 @@ void MainWindow::startRecording()
 {
     if (m_state != State::Idle)
         return;
-    const QStringList interfaceNames = m_panels->picker()->selectedInterfaces();
+    // -i ssh://... -k: the names as given, before their machines answered.
+    const QStringList interfaceNames = m_pendingInterfaces.isEmpty()
+                                           ? m_panels->picker()->selectedInterfaces()
+                                           : m_pendingInterfaces;
+    m_pendingInterfaces.clear();
+    const bool remote = remote::RoutingTransport::isRemoteRecording(interfaceNames);
     if (interfaceNames.isEmpty()) {
         m_panels->messageBar()->showMessage(MessageBar::Kind::Information,
                                             tr("Choose an interface to record on."));
@@ -69,7 +79,7 @@ void MainWindow::startRecording()
     // the Options: the format is a choice the user made (some tools read only
     // pcap), and a file in another format than the one chosen is a surprise
     // found later, while this sentence costs one click now.
-    if (interfaceNames.size() > 1 &&
+    if (!remote && interfaceNames.size() > 1 &&
         m_panels->options()->values().format != QLatin1String("pcapng")) {
         m_panels->showOptions();
         m_panels->messageBar()->showMessage(
@@ -82,7 +92,15 @@ void MainWindow::startRecording()
     if (m_file->isUnsaved() && !m_file->confirmLeaving(tr("Keep the previous recording?")))
         return;
 
-    const CaptureOptionsValues values = m_panels->options()->values();
+    CaptureOptionsValues values = m_panels->options()->values();
+    if (remote) {
+        // Other machines are merged here into one pcapng file, whatever the
+        // format chosen for this computer's recordings.
+        values.format = QStringLiteral("pcapng");
+        m_remoteTransport->setOptions(remoteRecordingOptionsFor(
+            interfaceNames, m_panels->options()->remoteRecording()->values(),
+            m_panels->picker()->remoteModel()->machines()));
+    }
     proto::StartRequest request = startRequestFor(values, interfaceNames);
     const bool namedByUser = !m_pendingOutputFile.isEmpty();
     if (namedByUser) {
@@ -122,6 +140,11 @@ void MainWindow::startRecording()
     // The controller warns about free space, then enters Starting or
     // WaitingForPermission (onRecordingStateChanged), then runs the helper.
     m_warnedFreeSpace = false;
+    m_remoteNotePending = false;
+    m_remoteNote.clear();
+    m_lastRemoteWarning.clear();
+    m_remoteEndings.clear();
+    m_router->chooseFor(interfaceNames);
     m_recording->start(request);
 }
 
@@ -138,7 +161,7 @@ void MainWindow::onRecordingStateChanged(RecordingController::State state)
     switch (state) {
     case Recording::WaitingForPermission:
     case Recording::Starting: {
-        const QString interfaces = QLocale().createSeparatedList(m_recording->interfaceNames());
+        const QString interfaces = interfaceListText(m_recording->interfaceNames());
         m_panels->statusBar()->showStarting(interfaces, state == Recording::WaitingForPermission);
         setState(State::Starting);
         if (m_recording->isSplit() && !m_warnedFreeSpace)
@@ -164,8 +187,12 @@ void MainWindow::onStarted(const QString& readPath)
 {
     if (!readPath.isEmpty())
         m_file->setPath(readPath);
-    m_panels->statusBar()->showRecording(
-        QLocale().createSeparatedList(m_recording->interfaceNames()), m_file->path());
+    m_panels->statusBar()->showRecording(interfaceListText(m_recording->interfaceNames()),
+                                         m_file->path());
+    m_remoteNotePending =
+        remote::RoutingTransport::isRemoteRecording(m_recording->interfaceNames());
+    // Names for the Interface column of rows the list has not read yet.
+    m_panels->packetModel()->setRecordingInterfaces(m_recording->interfaceByIndex());
     // A set's first file comes with its FileStarted.
     if (!m_recording->isSplit() && !m_file->isEmpty() && hasLiveList(*m_recording))
         m_panels->packetModel()->recordingFileStarted(m_file->path());
@@ -240,11 +267,41 @@ QString MainWindow::filePathForRow(int row) const
 
 void MainWindow::onInterfaceEnded(const QString& interfaceName)
 {
-    m_panels->messageBar()->showMessage(
-        MessageBar::Kind::Warning,
-        tr("Recording of %1 ended: the interface went down or was removed; "
-           "the others go on.")
-            .arg(interfaceName));
+    m_panels->statusBar()->showInterfaceEnded(interfaceName);
+    if (m_lastRemoteWarning.isEmpty()) {
+        m_panels->messageBar()->showMessage(
+            MessageBar::Kind::Warning,
+            tr("Recording of %1 ended: the interface went down or was removed; "
+               "the others go on.")
+                .arg(interfaceName));
+        return;
+    }
+    // A machine that failed: its Warning came first and names it and the
+    // cause. Each machine that ended stays in the bar, one line each, until
+    // the next recording.
+    m_remoteEndings << m_lastRemoteWarning;
+    m_lastRemoteWarning.clear();
+    m_panels->messageBar()->showMessage(MessageBar::Kind::Warning,
+                                        m_remoteEndings.join(QLatin1Char('\n')));
+    m_panels->statusBar()->setRecordingNote(
+        (QStringList{m_remoteNote} + m_remoteEndings).join(QLatin1Char('\n')));
+}
+
+void MainWindow::onWarning(const QString& text)
+{
+    if (m_remoteNotePending) {
+        // A recording of other machines starts with how each of them records,
+        // its clock offset and whether your own ssh sessions are left out:
+        // information worth keeping in view, not a problem.
+        m_remoteNotePending = false;
+        m_remoteNote = text;
+        m_panels->messageBar()->showMessage(MessageBar::Kind::Information, text);
+        m_panels->statusBar()->setRecordingNote(text);
+        return;
+    }
+    if (remote::RoutingTransport::isRemoteRecording(m_recording->interfaceNames()))
+        m_lastRemoteWarning = text; // its InterfaceEnded follows
+    m_panels->messageBar()->showMessage(MessageBar::Kind::Warning, text);
 }
 
 void MainWindow::onError(const proto::ErrorInfo& error)

@@ -2,6 +2,7 @@
 // translation context, where the catalogues have them.
 #include "ui/main/recording_messages.h"
 
+#include "capture/remote/routing_transport.h"
 #include "ui/main/main_window.h"
 #include "ui/packets/count_text.h"
 
@@ -81,6 +82,10 @@ QString describeError(const proto::ErrorInfo& error, const QString& interfaceNam
 
 QString recordingErrorText(const proto::ErrorInfo& error, const QStringList& interfaceNames)
 {
+    // Other machines: the sentences above are about this computer's helper,
+    // while the remote recording's own names the machine and the cause.
+    if (remote::RoutingTransport::isRemoteRecording(interfaceNames) && !error.message.isEmpty())
+        return error.message;
     QString text =
         describeError(error, QLocale().createSeparatedList(interfaceNames), interfaceNames.size());
     if (text.isEmpty())

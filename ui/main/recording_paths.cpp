@@ -1,5 +1,7 @@
 #include "ui/main/recording_paths.h"
 
+#include "ui/main/remote_interfaces.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -8,10 +10,14 @@ namespace pr {
 QString nextRecordingPath(const QString& directory, const QStringList& interfaceNames,
                           const QString& format, const QDateTime& now)
 {
+    // A remote interface by its name in the file ("web1:eth0"), without the
+    // slashes of "ssh://web1/eth0" and the colon other systems refuse.
+    QStringList shown;
+    for (const QString& name : interfaceNames)
+        shown << interfaceDisplayName(name).replace(QLatin1Char(':'), QLatin1Char('-'));
     // A few names read well in a file name; many would make it too long.
-    const QString namePart = interfaceNames.size() <= 3
-                                 ? interfaceNames.join(QLatin1Char('+'))
-                                 : QStringLiteral("%1-interfaces").arg(interfaceNames.size());
+    const QString namePart = shown.size() <= 3 ? shown.join(QLatin1Char('+'))
+                                               : QStringLiteral("%1-interfaces").arg(shown.size());
     const QString suffix =
         format == QLatin1String("pcapng") ? QStringLiteral("pcapng") : QStringLiteral("pcap");
     const QString stem = QStringLiteral("packet-recorder-%1-%2")

@@ -39,6 +39,11 @@ void WindowActions::createActions()
     m_options->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     m_options->setToolTip(MainWindow::tr("Show the capture options"));
 
+    m_addRemoteMachine = new QAction(MainWindow::tr("Add Re&mote Machine…"), m_window);
+    m_addRemoteMachine->setObjectName(QStringLiteral("addRemoteMachineAction"));
+    m_addRemoteMachine->setToolTip(
+        MainWindow::tr("Record the interfaces of another machine over ssh"));
+
     m_open = new QAction(QIcon::fromTheme(QStringLiteral("document-open"),
                                           style->standardIcon(QStyle::SP_DialogOpenButton)),
                          MainWindow::tr("&Open…"), m_window);
@@ -136,6 +141,7 @@ void WindowActions::createMenusAndToolBar()
     capture->addAction(m_stop);
     capture->addSeparator();
     capture->addAction(m_options);
+    capture->addAction(m_addRemoteMachine);
 
     QMenu* view = menuBar->addMenu(MainWindow::tr("&View"));
     view->addAction(m_autoScroll);

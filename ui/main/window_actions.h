@@ -39,6 +39,7 @@ public:
     QAction* record() const { return m_record; }
     QAction* stop() const { return m_stop; }
     QAction* options() const { return m_options; }
+    QAction* addRemoteMachine() const { return m_addRemoteMachine; }
     QAction* open() const { return m_open; }
     QAction* saveAs() const { return m_saveAs; }
     QAction* openInWireshark() const { return m_wireshark; }
@@ -63,6 +64,7 @@ private:
     QAction* m_record = nullptr;
     QAction* m_stop = nullptr;
     QAction* m_options = nullptr;
+    QAction* m_addRemoteMachine = nullptr;
     QAction* m_open = nullptr;
     QAction* m_saveAs = nullptr;
     QAction* m_wireshark = nullptr;

@@ -4,6 +4,7 @@
 #include "capture/options/capture_option_table.h"
 #include "ui/options/filter_line_edit.h"
 #include "ui/options/language_setting.h"
+#include "ui/options/remote_recording_options_group.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -314,6 +315,11 @@ CaptureOptionsWidget::CaptureOptionsWidget(QWidget* parent) : QWidget(parent)
     splitGrid->addWidget(m_keepFiles, keepRow, 0);
     splitGrid->addWidget(m_keepCount, keepRow, 1);
     splitGrid->addWidget(m_splitNames, keepRow + 1, 0, 1, 2);
+
+    // Recordings of other machines: not capture options of the helper's
+    // (RemoteRecordingOptions), so not in the option table either.
+    m_remoteRecording = new RemoteRecordingOptionsGroup(content);
+    layout->addWidget(m_remoteRecording);
 
     // Language: an application setting rather than a capture option, here
     // because this is the one place with settings; stored as soon as chosen.

@@ -23,6 +23,7 @@ struct CaptureOption;
 namespace pr {
 
 class FilterLineEdit;
+class RemoteRecordingOptionsGroup;
 
 // Capture filter with live validation, snapshot length, promiscuous mode,
 // ring size, file format, output folder and auto-stop conditions.
@@ -42,6 +43,9 @@ public:
     QString problem() const;
 
     FilterLineEdit* filterEdit() const { return m_filter; }
+    // Leave out the ssh session, order by corrected clocks: the window
+    // stores them beside the capture options.
+    RemoteRecordingOptionsGroup* remoteRecording() const { return m_remoteRecording; }
 
     // Documents folder (or home when there is none): always exists, so the
     // first recording works without the user choosing anything.
@@ -98,6 +102,7 @@ private:
     QCheckBox* m_attribution = nullptr;
     QCheckBox* m_programComments = nullptr;
     QLabel* m_programCommentsNote = nullptr;
+    RemoteRecordingOptionsGroup* m_remoteRecording = nullptr;
     QComboBox* m_language = nullptr;
     QLabel* m_languageNote = nullptr;
     std::vector<PlainField> m_plainFields;

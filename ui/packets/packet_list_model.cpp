@@ -296,7 +296,7 @@ QString PacketListModel::formatName() const
 
 int PacketListModel::interfaceCount() const
 {
-    std::size_t most = 0;
+    std::size_t most = std::size_t(m_recordInterfaces.size());
     for (const Segment& segment : m_segments) {
         if (!segment.layout)
             continue;
@@ -304,6 +304,21 @@ int PacketListModel::interfaceCount() const
             most = std::max(most, section.interfaces.size());
     }
     return int(most);
+}
+
+void PacketListModel::setRecordingInterfaces(const QHash<int, QString>& byIndex)
+{
+    m_recordInterfaces = byIndex;
+    noteInterfaceCount();
+}
+
+void PacketListModel::noteInterfaceCount()
+{
+    const int count = interfaceCount();
+    if (count == m_lastInterfaceCount)
+        return;
+    m_lastInterfaceCount = count;
+    emit interfaceCountChanged(count);
 }
 
 PacketListModel::Packet PacketListModel::packet(int row) const
@@ -338,6 +353,7 @@ PacketListModel::Packet PacketListModel::packet(int row) const
         result.direction = record->direction;
         result.offset = record->fileOffset;
         result.programs = recordPrograms(*record);
+        result.interfaceName = m_recordInterfaces.value(record->ifindex);
     }
     return result;
 }
@@ -455,6 +471,8 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case Time:
             return timeText(p.timestampNs);
+        case Interface:
+            return p.interfaceName;
         case DirectionColumn:
             return directionText(p.direction);
         case Source:
@@ -518,6 +536,9 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
             return tr("No.");
         case Time:
             return tr("Time");
+        case Interface:
+            //: Column header: the interface a packet was recorded on
+            return tr("Interface");
         case DirectionColumn:
             //: Column header: In/Out/Other
             return tr("Dir.");
@@ -548,6 +569,9 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
         case Time:
             return m_timeFormat == TimeFormat::Relative ? tr("Seconds since the first packet")
                                                         : tr("Local time the packet was captured");
+        case Interface:
+            return tr("The interface the packet was recorded on, as the file names it; "
+                      "machine:interface for another machine's");
         case DirectionColumn:
             return tr("Direction relative to this host: In, Out, or Other (between other hosts); "
                       "? where the file does not record it");
@@ -741,8 +765,10 @@ void PacketListModel::onProgress(const IndexProgress& progress)
     segment.indexed = progress.packets;
     segment.position = progress.position;
     segment.wireBytes = progress.wireBytes;
-    if (progress.layout)
+    if (progress.layout) {
         segment.layout = progress.layout;
+        noteInterfaceCount();
+    }
     if (progress.firstTimestampNs && it == m_segments.begin() && m_removedPackets == 0 &&
         (!m_haveFirstTimestamp || *progress.firstTimestampNs != m_firstTimestampNs)) {
         // The file's first packet is the zero of relative time, even when
@@ -860,6 +886,7 @@ void PacketListModel::clear()
     m_firstPlaceholderRow = -1;
     m_recent.clear();
     m_recentSegmentId = -1;
+    m_recordInterfaces.clear();
     m_pages.clear();
     m_cachedRecentNumber = 0;
     m_indexing = m_live = m_finishing = false;
@@ -868,6 +895,7 @@ void PacketListModel::clear()
     m_haveFirstTimestamp = false;
     m_firstTimestampNs = m_lastTimestampNs = 0;
     endResetModel();
+    noteInterfaceCount();
     if (hadFilter)
         emit programFilterChanged();
 }

@@ -48,6 +48,9 @@ public:
     {
         Number,
         Time,
+        // if_name of a file of several interfaces ("eth0", "web1:eth0" for
+        // another machine's); the view hides it for one interface.
+        Interface,
         DirectionColumn, // not pr::Direction: the column showing it
         Source,
         Destination,
@@ -108,8 +111,12 @@ public:
     qint64 firstTimestampNs() const { return m_firstTimestampNs; }
     qint64 lastTimestampNs() const { return m_lastTimestampNs; }
     QString formatName() const;
-    // Interfaces the files describe (pcapng may have several; pcap has one).
+    // Interfaces the files describe (pcapng may have several; pcap has one),
+    // or the recording's Started named, whichever is more.
     int interfaceCount() const;
+    // A recording's interfaces by the index its packet records carry
+    // (Started): names for the rows the index has not read yet.
+    void setRecordingInterfaces(const QHash<int, QString>& byIndex);
 
     // The helper's Programs (merged by id): names for the program ids of its
     // packet records. Call it with each Programs message.
@@ -183,6 +190,8 @@ signals:
     void programFilterProgress(quint64 packetsRead, quint64 packetsIndexed);
     // Every file was read to its end (after finishRecording() for a recording).
     void programFilterFinished();
+    // interfaceCount() changed: the Interface column is worth showing from 2.
+    void interfaceCountChanged(int count);
 
 private:
     struct Segment;
@@ -198,6 +207,7 @@ private:
     const CachedRow* fileRow(const Location& where) const;
     const pr::proto::PacketRecord* recentRecord(const Location& where) const;
     QString timeText(qint64 timestampNs) const;
+    void noteInterfaceCount();
     QString directionText(Direction direction) const;
     void startIndexer();
     void queueScan(int segmentId, quint64 limit, bool last);
@@ -224,6 +234,8 @@ private:
 
     std::deque<pr::proto::PacketRecord> m_recent; // newest file's, by number
     int m_recentSegmentId = -1;
+    QHash<int, QString> m_recordInterfaces; // a record's ifindex -> name
+    int m_lastInterfaceCount = 0;           // as interfaceCountChanged() said
 
     mutable std::vector<CachedPage> m_pages;
     mutable quint64 m_pageClock = 0;

@@ -160,6 +160,13 @@ void PacketListView::setModel(QAbstractItemModel* newModel)
                     last >= PacketListModel::Time)
                     applyTimeColumnWidth();
             });
+    // One interface names every packet alike: the column only takes room.
+    const auto* packets = qobject_cast<const PacketListModel*>(newModel);
+    m_table->setColumnHidden(PacketListModel::Interface, !packets || packets->interfaceCount() < 2);
+    if (packets)
+        connect(packets, &PacketListModel::interfaceCountChanged, this, [this](int count) {
+            m_table->setColumnHidden(PacketListModel::Interface, count < 2);
+        });
     applyColumnWidths();
 }
 
@@ -436,6 +443,7 @@ void PacketListView::applyColumnWidths()
             width(tr("Other")),
             width(
                 m_model->headerData(PacketListModel::DirectionColumn, Qt::Horizontal).toString())));
+    m_table->setColumnWidth(PacketListModel::Interface, width(QStringLiteral("web1:enp3s0")));
     m_table->setColumnWidth(PacketListModel::Source, width(QStringLiteral("198.168.100.200")));
     m_table->setColumnWidth(PacketListModel::Destination, width(QStringLiteral("198.168.100.200")));
     m_table->setColumnWidth(PacketListModel::Protocol, width(QStringLiteral("ICMPv6")));
