@@ -3054,4 +3054,192 @@ An: %2</translation>
         <translation>Verstrichene Zeit (min)</translation>
     </message>
 </context>
+<context>
+    <name>pr::remote::RemoteMachine</name>
+    <message>
+        <source>not asked yet</source>
+        <translation>noch nicht gefragt</translation>
+    </message>
+    <message>
+        <source>Packet Recorder</source>
+        <translation>Packet Recorder</translation>
+    </message>
+    <message>
+        <source>Packet Recorder (sudo)</source>
+        <translation>Packet Recorder (sudo)</translation>
+    </message>
+    <message>
+        <source>tcpdump</source>
+        <translation>tcpdump</translation>
+    </message>
+    <message>
+        <source>tcpdump (sudo)</source>
+        <translation>tcpdump (sudo)</translation>
+    </message>
+    <message>
+        <source>cannot record</source>
+        <translation>kann nicht aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Packet Recorder (polkit)</source>
+        <translation>Packet Recorder (polkit)</translation>
+    </message>
+    <message>
+        <source>%1 has Packet Recorder (%2) but this user may not capture with it: add the user to the group &quot;packet-recorder&quot; there (the package&apos;s group mode), or allow it with sudo without a password (a sudoers rule for %2)</source>
+        <translation>%1 hat Packet Recorder (%2), aber dieser Benutzer darf damit nicht mitschneiden: Nehmen Sie den Benutzer dort in die Gruppe „packet-recorder“ auf (der Gruppenmodus des Pakets) oder erlauben Sie es mit sudo ohne Passwort (eine sudoers-Regel für %2)</translation>
+    </message>
+    <message>
+        <source>%1 has tcpdump (%2) but this user may not capture with it: install Packet Recorder there and add the user to the group &quot;packet-recorder&quot;, or allow tcpdump with sudo without a password</source>
+        <translation>%1 hat tcpdump (%2), aber dieser Benutzer darf damit nicht mitschneiden: Installieren Sie dort Packet Recorder und nehmen Sie den Benutzer in die Gruppe „packet-recorder“ auf, oder erlauben Sie tcpdump mit sudo ohne Passwort</translation>
+    </message>
+    <message>
+        <source>%1 has neither Packet Recorder nor tcpdump: install the package packet-recorder (or tcpdump) there</source>
+        <translation>%1 hat weder Packet Recorder noch tcpdump: Installieren Sie dort das Paket packet-recorder (oder tcpdump)</translation>
+    </message>
+    <message>
+        <source> (it said: %1)</source>
+        <translation> (Meldung: %1)</translation>
+    </message>
+    <message>
+        <source>%1: cannot run ssh (%2): %3</source>
+        <translation>%1: ssh kann nicht ausgeführt werden (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>pr::remote::RemoteRecording</name>
+    <message>
+        <source>clock offset unknown</source>
+        <translation>Uhrabweichung unbekannt</translation>
+    </message>
+    <message>
+        <source>clock %1 ms to this desktop (round trip %2 ms)</source>
+        <translation>Uhr %1 ms gegenüber diesem Rechner (Umlaufzeit %2 ms)</translation>
+    </message>
+    <message>
+        <source>A recording of other machines is one file: split it afterwards (editcap -c), or record each machine on its own</source>
+        <translation>Eine Aufzeichnung anderer Rechner ist eine einzige Datei: Teilen Sie sie danach auf (editcap -c) oder zeichnen Sie jeden Rechner einzeln auf</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; exists already</source>
+        <translation>Die Datei „%1“ existiert bereits</translation>
+    </message>
+    <message>
+        <source>Cannot create &quot;%1&quot;: %2</source>
+        <translation>„%1“ kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2, recorded with %3; %4</source>
+        <translation>%1 auf %2, aufgezeichnet mit %3; %4</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message>
+        <source>your own ssh sessions are left out of the recording</source>
+        <translation>Ihre eigenen ssh-Sitzungen werden nicht mit aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1; its packets until then are in the file, the other machines go on</source>
+        <translation>%1; seine Pakete bis dahin sind in der Datei, die anderen Rechner zeichnen weiter auf</translation>
+    </message>
+    <message>
+        <source>%1; its packets until then are in the file</source>
+        <translation>%1; seine Pakete bis dahin sind in der Datei</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2; the file ends at the last whole packet</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2; die Datei endet mit dem letzten vollständigen Paket</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+</context>
+<context>
+    <name>pr::remote::RemoteStream</name>
+    <message>
+        <source>%1: no memory file for the stream: %2</source>
+        <translation>%1: keine Speicherdatei für den Datenstrom: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot run %2: %3</source>
+        <translation>%1: %2 kann nicht ausgeführt werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot keep the stream in memory: %2</source>
+        <translation>%1: der Datenstrom kann nicht im Speicher gehalten werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: what arrived is not a capture stream (%2)</source>
+        <translation>%1: was ankam, ist kein Mitschnitt-Datenstrom (%2)</translation>
+    </message>
+    <message>
+        <source>%1: recording here was not permitted (the password prompt was refused or closed, or no polkit agent could ask)</source>
+        <translation>%1: Aufzeichnen auf diesem Rechner wurde nicht erlaubt (die Passwortabfrage wurde abgelehnt oder geschlossen, oder kein polkit-Agent konnte fragen)</translation>
+    </message>
+    <message>
+        <source>%1 cannot record: neither Packet Recorder nor tcpdump may capture there for this user (install the package there and add the user to the group &quot;packet-recorder&quot;, or allow it with sudo without a password)%2</source>
+        <translation>%1 kann nicht aufzeichnen: Weder Packet Recorder noch tcpdump dürfen dort für diesen Benutzer mitschneiden (installieren Sie dort das Paket und nehmen Sie den Benutzer in die Gruppe „packet-recorder“ auf, oder erlauben Sie es mit sudo ohne Passwort)%2</translation>
+    </message>
+    <message>
+        <source> (it said: %1)</source>
+        <translation> (Meldung: %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the ssh program that carried the stream was ended (killed) on this desktop</source>
+        <translation>%1: das ssh-Programm, das den Datenstrom trug, wurde auf diesem Rechner beendet (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>%1: the recording there stopped: %2</source>
+        <translation>%1: die Aufzeichnung dort wurde beendet: %2</translation>
+    </message>
+    <message>
+        <source>%1: the recording program there ended without finishing its stream (ssh status %2): it was killed, or the machine went down</source>
+        <translation>%1: das Aufzeichnungsprogramm dort endete, ohne seinen Datenstrom abzuschließen (ssh-Status %2): Es wurde abgebrochen, oder der Rechner ist ausgefallen</translation>
+    </message>
+</context>
+<context>
+    <name>pr::remote::RemoteTarget</name>
+    <message>
+        <source>&quot;%1&quot; is not a user name for ssh</source>
+        <translation>„%1“ ist kein Benutzername für ssh</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: an IPv6 address in brackets needs its &quot;]&quot;</source>
+        <translation>„%1“: eine IPv6-Adresse in Klammern braucht ihr „]“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: after &quot;]&quot; only &quot;:PORT&quot; may follow</source>
+        <translation>„%1“: nach „]“ darf nur „:PORT“ folgen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no machine: give user@host, host or a Host alias of ~/.ssh/config</source>
+        <translation>„%1“ nennt keinen Rechner: Geben Sie benutzer@host, host oder einen Host-Alias aus ~/.ssh/config an</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name, an address or a Host alias</source>
+        <translation>„%1“ ist weder Hostname noch Adresse noch Host-Alias</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port (1 to 65535)</source>
+        <translation>„%1“ ist kein Port (1 bis 65535)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a remote interface: write ssh://[user@]host/interface</source>
+        <translation>„%1“ ist keine entfernte Schnittstelle: Schreiben Sie ssh://[benutzer@]host/schnittstelle</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no interface: write ssh://%2/eth0 (or /any)</source>
+        <translation>„%1“ nennt keine Schnittstelle: Schreiben Sie ssh://%2/eth0 (oder /any)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interface name</source>
+        <translation>„%1“ ist kein Schnittstellenname</translation>
+    </message>
+</context>
 </TS>

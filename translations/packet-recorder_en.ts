@@ -3049,4 +3049,192 @@ To: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>pr::remote::RemoteMachine</name>
+    <message>
+        <source>not asked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet Recorder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet Recorder (sudo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tcpdump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tcpdump (sudo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet Recorder (polkit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has Packet Recorder (%2) but this user may not capture with it: add the user to the group &quot;packet-recorder&quot; there (the package&apos;s group mode), or allow it with sudo without a password (a sudoers rule for %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has tcpdump (%2) but this user may not capture with it: install Packet Recorder there and add the user to the group &quot;packet-recorder&quot;, or allow tcpdump with sudo without a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has neither Packet Recorder nor tcpdump: install the package packet-recorder (or tcpdump) there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (it said: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot run ssh (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::remote::RemoteRecording</name>
+    <message>
+        <source>clock offset unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clock %1 ms to this desktop (round trip %2 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recording of other machines is one file: split it afterwards (editcap -c), or record each machine on its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2, recorded with %3; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your own ssh sessions are left out of the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; its packets until then are in the file, the other machines go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; its packets until then are in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2; the file ends at the last whole packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::remote::RemoteStream</name>
+    <message>
+        <source>%1: no memory file for the stream: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot run %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot keep the stream in memory: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: what arrived is not a capture stream (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: recording here was not permitted (the password prompt was refused or closed, or no polkit agent could ask)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot record: neither Packet Recorder nor tcpdump may capture there for this user (install the package there and add the user to the group &quot;packet-recorder&quot;, or allow it with sudo without a password)%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (it said: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the ssh program that carried the stream was ended (killed) on this desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the recording there stopped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the recording program there ended without finishing its stream (ssh status %2): it was killed, or the machine went down</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pr::remote::RemoteTarget</name>
+    <message>
+        <source>&quot;%1&quot; is not a user name for ssh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: an IPv6 address in brackets needs its &quot;]&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: after &quot;]&quot; only &quot;:PORT&quot; may follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no machine: give user@host, host or a Host alias of ~/.ssh/config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name, an address or a Host alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port (1 to 65535)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a remote interface: write ssh://[user@]host/interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no interface: write ssh://%2/eth0 (or /any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interface name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

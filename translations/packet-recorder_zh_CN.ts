@@ -3037,4 +3037,192 @@ To: %2</source>
         <translation>已用时间（分钟）</translation>
     </message>
 </context>
+<context>
+    <name>pr::remote::RemoteMachine</name>
+    <message>
+        <source>not asked yet</source>
+        <translation>尚未询问</translation>
+    </message>
+    <message>
+        <source>Packet Recorder</source>
+        <translation>Packet Recorder</translation>
+    </message>
+    <message>
+        <source>Packet Recorder (sudo)</source>
+        <translation>Packet Recorder（sudo）</translation>
+    </message>
+    <message>
+        <source>tcpdump</source>
+        <translation>tcpdump</translation>
+    </message>
+    <message>
+        <source>tcpdump (sudo)</source>
+        <translation>tcpdump（sudo）</translation>
+    </message>
+    <message>
+        <source>cannot record</source>
+        <translation>无法录制</translation>
+    </message>
+    <message>
+        <source>Packet Recorder (polkit)</source>
+        <translation>Packet Recorder（polkit）</translation>
+    </message>
+    <message>
+        <source>%1 has Packet Recorder (%2) but this user may not capture with it: add the user to the group &quot;packet-recorder&quot; there (the package&apos;s group mode), or allow it with sudo without a password (a sudoers rule for %2)</source>
+        <translation>%1 已安装 Packet Recorder（%2），但此用户无权用它捕获：请在该机器上把用户加入“packet-recorder”组（软件包的组模式），或允许无需密码通过 sudo 运行它（为 %2 添加 sudoers 规则）</translation>
+    </message>
+    <message>
+        <source>%1 has tcpdump (%2) but this user may not capture with it: install Packet Recorder there and add the user to the group &quot;packet-recorder&quot;, or allow tcpdump with sudo without a password</source>
+        <translation>%1 已安装 tcpdump（%2），但此用户无权用它捕获：请在该机器上安装 Packet Recorder 并把用户加入“packet-recorder”组，或允许无需密码通过 sudo 运行 tcpdump</translation>
+    </message>
+    <message>
+        <source>%1 has neither Packet Recorder nor tcpdump: install the package packet-recorder (or tcpdump) there</source>
+        <translation>%1 既没有 Packet Recorder 也没有 tcpdump：请在该机器上安装 packet-recorder 软件包（或 tcpdump）</translation>
+    </message>
+    <message>
+        <source> (it said: %1)</source>
+        <translation>（提示：%1）</translation>
+    </message>
+    <message>
+        <source>%1: cannot run ssh (%2): %3</source>
+        <translation>%1：无法运行 ssh（%2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>pr::remote::RemoteRecording</name>
+    <message>
+        <source>clock offset unknown</source>
+        <translation>时钟偏差未知</translation>
+    </message>
+    <message>
+        <source>clock %1 ms to this desktop (round trip %2 ms)</source>
+        <translation>时钟与本机相差 %1 毫秒（往返 %2 毫秒）</translation>
+    </message>
+    <message>
+        <source>A recording of other machines is one file: split it afterwards (editcap -c), or record each machine on its own</source>
+        <translation>录制其他机器时只写一个文件：请事后拆分（editcap -c），或分别录制每台机器</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; exists already</source>
+        <translation>文件“%1”已存在</translation>
+    </message>
+    <message>
+        <source>Cannot create &quot;%1&quot;: %2</source>
+        <translation>无法创建“%1”：%2</translation>
+    </message>
+    <message>
+        <source>%1 on %2, recorded with %3; %4</source>
+        <translation>%2 上的 %1，用 %3 录制；%4</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <source>your own ssh sessions are left out of the recording</source>
+        <translation>您自己的 ssh 会话不会被录制</translation>
+    </message>
+    <message>
+        <source>%1; its packets until then are in the file, the other machines go on</source>
+        <translation>%1；此前的分组已在文件中，其他机器继续录制</translation>
+    </message>
+    <message>
+        <source>%1; its packets until then are in the file</source>
+        <translation>%1；此前的分组已在文件中</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2; the file ends at the last whole packet</source>
+        <translation>无法写入“%1”：%2；文件止于最后一个完整的分组</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>位于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>pr::remote::RemoteStream</name>
+    <message>
+        <source>%1: no memory file for the stream: %2</source>
+        <translation>%1：无法为数据流创建内存文件：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot run %2: %3</source>
+        <translation>%1：无法运行 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: cannot keep the stream in memory: %2</source>
+        <translation>%1：无法在内存中保存数据流：%2</translation>
+    </message>
+    <message>
+        <source>%1: what arrived is not a capture stream (%2)</source>
+        <translation>%1：收到的内容不是捕获数据流（%2）</translation>
+    </message>
+    <message>
+        <source>%1: recording here was not permitted (the password prompt was refused or closed, or no polkit agent could ask)</source>
+        <translation>%1：不允许在本机录制（密码提示被拒绝或关闭，或没有 polkit 代理可以询问）</translation>
+    </message>
+    <message>
+        <source>%1 cannot record: neither Packet Recorder nor tcpdump may capture there for this user (install the package there and add the user to the group &quot;packet-recorder&quot;, or allow it with sudo without a password)%2</source>
+        <translation>%1 无法录制：该机器上此用户既不能用 Packet Recorder 也不能用 tcpdump 捕获（请在该机器上安装软件包并把用户加入“packet-recorder”组，或允许无需密码通过 sudo 运行）%2</translation>
+    </message>
+    <message>
+        <source> (it said: %1)</source>
+        <translation>（提示：%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the ssh program that carried the stream was ended (killed) on this desktop</source>
+        <translation>%1：承载数据流的 ssh 程序在本机被结束（终止）</translation>
+    </message>
+    <message>
+        <source>%1: the recording there stopped: %2</source>
+        <translation>%1：该机器上的录制已停止：%2</translation>
+    </message>
+    <message>
+        <source>%1: the recording program there ended without finishing its stream (ssh status %2): it was killed, or the machine went down</source>
+        <translation>%1：该机器上的录制程序未完成数据流就结束了（ssh 状态 %2）：它被终止，或机器已停机</translation>
+    </message>
+</context>
+<context>
+    <name>pr::remote::RemoteTarget</name>
+    <message>
+        <source>&quot;%1&quot; is not a user name for ssh</source>
+        <translation>“%1”不是 ssh 用户名</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: an IPv6 address in brackets needs its &quot;]&quot;</source>
+        <translation>“%1”：方括号中的 IPv6 地址缺少“]”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: after &quot;]&quot; only &quot;:PORT&quot; may follow</source>
+        <translation>“%1”：“]”之后只能跟“:端口”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no machine: give user@host, host or a Host alias of ~/.ssh/config</source>
+        <translation>“%1”未指明机器：请输入 用户@主机、主机或 ~/.ssh/config 中的 Host 别名</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name, an address or a Host alias</source>
+        <translation>“%1”不是主机名、地址或 Host 别名</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port (1 to 65535)</source>
+        <translation>“%1”不是端口（1 到 65535）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a remote interface: write ssh://[user@]host/interface</source>
+        <translation>“%1”不是远程接口：请写成 ssh://[用户@]主机/接口</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no interface: write ssh://%2/eth0 (or /any)</source>
+        <translation>“%1”未指明接口：请写成 ssh://%2/eth0（或 /any）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interface name</source>
+        <translation>“%1”不是接口名</translation>
+    </message>
+</context>
 </TS>
