@@ -327,6 +327,24 @@
         <source>%1 is in the list already.</source>
         <translation>%1 ist bereits in der Liste.</translation>
     </message>
+    <message>
+        <source>as the recording</source>
+        <translation>wie die Aufzeichnung</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <extracomment>Unit after the per-machine snap length</extracomment>
+        <translation> Bytes</translation>
+    </message>
+    <message>
+        <source>Bytes kept of each packet on this machine: 96 or 128 keep the headers only, for a slow link</source>
+        <translation>Bytes, die auf diesem Rechner von jedem Paket behalten werden: 96 oder 128 behalten nur die Header, für eine langsame Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Snap length there:</source>
+        <extracomment>Label of the per-machine snap length</extracomment>
+        <translation>&amp;Mitschnittlänge dort:</translation>
+    </message>
 </context>
 <context>
     <name>pr::AskpassDialog</name>
@@ -896,6 +914,15 @@
         <source>%1 ended</source>
         <extracomment>Status bar: some interfaces of a recording ended, the others go on; %1 lists them (&quot;web2:eth0 and web3:eth0&quot;)</extracomment>
         <translation>%1 beendet</translation>
+    </message>
+    <message>
+        <source>, %1 over ssh</source>
+        <extracomment>Status bar, recording other machines: %1 the bytes their ssh connections carried to this computer</extracomment>
+        <translation>, %1 über ssh</translation>
+    </message>
+    <message>
+        <source>The ssh connections carried %1 to record the %2 of the file.</source>
+        <translation>Die ssh-Verbindungen übertrugen %1, um die %2 der Datei aufzuzeichnen.</translation>
     </message>
 </context>
 <context>
@@ -2896,6 +2923,10 @@ An: %2</translation>
         <source>Records with</source>
         <extracomment>Column: how a remote machine records (&quot;tcpdump (sudo)&quot;), or why it cannot</extracomment>
         <translation>Zeichnet auf mit</translation>
+    </message>
+    <message>
+        <source>Keeps %1 bytes of each packet there.</source>
+        <translation>Behält dort %1 Bytes jedes Pakets.</translation>
     </message>
 </context>
 <context>

@@ -327,6 +327,24 @@
         <source>%1 is in the list already.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>as the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <extracomment>Unit after the per-machine snap length</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes kept of each packet on this machine: 96 or 128 keep the headers only, for a slow link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Snap length there:</source>
+        <extracomment>Label of the per-machine snap length</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pr::AskpassDialog</name>
@@ -895,6 +913,15 @@
     <message>
         <source>%1 ended</source>
         <extracomment>Status bar: some interfaces of a recording ended, the others go on; %1 lists them (&quot;web2:eth0 and web3:eth0&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 over ssh</source>
+        <extracomment>Status bar, recording other machines: %1 the bytes their ssh connections carried to this computer</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ssh connections carried %1 to record the %2 of the file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2890,6 +2917,10 @@ To: %2</source>
     <message>
         <source>Records with</source>
         <extracomment>Column: how a remote machine records (&quot;tcpdump (sudo)&quot;), or why it cannot</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps %1 bytes of each packet there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

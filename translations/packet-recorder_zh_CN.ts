@@ -327,6 +327,24 @@
         <source>%1 is in the list already.</source>
         <translation>%1 已在列表中。</translation>
     </message>
+    <message>
+        <source>as the recording</source>
+        <translation>与录制相同</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <extracomment>Unit after the per-machine snap length</extracomment>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>Bytes kept of each packet on this machine: 96 or 128 keep the headers only, for a slow link</source>
+        <translation>在该机器上每个分组保留的字节数：96 或 128 只保留头部，适合慢速链路</translation>
+    </message>
+    <message>
+        <source>&amp;Snap length there:</source>
+        <extracomment>Label of the per-machine snap length</extracomment>
+        <translation>该机器上的快照长度(&amp;S)：</translation>
+    </message>
 </context>
 <context>
     <name>pr::AskpassDialog</name>
@@ -891,6 +909,15 @@
         <source>%1 ended</source>
         <extracomment>Status bar: some interfaces of a recording ended, the others go on; %1 lists them (&quot;web2:eth0 and web3:eth0&quot;)</extracomment>
         <translation>%1 已结束</translation>
+    </message>
+    <message>
+        <source>, %1 over ssh</source>
+        <extracomment>Status bar, recording other machines: %1 the bytes their ssh connections carried to this computer</extracomment>
+        <translation>，经 ssh 传输 %1</translation>
+    </message>
+    <message>
+        <source>The ssh connections carried %1 to record the %2 of the file.</source>
+        <translation>ssh 连接传输了 %1，录制出 %2 的文件。</translation>
     </message>
 </context>
 <context>
@@ -2881,6 +2908,10 @@ To: %2</source>
         <source>Records with</source>
         <extracomment>Column: how a remote machine records (&quot;tcpdump (sudo)&quot;), or why it cannot</extracomment>
         <translation>录制方式</translation>
+    </message>
+    <message>
+        <source>Keeps %1 bytes of each packet there.</source>
+        <translation>在该机器上保留每个分组的 %1 字节。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace pr {
@@ -42,11 +43,23 @@ AddRemoteMachineDialog::AddRemoteMachineDialog(QWidget* parent) : QDialog(parent
     m_compression->setToolTip(tr("Fewer bytes on a slow link, more CPU on both ends; of little "
                                  "use on a fast local network"));
 
+    // 0 shows as "as the recording": the Options panel's snap length applies.
+    m_snaplen = new QSpinBox(this);
+    m_snaplen->setObjectName(QStringLiteral("remoteSnaplenSpin"));
+    m_snaplen->setRange(0, 262144);
+    m_snaplen->setSpecialValueText(tr("as the recording"));
+    //: Unit after the per-machine snap length
+    m_snaplen->setSuffix(tr(" bytes"));
+    m_snaplen->setToolTip(tr("Bytes kept of each packet on this machine: 96 or 128 keep the "
+                             "headers only, for a slow link"));
+
     auto* form = new QFormLayout;
     //: Label of the field for user@host or a Host alias
     form->addRow(tr("&Machine:"), m_destination);
     form->addRow(QString(), m_status);
     form->addRow(QString(), m_compression);
+    //: Label of the per-machine snap length
+    form->addRow(tr("&Snap length there:"), m_snaplen);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     //: The dialog's OK button
@@ -70,6 +83,7 @@ RemoteMachineEntry AddRemoteMachineDialog::machine() const
     RemoteMachineEntry entry;
     entry.destination = m_destination->text().trimmed();
     entry.compression = m_compression->isChecked();
+    entry.snaplen = quint32(m_snaplen->value());
     return entry;
 }
 

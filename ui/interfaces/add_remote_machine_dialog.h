@@ -8,6 +8,7 @@ class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace pr {
 
@@ -27,6 +28,7 @@ public:
 
     QLineEdit* destinationEdit() const { return m_destination; }
     QCheckBox* compressionCheck() const { return m_compression; }
+    QSpinBox* snaplenSpin() const { return m_snaplen; }
     // Why OK is disabled; empty when the text is acceptable.
     QString problem() const { return m_problem; }
 
@@ -35,6 +37,7 @@ private:
 
     QLineEdit* m_destination = nullptr;
     QCheckBox* m_compression = nullptr;
+    QSpinBox* m_snaplen = nullptr;
     QLabel* m_status = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QStringList m_known;

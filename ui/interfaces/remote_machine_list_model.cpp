@@ -168,6 +168,8 @@ QVariant RemoteMachineListModel::machineData(const MachineRow& machine, int colu
                              .trimmed();
             if (machine.entry.compression)
                 lines << tr("The ssh channel is compressed (ssh -C).");
+            if (machine.entry.snaplen != 0)
+                lines << tr("Keeps %1 bytes of each packet there.").arg(machine.entry.snaplen);
             if (!machine.entry.remembered)
                 lines << tr("From the command line: not remembered.");
             return lines.join(QLatin1Char('\n'));

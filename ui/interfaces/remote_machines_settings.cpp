@@ -12,6 +12,7 @@ namespace {
 const QString kGroup = QStringLiteral("remote/machines");
 const QString kDestination = QStringLiteral("destination");
 const QString kCompression = QStringLiteral("compression");
+const QString kSnaplen = QStringLiteral("snaplen");
 
 } // namespace
 
@@ -25,6 +26,7 @@ QList<RemoteMachineEntry> loadRemoteMachines(const QSettings& settings)
         RemoteMachineEntry entry;
         entry.destination = settings.value(prefix + kDestination).toString().trimmed();
         entry.compression = settings.value(prefix + kCompression, false).toBool();
+        entry.snaplen = settings.value(prefix + kSnaplen, 0).toUInt();
         // A hand-edited or older file must not put a stray word into ssh's
         // arguments: only what the Add dialog would accept comes back.
         remote::RemoteTarget parsed;
@@ -52,6 +54,7 @@ void saveRemoteMachines(QSettings* settings, const QList<RemoteMachineEntry>& ma
         settings->setArrayIndex(index++);
         settings->setValue(kDestination, entry.destination);
         settings->setValue(kCompression, entry.compression);
+        settings->setValue(kSnaplen, entry.snaplen);
     }
     settings->endArray();
 }

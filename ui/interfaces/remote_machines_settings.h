@@ -14,6 +14,9 @@ struct RemoteMachineEntry
     // ~/.ssh/config (parseRemoteDestination() accepts it).
     QString destination;
     bool compression = false; // ssh -C for its sessions
+    // A snap length of its own (bytes kept of each packet there), so that a
+    // slow link carries headers only; 0: the recording's.
+    quint32 snaplen = 0;
     // Added for this run only (a -i ssh://... on the command line): never
     // written to the settings.
     bool remembered = true;

@@ -238,8 +238,21 @@ void CaptureStatusBar::updateFields()
                                                       QLocale::DataSizeTraditionalFormat);
         const QString path = QDir::toNativeSeparators(m_filePath);
         //: Status bar: %1 is the file size, %2 the file path
-        m_file->setText(tr("%1 in %2").arg(size, QFileInfo(m_filePath).fileName()));
-        m_file->setToolTip(path);
+        QString text = tr("%1 in %2").arg(size, QFileInfo(m_filePath).fileName());
+        QString tip = path;
+        // Other machines: what their ssh connections carried here, beside
+        // what the file holds (compression shrinks it, encryption adds).
+        if (m_totals.channelBytes != 0) {
+            const QString wire = locale.formattedDataSize(qint64(m_totals.channelBytes), 1,
+                                                          QLocale::DataSizeTraditionalFormat);
+            //: Status bar, recording other machines: %1 the bytes their ssh connections
+            //: carried to this computer
+            text += tr(", %1 over ssh").arg(wire);
+            tip += u'\n' + tr("The ssh connections carried %1 to record the %2 of the file.")
+                               .arg(wire, size);
+        }
+        m_file->setText(text);
+        m_file->setToolTip(tip);
     }
     for (QLabel* label : {m_elapsed, m_packets, m_bytes, m_drops})
         setFieldVisible(label, true);

@@ -38,8 +38,10 @@ remote::RemoteRecordingOptions remoteRecordingOptionsFor(const QStringList& inte
             !remote::parseRemoteTarget(name, &target, &problem))
             continue;
         for (const RemoteMachineEntry& machine : machines)
-            if (machine.destination == target.destination)
+            if (machine.destination == target.destination) {
                 chosen.machines[target.destination].compression = machine.compression;
+                chosen.machines[target.destination].snaplen = machine.snaplen;
+            }
     }
     return chosen;
 }
