@@ -64,7 +64,8 @@ def main():
         print("needs root (network namespaces, sshd)", file=sys.stderr)
         return 77
     driver = os.path.join(build, "tests", "ui_main", "remote_window_screenshots")
-    fleet = SshFleet("prshot", os.path.join(build, "app", "packet-recorder-helper"))
+    fleet = SshFleet("prshot", os.path.join(build, "app", "packet-recorder-helper"),
+                     account="prshotu")
     try:
         # The links named as on a server ("web1:eth0" in the file) and on a
         # desktop with a link into each lab network.
@@ -102,14 +103,31 @@ def main():
                 end_capture(fleet.machines[1])
         returncode = driver_process.wait(timeout=240)
         files = [line.split()[1] for line in lines if line.startswith("file ")]
+        counts = []
         if files and os.path.exists(files[0]):
             counts = subprocess.run(["tshark", "-r", files[0], "-T", "fields",
                                      "-e", "frame.interface_name"],
                                     capture_output=True, text=True).stdout.split()
             for name in sorted(set(counts)):
                 print(f"tshark {name} {counts.count(name)}")
-        told = any(line.startswith("after the fault (told)") for line in lines)
-        return returncode if told else 1
+        # The window named the machine that failed, and the others went on.
+        told = [line for line in lines if line.startswith("after the fault (told)")]
+        rows = [line for line in lines if line.startswith("after the fault: rows")]
+        problems = []
+        if not told or fleet.machines[1].name not in told[0]:
+            problems.append("the window did not name the machine that failed")
+        if rows:
+            before, after = (int(n) for n in rows[0].split()[-3::2])
+            if after <= before:
+                problems.append(f"no packets after the fault ({before} -> {after} rows)")
+        else:
+            problems.append("no row counts after the fault")
+        for machine in (fleet.machines[0], fleet.machines[2]):
+            if not files or counts.count(f"{machine.name}:{machine.link}") == 0:
+                problems.append(f"no packets of {machine.name} in the file")
+        for problem in problems:
+            print(f"FAIL: {problem}")
+        return returncode if not problems else 1
     finally:
         fleet.close()
 
