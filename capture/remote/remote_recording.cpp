@@ -148,6 +148,8 @@ void RemoteRecording::start()
                 from.queue.push_back(std::move(queued));
             });
         connect(source.stream, &RemoteStream::headerArrived, this, &RemoteRecording::maybeStart);
+        connect(source.stream, &RemoteStream::sessionKnown, this,
+                &RemoteRecording::startLocalStreams);
         connect(source.stream, &RemoteStream::packetsArrived, this, [this] {
             if (m_started)
                 merge(false);
@@ -156,7 +158,41 @@ void RemoteRecording::start()
                 [this, i](RemoteStream::State) { onStreamState(int(i)); });
     }
     for (Source& source : m_sources)
+        if (!source.stream->target().local)
+            source.stream->start();
+    startLocalStreams();
+}
+
+void RemoteRecording::startLocalStreams()
+{
+    if (m_localStarted)
+        return;
+    QStringList sessions;
+    for (const Source& source : m_sources) {
+        if (source.stream->target().local)
+            continue;
+        if (source.stream->session().isEmpty() && !streamDone(source) && m_options.leaveOutSession)
+            return; // not yet
+        if (!source.stream->session().isEmpty())
+            sessions << source.stream->session();
+    }
+    m_localStarted = true;
+    sessions.removeDuplicates();
+    // The same words as record's --leave-out-connection, as a filter.
+    QStringList leftOut;
+    for (const QString& session : std::as_const(sessions)) {
+        const QStringList words = session.split(u' ', Qt::SkipEmptyParts);
+        if (words.size() == 4)
+            leftOut << QStringLiteral("not (host %1 and host %3 and tcp port %2 and tcp port %4)")
+                           .arg(words[0], words[1], words[2], words[3]);
+    }
+    for (Source& source : m_sources) {
+        if (!source.stream->target().local)
+            continue;
+        if (m_options.leaveOutSession && !leftOut.isEmpty())
+            source.stream->leaveOut(leftOut.join(QLatin1String(" and ")));
         source.stream->start();
+    }
 }
 
 void RemoteRecording::maybeStart()
@@ -236,6 +272,7 @@ void RemoteRecording::maybeStart()
 void RemoteRecording::onStreamState(int index)
 {
     Source& source = m_sources[std::size_t(index)];
+    startLocalStreams();
     if (!m_started) {
         maybeStart();
         return;

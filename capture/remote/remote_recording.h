@@ -92,6 +92,9 @@ private:
     };
 
     void onStreamState(int index);
+    // This desktop's own interfaces start once every machine named the ssh
+    // connection that carries its stream: they leave those out as well.
+    void startLocalStreams();
     void maybeStart();
     void merge(bool everything);
     void write(Source& source, const Queued& packet);
@@ -131,6 +134,7 @@ private:
     bool m_started = false;
     bool m_stopping = false;
     bool m_writeFailed = false;
+    bool m_localStarted = false;
 };
 
 } // namespace pr::remote

@@ -47,6 +47,7 @@ while read -r _; do echo sample; cat /proc/net/dev; echo end; done
 // The clock exchange: one reading per line the desktop sends (as NTP does,
 // the desktop notes when it asked and when the answer came).
 const char* const kClockExchange = R"SH([ $m != none ] || exit 3
+echo "session $SSH_CONNECTION"
 # bash reads its clock without starting a program (microseconds); date
 # costs a fork and exec between the question and the reading.
 if command -v bash >/dev/null 2>&1; then

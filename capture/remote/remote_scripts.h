@@ -29,6 +29,7 @@ QString machineWatchCommand();
 
 // Records one interface and streams the capture file on standard output:
 //   method KEYWORD (and "why TEXT" and exit 3 when it cannot record)
+//   session CLIENT PORT SERVER PORT   the connection that carries it
 //   one line with the remote clock in ns for each line read, until "go"
 //   stream                  then the capture bytes to the end
 // With our helper the stream is pcapng; with tcpdump it is pcap with

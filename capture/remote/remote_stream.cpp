@@ -133,6 +133,13 @@ void RemoteStream::start()
     m_process->start(ssh.program, ssh.arguments);
 }
 
+void RemoteStream::leaveOut(const QString& expression)
+{
+    const std::string excluded = expression.toStdString();
+    m_options.filter = m_options.filter.empty() ? excluded
+                                                : "(" + m_options.filter + ") and " + excluded;
+}
+
 void RemoteStream::stop()
 {
     if (m_stopping || !m_process)
@@ -158,6 +165,13 @@ void RemoteStream::sendClockQuestion()
 
 void RemoteStream::handleLine(const QByteArray& line)
 {
+    // Said between the method and the clock exchange (which has begun by
+    // then: the first question goes out with the method line).
+    if (line.startsWith("session ")) {
+        m_session = QString::fromUtf8(line.mid(8)).trimmed();
+        emit sessionKnown();
+        return;
+    }
     if (m_state == State::Syncing) {
         bool ok = false;
         const qint64 remoteNs = line.trimmed().toLongLong(&ok);

@@ -59,6 +59,9 @@ public:
     State state() const { return m_state; }
     RecordMethod method() const { return m_method; }
     ClockOffset clockOffset() const { return m_clock; }
+    // The ssh connection that carries the stream, as SSH_CONNECTION names
+    // it there ("198.18.8.5 50022 198.18.8.6 22"); empty until said.
+    QString session() const { return m_session; }
     // The stream's interfaces once its header arrived (one: this interface).
     const CaptureLayout& layout() const { return m_scanner.layout(); }
     bool hasHeader() const { return m_scanner.hasHeader(); }
@@ -80,6 +83,9 @@ public:
     void setPacketHandler(PacketHandler handler) { m_handler = std::move(handler); }
     // A local target: the helper to run (empty: defaultHelperPath()).
     void setLocalHelperPath(const QString& path) { m_localHelperPath = path; }
+    // Before start(): a filter expression the recording also applies (the
+    // ssh connections of the other streams, for a local interface).
+    void leaveOut(const QString& expression);
     void start();
     // Closes the session's input: the remote recorder finishes its stream
     // and exits. After a grace period the session is cut.
@@ -91,6 +97,7 @@ public:
 signals:
     void stateChanged(pr::remote::RemoteStream::State state);
     void headerArrived();
+    void sessionKnown();
     void packetsArrived(); // after the handler saw them
 
 private:
@@ -113,6 +120,7 @@ private:
     State m_state = State::Connecting;
     RecordMethod m_method = RecordMethod::Unknown;
     QString m_why;
+    QString m_session;
     QByteArray m_lines;
     QStringList m_standardError;
     QByteArray m_errorPending;

@@ -181,10 +181,11 @@ private slots:
         QCOMPARE(lines.value(0), QStringLiteral("helper ") + m_dir.path() +
                                      QStringLiteral("/packet-recorder-helper packet-recorder-helper 9.9"));
         QCOMPARE(lines.value(1), QStringLiteral("method helper"));
+        QCOMPARE(lines.value(2), QStringLiteral("session 198.18.7.1 50022 198.18.7.2 22"));
         // Two clock readings in ns, then the stream.
-        QVERIFY(lines.value(2).toLongLong() > 1'700'000'000'000'000'000LL);
-        QVERIFY(lines.value(3).toLongLong() >= lines.value(2).toLongLong());
-        QCOMPARE(lines.value(4), QStringLiteral("stream"));
+        QVERIFY(lines.value(3).toLongLong() > 1'700'000'000'000'000'000LL);
+        QVERIFY(lines.value(4).toLongLong() >= lines.value(3).toLongLong());
+        QCOMPARE(lines.value(5), QStringLiteral("stream"));
         QCOMPARE(run.err.trimmed(),
                  QStringLiteral("helper|record|-i|eth0|--filter|port 53 and host "
                                 "198.18.0.9'$(touch /tmp/pwned)'|--snaplen|128|--format|pcapng|"
@@ -200,7 +201,9 @@ private slots:
         options.filter = "udp port 53";
         const Run run = runRemote(recordCommand(options, true),
                                   environment(QStringLiteral("/nonexistent")), "go\n");
-        QVERIFY2(run.out.contains(QLatin1String("method tcpdump\nstream\n")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QLatin1String(
+                     "method tcpdump\nsession 198.18.7.1 50022 198.18.7.2 22\nstream\n")),
+                 qPrintable(run.out));
         const QString arguments = run.out.section(QLatin1String("stream\n"), 1).trimmed();
         QCOMPARE(arguments,
                  QStringLiteral("tcpdump|-U|-w|-|--time-stamp-precision=nano|-i|eth0|-s|262144|-p|"
