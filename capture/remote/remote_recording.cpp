@@ -4,6 +4,7 @@
 #include "capture/remote/remote_machine.h"
 #include "capture/remote/remote_stream.h"
 #include "capture/remote/remote_target.h"
+#include "capture/remote/stream_merge.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -130,9 +131,9 @@ void RemoteRecording::start()
                 Source& from = m_sources[i];
                 Queued queued;
                 queued.timestampNs = packet.timestampNs;
-                queued.sortKey = packet.timestampNs;
-                if (m_options.orderByCorrectedTime && from.stream->clockOffset().known)
-                    queued.sortKey -= from.stream->clockOffset().offsetNs;
+                const ClockOffset clock = from.stream->clockOffset();
+                queued.sortKey = mergeKey(packet.timestampNs, clock.known ? clock.offsetNs : 0,
+                                          m_options.orderByCorrectedTime);
                 queued.originalLength = packet.wireLength;
                 if (packet.direction == Direction::Incoming)
                     queued.flags = 1;
@@ -309,27 +310,25 @@ void RemoteRecording::merge(bool everything)
     std::size_t queued = 0;
     for (const Source& source : m_sources)
         queued += source.queue.size();
+    std::vector<MergeStream> streams(m_sources.size());
     for (;;) {
-        Source* next = nullptr;
-        for (Source& source : m_sources)
-            if (!source.queue.empty() &&
-                (!next || source.queue.front().sortKey < next->queue.front().sortKey))
-                next = &source;
-        if (!next)
+        for (std::size_t i = 0; i < m_sources.size(); ++i) {
+            const Source& source = m_sources[i];
+            streams[i] = {.hasHead = !source.queue.empty(),
+                          .headKey = source.queue.empty() ? 0 : source.queue.front().sortKey,
+                          .headArrivedMs = source.queue.empty() ? 0 : source.queue.front().arrivedMs,
+                          .ended = streamDone(source),
+                          .seen = source.seen,
+                          .lastKey = source.lastSortKey};
+        }
+        // Past the queue's bound, what waits goes out of order rather than held.
+        const std::optional<std::size_t> index =
+            nextToWrite(streams, nowMs, kMergeWaitMs, everything || queued >= kMaxQueuedPackets);
+        if (!index)
             break;
-        const Queued& head = next->queue.front();
-        // Another machine that may still send something older holds it back,
-        // for a while.
-        bool wait = false;
-        if (!everything && queued < kMaxQueuedPackets && nowMs - head.arrivedMs < kMergeWaitMs)
-            for (const Source& other : m_sources)
-                if (&other != next && other.queue.empty() && !streamDone(other) &&
-                    (!other.seen || other.lastSortKey < head.sortKey))
-                    wait = true;
-        if (wait)
-            break;
-        write(*next, head);
-        next->queue.pop_front();
+        Source& next = m_sources[*index];
+        write(next, next.queue.front());
+        next.queue.pop_front();
         --queued;
         if (m_writeFailed)
             return;
