@@ -114,7 +114,8 @@ check_part() {
 
 # run_case LABEL FRONT SET PROGRAMS INTERFACES...: FRONT record|serve, SET
 # and PROGRAMS 0|1, INTERFACES as the recorder takes them ("any" too).
-# STREAM=1: record writes the file to standard output (--output -), a pipe.
+# STREAM=1: record writes the file to standard output (--output -), a pipe,
+# and polls its input for the end that stops it (--stop-at-input-end).
 run_case() {
     LABEL=$1
     local front=$2 set=$3 programs=$4
@@ -141,9 +142,12 @@ run_case() {
         ((set == 0)) || args+=(--split-size 1 --keep-files 3)
         ((programs == 0)) || args+=(--programs)
         if ((${STREAM:-0})); then
-            args+=(--output - --format "$format" --ring-mb 4)
+            # As a remote recording runs it: its input held open by the
+            # other end (here a sleep), polled beside the rings.
+            args+=(--output - --format "$format" --ring-mb 4 --stop-at-input-end)
             ip netns exec "$NS_B" env PR_PROBE_IFINDEXES="$IFINDEXES" timeout -s KILL 60 \
-                "$RUN" record "${args[@]}" > >(cat >"$output") 2>"$CASE/helper.err" &
+                "$RUN" record "${args[@]}" < <(sleep 90) > >(cat >"$output") \
+                2>"$CASE/helper.err" &
         else
             args+=(--output "$output" --format "$format" --ring-mb 4)
             ip netns exec "$NS_B" env PR_PROBE_IFINDEXES="$IFINDEXES" timeout -s KILL 60 \
