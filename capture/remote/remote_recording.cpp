@@ -22,7 +22,7 @@ constexpr qint64 kMergeWaitMs = 1000;
 // Queued packets beyond this are written out of order rather than held.
 constexpr std::size_t kMaxQueuedPackets = 200'000;
 constexpr int kMergeIntervalMs = 100;
-constexpr int kTotalsIntervalMs = 500;
+constexpr int kTotalsIntervalMs = 250;
 // epb_flags' direction bits: 1 inbound, 2 outbound.
 constexpr std::uint32_t kDirectionMask = 0x3;
 
@@ -451,24 +451,27 @@ void RemoteRecording::sendTotals()
     m_totals.channelBytes = 0;
     for (quint64 bytes : std::as_const(m_channelNow))
         m_totals.channelBytes += bytes;
-    const double interval = seconds - m_lastTotalsSeconds;
+    // Rates over the last second: keep one sample at least that old.
+    while (m_recentTotals.size() > 1 && seconds - m_recentTotals[1].first >= 1.0)
+        m_recentTotals.pop_front();
+    const double before = m_recentTotals.empty() ? 0.0 : m_recentTotals.front().first;
+    const proto::TotalsInfo earlier =
+        m_recentTotals.empty() ? proto::TotalsInfo{} : m_recentTotals.front().second;
+    const double interval = seconds - before;
     if (interval > 0) {
-        const auto rate = [interval](quint64 now, quint64 before) {
-            return double(now - before) / interval;
+        const auto rate = [interval](quint64 now, quint64 then) {
+            return double(now - then) / interval;
         };
-        m_totals.packetsPerSecond = rate(m_totals.packets, m_lastTotals.packets);
-        m_totals.bitsPerSecond = 8 * rate(m_totals.wireBytes, m_lastTotals.wireBytes);
-        m_totals.incomingBitsPerSecond =
-            8 * rate(m_totals.incoming.bytes, m_lastTotals.incoming.bytes);
-        m_totals.outgoingBitsPerSecond =
-            8 * rate(m_totals.outgoing.bytes, m_lastTotals.outgoing.bytes);
+        m_totals.packetsPerSecond = rate(m_totals.packets, earlier.packets);
+        m_totals.bitsPerSecond = 8 * rate(m_totals.wireBytes, earlier.wireBytes);
+        m_totals.incomingBitsPerSecond = 8 * rate(m_totals.incoming.bytes, earlier.incoming.bytes);
+        m_totals.outgoingBitsPerSecond = 8 * rate(m_totals.outgoing.bytes, earlier.outgoing.bytes);
         m_totals.incomingPacketsPerSecond =
-            rate(m_totals.incoming.packets, m_lastTotals.incoming.packets);
+            rate(m_totals.incoming.packets, earlier.incoming.packets);
         m_totals.outgoingPacketsPerSecond =
-            rate(m_totals.outgoing.packets, m_lastTotals.outgoing.packets);
+            rate(m_totals.outgoing.packets, earlier.outgoing.packets);
     }
-    m_lastTotals = m_totals;
-    m_lastTotalsSeconds = seconds;
+    m_recentTotals.emplace_back(seconds, m_totals);
     proto::Message totals;
     totals.kind = proto::MessageKind::Totals;
     totals.totals = m_totals;

@@ -128,8 +128,9 @@ private:
     // since its first stream began: the bytes on the wire.
     QHash<qint64, quint64> m_channelNow;
     proto::TotalsInfo m_totals;
-    proto::TotalsInfo m_lastTotals;
-    double m_lastTotalsSeconds = 0;
+    // Earlier totals of the last second or so, oldest first: the rates are
+    // over that second, since the streams bring packets in bursts.
+    std::deque<std::pair<double, proto::TotalsInfo>> m_recentTotals;
     bool m_running = false;
     bool m_started = false;
     bool m_stopping = false;
