@@ -16,7 +16,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ssh_fleet import SshFleet  # noqa: E402
+from ssh_fleet import SshFleet, end_processes  # noqa: E402
 
 
 class Lines:
@@ -126,10 +126,7 @@ def main():
         print("PASS")
         return 0
     finally:
-        for process in processes:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
+        end_processes(processes)
         fleet.close()
         shutil.rmtree(work, ignore_errors=True)
 

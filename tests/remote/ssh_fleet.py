@@ -34,6 +34,14 @@ def run(*argv):
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
 
 
+def end_processes(processes):
+    """Kills what a test started and did not see end (a failed check)."""
+    for process in processes:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 class Machine:
     def __init__(self, fleet, index, name, mode):
         self.name = name

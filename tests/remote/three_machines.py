@@ -22,7 +22,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ssh_fleet import SshFleet  # noqa: E402
+from ssh_fleet import SshFleet, end_processes  # noqa: E402
 
 MATCH = "icmp or tcp port 5201"
 
@@ -196,12 +196,7 @@ def main():
         print("PASS")
         return 0
     finally:
-        if os.environ.get("PR_KEEP"):
-            shutil.copy(os.path.join(work, "three.pcapng"), "/tmp/three.pcapng")
-        for process in processes:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
+        end_processes(processes)
         fleet.close()
         shutil.rmtree(work, ignore_errors=True)
 
