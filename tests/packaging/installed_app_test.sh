@@ -124,6 +124,10 @@ packet-recorder --version | grep "packet-recorder" >/dev/null || fail "packet-re
 # The dialog ssh runs for passwords and host keys when recording other
 # machines (the app looks for it there: PR_ASKPASS_INSTALL_PATH).
 [[ -x /usr/libexec/packet-recorder-askpass ]] || fail "no /usr/libexec/packet-recorder-askpass"
+# Wireshark's extcap, in the system Wireshark's global folder for this
+# architecture (app/CMakeLists.txt, PR_WIRESHARK_EXTCAP_DIR).
+extcap=/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/wireshark/extcap/packet-recorder-extcap
+[[ -x $extcap ]] || fail "no extcap at $extcap"
 for page in man1/packet-recorder.1.gz man8/packet-recorder-helper.8.gz; do
     [[ -f /usr/share/man/$page ]] || fail "no man page /usr/share/man/$page"
 done
@@ -149,6 +153,12 @@ as_user() {
         env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$home" USER="$user" LOGNAME="$user" \
         SHELL=/bin/sh LANG=C.UTF-8 DISPLAY="$display" "$@"
 }
+
+# Wireshark finds the extcap for any user, without privilege.
+if command -v tshark >/dev/null; then
+    as_user tshark -D 2>/dev/null | grep -q 'packet-recorder-lo (Packet Recorder: lo)$' ||
+        fail "tshark -D does not list the installed extcap: $(as_user tshark -D 2>&1)"
+fi
 
 # Starts the app from the menu's Exec line and waits for its main window.
 launch_app() {
