@@ -1,8 +1,9 @@
 #include "app/extcap/helper_command.h"
 
+#include "capture/engine/privileges.h"
+
 #include <filesystem>
 
-#include <sys/capability.h>
 #include <unistd.h>
 
 namespace pr::extcap {
@@ -11,24 +12,13 @@ namespace {
 
 constexpr char kHelperName[] = "packet-recorder-helper";
 
-bool hasFileCaptureCapability(const std::string& path)
-{
-    cap_t caps = cap_get_file(path.c_str());
-    if (!caps)
-        return false;
-    cap_flag_value_t value = CAP_CLEAR;
-    const bool ok = cap_get_flag(caps, CAP_NET_RAW, CAP_PERMITTED, &value) == 0;
-    cap_free(caps);
-    return ok && value == CAP_SET;
-}
-
 // The same rule as the app's canLaunchDirectly(): a helper restricted to a
 // group we are not in carries the capability but cannot be run by us.
 bool canLaunchDirectly(const std::string& helper)
 {
     if (::access(helper.c_str(), X_OK) != 0)
         return false;
-    return ::geteuid() == 0 || hasFileCaptureCapability(helper);
+    return ::geteuid() == 0 || fileGrantsCaptureCapability(helper.c_str());
 }
 
 } // namespace

@@ -1,11 +1,12 @@
 #include "capture/client/helper_launch.h"
 
+#include "capture/engine/privileges.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
 
-#include <sys/capability.h>
 #include <unistd.h>
 
 namespace pr {
@@ -61,14 +62,7 @@ QString defaultHelperPath()
 
 bool hasFileCaptureCapability(const QString& path)
 {
-    const QByteArray nativePath = QFile::encodeName(path);
-    cap_t caps = cap_get_file(nativePath.constData());
-    if (!caps)
-        return false;
-    cap_flag_value_t value = CAP_CLEAR;
-    const bool ok = cap_get_flag(caps, CAP_NET_RAW, CAP_PERMITTED, &value) == 0;
-    cap_free(caps);
-    return ok && value == CAP_SET;
+    return fileGrantsCaptureCapability(QFile::encodeName(path).constData());
 }
 
 bool canLaunchDirectly(const QString& helperPath)

@@ -206,6 +206,17 @@ bool hasCaptureCapability()
     return capabilityInSet(CAP_EFFECTIVE, CAP_NET_RAW);
 }
 
+bool fileGrantsCaptureCapability(const char* path)
+{
+    cap_t caps = cap_get_file(path);
+    if (!caps)
+        return false;
+    cap_flag_value_t value = CAP_CLEAR;
+    const bool ok = cap_get_flag(caps, CAP_NET_RAW, CAP_PERMITTED, &value) == 0;
+    cap_free(caps);
+    return ok && value == CAP_SET;
+}
+
 bool holdsAnyCapability()
 {
     cap_t caps = cap_get_proc();

@@ -22,6 +22,11 @@ struct TargetUser
 bool readProcessStatus(const std::string& path, std::string* status);
 // True when this process may open an AF_PACKET socket (CAP_NET_RAW effective).
 bool hasCaptureCapability();
+// True when the file at `path` carries CAP_NET_RAW in its permitted file
+// capabilities (setcap cap_net_raw+ep, the package's group mode), so that
+// it captures without pkexec. The app and the Wireshark extcap ask it of
+// the helper before they start it.
+bool fileGrantsCaptureCapability(const char* path);
 // True when any capability set of this process (effective, permitted,
 // inheritable) is not empty.
 bool holdsAnyCapability();
